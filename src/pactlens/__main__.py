@@ -1,0 +1,3 @@
+from pactlens.cli import main
+
+main()

@@ -1,0 +1,44 @@
+"""Command-line entry point: parses, calls the API, prints. No analysis logic here.
+
+Errors the user can act on (:class:`pactlens.errors.PactlensError`) become one
+line on stderr and exit status 2; set ``PACTLENS_DEBUG=1`` to see tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from pactlens.cli.app import app
+
+# Command modules register themselves on ``app`` when imported.
+from pactlens.cli import analyze as _analyze  # noqa: E402,F401
+
+
+def main() -> None:
+    from pactlens.errors import PactlensError
+
+    try:
+        app(standalone_mode=False)
+    except PactlensError as exc:
+        print(f"pactlens: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("pactlens: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # click usage errors and bugs
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            print("pactlens: aborted", file=sys.stderr)
+            sys.exit(130)
+        if os.environ.get("PACTLENS_DEBUG"):
+            raise
+        print(f"pactlens: internal error: {type(exc).__name__}: {exc} (set PACTLENS_DEBUG=1 for details)",
+              file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,94 @@
+"""``pactlens analyze`` and ``pactlens schema``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pactlens.cli.app import app
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+    jsonl = "jsonl"
+
+
+def _write(out: Optional[Path], render) -> None:
+    """Write to --out atomically (a failure never leaves a half-written file), or to stdout."""
+    if out is None:
+        render(sys.stdout)
+        return
+    import os
+    import tempfile
+
+    out = out.expanduser()
+    fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            render(fh)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs to analyse.", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback, private or link-local addresses.")] = False,
+    max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many MB.")] = 50.0,
+) -> None:
+    """Analyse documents and print what they are, how they are built and what they commit to."""
+    import json
+
+    from pactlens.ingest.discover import expand_inputs
+    from pactlens.pipeline import analyze as run
+
+    sources = expand_inputs(files)
+    max_bytes = int(max_mb * 1024 * 1024)
+
+    if format is Format.jsonl:
+        # Streamed: one line per document as soon as it is ready.
+        def render_jsonl(fh) -> None:
+            for src in sources:
+                a = run(src, allow_private=allow_private, max_bytes=max_bytes)
+                fh.write(json.dumps(a.to_json_dict(), ensure_ascii=False) + "\n")
+                fh.flush()
+
+        _write(out, render_jsonl)
+        return
+
+    # Everything is analysed before anything is written: no partial result presented as whole.
+    analyses = [run(src, allow_private=allow_private, max_bytes=max_bytes) for src in sources]
+
+    if format is Format.json:
+        payload = [a.to_json_dict() for a in analyses]
+        obj = payload[0] if len(payload) == 1 and len(files) == 1 and not Path(files[0]).is_dir() else payload
+        _write(out, lambda fh: (json.dump(obj, fh, ensure_ascii=False, indent=2), fh.write("\n")))
+    elif format is Format.md:
+        from pactlens.report.markdown import render
+
+        _write(out, lambda fh: render(analyses, fh))
+    else:
+        from pactlens.report.text import render
+
+        _write(out, lambda fh: render(analyses, fh, width=None if out is None else 120))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the pactlens.analysis/1 contract (generated from the models)."""
+    import json
+
+    from pactlens.model import json_schema
+
+    json.dump(json_schema(), sys.stdout, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,106 @@
+"""The one public entry point: ``analyze(source) -> Analysis``.
+
+Composes the stages in order (ingest → structure → extract → verify); each
+stage is a plain function over the shared :class:`~pactlens.structure.doc.Doc`.
+Store, report, web and CLI call this and never re-parse text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from pactlens import __version__
+from pactlens.model import Analysis, DocumentInfo, Generator
+
+#: Packages whose code or data shapes results; their content makes the pipeline hash.
+_SHAPING = ("ingest", "structure", "extract", "verify", "resources")
+
+
+@lru_cache(maxsize=1)
+def pipeline_hash() -> str:
+    """A short hash of every rule, lexicon and model version that shapes results.
+
+    Stored analyses carry it, so a library can tell which results are stale
+    after an upgrade.
+    """
+    root = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for pkg in _SHAPING:
+        for path in sorted((root / pkg).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".json", ".tsv", ".txt", ".csv", ".yaml"}:
+                h.update(str(path.relative_to(root)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def analyze(source: str | Path, *, allow_private: bool = False, max_bytes: int | None = None) -> Analysis:
+    """Read a file path or http(s) URL and analyse it.
+
+    Raises :class:`pactlens.errors.InputError` for anything wrong with the input.
+    """
+    from pactlens import ingest
+
+    norm = ingest.load(str(source), allow_private=allow_private, max_bytes=max_bytes)
+    return analyze_normalized(norm)
+
+
+def analyze_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Analysis:
+    """Analyse an upload held in memory (``name`` gives the type by its suffix)."""
+    from pactlens import ingest
+
+    norm = ingest.load_bytes(data, name, max_bytes=max_bytes)
+    return analyze_normalized(norm)
+
+
+def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.NormalizedText
+    from pactlens.extract.agreements import find_agreements
+    from pactlens.extract.citations import find_citations
+    from pactlens.extract.entities import find_entities
+    from pactlens.extract.events import find_events
+    from pactlens.extract.kind import classify
+    from pactlens.extract.obligations import find_obligations
+    from pactlens.extract.provisions import find_provisions
+    from pactlens.extract.quotes import find_quotes
+    from pactlens.structure import build
+    from pactlens.structure.summary import summarize
+    from pactlens.verify.audit import audit
+
+    doc = build(norm)
+    kind = classify(doc)
+    agreements = find_agreements(doc, kind)
+    provisions = find_provisions(doc, agreements)
+    obligations = find_obligations(doc, agreements, provisions)
+    citations = find_citations(doc)
+    quotes = find_quotes(doc, citations)
+    events = find_events(doc, agreements)
+    entities = find_entities(doc)
+    findings = audit(doc, citations, quotes)
+
+    title = doc.slice(doc.title).strip() if doc.title else norm.title
+    info = DocumentInfo(
+        id=norm.sha256[:16],
+        source=norm.source,
+        sha256=norm.sha256,
+        media_type=norm.media_type,
+        kind=kind,
+        title=title,
+        date=norm.date,
+        language="en",
+        chars=len(doc.text),
+        text=doc.text,
+    )
+    return Analysis(
+        generator=Generator(version=__version__, pipeline=pipeline_hash()),
+        document=info,
+        structure=summarize(doc),
+        agreements=agreements,
+        provisions=provisions,
+        obligations=obligations,
+        quotes=quotes,
+        events=events,
+        citations=citations,
+        findings=findings,
+        entities=entities,
+    )

@@ -1,0 +1,132 @@
+"""The structured document: the one type every extractor reads.
+
+Spans are half-open character ranges into ``Doc.text`` (the normalized text).
+Extractors turn spans into contract :class:`~pactlens.model.Evidence` with
+:meth:`Doc.evidence`, which is the only place evidence is built, so the
+``text == document[start:end]`` invariant holds by construction.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pactlens.ingest.types import NormalizedText
+from pactlens.model import Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass
+class Paragraph:
+    span: Span
+    number: str | None = None  # "1", "2", "a" as written in the article, if numbered
+
+
+@dataclass
+class Article:
+    label: str  # as written: "Article 5", "ARTICLE V", "Art. 3"
+    number: str  # normalized: "5", "3(2)", "12bis"
+    span: Span  # the whole article, label included
+    heading: Span | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    part: str | None = None  # the instrument it belongs to when a file holds several ("main", "annex I")
+
+
+@dataclass
+class Section:
+    kind: str  # "annex", "protocol", "section"
+    label: str
+    span: Span
+
+
+@dataclass
+class FootnoteMarker:
+    label: str  # "1", "a", "*"
+    span: Span  # the marker itself, e.g. "[1]"
+
+
+@dataclass
+class FootnoteDef:
+    label: str
+    span: Span  # the whole definition, marker included
+    body: Span  # the reference text after the marker
+
+
+@dataclass
+class Doc:
+    """A normalized text and the structure found in it."""
+
+    text: str
+    source: NormalizedText
+    title: Span | None = None
+    preamble: Span | None = None
+    articles: list[Article] = field(default_factory=list)
+    annexes: list[Section] = field(default_factory=list)
+    final_clause: Span | None = None
+    blocks: list[Span] = field(default_factory=list)  # blank-line separated paragraphs of running text
+    sentences: list[Span] = field(default_factory=list)
+    markers: list[FootnoteMarker] = field(default_factory=list)
+    footnotes: list[FootnoteDef] = field(default_factory=list)
+
+    # --- evidence -----------------------------------------------------------
+    def evidence(self, start: int, end: int, *, strip: bool = True) -> Evidence:
+        """Evidence for ``text[start:end]``, trimmed of surrounding whitespace."""
+        if strip:
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+        return Evidence(start=start, end=end, text=self.text[start:end])
+
+    def span_evidence(self, span: Span) -> Evidence:
+        return self.evidence(span.start, span.end)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    # --- lookups --------------------------------------------------------------
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i].contains(offset):
+            return self.sentences[i]
+        return None
+
+    def sentences_in(self, span: Span) -> list[Span]:
+        lo = bisect.bisect_left(self._sentence_starts, span.start)
+        out = []
+        for s in self.sentences[lo:]:
+            if s.start >= span.end:
+                break
+            out.append(s)
+        return out
+
+    def article_at(self, offset: int) -> Article | None:
+        for a in self.articles:
+            if a.span.contains(offset):
+                return a
+        return None
+
+    def block_at(self, offset: int) -> Span | None:
+        for b in self.blocks:
+            if b.contains(offset):
+                return b
+        return None
+
+    def in_footnotes(self, offset: int) -> bool:
+        return any(f.span.contains(offset) for f in self.footnotes)
