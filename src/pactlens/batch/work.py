@@ -1,0 +1,51 @@
+"""What one worker does with one file; shared by every engine so they store the same results."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A worker's answer for one source: the analysis as JSON, or a one-line reason."""
+
+    source: str
+    ok: bool
+    payload: str  # analysis JSON when ok, else the reason
+    size: int
+
+
+def analyze_source(source: str, allow_private: bool = False, max_bytes: int | None = None) -> Outcome:
+    """Analyse one source; never raises (a failure is an outcome the run records and goes past)."""
+    from pactlens.errors import PactlensError
+    from pactlens.pipeline import analyze
+
+    size = _size(source)
+    try:
+        analysis = analyze(source, allow_private=allow_private, max_bytes=max_bytes)
+    except PactlensError as exc:
+        return Outcome(source, False, str(exc), size)
+    except Exception as exc:  # a bug on one file must not stop a corpus run
+        return Outcome(source, False, f"internal error: {type(exc).__name__}: {exc}", size)
+    return Outcome(source, True, analysis.model_dump_json(by_alias=True), size)
+
+
+def _size(source: str) -> int:
+    try:
+        return Path(source).stat().st_size
+    except OSError:
+        return 0
+
+
+def file_sha256(path: str) -> str | None:
+    """sha256 of a file's bytes (what the pipeline stores), or None if unreadable or a URL."""
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
