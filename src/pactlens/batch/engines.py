@@ -30,29 +30,41 @@ def _warm() -> None:
     import pactlens.pipeline  # noqa: F401
 
 
-def run_processes(sources: list[str], jobs: int, **opts) -> Iterator[Outcome]:
-    """A pool of ``jobs`` worker processes on this machine."""
+def run_processes(sources: list[str], jobs: int, *, ordered: bool = False, **opts) -> Iterator[Outcome]:
+    """A pool of ``jobs`` worker processes on this machine.
+
+    With ``ordered`` outcomes come in input order (for streamed output);
+    otherwise in completion order, which keeps every worker busy.
+    """
     import multiprocessing as mp
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(["pactlens.pipeline"])
     fn = partial(analyze_source, **opts)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_warm)
-    pending = set()
+    window = jobs * IN_FLIGHT_PER_WORKER
+    pending: deque = deque()
     it = iter(sources)
     try:
         for src in it:
-            pending.add(pool.submit(fn, src))
-            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+            pending.append(pool.submit(fn, src))
+            if len(pending) >= window:
                 break
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            if ordered:
+                done = [pending.popleft()]
+            else:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                done = [f for f in pending if f in finished]
+                for f in done:
+                    pending.remove(f)
             for fut in done:
                 yield fut.result()
                 nxt = next(it, None)
                 if nxt is not None:
-                    pending.add(pool.submit(fn, nxt))
+                    pending.append(pool.submit(fn, nxt))
     finally:
         for fut in pending:
             fut.cancel()

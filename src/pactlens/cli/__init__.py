@@ -26,6 +26,10 @@ def main() -> None:
     except KeyboardInterrupt:
         print("pactlens: interrupted", file=sys.stderr)
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
     except SystemExit:
         raise
     except Exception as exc:  # click usage errors and bugs

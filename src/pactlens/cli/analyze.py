@@ -45,6 +45,7 @@ def analyze(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback, private or link-local addresses.")] = False,
     max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many MB.")] = 50.0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for --format jsonl (0: one per core).")] = 1,
 ) -> None:
     """Analyse documents and print what they are, how they are built and what they commit to."""
     import json
@@ -56,14 +57,7 @@ def analyze(
     max_bytes = int(max_mb * 1024 * 1024)
 
     if format is Format.jsonl:
-        # Streamed: one line per document as soon as it is ready.
-        def render_jsonl(fh) -> None:
-            for src in sources:
-                a = run(src, allow_private=allow_private, max_bytes=max_bytes)
-                fh.write(json.dumps(a.to_json_dict(), ensure_ascii=False) + "\n")
-                fh.flush()
-
-        _write(out, render_jsonl)
+        _stream_jsonl(sources, out, jobs=jobs, allow_private=allow_private, max_bytes=max_bytes)
         return
 
     # Everything is analysed before anything is written: no partial result presented as whole.
@@ -81,6 +75,37 @@ def analyze(
         from pactlens.report.text import render
 
         _write(out, lambda fh: render(analyses, fh, width=None if out is None else 120))
+
+
+def _stream_jsonl(sources: list[str], out: Optional[Path], *, jobs: int, **opts) -> None:
+    """One analysis per line, in input order, as soon as each is ready.
+
+    A file that fails is reported on stderr and skipped; the exit status is 2
+    if any failed, so a pipeline never takes a partial stream for a whole one.
+    """
+    import os
+
+    from pactlens.batch import engines
+    from pactlens.errors import PactlensError
+
+    jobs = jobs or os.cpu_count() or 1
+    failed = 0
+
+    def render(fh) -> None:
+        nonlocal failed
+        stream = (engines.run_processes(sources, jobs, ordered=True, **opts) if jobs > 1 and len(sources) > 1
+                  else engines.run_inline(sources, **opts))
+        for outcome in stream:
+            if outcome.ok:
+                fh.write(outcome.payload + "\n")
+                fh.flush()
+            else:
+                failed += 1
+                print(f"pactlens: error: {outcome.payload}", file=sys.stderr)
+
+    _write(out, render)
+    if failed:
+        raise PactlensError(f"{failed} of {len(sources)} inputs failed (see above)")
 
 
 @app.command()
