@@ -1,0 +1,96 @@
+"""Corpus-scale batch analysis: 1 vs 2 workers, peak memory per worker, re-run time.
+
+Usage: python bench/corpus.py [CORPUS_DIR] [--ray]
+
+For the corpus (default: the 193 GGO texts in ../shared/corpus/agreements-ggo)
+each configuration runs `pactlens.batch.add_sources` into a fresh SQLite
+library in its own child process (so its memory figures are its own), and
+prints documents/s, MB/s, the speed-up of 2 workers over 1 (target ≥1.7x on
+a 2-core machine), peak RSS of the writer and of the largest worker, and the
+time to re-run over the library already stored (target < 2 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "agreements-ggo"
+
+
+def one_run(corpus: Path, db: str, jobs: int, engine: str) -> dict:
+    """Runs in a child process: one batch into ``db``; prints its figures as JSON."""
+    from pactlens.batch import add_sources
+    from pactlens.ingest.discover import iter_folder
+    from pactlens.store import open_library
+
+    files = [str(p) for p in iter_folder(corpus)]
+    lib = open_library(db)
+    t = time.perf_counter()
+    rep = add_sources(lib, files, jobs=jobs, engine=engine, progress=False)
+    seconds = time.perf_counter() - t
+    lib.close()
+    return {
+        "jobs": jobs,
+        "engine": engine,
+        "files": len(files),
+        "stored": len(rep.stored),
+        "skipped": len(rep.skipped),
+        "failed": len(rep.failures),
+        "seconds": seconds,
+        "mb": rep.bytes / 1e6,
+        "writer_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def _child(corpus: Path, db: str, jobs: int, engine: str = "local") -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, str(corpus), "--one", str(jobs), "--db", db, "--engine", engine],
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--ray", action="store_true", help="also run the Ray engine (local Ray, 2 CPUs)")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one is not None:
+        print(json.dumps(one_run(args.corpus, args.db, args.one, args.engine)))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {}
+        for jobs in (1, 2):
+            runs[jobs] = _child(args.corpus, f"{tmp}/lib{jobs}.db", jobs)
+        rerun = _child(args.corpus, f"{tmp}/lib2.db", 2)
+        ray_run = _child(args.corpus, f"{tmp}/ray.db", 2, "ray") if args.ray else None
+
+    r1, r2 = runs[1], runs[2]
+    print(f"corpus: {args.corpus} — {r1['files']} files, {r1['mb']:.2f} MB analysed")
+    for r in [r1, r2] + ([ray_run] if ray_run else []):
+        print(f"{r['engine']:5} jobs={r['jobs']}: {r['files'] / r['seconds']:7.1f} docs/s  "
+              f"{r['mb'] / r['seconds']:6.2f} MB/s  {r['seconds']:6.1f} s  failed {r['failed']}  "
+              f"writer peak {r['writer_peak_mb']:.0f} MB  worker peak {r['worker_peak_mb']:.0f} MB")
+    speedup = r1["seconds"] / r2["seconds"]
+    print(f"speed-up 2 workers / 1:  {speedup:.2f}x  (target ≥1.7x: {'met' if speedup >= 1.7 else 'NOT met'})")
+    print(f"re-run over stored corpus: {rerun['seconds']:.2f} s, {rerun['skipped']} skipped "
+          f"(target < 2 s: {'met' if rerun['seconds'] < 2 else 'NOT met'})")
+    if ray_run:
+        print(f"ray / local (2 workers) time ratio: {ray_run['seconds'] / r2['seconds']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
