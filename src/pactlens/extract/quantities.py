@@ -1,0 +1,152 @@
+"""Quantities a clause commits to: amounts with units and period, durations,
+percentages, money.
+
+Number parsing (digits, "55 billion", number words, unit names and their
+plurals) is quantulum3's; it runs offline on its packaged unit list. Around it
+sit the rules treaty language needs and quantulum3 lacks: currency codes
+written before the amount ("EUR 600 000", "USD 5 million"), thousands grouped
+with spaces, "fifteen (15) years", the period of a flow ("annually", "per
+year", "a year"), and dropping bare counts ("the two Parties", "Article 5"),
+which are not quantities a provision commits to.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pactlens.model import Quantity
+
+_CURRENCY_BEFORE = re.compile(
+    r"(?:\b(?P<code>USD|EUR|ECU|RUB|GBP|CNY|JPY|CHF|INR|IRR|SDR|XAF|XOF|ecus?|euros?|US\s?\$)|(?P<sym>[$€£¥]))\s*$",
+    re.IGNORECASE,
+)
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "us$": "USD", "us $": "USD", "ecu": "ECU", "ecus": "ECU",
+            "euro": "EUR", "euros": "EUR"}
+_CURRENCY_NAMES = {"dollar": "USD", "united states dollar": "USD", "euro": "EUR", "pound sterling": "GBP",
+                   "russian ruble": "RUB", "yen": "JPY", "swiss franc": "CHF", "indian rupee": "INR",
+                   "iranian rial": "IRR", "renminbi": "CNY", "yuan": "CNY"}
+_UNITS = {"cubic metre": "m3", "cubic meter": "m3", "per cent": "%", "percentage": "%", "tonne": "t",
+          "metric ton": "t", "kilogram": "kg", "kilometre": "km", "square kilometre": "km2", "barrel": "bbl",
+          "hectare": "ha", "gross register tonnage": "GRT", "watt": "W", "megawatt": "MW", "gigawatt": "GW"}
+_TIME = {"year": "year", "month": "month", "day": "day", "week": "week", "hour": "hour"}
+_KEEP_ENTITIES = {"volume", "mass", "time", "currency", "length", "area", "power", "energy", "mass flow",
+                  "volume flow"}
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:(?:of\s+\w+(?:\s+\w+)?\s+)?(?P<w>annually|per\s+annum|a\s+year|per\s+year|each\s+year|every\s+year|"
+    r"yearly|a\s+month|per\s+month|monthly|each\s+month|per\s+day|a\s+day|daily))\b",
+    re.IGNORECASE,
+)
+_PERIODS = {"annually": "year", "annum": "year", "year": "year", "yearly": "year", "month": "month",
+            "monthly": "month", "day": "day", "daily": "day"}
+_BCM = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>bcm|billion\s+cubic\s+met(?:re|er)s)\b", re.IGNORECASE)
+_NUMWORD_PAREN = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s*\((?P<d>\d+)\)", re.IGNORECASE)
+_SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quantity and its span in the searched text."""
+
+    start: int
+    end: int
+    quantity: Quantity
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    return parser
+
+
+def _prepare(text: str) -> str:
+    """Same-length rewrites that quantulum3 reads better (offsets stay valid)."""
+    text = _SPACED_THOUSANDS.sub(",", text)
+    # "fifteen (15) years" -> "          15 years": the digits alone carry the value.
+    return _NUMWORD_PAREN.sub(lambda m: m.group("d").rjust(len(m.group(0))), text)
+
+
+def _unit_and_per(name: str, entity: str) -> tuple[str | None, str | None]:
+    """Split quantulum3 unit names such as "tonne per year" or "per year" into unit and period."""
+    unit, _, per = name.partition("per ") if name.startswith("per ") else name.partition(" per ")
+    unit = unit.strip()
+    per = per.strip() or None
+    if per is not None:
+        per = _TIME.get(per, per)
+    if name in ("per cent", "per mille"):
+        return ("%" if name == "per cent" else "‰"), None
+    if entity == "currency":
+        return _CURRENCY_NAMES.get(unit, unit), per
+    if entity == "time" and unit in _TIME:
+        return _TIME[unit], per
+    return _UNITS.get(unit, unit) or None, per
+
+
+def _period_after(text: str, end: int) -> tuple[str | None, int]:
+    m = _PERIOD_AFTER.match(text, end)
+    if not m:
+        return None, end
+    word = m.group("w").lower().split()[-1]
+    return _PERIODS.get(word, word), m.end()
+
+
+def _bcm(text: str) -> list[Found]:
+    out = []
+    for m in _BCM.finditer(text):
+        per, end = _period_after(text, m.end())
+        value = float(m.group("n").replace(",", ".")) * 1e9
+        out.append(Found(m.start(), m.end(), Quantity(value=value, unit="m3", per=per, text=text[m.start():end])))
+    return out
+
+
+def find_quantities(text: str) -> list[Found]:
+    """Quantities in ``text`` with spans into it, in order of appearance."""
+    if not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                     r"forty|fifty|hundred|thousand|million|billion)\b", text, re.IGNORECASE):
+        return []
+    found = _bcm(text)
+    taken = [(f.start, f.end) for f in found]
+    prepared = _prepare(text)
+    for q in _parser().parse(prepared):
+        start, end = q.span
+        if any(start < b and end > a for a, b in taken):
+            continue
+        item = _to_quantity(text, q, start, end)
+        if item is not None:
+            found.append(item)
+            taken.append((item.start, item.end))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _written_unit(surface: str) -> str | None:
+    """The unit word as written, for units quantulum3 misreads ("GRT" is not "gross tesla")."""
+    m = re.search(r"[\d.,\s]+(?:(?:million|billion|thousand)\s+)?(?P<u>[A-Za-z]+)", surface)
+    return m.group("u") if m and m.group("u").lower() != "per" else None
+
+
+def _to_quantity(text: str, q, start: int, end: int) -> Found | None:
+    """One quantulum3 result as a Quantity, or None when it is a bare count."""
+    name, entity = q.unit.name, q.unit.entity.name
+    unit, per = _unit_and_per(name, entity)
+    cur = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+    if cur:
+        key = (cur.group("code") or cur.group("sym")).lower()
+        unit = _SYMBOLS.get(key, key.upper())
+        start = cur.start()
+    elif unit in ("%", "‰"):
+        pass
+    elif name == "dimensionless" or (entity not in _KEEP_ENTITIES and per is None):
+        return None
+    elif entity == "unknown":
+        unit = _written_unit(text[start:end])
+    for m in _NUMWORD_PAREN.finditer(text, max(0, start - 40), end):
+        if m.start() < start <= m.end():
+            start = m.start()  # the number word blanked by _prepare ("fifteen (15) years")
+    if per is None:
+        per, end = _period_after(text, end)
+    return Found(start, end, Quantity(value=float(q.value), unit=unit, per=per, text=text[start:end].strip()))
