@@ -1,0 +1,57 @@
+"""What the store hands back besides whole analyses: typed rows for lists, search and networks.
+
+These are the store API's return types (the web app and batch runs code
+against them), so they are pydantic models like the contract itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from pactlens.model import Agreement, Obligation, Provision
+
+
+class DocumentSummary(BaseModel):
+    """One stored document, without its text: enough for a library listing."""
+
+    id: str
+    source: str
+    title: str | None = None
+    kind: str
+    chars: int
+    agreements: list[str] = Field(default_factory=list, description="Agreement titles (untitled ones omitted).")
+    added_at: datetime
+    pipeline: str
+
+
+class SearchHit(BaseModel):
+    """A sentence that matches a full-text query, located in its document's normalized text."""
+
+    document_id: str
+    title: str | None = None
+    source: str
+    text: str = Field(description="The matching sentence: document.text[start:end].")
+    start: int
+    end: int
+    rank: float = Field(description="Relevance; higher is better. Comparable within one result list only.")
+
+
+class StoredAgreement(BaseModel):
+    """An agreement as stored, with the document it came from and its obligations and provisions."""
+
+    document_id: str
+    document_title: str | None = None
+    document_kind: str
+    agreement: Agreement
+    obligations: list[Obligation] = Field(default_factory=list)
+    provisions: list[Provision] = Field(default_factory=list)
+
+
+class Failure(BaseModel):
+    """A source that could not be analysed, with its one-line reason."""
+
+    source: str
+    reason: str
+    at: datetime

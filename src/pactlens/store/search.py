@@ -1,0 +1,82 @@
+"""Full-text search over stored sentences, one query language for both backends.
+
+Users type what they would type into a web search box: words (all must
+match), "quoted phrases", ``OR`` between alternatives, ``-word`` to exclude,
+``word*`` for a prefix (SQLite only; PostgreSQL's parser ignores the star).
+PostgreSQL reads that with ``websearch_to_tsquery``, which never fails on
+odd input. SQLite's FTS5 has its own syntax, where a stray quote or ``AND (``
+is an error, so the query is rebuilt from its words: every term becomes a
+quoted FTS5 string and only the operators above are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from pactlens.store.records import SearchHit
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+_SQLITE = text(
+    "SELECT s.document_id, s.span_start, s.span_end, s.text, bm25(sentences_fts) AS score, d.title, d.source "
+    "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+    "JOIN documents d ON d.id = s.document_id "
+    "WHERE sentences_fts MATCH :q ORDER BY score, s.document_id, s.span_start LIMIT :limit"
+)
+_POSTGRES = text(
+    "SELECT s.document_id, s.span_start, s.span_end, s.text, ts_rank(s.tsv, q) AS score, d.title, d.source "
+    "FROM sentences s JOIN documents d ON d.id = s.document_id, websearch_to_tsquery('english', :q) q "
+    "WHERE s.tsv @@ q ORDER BY score DESC, s.document_id, s.span_start LIMIT :limit"
+)
+
+
+def fts5_query(query: str) -> str | None:
+    """The FTS5 form of a web-style query, or None when nothing searchable is left."""
+    parts: list[str] = []
+    pending_or = False
+    for neg, phrase, bare in _TOKEN.findall(query):
+        if bare == "OR":
+            pending_or = bool(parts)
+            continue
+        if bare.startswith("-") and len(bare) > 1:
+            neg, bare = "-", bare[1:]
+        term = _fts5_term(phrase if phrase else bare)
+        if term is None:
+            continue
+        if neg:
+            if parts:  # FTS5 has no unary NOT: a leading exclusion cannot be expressed
+                parts.append(f"NOT {term}")
+        else:
+            parts.append(f"OR {term}" if pending_or else (f"AND {term}" if parts else term))
+        pending_or = False
+    return " ".join(parts) or None
+
+
+def _fts5_term(raw: str) -> str | None:
+    words = _WORD.findall(raw)
+    if not words:
+        return None
+    term = '"' + " ".join(words) + '"'  # \w+ words hold no quote, so no escaping is needed
+    return term + " *" if raw.endswith("*") and len(words) == 1 else term
+
+
+def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
+    if conn.dialect.name == "postgresql":
+        if not _WORD.search(query):
+            return []
+        rows = conn.execute(_POSTGRES, {"q": query, "limit": limit})
+        return [_hit(r, r.score) for r in rows]
+    q = fts5_query(query)
+    if q is None:
+        return []
+    rows = conn.execute(_SQLITE, {"q": q, "limit": limit})
+    return [_hit(r, -r.score) for r in rows]  # bm25: lower is better
+
+
+def _hit(row, rank: float) -> SearchHit:
+    return SearchHit(document_id=row.document_id, title=row.title, source=row.source, text=row.text,
+                     start=row.span_start, end=row.span_end, rank=float(rank))
