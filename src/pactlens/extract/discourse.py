@@ -1,0 +1,106 @@
+"""Running text as quotes, events and entities read it: body sentences (never
+footnote definitions), the footnote markers each sentence carries, and a
+fallback sentence split when ``structure`` found none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pactlens.structure.doc import Doc, Span
+
+#: A footnote definition as ingest writes it: a line starting with "[n] ".
+_DEF_LINE = re.compile(r"^[ \t]*\[(?:\^)?[0-9]{1,3}\][: ]", re.MULTILINE)
+_MARKER = re.compile(r"\[\^?([0-9]{1,3})\]|\^([0-9]{1,3})\b|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    span: Span
+    block: int  # index of the paragraph (block) it lies in, for discourse order
+    markers: tuple[str, ...]  # footnote labels carried by this sentence
+
+
+def footnote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of footnote definitions: structure's, or lines that start with a marker."""
+    if doc.footnotes:
+        return [(f.span.start, f.span.end) for f in doc.footnotes]
+    out = []
+    for m in _DEF_LINE.finditer(doc.text):
+        end = doc.text.find("\n", m.start())
+        out.append((m.start(), len(doc.text) if end < 0 else end))
+    return out
+
+
+def _fallback_sentences(text: str) -> list[Span]:
+    """blingfire's sentence split per line, for a Doc that structure left bare."""
+    import blingfire
+
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            _, offsets = blingfire.text_to_sentences_and_offsets(line)
+            spans.extend(Span(pos + a, pos + b) for a, b in offsets)
+        pos += len(line) + 1
+    return spans
+
+
+def _blocks(doc: Doc) -> list[Span]:
+    if doc.blocks:
+        return doc.blocks
+    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+
+
+def _markers_after(doc: Doc, span: Span) -> tuple[Span, tuple[str, ...]]:
+    """A sentence's markers, including ones just after its end ("…."[4])."""
+    end = span.end
+    m = re.match(r"[\s\"”’')\]]*(?:(?:\[\^?[0-9]{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)[\s,]*)+", doc.text[end : end + 40])
+    if m and re.search(r"\d|[¹²³⁴⁵⁶⁷⁸⁹⁰]", m.group(0)) and "\n\n" not in m.group(0):
+        end += len(m.group(0).rstrip())
+    return Span(span.start, end), _labels(doc, span.start, end)
+
+
+def _labels(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    if doc.markers:
+        return tuple(m.label for m in doc.markers if start <= m.span.start < end)
+    return tuple(
+        (g1 or g2 or g3.translate(_SUPERSCRIPT)) for g1, g2, g3 in _MARKER.findall(doc.text, start, end)
+    )
+
+
+def _split_body(doc: Doc) -> tuple[Sentence, ...]:
+    notes = footnote_ranges(doc)
+    blocks = _blocks(doc)
+    spans = doc.sentences or _fallback_sentences(doc.text)
+    out: list[Sentence] = []
+    b = 0
+    for s in spans:
+        if any(a <= s.start < z for a, z in notes):
+            continue
+        while b + 1 < len(blocks) and blocks[b].end <= s.start:
+            b += 1
+        span, labels = _markers_after(doc, s)
+        out.append(Sentence(span, b, labels))
+    return tuple(out)
+
+
+#: Recent documents' sentences; a Doc is unhashable, so keyed by identity.
+_CACHE: dict[int, tuple[Doc, tuple[Sentence, ...]]] = {}
+
+
+def body_sentences(doc: Doc) -> tuple[Sentence, ...]:
+    """Sentences of running text in order, footnote definitions left out."""
+    hit = _CACHE.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        hit = _CACHE[id(doc)] = (doc, _split_body(doc))
+    return hit[1]
+
+
+def url_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _URL.finditer(text, start, end)]

@@ -1,0 +1,225 @@
+"""People named in running text, with the role and state the text gives them.
+
+Found by rule, not by model: an office or occupation followed by a
+capitalised name ("Iran's Foreign Minister Abbas Araghchi", "historian
+Vladislav Sotirović", "President Putin") is the common way briefs and reports
+introduce officials, and the role word is what makes the name a person.
+Later surname-only mentions ("Putin") are tied to the person introduced
+earlier, so one person is one record however they are written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pactlens.structure.doc import Doc
+
+# Offices written capitalised before a name. Longest first (regex alternation order).
+_TITLES = sorted(
+    [
+        "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
+        "Foreign Minister", "Defence Minister", "Defense Minister", "Interior Minister", "Finance Minister",
+        "Energy Minister", "Economy Minister", "Trade Minister", "Deputy Foreign Minister", "Minister",
+        "Foreign Secretary", "Defence Secretary", "Home Secretary", "Secretary of State",
+        "Secretary of Defense", "Secretary of War", "Secretary of the Treasury", "Secretary of Commerce",
+        "Secretary-General", "Secretary General", "Secretary", "Under Secretary", "Chancellor", "Premier",
+        "King", "Queen", "Crown Prince", "Prince Regent", "Prince", "Princess", "Emperor", "Empress",
+        "Emir", "Amir", "Sheikh", "Shaikh", "Sultan", "Tsar", "Regent", "Pope", "Supreme Leader",
+        "Ayatollah", "Chairman", "Chairwoman", "Chair", "Speaker", "Senator", "Sen.", "Representative",
+        "Rep.", "Congressman", "Congresswoman", "Ambassador", "Special Envoy", "Envoy", "General", "Gen.",
+        "Lieutenant General", "Lt. Gen.", "Major General", "Maj. Gen.", "Admiral", "Adm.", "Vice Admiral",
+        "Field Marshal", "Marshal", "Colonel", "Col.", "Commander", "Governor", "Gov.", "Mayor",
+        "Trade Representative", "USTR", "Director", "Director-General", "Director General",
+        "Spokesman", "Spokeswoman", "Spokesperson", "Dr.", "Mr.", "Mrs.", "Ms.", "Sir", "Lord", "Dame",
+        "Chief of Staff", "Chief of Naval Operations", "Chief of the General Staff", "Foreign Affairs Minister",
+        "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Minister of Defence",
+        "Minister of Defense", "Chargé d'Affaires", "Judge", "Justice", "Archbishop", "Bishop",
+    ],
+    key=len,
+    reverse=True,
+)
+# Occupations written in lower case before a name ("historian Jozo Tomasevich").
+_OCCUPATIONS = [
+    "historian", "analyst", "scholar", "professor", "economist", "journalist", "researcher",
+    "diplomat", "advisor", "adviser", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "secretary", "ambassador", "envoy", "official", "commentator", "writer", "author", "expert",
+    "foreign minister", "prime minister", "president", "diplomatic advisor", "senator", "leader",
+]
+_MALE = {"Mr.", "King", "Prince", "Emperor", "Tsar", "Sir", "Lord", "Sultan", "Emir", "Amir", "Sheikh",
+         "Shaikh", "Congressman", "Chairman", "Spokesman", "Crown Prince", "Prince Regent"}
+_FEMALE = {"Mrs.", "Ms.", "Queen", "Princess", "Empress", "Dame", "Congresswoman", "Chairwoman",
+           "Spokeswoman"}
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = "a-zß-öø-ÿā-ž'’"
+_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?)"
+_PARTICLE = r"(?:bin|ibn|al-|el-|de|da|di|du|van|von|der|la|le|Al)"
+_NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
+# A word that cannot be part of a person's name though capitalised.
+_NOT_NAME = {
+    "The", "This", "That", "These", "In", "On", "At", "And", "But", "For", "Of", "To", "As", "By",
+    "With", "From", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "During", "After",
+    "Before", "While", "When", "Treaty", "Agreement", "Administration", "Government", "Ministry",
+    "Council", "Congress", "Parliament", "Department", "Office", "House", "Senate", "Committee",
+    "State", "States", "Republic", "Kingdom", "Federation", "Union", "Organization", "Organisation",
+    "Affairs", "Foreign", "Defense", "Defence", "Navy", "Army", "Air", "Force", "Forces", "Command",
+    "Central", "General", "Assembly", "Court", "Bank", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Minister", "President", "Secretary",
+    "Embassy", "Operation", "Strategic", "Partnership", "Comprehensive", "Cooperation", "Security",
+    "National", "International", "Islamic", "Arab", "Supreme", "Joint", "Chiefs", "Staff", "Emirates",
+}
+_SINGLE_TITLES = {t for t in _TITLES if " " not in t}
+_TITLE_RE = "|".join(re.escape(t) for t in _TITLES)
+_OCC_RE = "|".join(re.escape(t) for t in sorted(_OCCUPATIONS, key=len, reverse=True))
+# Up to three words before the office that may say whose office it is ("Iran's", "Russian", "U.S.").
+_PREFIX = rf"(?P<pre>(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{0,3}}?)"
+_ROLE_NAME = re.compile(
+    rf"{_PREFIX}(?P<role>{_TITLE_RE}|(?i:{_OCC_RE}))\s+(?P<name>{_NAME})"
+)
+_APPOSITION = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>(?:[{_UP}][\w.’'-]*\s+){{0,2}})(?P<role>(?i:{_OCC_RE}))\b"
+)
+
+
+@dataclass
+class Person:
+    """One person, merged over all the ways the text names them."""
+
+    name: str  # the fullest form written: "Vladimir Putin"
+    role: str | None = None
+    party: str | None = None  # ISO3, only when the text says it
+    gender: str | None = None  # "m" | "f" when a title says so
+    spans: list[tuple[int, int]] = field(default_factory=list)  # every mention of the name
+
+    @property
+    def surname(self) -> str:
+        return _key(self.name.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: Person
+
+
+def _key(tokens: list[str]) -> str:
+    """The name a person is later called by: the surname, or the given name in
+    patronymic names ("Hamad bin Isa Al Khalifa" is "King Hamad")."""
+    if any(t in {"bin", "ibn", "bint", "ben"} for t in tokens):
+        return tokens[0]
+    return tokens[-1]
+
+
+def _states(text: str, start: int, end: int) -> list:
+    """The states gazetteer if it is installed (built alongside); none otherwise."""
+    try:
+        from pactlens.resources.states import find_states
+    except ImportError:
+        return []
+    return find_states(text, start, end)
+
+
+def _trim_name(name: str) -> str:
+    """Cut a matched name at the first word that cannot belong to a name."""
+    words = name.split()
+    keep: list[str] = []
+    for w in words:
+        if w in _NOT_NAME or w.rstrip("’'s") in _NOT_NAME:
+            break
+        keep.append(w)
+    return " ".join(keep)
+
+
+def _split_titles(role: str, name: str) -> tuple[str, str]:
+    """Move titles caught at the head of a name into the role ("Admiral Daryl Caudle")."""
+    words = name.split()
+    while len(words) > 1 and words[0] in _SINGLE_TITLES:
+        role = words.pop(0)
+    return role, " ".join(words)
+
+
+def _party(text: str, start: int, end: int) -> str | None:
+    found = {s.iso3 for s in _states(text, start, end) if getattr(s, "iso3", None)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _gender(role: str) -> str | None:
+    return "m" if role in _MALE else "f" if role in _FEMALE else None
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
+    """(start, end, name, role, party, gender) for every role+name pattern."""
+    out = []
+    for rx in (_ROLE_NAME, _APPOSITION):
+        for m in rx.finditer(text, start, end):
+            role, name = _split_titles(m.group("role"), m.group("name"))
+            shift = len(m.group("name")) - len(name)
+            name = _trim_name(name)
+            if not name or name.split()[0] in _NOT_NAME:
+                continue
+            a = m.start("name") + shift
+            role = role if role[0].isupper() else role.lower()
+            pre_a, pre_b = m.span("pre")
+            out.append((a, a + len(name), name, role.rstrip("."), _party(text, pre_a, pre_b), _gender(role)))
+    return out
+
+
+def _register(people: dict[str, Person], name: str, role: str | None, party: str | None, gender: str | None) -> Person:
+    """Merge a newly introduced name into the person it names."""
+    tokens = name.split()
+    key = _key(tokens)
+    person = people.get(key)
+    if person is None:
+        person = people[key] = Person(name=name)
+    if len(tokens) > len(person.name.split()):
+        person.name = name
+    honorific = role in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Dame"}
+    if role and not honorific and (person.role is None or len(role) > len(person.role)):
+        person.role = role
+    person.party = person.party or party
+    person.gender = person.gender or gender
+    return person
+
+
+def find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every mention of a person in ``ranges`` (body text), in text order.
+
+    ``extra_names`` are name spans found by a model (spaCy PERSON) that no
+    role introduced; they join the same merging by surname.
+    """
+    text = doc.text
+    people: dict[str, Person] = {}
+    spans: dict[tuple[int, int], Person] = {}
+    for a, b in ranges:
+        for s, e, name, role, party, gender in _candidates(text, a, b):
+            person = _register(people, name, role, party, gender)
+            spans[(s, e)] = person
+    for s, e in extra_names or []:
+        name = _trim_name(text[s:e])
+        if name and not any(s < z and e > y for y, z in spans):
+            spans[(s, s + len(name))] = _register(people, name, None, None, None)
+    _add_short_mentions(text, ranges, people, spans)
+    mentions = sorted((Mention(s, e, p) for (s, e), p in spans.items()), key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in mentions:  # drop mentions nested in a longer one
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    for m in out:
+        m.person.spans.append((m.start, m.end))
+    return out
+
+
+def _add_short_mentions(text: str, ranges, people: dict[str, Person], spans: dict) -> None:
+    """Surname-only and title+surname mentions of people already introduced."""
+    if not people:
+        return
+    forms = {p.surname: p for p in people.values() if len(p.surname) > 2}
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    for a, b in ranges:
+        for m in rx.finditer(text, a, b):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans[m.span()] = forms[m.group(0)]
