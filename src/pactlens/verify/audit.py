@@ -1,10 +1,294 @@
-"""The citation audit. (stub: issue 4)"""
+"""The citation audit: what an editor or fact-checker would flag in a brief's notes.
+
+Each check is a small function ``(AuditContext) -> list[Finding]``; ``audit``
+runs them all. Evidence points at what the editor must look at: the
+definition(s) for problems of a note, the sentence for problems of the text.
+"""
 
 from __future__ import annotations
 
-from pactlens.model import Citation, Finding, Quote
-from pactlens.structure.doc import Doc
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pactlens.extract.citations import body_markers, parse_footnotes
+from pactlens.extract.references import Reference
+from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
+from pactlens.model import Citation, Evidence, Finding, Quote
+from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+
+
+@dataclass
+class AuditContext:
+    doc: Doc
+    citations: list[Citation]
+    quotes: list[Quote]
+    refs: list[tuple[FootnoteDef, Reference]] = field(default_factory=list)
+
+    @cached_property
+    def markers(self) -> list[FootnoteMarker]:
+        return body_markers(self.doc)
+
+    @cached_property
+    def defined(self) -> set[str]:
+        return {fn.label for fn in self.doc.footnotes}
 
 
 def audit(doc: Doc, citations: list[Citation], quotes: list[Quote]) -> list[Finding]:
-    return []
+    ctx = AuditContext(doc, citations, quotes, parse_footnotes(doc))
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(ctx))
+    return findings
+
+
+# --- where to point ---------------------------------------------------------------
+def sentence_span(doc: Doc, offset: int) -> Span:
+    """The sentence holding ``offset``; the block or line when sentences are unknown."""
+    s = doc.sentence_at(offset)
+    if s is not None:
+        return s
+    b = doc.block_at(offset)
+    if b is not None:
+        return b
+    start = doc.text.rfind("\n", 0, offset) + 1
+    end = doc.text.find("\n", offset)
+    return Span(start, len(doc.text) if end < 0 else end)
+
+
+def _def_evidence(ctx: AuditContext, fn: FootnoteDef) -> Evidence:
+    return ctx.doc.evidence(fn.span.start, fn.span.end)
+
+
+# --- checks on markers and definitions ------------------------------------------------
+def missing_footnote(ctx: AuditContext) -> list[Finding]:
+    out = []
+    for m in ctx.markers:
+        if m.label in ctx.defined:
+            continue
+        s = sentence_span(ctx.doc, m.span.start)
+        out.append(Finding(
+            code="missing-footnote", severity="error",
+            message=f"Marker [{m.label}] has no footnote definition: add the note or remove the marker.",
+            markers=[m.label], evidence=[ctx.doc.evidence(s.start, max(s.end, m.span.end))],
+        ))
+    return out
+
+
+def uncited_footnote(ctx: AuditContext) -> list[Finding]:
+    used = {m.label for m in ctx.markers}
+    return [
+        Finding(code="uncited-footnote", severity="warning",
+                message=f"Footnote {fn.label} is never cited in the text: cite it where it belongs or delete it.",
+                markers=[fn.label], evidence=[_def_evidence(ctx, fn)])
+        for fn in ctx.doc.footnotes if fn.label not in used
+    ]
+
+
+def reused_marker(ctx: AuditContext) -> list[Finding]:
+    by_label: dict[str, list[FootnoteDef]] = defaultdict(list)
+    for fn in ctx.doc.footnotes:
+        by_label[fn.label].append(fn)
+    return [
+        Finding(code="reused-marker", severity="error",
+                message=f"Marker {label} is defined {len(defs)} times: renumber the notes so each marker has one source.",
+                markers=[label], evidence=[_def_evidence(ctx, fn) for fn in defs])
+        for label, defs in by_label.items() if len(defs) > 1
+    ]
+
+
+# --- checks on what notes say -----------------------------------------------------------
+def _source_keys(fn: FootnoteDef, ref: Reference) -> list[str]:
+    """Every key under which two notes are one source."""
+    keys = []
+    if ref.url:
+        keys.append("url:" + normalize(ref.url.url))
+        aid = article_id(ref.url.url)
+        if aid:
+            keys.append("id:" + aid)
+    if ref.outlet and ref.title and ref.date:
+        keys.append("otd:" + "|".join(_fold(x) for x in (ref.outlet.value, ref.title.value, ref.date.iso)))
+    return keys
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[\W_]+", " ", s.casefold()).strip()
+
+
+def duplicate_source(ctx: AuditContext) -> list[Finding]:
+    """Notes that cite one source under different markers (``Ibid.`` is meant to, so it is skipped)."""
+    parent = list(range(len(ctx.refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    why: dict[int, set[str]] = defaultdict(set)
+    for i, (fn, ref) in enumerate(ctx.refs):
+        if ref.ibid:
+            continue
+        for key in _source_keys(fn, ref):
+            if key in first:
+                parent[find(i)] = find(first[key])
+                why[i].add(key.split(":", 1)[0])
+            else:
+                first[key] = i
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ctx.refs)):
+        groups[find(i)].append(i)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        defs = [ctx.refs[i][0] for i in members]
+        labels = [fn.label for fn in defs]
+        if len(set(labels)) < 2:
+            continue  # one label defined twice is reused-marker's business
+        reasons = sorted(set().union(*(why[i] for i in members)))
+        verbatim = len({_fold(ctx.doc.slice(fn.body)) for fn in defs}) == 1
+        out.append(Finding(
+            code="duplicate-source", severity="info" if verbatim else "warning",
+            message=f"Footnotes {', '.join(labels)} cite the same source ({_reason_text(reasons)})"
+                    + ("" if verbatim else ", written differently") + ": cite it once and reuse that note.",
+            markers=labels, evidence=[_def_evidence(ctx, fn) for fn in defs],
+        ))
+    return out
+
+
+def _reason_text(reasons: list[str]) -> str:
+    names = {"url": "same URL", "id": "same article id in the URL", "otd": "same outlet, title and date"}
+    return "; ".join(names[r] for r in reasons)
+
+
+def malformed_citation(ctx: AuditContext) -> list[Finding]:
+    out = []
+    for fn, ref in ctx.refs:
+        problems = _malformations(ref)
+        if not problems:
+            continue
+        severe = ref.empty or not ref.quotes_balanced
+        out.append(Finding(
+            code="malformed-citation", severity="warning" if severe else "info",
+            message=f"Footnote {fn.label}: {'; '.join(problems)}.",
+            markers=[fn.label], evidence=[_def_evidence(ctx, fn)],
+        ))
+    return out
+
+
+def _malformations(ref: Reference) -> list[str]:
+    if ref.empty:
+        return ["empty note, no source given"]
+    if ref.ibid:
+        return []
+    problems = []
+    if not ref.quotes_balanced:
+        problems.append("unbalanced quotation marks around the title")
+    if ref.style == "note" and ref.title is None and ref.url is None and ref.date is None:
+        return problems  # an explanatory note, not a reference
+    if ref.date is None:
+        problems.append("no date")
+    if ref.outlet is None and ref.style != "url":
+        problems.append("no outlet")
+    if ref.style == "url":
+        problems.append("bare URL without title, outlet or date")
+    return problems
+
+
+def broken_url(ctx: AuditContext) -> list[Finding]:
+    out = []
+    for fn, ref in ctx.refs:
+        for u in ref.urls:
+            problem = validity_problem(u.url)
+            if problem is None:
+                joined = damaged_slug_words(u.url)
+                if joined:
+                    words = ", ".join(f"'{tok}' (possibly '{'-'.join(parts)}')" for tok, parts in joined)
+                    problem = f"possibly damaged by line-wrapping, a hyphen lost in {words}"
+            if problem:
+                out.append(Finding(
+                    code="broken-url", severity="warning",
+                    message=f"Footnote {fn.label}: URL {problem}; check the link: {u.url}",
+                    markers=[fn.label], evidence=[ctx.doc.evidence(u.start, u.end)],
+                ))
+    return out
+
+
+def source_after_document(ctx: AuditContext) -> list[Finding]:
+    own = ctx.doc.source.date
+    if not own:
+        return []
+    out = []
+    for c in ctx.citations:
+        if c.date and _after(c.date, own):
+            out.append(Finding(
+                code="source-after-document", severity="warning",
+                message=f"Footnote {c.marker} cites a source dated {c.date}, after the document's own date {own}: "
+                        "check the date or the document's date.",
+                markers=[c.marker], evidence=list(c.evidence),
+            ))
+    return out
+
+
+def _after(a: str, b: str) -> bool:
+    """``a`` is later than ``b`` at the precision both are known to."""
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
+
+
+# --- checks on the text -----------------------------------------------------------------
+def unsourced_quote(ctx: AuditContext) -> list[Finding]:
+    out = []
+    for q in ctx.quotes:
+        if not q.direct or not q.evidence:
+            continue
+        start = min(e.start for e in q.evidence)
+        end = max(e.end for e in q.evidence)
+        if ctx.doc.in_footnotes(start):
+            continue
+        span = _sentences_covering(ctx.doc, start, end)
+        if _marker_in(ctx, span):
+            continue
+        who = q.speaker or "an unnamed speaker"
+        out.append(Finding(
+            code="unsourced-quote", severity="warning",
+            message=f"Direct quotation of {who} has no footnote in its sentence: add the source of the quote.",
+            markers=[], evidence=[ctx.doc.evidence(span.start, span.end)],
+        ))
+    return out
+
+
+def _sentences_covering(doc: Doc, start: int, end: int) -> Span:
+    a = sentence_span(doc, start)
+    b = sentence_span(doc, max(start, end - 1))
+    return Span(min(a.start, start), max(b.end, end))
+
+
+def _marker_in(ctx: AuditContext, span: Span) -> bool:
+    """A marker in the sentence, or right after it (``…."[4]``), before any new words."""
+    text = ctx.doc.text
+    for m in ctx.markers:
+        if span.start <= m.span.start < span.end:
+            return True
+        if m.span.start >= span.end:
+            # Only punctuation, spaces or other markers between the sentence and this marker.
+            between = re.sub(r"\[\^?\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]", "", text[span.end : m.span.start])
+            if not re.search(r"\w", between):
+                return True
+    return False
+
+
+CHECKS: list[Callable[[AuditContext], list[Finding]]] = [
+    missing_footnote,
+    uncited_footnote,
+    reused_marker,
+    duplicate_source,
+    malformed_citation,
+    broken_url,
+    source_after_document,
+    unsourced_quote,
+]

@@ -1,0 +1,177 @@
+"""URLs in reference text: finding, validating, normalizing, and spotting damage.
+
+URLs are parsed with :mod:`urllib.parse` and validated with ``rfc3986`` rather
+than split by hand. Two URLs name the same source when they normalize to the
+same string or carry the same article id on the same site (news sites keep
+the id and let the slug vary, so a slug alone says little). Line-wrapping in
+PDF-to-text conversions loses the hyphen at the break (``…-treaty-inmoscow``);
+``wordninja``'s word-frequency model tells such joined words in a slug.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+# A URL runs to the next whitespace; trailing sentence punctuation is not part of it.
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}'*_’"
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|ref|cmpid|mc_cid|mc_eid)$", re.IGNORECASE)
+_HEX_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_NUM_ID = re.compile(r"(?<!\d)\d{6,}(?!\d)")
+# Words wordninja may split off that are too short to trust as a real word.
+_SHORT_OK = {"a", "an", "in", "on", "of", "to", "at", "by", "as", "is", "us", "un", "eu", "no", "up", "vs"}
+# Above this cost (about rank 50,000 in wordninja's list) a "word" is too rare to
+# tell a joined pair from a single unusual word (names, foreign words).
+_MAX_PART_COST = 12.5
+
+
+@dataclass(frozen=True, slots=True)
+class UrlMention:
+    start: int
+    end: int
+    url: str
+
+
+def find_urls(text: str, start: int = 0, end: int | None = None) -> list[UrlMention]:
+    """URLs written in ``text[start:end]``, trailing punctuation excluded."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _URL_RE.finditer(text, start, end):
+        a, b = m.span()
+        while b > a and text[b - 1] in _TRAILING and not _closes_inside(text[a:b]):
+            b -= 1
+        if b - a > len("www.") + 2:
+            out.append(UrlMention(a, b, text[a:b]))
+    return out
+
+
+def _closes_inside(url: str) -> bool:
+    """Keep a closing parenthesis that the URL itself opened (Wikipedia-style URLs)."""
+    return url.endswith(")") and url.count("(") >= url.count(")")
+
+
+def _with_scheme(url: str) -> str:
+    return url if re.match(r"https?://", url, re.IGNORECASE) else "http://" + url
+
+
+def host(url: str) -> str | None:
+    """The host name without ``www.``, lower-cased."""
+    try:
+        h = urlsplit(_with_scheme(url)).hostname
+    except ValueError:
+        return None
+    if not h:
+        return None
+    return h[4:] if h.startswith("www.") else h
+
+
+def normalize(url: str) -> str:
+    """A comparison key: scheme, ``www.``, case of the host, trailing slash,
+    fragment and tracking parameters do not make two URLs different sources."""
+    try:
+        parts = urlsplit(_with_scheme(url.strip()))
+    except ValueError:
+        return url.strip().lower()
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    path = parts.path.rstrip("/")
+    q = urlencode(sorted(query))
+    return f"{host(url) or ''}{path}" + (f"?{q}" if q else "")
+
+
+def article_id(url: str) -> str | None:
+    """The site's own id of the article, if the URL carries one (a long hex
+    string, a UUID, or a number of six digits or more), keyed by host."""
+    try:
+        parts = urlsplit(_with_scheme(url))
+    except ValueError:
+        return None
+    path = parts.path.lower()
+    h = host(url)
+    for rx in (_UUID, _HEX_ID):
+        m = rx.search(path)
+        if m and re.search(r"\d", m.group(0)) and re.search(r"[a-f]", m.group(0)):
+            return f"{h}#{m.group(0)}"
+    nums = [n for n in _NUM_ID.findall(path) if not _looks_like_date(n)]
+    return f"{h}#{nums[-1]}" if nums else None
+
+
+def _looks_like_date(digits: str) -> bool:
+    return bool(re.fullmatch(r"(19|20)\d\d[01]\d[0-3]\d", digits))
+
+
+def validity_problem(url: str) -> str | None:
+    """Why ``url`` is not a usable http(s) URL per RFC 3986, or None."""
+    from rfc3986 import exceptions, uri_reference, validators
+
+    ref = uri_reference(_with_scheme(url))
+    checker = (
+        validators.Validator()
+        .require_presence_of("scheme", "host")
+        .allow_schemes("http", "https")
+        .check_validity_of("scheme", "host", "port", "path", "query", "fragment")
+    )
+    try:
+        checker.validate(ref)
+    except exceptions.ValidationError as exc:
+        return f"not a valid URL ({type(exc).__name__.replace('Error', '').lower()})"
+    h = ref.host or ""
+    if "." not in h.strip("."):
+        return "host has no domain suffix"
+    if url.endswith("-"):
+        return "ends in a hyphen: possibly cut at a line break"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _model():
+    import wordninja
+
+    return wordninja.DEFAULT_LANGUAGE_MODEL
+
+
+def joined_word(token: str) -> list[str] | None:
+    """If ``token`` reads as two or three common words run together, the words.
+
+    A token the model knows as a word is left alone, and so is one whose parts
+    would be rare or one-letter words: names and foreign words split into
+    fragments, joined pairs into common words.
+    """
+    token = token.lower()
+    if not token.isalpha() or len(token) < 6:
+        return None
+    model = _model()
+    costs = model._wordcost  # wordninja's model exposes its lexicon only this way
+    if token in costs:
+        return None
+    parts = model.split(token)
+    if not 2 <= len(parts) <= 3:
+        return None
+    for p in parts:
+        if (len(p) < 3 and p not in _SHORT_OK) or costs.get(p, 99.0) > _MAX_PART_COST:
+            return None
+    if max(len(p) for p in parts) < 4:
+        return None
+    return parts
+
+
+def damaged_slug_words(url: str) -> list[tuple[str, list[str]]]:
+    """Tokens of hyphenated slugs in the URL's path that look like two words
+    that lost the hyphen between them: ``[("inmoscow", ["in", "moscow"])]``."""
+    try:
+        path = urlsplit(_with_scheme(url)).path
+    except ValueError:
+        return []
+    out = []
+    for segment in path.split("/"):
+        tokens = segment.split("-")
+        if len(tokens) < 3:  # only slugs that separate words with hyphens
+            continue
+        for tok in tokens:
+            parts = joined_word(tok)
+            if parts:
+                out.append((tok, parts))
+    return out

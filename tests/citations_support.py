@@ -1,0 +1,51 @@
+"""Build a Doc for the citation/audit/check tests from a normalized text.
+
+Uses ``structure.build`` and fills in, by plain rules, whatever it leaves
+empty (footnote definitions ``[n] …`` at a line start, ``[n]`` markers,
+sentences), so these tests exercise citations and the audit whatever state
+structure is in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from pactlens.ingest.types import NormalizedText, OffsetMap
+from pactlens.structure import build
+from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def normalized(text: str, name: str = "fixture.txt", date: str | None = None) -> NormalizedText:
+    return NormalizedText(
+        source=name, sha256=hashlib.sha256(text.encode()).hexdigest(), media_type="text/plain",
+        text=text, original=text, offsets=OffsetMap([(0, len(text), 0, len(text))]), date=date,
+    )
+
+
+def make_doc(text: str, date: str | None = None) -> Doc:
+    doc = build(normalized(text, date=date))
+    if not doc.footnotes:
+        for m in re.finditer(r"^\[(\d+)\] ?([^\n]*)", text, re.MULTILINE):
+            doc.footnotes.append(FootnoteDef(m.group(1), Span(m.start(), m.end()), Span(m.start(2), m.end())))
+    if not doc.markers:
+        for m in re.finditer(r"\[(\d+)\]", text):
+            if not any(f.span.start == m.start() for f in doc.footnotes):
+                doc.markers.append(FootnoteMarker(m.group(1), Span(m.start(), m.end())))
+    if not doc.sentences:
+        import blingfire
+
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                _, offs = blingfire.text_to_sentences_and_offsets(line)
+                doc.sentences.extend(Span(pos + a, pos + b) for a, b in offs)
+            pos += len(line) + 1
+    return doc
+
+
+def fixture_doc(name: str, date: str | None = None) -> Doc:
+    return make_doc((FIXTURES / name).read_text(encoding="utf-8"), date=date)
