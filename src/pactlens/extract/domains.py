@@ -21,13 +21,14 @@ from pactlens.model import DOMAINS
 #: Minimum score for a domain to count as touched (one weight-2 term).
 MIN_SCORE = 2
 #: A secondary domain must reach this share of the main domain's score.
-SECONDARY_SHARE = 0.3
+SECONDARY_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
 class DomainScore:
     domain: str
     score: int
+    first: int  # offset of the domain's first term: the earlier-named topic wins a tie
 
 
 @lru_cache(maxsize=1)
@@ -52,15 +53,26 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE)
 
 
+def _domain_score(text: str, terms: list[tuple[re.Pattern[str], int]]) -> tuple[int, int]:
+    """Weight of the distinct terms found, a longer term hiding the shorter ones inside it
+    ("transport corridors" is not also "corridor"); and the first term's offset."""
+    hits = [(m.start(), m.end(), w) for rx, w in terms if (m := rx.search(text))]
+    hits.sort(key=lambda h: h[0] - h[1])
+    kept: list[tuple[int, int, int]] = []
+    for a, b, w in hits:
+        if all(b <= ka or a >= kb for ka, kb, _ in kept):
+            kept.append((a, b, w))
+    return sum(w for _, _, w in kept), min((a for a, _, _ in kept), default=len(text))
+
+
 def score(text: str) -> list[DomainScore]:
-    """Every domain with a positive score, best first (ties in taxonomy order)."""
+    """Every domain with a positive score, best first (ties: the domain named first)."""
     scores = []
     for domain, terms in _lexicon().items():
-        s = sum(w for rx, w in terms if rx.search(text))
-        if s:
-            scores.append(DomainScore(domain, s))
-    order = {d: i for i, d in enumerate(DOMAINS)}
-    scores.sort(key=lambda d: (-d.score, order[d.domain]))
+        total, first = _domain_score(text, terms)
+        if total:
+            scores.append(DomainScore(domain, total, first))
+    scores.sort(key=lambda d: (-d.score, d.first))
     return scores
 
 

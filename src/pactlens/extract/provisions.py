@@ -1,10 +1,155 @@
-"""Provisions by policy domain and strength. (stub: issue 3)"""
+"""Provisions: what each operative clause commits the parties to, by domain and strength.
+
+The unit of analysis is the clause, not the document. In an agreement's own
+text (role ``primary``) a unit is an operative paragraph, or the article when
+it has no numbered paragraphs; the preamble states purposes and is never a
+unit. In writing about an agreement (role ``subject``) a unit is a sentence
+that says what the agreement does — its subject is the agreement or its
+parties ("the Treaty commits…", "Both countries will…"), or it is an item
+of a bulleted list of the agreement's contents.
+
+A unit becomes a provision only if it commits someone to something (see
+:mod:`pactlens.extract.commitment`): definitions and the instrument's own
+mechanics (entry into force, ratification, duration) are left out.
+"""
 
 from __future__ import annotations
 
-from pactlens.model import Agreement, Provision
-from pactlens.structure.doc import Doc
+import re
+from dataclasses import dataclass
+
+from pactlens.extract.commitment import strength, strongest
+from pactlens.extract.domains import classify
+from pactlens.extract.quantities import find_quantities
+from pactlens.model import Agreement, Provision, Quantity
+from pactlens.structure.doc import Doc, Span
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One candidate clause: its span, its sentences, and where it sits."""
+
+    agreement: str
+    article: str | None
+    span: Span
+    sentences: tuple[Span, ...]
+    role: str  # "primary" (the agreement's text) or "subject" (writing about it)
+
+
+# --- finding the units ----------------------------------------------------------
+
+#: The formula that closes a preamble when structure found none ("have agreed as follows:").
+_OPERATIVE_START = re.compile(
+    r"\b(?:have|hereby|do\s+hereby)?\s*(?:agreed?|decided?|resolved?)\s+(?:as\s+follows|upon\s+the\s+following"
+    r"|to\s+th(?:is|e\s+present)\b[^.:\n]{0,80})\s*[:.]",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"(?<=[.;!?])[\"'”’)]?[ \t]+(?=[\"'“(]?[A-Z0-9(])|[ \t]*\n\s*")
+_BULLET = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(?:\*\*)?(?:[A-Z][\w ,&'/-]{1,60}:(?:\*\*)?[ \t]*)?", re.MULTILINE)
+_ABOUT_AGREEMENT = re.compile(
+    r"^\W*(?:\w+,?\s+){0,4}?(?:(?:the|this|that|its|their)\s+(?:\d{4}\s+|new\s+|[A-Z][\w-]*\s+){0,4}"
+    r"(?:treaty|agreement|pact|accord|memorandum|partnership|deal|document|charter|convention)"
+    r"|it|both\s+(?:countries|parties|sides|states|nations|governments)|the\s+(?:two\s+)?(?:parties|sides|signatories)"
+    r"|each\s+(?:party|side|country))\b",
+    re.IGNORECASE,
+)
+
+
+def split_sentences(doc: Doc, span: Span) -> tuple[Span, ...]:
+    """The sentences of ``span``: structure's when it found them, else a punctuation split."""
+    found = [s for s in doc.sentences_in(span) if s.end <= span.end] if doc.sentences else []
+    if found:
+        return tuple(Span(max(s.start, span.start), min(s.end, span.end)) for s in found)
+    out, start = [], span.start
+    for m in _SPLIT.finditer(doc.text, span.start, span.end):
+        out.append(Span(start, m.start()))
+        start = m.end()
+    out.append(Span(start, span.end))
+    return tuple(s for s in out if doc.text[s.start : s.end].strip())
+
+
+def _article_body(doc: Doc, art) -> Span:
+    """An article without its label and heading."""
+    start = art.heading.end if art.heading else art.span.start
+    if not art.heading and doc.text.startswith(art.label, art.span.start):
+        start += len(art.label)
+    return Span(start, art.span.end)
+
+
+def _treaty_units(doc: Doc, agreement: str) -> list[Unit]:
+    units: list[Unit] = []
+    for art in doc.articles:
+        spans = [p.span for p in art.paragraphs] or [_article_body(doc, art)]
+        units += [Unit(agreement, art.number, s, split_sentences(doc, s), "primary") for s in spans]
+    if units:
+        return units
+    # No articles found: the operative sentences after the preamble, one unit each.
+    start = doc.preamble.end if doc.preamble else 0
+    if doc.preamble is None and (m := _OPERATIVE_START.search(doc.text)):
+        start = m.end()
+    end = doc.final_clause.start if doc.final_clause and doc.final_clause.start > start else len(doc.text)
+    return [Unit(agreement, None, s, (s,), "primary") for s in split_sentences(doc, Span(start, end))]
+
+
+def _bullet_starts(doc: Doc) -> dict[int, int]:
+    """Line start of each bullet item -> where its body begins (after any "Heading:" lead)."""
+    return {m.start(): m.end() for m in _BULLET.finditer(doc.text)}
+
+
+def _brief_units(doc: Doc, agreement: str) -> list[Unit]:
+    bullets = _bullet_starts(doc)
+    units: list[Unit] = []
+    for sent in split_sentences(doc, Span(0, len(doc.text))):
+        if doc.in_footnotes(sent.start):
+            continue
+        line = doc.text.rfind("\n", 0, sent.start) + 1
+        body_start = bullets.get(line)
+        in_bullet = body_start is not None
+        span = Span(max(sent.start, body_start), sent.end) if in_bullet and body_start > sent.start else sent
+        text = doc.text[span.start : span.end]
+        if span.end <= span.start or strength(text) is None:
+            continue
+        if in_bullet or _ABOUT_AGREEMENT.search(text):
+            units.append(Unit(agreement, None, span, (span,), "subject"))
+    return units
+
+
+def find_units(doc: Doc, agreements: list[Agreement]) -> list[Unit]:
+    """Candidate clauses of the document's primary agreement, else of its subject agreement."""
+    primary = next((a for a in agreements if a.role == "primary"), None)
+    if primary is not None:
+        return _treaty_units(doc, primary.id)
+    subject = next((a for a in agreements if a.role == "subject"), None)
+    if subject is not None:
+        return _brief_units(doc, subject.id)
+    return []
+
+
+# --- provisions ----------------------------------------------------------------
+
+
+def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
+    return [f.quantity for f in find_quantities(doc.text[span.start : span.end])]
+
+
+def to_provision(doc: Doc, unit: Unit) -> Provision | None:
+    """The provision ``unit`` makes, or None when it commits nobody to anything."""
+    level = strongest([strength(doc.text[s.start : s.end]) for s in unit.sentences])
+    if level is None:
+        return None
+    ev = doc.evidence(unit.span.start, unit.span.end)
+    domains = classify(ev.text)
+    return Provision(
+        agreement=unit.agreement,
+        article=unit.article,
+        domain=domains[0],
+        domains=domains,
+        strength=level,
+        text=ev.text,
+        quantities=quantities_in(doc, unit.span),
+        evidence=[ev],
+    )
 
 
 def find_provisions(doc: Doc, agreements: list[Agreement]) -> list[Provision]:
-    return []
+    return [p for u in find_units(doc, agreements) if (p := to_provision(doc, u)) is not None]
