@@ -65,14 +65,12 @@ def _fts5_term(raw: str) -> str | None:
 
 
 def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
+    q = fts5_query(query)
+    if q is None:  # nothing to look for (no words, or only exclusions): same answer on both backends
+        return []
     if conn.dialect.name == "postgresql":
-        if not _WORD.search(query):
-            return []
         rows = conn.execute(_POSTGRES, {"q": query, "limit": limit})
         return [_hit(r, r.score) for r in rows]
-    q = fts5_query(query)
-    if q is None:
-        return []
     rows = conn.execute(_SQLITE, {"q": q, "limit": limit})
     return [_hit(r, -r.score) for r in rows]  # bm25: lower is better
 
