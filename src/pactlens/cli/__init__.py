@@ -14,6 +14,7 @@ from pactlens.cli.app import app
 # Command modules register themselves on ``app`` when imported.
 from pactlens.cli import analyze as _analyze  # noqa: E402,F401
 from pactlens.cli import library as _library  # noqa: E402,F401
+from pactlens.cli import serve as _serve  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,109 @@
+"""The JSON API: documents, search, compare. Errors are problem objects (see ``problems``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+
+from pactlens.compare import Comparison
+from pactlens.model import Analysis
+from pactlens.store.records import DocumentSummary, SearchHit
+from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
+from pactlens.web.security import require_api_token
+from pactlens.web.uploads import ingest_upload
+
+router = APIRouter(prefix="/api", responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (404, 422)})
+
+MAX_COMPARE = 12
+
+
+class DocumentCreated(BaseModel):
+    """What an upload returns: the id to fetch it by, and whether it was new."""
+
+    id: str
+    stored: bool
+    title: str | None
+    kind: str
+    agreements: int
+    url: str
+
+
+def lib(request: Request):
+    return request.app.state.lib
+
+
+def get_analysis(request: Request, doc_id: str) -> Analysis:
+    """The stored analysis or 404 (shared by API and pages)."""
+    if not doc_id or len(doc_id) > 128:
+        raise ProblemError(404, f"no document {doc_id!r}")
+    a = lib(request).get(doc_id)
+    if a is None:
+        raise ProblemError(404, f"no document {doc_id!r}")
+    return a
+
+
+def parse_ids(ids: str) -> list[str]:
+    """'a,b' -> ['a', 'b']: 2 to MAX_COMPARE distinct ids, else 422."""
+    out = list(dict.fromkeys(x.strip() for x in ids.split(",") if x.strip()))
+    if not 2 <= len(out) <= MAX_COMPARE:
+        raise ProblemError(422, f"give 2 to {MAX_COMPARE} document ids separated by commas")
+    return out
+
+
+@router.post("/documents", status_code=201, response_model=DocumentCreated,
+             dependencies=[Depends(require_api_token)],
+             responses={k: PROBLEM_RESPONSES[k] for k in (401, 413, 415)})
+async def upload(request: Request, response: Response,
+                 file: Annotated[UploadFile, File(description="A .txt, .md, .html, .pdf or .docx document.")],
+                 replace: Annotated[bool, Query(description="Re-analyse even if the same file is stored.")] = False):
+    """Analyse an uploaded document and store it. 201 when stored, 200 when it was already there."""
+    settings = request.app.state.settings
+    analysis, doc_id, stored = await ingest_upload(lib(request), file, settings.max_upload_bytes, replace)
+    response.status_code = 201 if stored else 200
+    response.headers["Location"] = f"/api/documents/{doc_id}"
+    return DocumentCreated(id=doc_id, stored=stored, title=analysis.document.title, kind=analysis.document.kind,
+                           agreements=len(analysis.agreements), url=f"/documents/{doc_id}")
+
+
+@router.get("/documents", response_model=list[DocumentSummary])
+def list_documents(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                   offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    """Stored documents, newest first, without their text."""
+    return lib(request).summaries(limit=limit, offset=offset)
+
+
+@router.get("/documents/{doc_id}", response_model=Analysis)
+def get_document(request: Request, doc_id: str):
+    """The whole ``pactlens.analysis/1`` object."""
+    return JSONResponse(get_analysis(request, doc_id).to_json_dict())
+
+
+@router.delete("/documents/{doc_id}", status_code=204, dependencies=[Depends(require_api_token)],
+               responses={401: PROBLEM_RESPONSES[401]})
+def delete_document(request: Request, doc_id: str) -> Response:
+    """Remove a document and everything extracted from it."""
+    if len(doc_id) > 128 or not lib(request).delete(doc_id):
+        raise ProblemError(404, f"no document {doc_id!r}")
+    return Response(status_code=204)
+
+
+@router.get("/search", response_model=list[SearchHit])
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500, description="Words or \"a phrase\".")],
+           limit: Annotated[int, Query(ge=1, le=200)] = 50):
+    """Sentences matching the query, best first, each located in its document."""
+    if not q.strip():
+        raise ProblemError(422, "the query is empty")
+    return lib(request).search(q, limit=limit)
+
+
+@router.get("/compare", response_model=Comparison)
+def compare_documents(request: Request,
+                      ids: Annotated[str, Query(max_length=2000, description="Document ids, comma-separated.")]):
+    """The agreements of these documents side by side (parties, date, term, obligations, domains)."""
+    from pactlens.compare import compare
+
+    analyses = [get_analysis(request, i) for i in parse_ids(ids)]
+    return JSONResponse(compare(analyses).model_dump(mode="json"))

@@ -1,0 +1,85 @@
+"""The FastAPI application: JSON API under ``/api``, server-rendered pages, local API docs.
+
+``create_app`` is the one entry point (``pactlens serve`` and the tests call
+it); the library is opened once per app and closed when it shuts down.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from pactlens import __version__
+
+HERE = Path(__file__).parent
+DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    allow_private: bool
+    max_upload_bytes: int
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    env.autoescape = True  # every template, whatever its suffix: document text is untrusted
+    env.trim_blocks = env.lstrip_blocks = True
+    env.globals["version"] = __version__
+    return templates
+
+
+def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD, *, library=None) -> FastAPI:
+    """Build the app over the library at ``db_url`` (or an already open ``library``).
+
+    ``token``: when set, every write needs it (see :mod:`pactlens.web.security`).
+    ``allow_private``: reserved for URL ingestion, which refuses private
+    addresses unless allowed.
+    """
+    from pactlens.web import api, pages, problems
+    from pactlens.web.security import SecurityHeaders
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        if library is None:
+            app.state.lib.close()
+
+    app = FastAPI(
+        title="pactlens",
+        version=__version__,
+        summary="A library of analysed agreements and briefs, with the evidence behind every record.",
+        docs_url=None,  # the stock page loads Swagger UI from a CDN; /docs is served locally instead
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    if library is None:
+        from pactlens.store import open_library
+
+        library = open_library(db_url)
+    app.state.lib = library
+    app.state.settings = Settings(token=token or None, allow_private=allow_private,
+                                  max_upload_bytes=max_upload_bytes)
+    app.state.templates = _templates()
+    problems.install(app)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _mount_swagger(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _mount_swagger(app: FastAPI) -> None:
+    """Swagger UI's own files from the ``swagger-ui-bundle`` package (no CDN offline)."""
+    import swagger_ui_bundle
+
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")

@@ -1,0 +1,123 @@
+"""Evidence spans of every record, turned into non-overlapping marked segments.
+
+The document page shows the normalized text once, with each evidence span in a
+``<mark>``. Spans of different records overlap (a provision inside an article
+quoted by a brief, an obligation's clause inside that provision), and HTML
+elements cannot overlap, so the text is cut at every span boundary and each
+piece carries the ids of *all* records that cover it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pactlens.model import Analysis, Evidence
+
+
+@dataclass
+class RecordRef:
+    """One record as the side panel lists it, with the spans it points at."""
+
+    id: str  # stable within the page: "obligation-2"
+    kind: str  # "obligation", "provision", ...
+    label: str  # one line for the panel
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    key: int = 0  # id() of the record object, so other views can link to this entry
+
+
+@dataclass
+class Segment:
+    """A piece of text and the records covering all of it (empty: plain text)."""
+
+    start: int
+    end: int
+    text: str
+    records: tuple[str, ...] = ()
+
+
+def _short(text: str | None, n: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _spans(evidence: Iterable[Evidence]) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in evidence if e.end > e.start]
+
+
+def _labels(a: Analysis) -> Iterable[tuple[str, object, str, list[Evidence]]]:
+    """(kind, record, label, evidence) for every record of the analysis that has evidence."""
+    for ag in a.agreements:
+        yield "agreement", ag, _short(ag.title or ag.id), ag.evidence
+    for ob in a.obligations:
+        state = "present" if ob.present else "absent"
+        arts = f" (art. {', '.join(ob.articles)})" if ob.articles else ""
+        yield "obligation", ob, f"{ob.type}: {state}{arts}", ob.evidence
+    for pr in a.provisions:
+        art = f"art. {pr.article} · " if pr.article else ""
+        yield "provision", pr, f"{art}{pr.domain} · {pr.strength} — {_short(pr.text, 60)}", pr.evidence
+    for q in a.quotes:
+        who = q.speaker or "unattributed"
+        yield "quote", q, f"{who}: “{_short(q.text, 60)}”", q.evidence
+    for ev in a.events:
+        yield "event", ev, f"{ev.date} — {_short(ev.summary, 60)}", ev.evidence
+    for c in a.citations:
+        yield "citation", c, f"[{c.marker}] {_short(c.outlet or c.title or c.url, 60)}", [*c.cited_at, *c.evidence]
+    for f in a.findings:
+        yield "finding", f, f"{f.severity}: {_short(f.message, 70)}", f.evidence
+    for en in a.entities:
+        yield "entity", en, f"{en.name} ({en.kind})", en.evidence
+
+
+def records(a: Analysis) -> list[RecordRef]:
+    """Every record that points into the text, with a page-unique id."""
+    out: list[RecordRef] = []
+    counts: dict[str, int] = {}
+    for kind, obj, label, evidence in _labels(a):
+        spans = _spans(evidence)
+        if not spans:
+            continue
+        n = counts[kind] = counts.get(kind, 0) + 1
+        out.append(RecordRef(id=f"{kind}-{n}", kind=kind, label=label, spans=spans, key=id(obj)))
+    return out
+
+
+def segments(text: str, refs: Iterable[RecordRef]) -> list[Segment]:
+    """Cut ``text`` at every span boundary; each piece lists the records covering it.
+
+    Spans outside the text are clipped, never trusted blindly: a stale stored
+    analysis must not break the page.
+    """
+    n = len(text)
+    starts: dict[int, list[str]] = {}
+    ends: dict[int, list[str]] = {}
+    for ref in refs:
+        for s, e in ref.spans:
+            s, e = max(0, min(s, n)), max(0, min(e, n))
+            if e > s:
+                starts.setdefault(s, []).append(ref.id)
+                ends.setdefault(e, []).append(ref.id)
+    cuts = sorted({0, n, *starts, *ends})
+    active: dict[str, int] = {}  # record id -> how many of its spans are open here
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:]):
+        for rid in ends.get(a, ()):
+            active[rid] -= 1
+            if not active[rid]:
+                del active[rid]
+        for rid in starts.get(a, ()):
+            active[rid] = active.get(rid, 0) + 1
+        out.append(Segment(a, b, text[a:b], tuple(sorted(active))))
+    return _merge_plain(out)
+
+
+def _merge_plain(segs: list[Segment]) -> list[Segment]:
+    """Join neighbours covered by the same records (fewer elements in the page)."""
+    merged: list[Segment] = []
+    for s in segs:
+        if merged and merged[-1].records == s.records and merged[-1].end == s.start:
+            last = merged[-1]
+            merged[-1] = Segment(last.start, s.end, last.text + s.text, last.records)
+        else:
+            merged.append(s)
+    return merged

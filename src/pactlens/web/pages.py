@@ -1,0 +1,162 @@
+"""Server-rendered pages: library, document, search, compare, network, API docs.
+
+Handlers gather view data (``views``, ``marks``, ``svg``) and hand it to a
+template; templates autoescape everything, so no document text reaches the
+page unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import Markup, escape
+
+from pactlens.web import marks, svg, views
+from pactlens.web.api import get_analysis, lib, parse_ids
+from pactlens.web.problems import ProblemError
+from pactlens.web.security import TOKEN_COOKIE, check_form_write
+from pactlens.web.uploads import ingest_upload
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def render(request: Request, name: str, status: int = 200, **context):
+    settings = request.app.state.settings
+    context.setdefault("needs_token", settings.token is not None and request.cookies.get(TOKEN_COOKIE) is None)
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+
+
+@router.get("/")
+def library(request: Request, offset: Annotated[int, Query(ge=0)] = 0):
+    docs = lib(request).summaries(limit=200, offset=offset)
+    return render(request, "library.html", docs=docs, offset=offset,
+                  max_mb=request.app.state.settings.max_upload_bytes / 1024 / 1024)
+
+
+@router.post("/upload")
+async def upload(request: Request, file: Annotated[UploadFile, File()], token: Annotated[str | None, Form()] = None):
+    """The library page's form: store, then go to the document's page."""
+    check_form_write(request, token)
+    settings = request.app.state.settings
+    _, doc_id, _ = await ingest_upload(lib(request), file, settings.max_upload_bytes)
+    resp = RedirectResponse(f"/documents/{doc_id}", status_code=303)
+    if token and settings.token:
+        resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+    return resp
+
+
+@router.post("/documents/{doc_id}/delete")
+def delete(request: Request, doc_id: str, token: Annotated[str | None, Form()] = None):
+    check_form_write(request, token)
+    if len(doc_id) > 128 or not lib(request).delete(doc_id):
+        raise ProblemError(404, f"no document {doc_id!r}")
+    return RedirectResponse("/", status_code=303)
+
+
+def _highlight(at: str | None, n: int) -> tuple[int, int] | None:
+    """``?at=120-180`` (a search hit) as a span within the text, else None."""
+    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at or "")
+    if not m:
+        return None
+    s, e = int(m[1]), int(m[2])
+    return (s, e) if 0 <= s < e <= n else None
+
+
+@router.get("/documents/{doc_id}")
+def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None):
+    a = get_analysis(request, doc_id)
+    refs = marks.records(a)
+    hit = _highlight(at, len(a.document.text))
+    if hit:
+        refs.append(marks.RecordRef(id="match-1", kind="match", label="search match", spans=[hit]))
+    ids = {r.key: r.id for r in refs}
+    events = sorted(a.events, key=lambda e: e.date)
+    return render(
+        request, "document.html",
+        a=a, doc=a.document,
+        segments=marks.segments(a.document.text, refs),
+        refs=refs,
+        kinds=sorted({r.kind for r in refs}, key=lambda k: [r.kind for r in refs].index(k)),
+        profiles=[views.profile(a, ag, ids) for ag in a.agreements],
+        timeline=svg.timeline([(e, ids.get(id(e))) for e in events]),
+        events=events,
+        citations=[(c, ids.get(id(c))) for c in a.citations],
+        findings=[(f, ids.get(id(f))) for f in a.findings],
+        initial="match-1" if hit else None,
+    )
+
+
+def highlight_terms(sentence: str, query: str) -> Markup:
+    """The sentence, escaped, with each query word wrapped in ``<mark>``."""
+    words = sorted({w for w in re.findall(r"\w+", query) if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return escape(sentence)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    out, pos = [], 0
+    for m in pattern.finditer(sentence):
+        out.append(escape(sentence[pos:m.start()]))
+        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+        pos = m.end()
+    out.append(escape(sentence[pos:]))
+    return Markup("").join(out)
+
+
+@router.get("/search")
+def search(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
+    hits = lib(request).search(q, limit=100) if q.strip() else []
+    rows = [(h, highlight_terms(h.text, q)) for h in hits]
+    return render(request, "search.html", q=q, rows=rows)
+
+
+@router.get("/compare")
+def compare(request: Request, ids: Annotated[str, Query(max_length=2000)] = "",
+            pick: Annotated[list[str], Query(max_length=20)] = []):  # noqa: B006 (FastAPI copies defaults)
+    """``?ids=a,b`` (links, the API's form) or ``?pick=a&pick=b`` (the page's checkboxes)."""
+    docs = [d for d in lib(request).summaries(limit=1000) if d.agreements or d.kind == "treaty"]
+    chosen = pick or [x.strip() for x in ids.split(",") if x.strip()]
+    table = None
+    if len(chosen) >= 2:
+        from pactlens.compare import compare as run
+
+        table = run([get_analysis(request, i) for i in parse_ids(",".join(chosen))])
+    return render(request, "compare.html", docs=docs, chosen=set(chosen), table=table,
+                  too_few=len(chosen) == 1)
+
+
+@router.get("/network")
+def network(request: Request):
+    nodes, links = network_data(lib(request).agreements())
+    return render(request, "network.html", picture=svg.network(nodes, links), nodes=nodes, links=links)
+
+
+def network_data(stored) -> tuple[dict[str, str], list[svg.Link]]:
+    """States and pairwise links from every stored agreement (a multilateral one links every pair)."""
+    nodes: dict[str, str] = {}
+    links: list[svg.Link] = []
+    seen: set[tuple[str, str, str]] = set()  # one link per agreement and pair, even if several documents carry it
+    for sa in stored:
+        ag = sa.agreement
+        keys = []
+        for p in ag.parties:
+            key = p.iso3 or p.name
+            nodes.setdefault(key, p.name)
+            keys.append(key)
+        keys = sorted(set(keys))
+        strongest = views.network_class(sa.obligations)
+        title = ag.title or "untitled agreement"
+        for i, x in enumerate(keys):
+            for y in keys[i + 1:]:
+                if (x, y, title.lower()) in seen:
+                    continue
+                seen.add((x, y, title.lower()))
+                links.append(svg.Link(x, y, title, strongest, f"/documents/{sa.document_id}"))
+    return nodes, links
+
+
+@router.get("/docs")
+def docs(request: Request):
+    """Swagger UI, served from this server (the stock page needs a CDN)."""
+    return render(request, "docs.html")

@@ -1,0 +1,78 @@
+"""Who may write, and what a browser may run.
+
+On loopback with no token, writes are open (the user's own machine). Bound
+elsewhere, ``pactlens serve`` refuses to start without ``PACTLENS_TOKEN``, and
+every write then needs it: ``Authorization: Bearer <token>`` for the API, and
+for the HTML forms either the form field ``token`` or the cookie
+``pactlens_token`` (set by entering the token once in the upload form).
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from urllib.parse import urlsplit
+
+from fastapi import Request
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from pactlens.web.problems import ProblemError
+
+TOKEN_COOKIE = "pactlens_token"
+
+#: Scripts and styles only from this server; no framing, no plugins, no foreign form targets.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def is_loopback(host: str) -> bool:
+    if host in {"localhost", "localhost.localdomain"}:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _same(token: str | None, expected: str) -> bool:
+    return token is not None and hmac.compare_digest(token.encode(), expected.encode())
+
+
+def bearer(request: Request) -> str | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def require_api_token(request: Request) -> None:
+    """Dependency of API writes: the bearer token when the server has one."""
+    expected = request.app.state.settings.token
+    if expected is None:
+        return
+    if not _same(bearer(request), expected):
+        raise ProblemError(401, "this server requires a token for writes: send 'Authorization: Bearer <token>'",
+                           {"WWW-Authenticate": 'Bearer realm="pactlens"'})
+
+
+def check_form_write(request: Request, form_token: str | None) -> None:
+    """Form writes: same-origin only (a foreign page cannot post here), and the token if any."""
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise ProblemError(403, "cross-origin form submission refused")
+    expected = request.app.state.settings.token
+    if expected is None:
+        return
+    if not (_same(form_token, expected) or _same(request.cookies.get(TOKEN_COOKIE), expected)
+            or _same(bearer(request), expected)):
+        raise ProblemError(401, "this server requires a token for writes: enter it in the form")
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    """CSP and friends on every response."""
+
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response

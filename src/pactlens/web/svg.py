@@ -1,0 +1,184 @@
+"""Pictures drawn on the server as SVG: the timeline of a document and the library's network.
+
+Server-side SVG needs no JavaScript library (nothing may come from a CDN) and
+prints and screenshots the same as it shows. Every string that came from a
+document is escaped with ``markupsafe`` before it enters the markup.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup, escape
+
+from pactlens.model import Event
+
+CHAR_W = 6.6  # px per character of the 12px label font, for laying labels out
+
+
+def _year_fraction(iso: str) -> float | None:
+    """'2025-01-17' -> 2025.04; '2025-03' -> mid-March; '2025' -> mid-year."""
+    parts = iso.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return y + 0.5
+        m = int(parts[1])
+        d = int(parts[2]) if len(parts) > 2 else 15
+        return y + (date(y, m, d).timetuple().tm_yday - 1) / 366
+    except (ValueError, IndexError):
+        return None
+
+
+def _ticks(lo: float, hi: float, target: int = 8) -> list[int]:
+    span = max(hi - lo, 1)
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if span / s <= target)
+    first = math.ceil(lo / step) * step
+    return list(range(int(first), int(hi) + 1, step))
+
+
+def timeline(events: list[tuple[Event, str | None]], width: int = 960) -> Markup:
+    """Events on a time axis; labels stacked in lanes so that none overlap.
+
+    ``events`` pairs each event with its record id on the page (or None), so a
+    click on the picture can scroll to the event's evidence.
+    """
+    placed = [(x, ev, rid) for ev, rid in events if (x := _year_fraction(ev.date)) is not None]
+    if not placed:
+        return Markup("")
+    placed.sort(key=lambda t: t[0])
+    lo, hi = placed[0][0], placed[-1][0]
+    pad = max((hi - lo) * 0.04, 0.5)
+    lo, hi = lo - pad, hi + pad
+    left, right = 30, width - 30
+
+    def sx(x: float) -> float:
+        return left + (x - lo) / (hi - lo) * (right - left)
+
+    lanes: list[float] = []  # right edge of the last label in each lane
+    items = []
+    for x, ev, rid in placed:
+        px = sx(x)
+        label = f"{ev.date} · {ev.summary}"
+        label = label if len(label) <= 48 else label[:47] + "…"
+        w = len(label) * CHAR_W
+        lx = min(px, right - w)
+        lane = next((i for i, edge in enumerate(lanes) if edge + 12 < lx), None)
+        if lane is None:
+            lanes.append(0.0)
+            lane = len(lanes) - 1
+        lanes[lane] = lx + w
+        items.append((px, lx, lane, label, ev, rid))
+    axis_y = 40
+    height = axis_y + 30 + len(lanes) * 22
+    out = [f'<svg class="timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
+           f'aria-label="Timeline of {len(items)} events" xmlns="http://www.w3.org/2000/svg">',
+           f'<line class="axis" x1="{left}" y1="{axis_y}" x2="{right}" y2="{axis_y}"/>']
+    for t in _ticks(lo, hi):
+        tx = sx(t)
+        out.append(f'<line class="tick" x1="{tx:.1f}" y1="{axis_y - 4}" x2="{tx:.1f}" y2="{axis_y + 4}"/>'
+                   f'<text class="tick-label" x="{tx:.1f}" y="{axis_y - 10}" text-anchor="middle">{t}</text>')
+    for px, lx, lane, label, ev, rid in items:
+        ly = axis_y + 30 + lane * 22
+        data = f' data-r="{escape(rid)}"' if rid else ""
+        out.append(
+            f'<g class="event kind-{escape(ev.kind)}"{data} tabindex="0"><title>{escape(ev.date)} — {escape(ev.summary)}</title>'
+            f'<line class="stem" x1="{px:.1f}" y1="{axis_y}" x2="{px:.1f}" y2="{ly - 12}"/>'
+            f'<circle cx="{px:.1f}" cy="{axis_y}" r="5"/>'
+            f'<text x="{lx:.1f}" y="{ly}">{escape(label)}</text></g>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+@dataclass
+class Link:
+    """One agreement between two states, as the network draws it."""
+
+    a: str  # node key (ISO3 or name)
+    b: str
+    title: str
+    strongest: str  # "defence" | "neutrality" | "consultation" | "none"
+    href: str
+
+
+def _circle(keys: list[str], cx: float, cy: float, r: float) -> dict[str, tuple[float, float]]:
+    n = max(len(keys), 1)
+    return {k: (cx + r * math.cos(2 * math.pi * i / n - math.pi / 2),
+                cy + r * math.sin(2 * math.pi * i / n - math.pi / 2)) for i, k in enumerate(keys)}
+
+
+def layout(keys: list[str], pairs: list[tuple[str, str]], size: float, seed: int = 7,
+           iterations: int = 250) -> dict[str, tuple[float, float]]:
+    """A Fruchterman–Reingold layout with a fixed seed (same library, same picture).
+
+    Large libraries fall back to a circle: the quadratic force step would make
+    the page slow, and a circle of many nodes reads as well.
+    """
+    margin = 60.0
+    if len(keys) > 80 or len(keys) < 3:
+        return _circle(keys, size / 2, size / 2, size / 2 - margin)
+    rng = random.Random(seed)
+    pos = {k: [rng.uniform(margin, size - margin), rng.uniform(margin, size - margin)] for k in keys}
+    k = math.sqrt((size - 2 * margin) ** 2 / len(keys))
+    temp = size / 10
+    for _ in range(iterations):
+        disp = {n: [0.0, 0.0] for n in keys}
+        for i, u in enumerate(keys):
+            for v in keys[i + 1:]:
+                dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
+                d = max(math.hypot(dx, dy), 0.01)
+                f = k * k / d
+                disp[u][0] += dx / d * f; disp[u][1] += dy / d * f
+                disp[v][0] -= dx / d * f; disp[v][1] -= dy / d * f
+        for u, v in pairs:
+            dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
+            d = max(math.hypot(dx, dy), 0.01)
+            f = d * d / k
+            disp[u][0] -= dx / d * f; disp[u][1] -= dy / d * f
+            disp[v][0] += dx / d * f; disp[v][1] += dy / d * f
+        for n in keys:
+            dx, dy = disp[n]
+            d = max(math.hypot(dx, dy), 0.01)
+            pos[n][0] = min(size - margin, max(margin, pos[n][0] + dx / d * min(d, temp)))
+            pos[n][1] = min(size - margin, max(margin, pos[n][1] + dy / d * min(d, temp)))
+        temp *= 0.97
+    return {n: (p[0], p[1]) for n, p in pos.items()}
+
+
+def network(nodes: dict[str, str], links: list[Link], size: int = 720) -> Markup:
+    """States as nodes, agreements as links coloured by their strongest obligation.
+
+    ``nodes`` maps a node key to its label. Several agreements between the same
+    pair are drawn as slightly bent curves so each stays visible and clickable.
+    """
+    if not nodes:
+        return Markup("")
+    keys = sorted(nodes)
+    pos = layout(keys, [(l.a, l.b) for l in links], size)
+    degree = {k: 0 for k in keys}
+    seen: dict[tuple[str, str], int] = {}
+    out = [f'<svg class="network" viewBox="0 0 {size} {size}" width="100%" role="img" '
+           f'aria-label="{len(keys)} states, {len(links)} links" xmlns="http://www.w3.org/2000/svg">']
+    for l in links:
+        degree[l.a] += 1
+        degree[l.b] += 1
+        pair = tuple(sorted((l.a, l.b)))
+        n = seen[pair] = seen.get(pair, 0) + 1  # type: ignore[index]
+        (x1, y1), (x2, y2) = pos[l.a], pos[l.b]
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        bend = (n - 1) * 14 * (1 if n % 2 else -1)
+        length = max(math.hypot(x2 - x1, y2 - y1), 1)
+        cx, cy = mx - (y2 - y1) / length * bend, my + (x2 - x1) / length * bend
+        out.append(f'<a href="{escape(l.href)}"><path class="link {escape(l.strongest)}" '
+                   f'd="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}">'
+                   f'<title>{escape(l.title)} — strongest obligation: {escape(l.strongest)}</title></path></a>')
+    for key in keys:
+        x, y = pos[key]
+        r = 6 + min(degree[key], 10)
+        out.append(f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r}"><title>{escape(nodes[key])}</title></circle>'
+                   f'<text x="{x:.1f}" y="{y - r - 4:.1f}" text-anchor="middle">{escape(key)}</text></g>')
+    out.append("</svg>")
+    return Markup("".join(out))
