@@ -1,10 +1,155 @@
-"""A timeline of dated happenings. (stub: issue 4)"""
+"""A timeline of dated happenings: signings, meetings, visits, ratifications,
+agreements reached, statements.
+
+A date alone is not an event. A written day or month date is taken when its
+clause says what happened; a bare year only where the wording makes it a
+time ("in 2001", "since 2019"), never where it names something ("the 2025
+Treaty", "a 1970 UN survey"), sits in a URL, or lies in a footnote
+definition. Entry into force and accession count as ``ratification`` (the
+steps that complete an agreement); a clause with no recognisable happening
+is kept as ``other`` only when its date is precise to the month or day.
+"""
 
 from __future__ import annotations
 
+import re
+
+from pactlens.extract.dates import DateMention, find_dates
+from pactlens.extract.discourse import Sentence, body_sentences, url_ranges
+from pactlens.extract.people import Mention, find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
 
+# (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("ratification", re.compile(r"\b(?:ratif\w+|acce(?:ded|ssion)|entered into force|entry into force|came into (?:force|effect)|took effect)\b", re.I)),
+    ("signing", re.compile(r"\b(?:sign(?:ed|ing|s)?|done at|done in|initial(?:l)?ed)\b", re.I)),
+    ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
+    ("meeting", re.compile(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
+    ("agreement", re.compile(r"\b(?:entered into|concluded|agreed|reached an? (?:agreement|deal)|established|launched|renewed|adopted)\b", re.I)),
+    ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
+]
+# A bare year is a date in these frames only.
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|during|until|till|from|of|early|late|mid|throughout|before|after|around|circa|c\.)\s*-?\s*|\b(?:in|of)\s+(?:early|late|mid)-?\s*)$", re.I)
+_YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
+# Dates of the document itself or of a reference, not of a happening.
+_NOT_HAPPENING = re.compile(r"\b(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+_AGREEMENT_WORD = re.compile(r"\b(?:treaty|agreement|pact|accord|convention|protocol|memorandum|programme|program|charter|partnership)\b", re.I)
+
+
+def _year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
+    before = text[max(sent_start, d.start - 20) : d.start]
+    after = text[d.end : d.end + 30]
+    if _YEAR_AFTER_NAME.match(after) or re.match(r"^\s*(?:%|-year|\s*per\s*cent)", after):
+        return False
+    return bool(_YEAR_BEFORE.search(before))
+
+
+def _is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> bool:
+    """Not a heading ("4 March 1941"), a dateline or a reference entry ("Title," Outlet, June 15, 2005)."""
+    words_left = len(re.findall(r"[A-Za-z]{2,}", text[a : d.start] + " " + text[d.end : b]))
+    if words_left < 4 or _NOT_HAPPENING.search(clause):
+        return False
+    reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", text[d.end : b])
+    return not reference
+
+
+def _clause(text: str, s: Sentence, at: int) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds ``at``."""
+    a, b = s.span.start, s.span.end
+    left = text.rfind(";", a, at)
+    right = text.find(";", at, b)
+    return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
+
+
+def _kind(clause: str, at: int) -> str:
+    """The happening whose trigger word is nearest the date (``at``, offset in the clause)."""
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, rx) in enumerate(_KINDS):
+        for m in rx.finditer(clause):
+            key = (min(abs(m.start() - at), abs(m.end() - at)), rank, kind)
+            best = key if best is None or key < best else best
+    return best[2] if best else "other"
+
+
+def _actors(text: str, a: int, b: int, people: list[Mention]) -> list[str]:
+    from pactlens.resources.states import find_states
+
+    out: list[str] = []
+    for m in sorted(
+        [(p.start, p.person.name) for p in people if a <= p.start < b]
+        + [(s.start, s.iso3) for s in find_states(text, a, b)]
+    ):
+        if m[1] not in out:
+            out.append(m[1])
+    return out
+
+
+def _agreement(agreements: list[Agreement], clause: str, a: int, b: int, date: str, kind: str) -> str | None:
+    """The agreement a clause is about: one whose evidence lies in it, or, for a
+    clause about a treaty/agreement, the one signed at that date."""
+    for ag in agreements:
+        if any(e.start < b and e.end > a for e in ag.evidence):
+            return ag.id
+    if not _AGREEMENT_WORD.search(clause):
+        return None
+    for ag in agreements:
+        signed = ag.signed.date
+        if signed and (signed.startswith(date) or date.startswith(signed)) and kind in {"signing", "ratification", "agreement"}:
+            return ag.id
+    return None
+
+
+def _summary(text: str, a: int, b: int) -> tuple[int, int]:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip(" ,"))
+    tail = re.search(r"[\s.;,]*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s)*$", seg)
+    return a + lead, a + (tail.start() if tail else len(seg))
+
 
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
-    return []
+    """Dated happenings in running text, in text order, duplicates of a more precise one dropped."""
+    text = doc.text
+    sentences = body_sentences(doc)
+    people = find_people(doc, [(s.span.start, s.span.end) for s in sentences])
+    events: list[Event] = []
+    for s in sentences:
+        urls = url_ranges(text, s.span.start, s.span.end)
+        for d in find_dates(text, s.span.start, s.span.end, years=True):
+            if any(u <= d.start < v for u, v in urls):
+                continue
+            if d.precision == "year" and not _year_is_date(text, d, s.span.start):
+                continue
+            a, b = _summary(text, *_clause(text, s, d.start))
+            clause = text[a:b]
+            if not _is_happening(text, clause, d, a, b):
+                continue
+            kind = _kind(clause, d.start - a)
+            if kind == "other" and d.precision == "year":
+                continue
+            events.append(
+                Event(
+                    date=d.iso,
+                    precision=d.precision,
+                    kind=kind,
+                    summary=clause,
+                    actors=_actors(text, a, b, people),
+                    agreement=_agreement(agreements, clause, a, b, d.iso, kind),
+                    evidence=[doc.evidence(d.start, d.end), doc.evidence(a, b)],
+                )
+            )
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """Drop a year-only event that repeats a more precise one of the same kind and agreement."""
+    out = []
+    for e in events:
+        if e.precision != "day" and any(
+            o is not e and o.kind == e.kind and o.agreement == e.agreement and o.date.startswith(e.date)
+            and len(o.date) > len(e.date) and (e.agreement or not e.actors or set(o.actors) & set(e.actors))
+            for o in events
+        ):
+            continue
+        out.append(e)
+    return out
