@@ -1,10 +1,152 @@
-"""States, people, organizations, projects and policies with mention counts. (stub: issue 4)"""
+"""States, people, organizations, projects, policies and places, each with
+every body mention as evidence.
+
+Mentions inside footnote definitions are left out on purpose: a reference's
+title ("Putin, Lavrov Highlight …") is not the document talking about that
+person, and counting it would inflate whoever the sources are about. States
+come from the states gazetteer, organizations from ours (with aliases, so
+"Shanghai Cooperation Organization" and "SCO" are one entity), people from
+the role+name rules shared with quotes, and projects, policies and places from
+the words that name their kind ("… Corridor", "… policy", "the … Sea").
+No model is loaded here, to keep entity finding cheap on every document.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pactlens.extract.discourse import body_sentences
+from pactlens.extract.people import find_people
 from pactlens.model import Entity
 from pactlens.structure.doc import Doc
 
+_CAP = r"[A-Z][\w'’.-]*"
+_PROJECT = re.compile(
+    rf"\b(?P<n>(?:{_CAP}[\s–—-]+){{1,5}}(?:Corridor|Pipeline|Railway|Railroad|Canal|Bridge|Dam|Highway|Project|"
+    rf"Power Plant|Nuclear Power Plant|Port))\b|\b(?:the|a)\s+(?P<g>(?:gas|oil|natural gas)\s+pipeline)\b"
+)
+_POLICY = re.compile(
+    rf"[*_]?(?P<n>{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})[*_]?\s+(?:policy|doctrine|strategy|approach|Policy|Doctrine|Strategy|Initiative)\b"
+)
+_FEATURE = re.compile(
+    rf"\b(?:the\s+)?(?P<n>(?:{_CAP}\s+){{1,2}}(?:Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal)|"
+    rf"(?:Strait|Gulf|Sea|Bay|Straits)\s+of\s+{_CAP}|Central Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic)\b"
+)
+_CITY = re.compile(r"\b(?:in|at|to|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
+_NOT_PLACE = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Congress", "Parliament", "Article", "Annex", "Section", "Part", "Chapter",
+    "English", "French", "Russian", "Spanish", "Arabic", "Chinese", "The", "This", "That", "Western", "Eastern",
+    "Northern", "Southern", "Asian", "European", "Cabinet", "Treaty", "Agreement", "Protocol", "Office",
+    "General", "Operation", "Government", "Defence", "Defense", "Washington DC", "Some", "Figure", "Table",
+    "Appendix", "Category", "Islamic", "Arab", "Sunni", "Shia", "Shiite", "Christian", "Muslim", "Jewish",
+    "Order", "Such", "Both", "Each", "Accordance", "Case", "Addition", "Force", "Law",
+}
+_POLICY_STOP = {"The", "This", "That", "A", "An", "Its", "Their", "His", "Her", "Our", "National", "Foreign", "New"}
+
+
+@dataclass
+class _Group:
+    name: str
+    kind: str
+    id: str | None = None
+    role: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+
+    def add(self, start: int, end: int, form: str) -> None:
+        if (start, end) not in self.spans:
+            self.spans.append((start, end))
+        if form != self.name and form not in self.forms:
+            self.forms.append(form)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s–—-]+", " ", name).lower().strip()
+
+
+def _add_states(text: str, ranges, groups: dict) -> set[str]:
+    from pactlens.resources import states
+
+    names: set[str] = set()
+    for a, b in ranges:
+        for m in states.find_states(text, a, b):
+            st = states.get(m.iso3)
+            key = ("state", m.iso3)
+            if key not in groups:
+                groups[key] = _Group(st.name if st else m.iso3, "state", m.iso3)
+            groups[key].add(m.start, m.end, text[m.start : m.end])
+            names.add(text[m.start : m.end])
+    return names
+
+
+def _add_orgs(text: str, ranges, groups: dict) -> set[str]:
+    from pactlens.resources.organizations import find_organizations
+
+    names: set[str] = set()
+    for a, b in ranges:
+        for m in find_organizations(text, a, b):
+            key = ("organization", m.org.id)
+            groups.setdefault(key, _Group(m.org.name, "organization", m.org.id)).add(m.start, m.end, m.form)
+            names.update(m.form.split())
+    return names
+
+
+def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], stop: set[str]) -> None:
+    """Names a pattern introduces, then every other body occurrence of those names."""
+    found: dict[str, str] = {}
+    for a, b in ranges:
+        for m in rx.finditer(text, a, b):
+            g = "n" if m.group("n") else "g"
+            name = m.group(g)
+            if name.split()[0] in stop or name in stop:
+                continue
+            found.setdefault(_norm(name), name)
+    if not found:
+        return
+    alt = "|".join(sorted((re.escape(n).replace(r"\ ", r"[\s–—-]+").replace(r"\-", r"[\s–—-]+") for n in found.values()), key=len, reverse=True))
+    every = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    for a, b in ranges:
+        for m in every.finditer(text, a, b):
+            key = (kind, _norm(m.group(0)))
+            if key[1] in found:
+                groups.setdefault(key, _Group(found[key[1]], kind)).add(m.start(), m.end(), m.group(0))
+
+
+def _add_people(doc: Doc, ranges, groups: dict) -> set[str]:
+    names: set[str] = set()
+    for m in find_people(doc, ranges):
+        p = m.person
+        key = ("person", id(p))
+        g = groups.setdefault(key, _Group(p.name, "person", role=p.role))
+        g.add(m.start, m.end, doc.text[m.start : m.end])
+        names.update(doc.text[m.start : m.end].split())
+    return names
+
 
 def find_entities(doc: Doc) -> list[Entity]:
-    return []
+    """Entities named in running text, most mentioned first within each kind."""
+    text = doc.text
+    ranges = [(s.span.start, s.span.end) for s in body_sentences(doc)]
+    groups: dict[tuple[str, object], _Group] = {}
+    taken = _add_states(text, ranges, groups) | _add_orgs(text, ranges, groups) | _add_people(doc, ranges, groups)
+    _add_named(text, ranges, groups, "project", _PROJECT, _POLICY_STOP)
+    _add_named(text, ranges, groups, "policy", _POLICY, _POLICY_STOP | taken)
+    _add_named(text, ranges, groups, "place", _FEATURE, set())
+    _add_named(text, ranges, groups, "place", _CITY, _NOT_PLACE | taken)
+    order = {"state": 0, "person": 1, "organization": 2, "project": 3, "policy": 4, "place": 5}
+    out = [
+        Entity(
+            name=g.name,
+            kind=g.kind,
+            id=g.id,
+            aliases=g.forms,
+            role=g.role,
+            mentions=len(g.spans),
+            evidence=[doc.evidence(a, b) for a, b in sorted(g.spans)],
+        )
+        for g in groups.values()
+    ]
+    return sorted(out, key=lambda e: (order[e.kind], -e.mentions, e.name))
