@@ -1,10 +1,138 @@
-"""Tell an agreement's own text from writing about agreements. (stub: foundation issue)"""
+"""Tell an agreement's own text from writing about agreements.
+
+An agreement speaks in the first person of its parties and in the future
+tense of obligation ("The Contracting Parties shall..."), is cut into
+articles, and ends with a signing formula ("IN WITNESS WHEREOF", "Done at").
+Writing *about* agreements reports in the third person and the past tense
+("signed", "said", "the Treaty comprises"), quotes people and cites sources.
+News differs from a brief only by form: a dateline or byline, shortness, no
+footnotes.
+
+No single keyword decides: each signal is counted, scaled by the length of
+the text where it is a rate, capped so that one very repetitive signal cannot
+outvote the rest, and summed with weights into a score per kind.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from pactlens.structure.doc import Doc
+
+_I = re.IGNORECASE | re.MULTILINE
+
+#: Formulas that only an agreement's own text uses of itself.
+_INSTRUMENT = re.compile(
+    r"\b(?:high\s+contracting\s+parties|contracting\s+(?:parties|party|states|governments)"
+    r"|have\s+agreed\s+(?:as\s+follows|upon|on\s+the\s+following)|agree\s+as\s+follows"
+    r"|in\s+(?:witness|faith)\s+whereof|done\s+(?:in\s+\w+\s+)?at\b|done\s+in\s+(?:duplicate|triplicate)"
+    r"|here(?:in)?after\s+(?:referred\s+to|called)|plenipotentiar(?:y|ies)"
+    r"|(?:this|the\s+present)\s+(?:agreement|treaty|convention|protocol|memorandum|charter|declaration)"
+    r"|shall\s+(?:enter|come)\s+into\s+force|duly\s+authori[sz]ed)",
+    _I,
+)
+#: "Article 5" at a line start or after a sentence, or "article 2." anywhere (GGO texts lost their lines).
+_ARTICLE_HEAD = re.compile(
+    r"(?:^\s*(?:article|art\.)\s*(?:\d+|[IVXLC]+)\b|\b(?:article|art\.)\s*(?:\d+|[IVXLC]+)\s*[.:\u2013-](?!\d))", _I
+)
+_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)\b", re.IGNORECASE)
+#: The text opens with its own title: "AGREEMENT BETWEEN...", "Trade Agreement between...".
+_OPENING_TITLE = re.compile(
+    r"\A\W*(?:MainText:\s*)?(?:[\w'\u2019-]+\s+){0,6}?(?:agreement|treaty|convention|protocol|memorandum|declaration"
+    r"|charter|exchange\s+of\s+(?:letters|notes)|regulations|constitution|statute|pact|accord)\b"
+    r"(?!(?:\W+\w+){0,12}?\W+(?:is|was|are|were|has|had|entered|became|began|outlines)\b)",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"\bFor\s+(?:the\s+)?(?:Government|Republic|Kingdom|President|State|Union)\s+of\b", re.IGNORECASE)
+_SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+#: Third-person reporting about an agreement or what people said of it.
+_REPORTING = re.compile(
+    r"\b(?:said|says|stated|told|according\s+to|reported|announced|emphasi[sz]ed|underscored|noted\s+that"
+    r"|wrote|writes|argued|claimed|described|highlighted|was\s+signed|were\s+signed|signed\s+(?:a|an|the)\b"
+    r"|(?:treaty|agreement|pact|accord)\s+(?:comprises|contains|includes|provides\s+for|aims|seeks|was|has\s+been))",
+    re.IGNORECASE,
+)
+#: A quotation: opening mark before a word, closing mark after one (so the gap
+#: between two quoted defined terms, '"quota" means ... "', is not one).
+_QUOTE = re.compile(r"(?<!\w)[\"\u201c](?=\w)[^\"\u201c\u201d\n]{12,400}(?<=[\w.,!?])[\"\u201d]")
+_MARKER = re.compile(r"\[\d{1,3}\]|\[\^\d{1,3}\]|<sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
+_URL = re.compile(r"https?://")
+#: "MOSCOW, Jan 17 (Reuters) -", "WASHINGTON (AP) —", "By Jane Doe".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w .]{1,20})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?[-\u2013\u2014]\s"
+    r"|[A-Z][A-Z .'-]{2,30}\s*\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)"
+    r"|by\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b)",
+    re.MULTILINE,
+)
+_NEWS_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)")
+
+
+@dataclass(frozen=True)
+class KindScores:
+    """The evidence for each kind; kept so that reports and tests can show why."""
+
+    treaty: float  # the text is an agreement
+    brief: float  # the text writes about agreements
+    news: float  # ...in the form of news (dateline, shortness), not of a report
+    words: int
+
+    @property
+    def kind(self) -> str:
+        if max(self.treaty, self.brief) < 1.0:
+            return "other"
+        if self.treaty >= self.brief:
+            return "treaty"
+        return "news" if self.news >= 2.0 else "brief"
+
+
+def _rate(count: int, words: int, per: int = 1000) -> float:
+    return count * per / max(words, 200)
+
+
+def _distinct_articles(text: str) -> int:
+    """How many different article numbers head a passage (a brief citing Article 34 often counts once)."""
+    return len({_NUMBER.search(m.group(0)[m.group(0).lower().rfind("art") + 3 :]).group(0).upper()
+                for m in _ARTICLE_HEAD.finditer(text)})
+
+
+def score(doc: Doc) -> KindScores:
+    """Score a document's text as an agreement, a brief and a news item."""
+    text = doc.text
+    words = len(_WORD.findall(text))
+    head = text[:400]
+
+    instrument = len(_INSTRUMENT.findall(text))
+    articles = max(len(doc.articles), _distinct_articles(text))
+    shall = len(_SHALL.findall(text))
+    reporting = len(_REPORTING.findall(text))
+    quotes = len(_QUOTE.findall(text))
+    markers = max(len(doc.markers) + len(doc.footnotes), len(_MARKER.findall(text)))
+    urls = len(_URL.findall(text))
+    final = bool(doc.final_clause) or bool(re.search(r"in\s+(?:witness|faith)\s+whereof|\bdone\s+(?:\w+\s+){0,3}at\b", text[-4000:], _I))
+
+    treaty = (
+        min(_rate(instrument, words, 1000), 6.0) * 0.5
+        + min(articles, 10) * 0.3
+        + min(_rate(shall, words, 1000), 20.0) * 0.15
+        + (1.5 if final else 0.0)
+        + (1.0 if doc.preamble is not None else 0.0)
+        + (1.0 if _OPENING_TITLE.search(head) else 0.0)
+        + (1.0 if _SIGNATURE.search(text) else 0.0)
+    )
+    about = (
+        min(_rate(reporting, words, 1000), 10.0) * 0.5
+        + min(_rate(quotes, words, 1000), 5.0) * 0.5
+        + min(markers, 10) * 0.25
+        + min(urls, 10) * 0.15
+    )
+    dateline = bool(_DATELINE.search(head)) or bool(_NEWS_AGENCY.search(head))
+    news_form = (2.5 if dateline else 0.0) + (1.0 if words < 1200 else 0.0) - min(markers, 10) * 0.3 - min(urls, 10) * 0.1
+    return KindScores(treaty=round(treaty, 2), brief=round(about, 2), news=round(news_form, 2), words=words)
 
 
 def classify(doc: Doc) -> str:
     """Return "treaty", "brief", "news" or "other"."""
-    return "treaty" if len(doc.articles) >= 2 else "other"
+    return score(doc).kind
