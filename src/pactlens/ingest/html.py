@@ -1,0 +1,170 @@
+"""HTML: the main text only (trafilatura), with footnote markup turned into ``[n]`` first.
+
+trafilatura drops ``<sup>`` and link targets, so a reference like CRS's
+``<sup><a href="#fn3" name="ifn3">3</a></sup>`` would become a bare ``3``
+glued to the word before it. We rewrite references and their definitions
+in the tree before extraction: references become ``[3]``, and the element a
+reference points at (a CRS "Footnotes" table row, a Wikipedia ``<li>``)
+becomes a paragraph ``[3] text``. Ordinals (``119<sup>th</sup>``) are left
+alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pactlens.errors import InputError
+from pactlens.ingest.sniff import HTML
+from pactlens.ingest.types import Extracted
+
+_LABEL = re.compile(r"^\[?\s*(\d{1,3}|[*†‡§]|[a-z])\s*\]?$")
+_BLOCKS = ("head", "p", "item", "row", "quote", "code", "cell")
+
+
+def read_html(data: bytes, name: str) -> Extracted:
+    from lxml import etree
+    from lxml import html as lhtml
+
+    from pactlens.ingest.text import decode
+
+    source = decode(data, name)
+    try:
+        tree = lhtml.document_fromstring(_strip_xml_declaration(source))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{name}: cannot parse HTML ({exc})") from None
+    mark_footnotes(tree)
+    title = page_title(tree)
+    headings_as_paragraphs(tree)
+    text, meta_title, date = _extract(lhtml.tostring(tree, encoding="unicode"))
+    if not text.strip():
+        raise InputError(f"{name}: no main text found in this HTML page")
+    return Extracted(text=text, media_type=HTML, title=title or meta_title, date=date)
+
+
+def _strip_xml_declaration(source: str) -> str:
+    # lxml refuses str input that declares an encoding
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", source, count=1)
+
+
+def mark_footnotes(tree) -> int:
+    """Rewrite footnote references as ``[n]`` and their targets as ``[n] text`` paragraphs."""
+    targets: dict[str, str] = {}
+    for sup in list(tree.iter("sup")):
+        label, fragment = _reference(sup)
+        if label is None:
+            continue
+        if fragment:
+            targets.setdefault(fragment, label)
+        _replace_with_text(sup, f"[{label}]")
+    for fragment, label in targets.items():
+        _mark_definition(tree, fragment, label)
+    return len(targets)
+
+
+def page_title(tree) -> str | None:
+    """The page's own title: ``og:title``, then ``<title>``, then the first ``<h1>``."""
+    for xpath in ("//meta[@property='og:title']/@content", "//title//text()", "//h1"):
+        for found in tree.xpath(xpath):
+            text = " ".join((found if isinstance(found, str) else found.text_content()).split())
+            if text:
+                return text
+    return None
+
+
+def headings_as_paragraphs(tree) -> None:
+    """Headings become paragraphs: trafilatura drops headings of pages laid out like CRS
+    reports, and with them the markers they carry ("Lebanon[29]")."""
+    for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        h.tag = "p"
+
+
+def _reference(sup) -> tuple[str | None, str | None]:
+    """``(label, target id)`` when ``sup`` is a footnote reference, else ``(None, None)``."""
+    m = _LABEL.match(sup.text_content().strip())
+    if not m:
+        return None, None
+    link = next((a for a in sup.iter("a") if (a.get("href") or "").startswith("#")), None)
+    if link is None and not m.group(1).isdigit():
+        return None, None  # a lone letter without a link is not a marker
+    return m.group(1), (link.get("href")[1:] if link is not None else None)
+
+
+def _replace_with_text(el, text: str) -> None:
+    """Replace ``el`` by ``text``, keeping whatever followed it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    joined = text + (el.tail or "")
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(el)
+
+
+def _mark_definition(tree, fragment: str, label: str) -> None:
+    found = tree.xpath("//*[@id=$f or @name=$f]", f=fragment)
+    if not found:
+        return
+    anchor = found[0]
+    row = next((a for a in anchor.iterancestors("tr")), None)
+    if row is not None:
+        _row_to_paragraph(row, anchor, label)
+        return
+    if anchor.tag == "a" and _LABEL.match(anchor.text_content().strip() or "x"):
+        _replace_with_text(anchor, "")
+        block = next(anchor.iterancestors("li", "p", "div", "dd"), None) if anchor.getparent() is not None else None
+    else:
+        block = anchor if anchor.tag in ("li", "p", "div", "dd") else next(anchor.iterancestors("li", "p", "div", "dd"), None)
+    if block is not None:
+        block.text = f"[{label}] " + (block.text or "").lstrip()
+
+
+def _row_to_paragraph(row, anchor, label: str) -> None:
+    """A footnotes-table row ``| 3. | text |`` becomes the single cell ``[3] text``."""
+    from lxml import html as lhtml
+
+    cells = [c for c in row if c.tag in ("td", "th") and anchor not in c.iter()]
+    body = " ".join(" ".join(c.text_content().split()) for c in cells).strip()
+    for child in list(row):
+        row.remove(child)
+    cell = lhtml.Element("td")
+    cell.text = f"[{label}] {body}"
+    row.append(cell)
+
+
+def _extract(markup: str) -> tuple[str, str | None, str | None]:
+    """Main text as blank-line separated blocks, title and (metadata) date, via trafilatura."""
+    from lxml import etree
+    from trafilatura import extract
+
+    xml = extract(markup, output_format="xml", include_tables=True, include_comments=False,
+                  favor_recall=True, with_metadata=True, include_formatting=True,
+                  date_extraction_params={"extensive_search": False, "original_date": True})
+    if not xml:
+        return "", None, None
+    root = etree.fromstring(xml.encode())
+    main = root.find("main")
+    blocks = [_block_text(el) for el in (main.iter(*_BLOCKS) if main is not None else [])
+              if not _inside_block(el)]
+    text = "\n\n".join(b for b in blocks if b)
+    return text, root.get("title") or None, root.get("date") or None
+
+
+def _inside_block(el) -> bool:
+    return any(a.tag in _BLOCKS for a in el.iterancestors())
+
+
+def _block_text(el) -> str:
+    """A block's text with ``<lb/>`` as line breaks and table cells separated by ``|``."""
+    if el.tag == "row":
+        return " | ".join(_block_text(c) for c in el if c.tag == "cell").strip(" |")
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append(_block_text(child) if child.tag in _BLOCKS else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()

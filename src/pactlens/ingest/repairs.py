@@ -1,0 +1,279 @@
+"""One function per repair: each reads the current text and returns the edits it wants.
+
+Repairs never apply anything themselves (see :mod:`pactlens.ingest.edits`),
+so each can be tested alone and every change stays traceable to the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from pactlens.ingest.edits import Edit
+
+# --- characters -----------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]+")
+_LINE_END = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
+_COMBINING_RUN = re.compile(r"[^\W\d_]?[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def strip_invisible(text: str) -> list[Edit]:
+    """BOMs, zero-width characters and soft hyphens: they split words for every later matcher."""
+    return [Edit(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+
+
+def unify_line_ends(text: str) -> list[Edit]:
+    """CRLF, CR and Unicode line separators become ``\\n``."""
+    return [Edit(m.start(), m.end(), "\n") for m in _LINE_END.finditer(text)]
+
+
+def nfc(text: str) -> list[Edit]:
+    """Compose base letters with their combining marks (NFC), one cluster per edit."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    edits = []
+    for m in _COMBINING_RUN.finditer(text):
+        composed = unicodedata.normalize("NFC", m.group())
+        if composed != m.group():
+            edits.append(Edit(m.start(), m.end(), composed))
+    singles = [Edit(i, i + 1, unicodedata.normalize("NFC", ch)) for i, ch in enumerate(text)
+               if ord(ch) > 0x2000 and unicodedata.normalize("NFC", ch) != ch and not _covered(edits, i)]
+    return edits + singles
+
+
+def _covered(edits: list[Edit], i: int) -> bool:
+    return any(e.start <= i < e.end for e in edits)
+
+
+# --- GGO section labels -----------------------------------------------------------
+
+_GGO_LABEL = re.compile(r"^[ \t]*(Main|Appendix|Annex)Text:[ \t]*(?:\n|$)", re.M)
+_NA_LINE = re.compile(r"^[ \t]*NA[ \t]*(?:\n|$)", re.M)
+
+
+def ggo_sections(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
+    """Drop ``MainText:``/``AppendixText:``/``AnnexText:`` labels and their ``NA`` placeholders.
+
+    Returns the edits and the sections the labels declared, as ``(name, start,
+    end)`` in the current text, so structure can tell where each instrument
+    starts. Files in the unlabelled GGO form (three long lines: main text,
+    appendix, annex, ``NA`` when empty) get the same treatment.
+    """
+    labels = list(_GGO_LABEL.finditer(text))
+    if not labels:
+        return _ggo_unlabelled(text)
+    edits: list[Edit] = []
+    parts: list[tuple[str, int, int]] = []
+    for i, m in enumerate(labels):
+        body_end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        edits.append(Edit(m.start(), m.end(), ""))
+        body = text[m.end() : body_end]
+        na = _NA_LINE.match(body)
+        if na and not body[na.end() :].strip():
+            edits.append(Edit(m.end(), m.end() + na.end(), ""))
+        elif body.strip():
+            start = m.end() + len(body) - len(body.lstrip())
+            parts.append((m.group(1).lower(), start, m.end() + len(body.rstrip())))
+    return edits, parts
+
+
+def _ggo_unlabelled(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
+    lines = text.split("\n")
+    if len(lines) not in (3, 4) or (len(lines) == 4 and lines[3]) or not any(
+        ln.strip() == "NA" for ln in lines[1:3]
+    ):
+        return [], []
+    edits: list[Edit] = []
+    parts: list[tuple[str, int, int]] = []
+    pos = 0
+    for name, line in zip(("main", "appendix", "annex"), lines):
+        if line.strip() == "NA":
+            edits.append(Edit(pos, min(pos + len(line) + 1, len(text)), ""))
+        elif line.strip():
+            parts.append((name, pos, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return edits, parts
+
+
+# --- footnote markers written as (mangled) HTML -------------------------------------
+
+_SUP_OPEN = r"(?:<sup>&</sup>lt;sup>|<sup>&lt;sup>|&lt;sup&gt;|<sup>)"
+_SUP_CLOSE = r"(?:</sup>|&lt;/sup&gt;)"
+_SUP_MARKER = re.compile(_SUP_OPEN + r"[ \t]*(\d{1,3}|[*†‡§])[ \t]*" + _SUP_CLOSE)
+_SUP_ORDINAL = re.compile(r"(?<=\d)" + _SUP_OPEN + r"(st|nd|rd|th|er|e)" + _SUP_CLOSE)
+_SUP_ORPHAN = re.compile(r"[ \t]*<sup>&</sup>(?!lt;)")
+_INDENTED_DEF = re.compile(r"^[ \t]+(?=\[\d{1,3}\] )", re.M)
+
+
+def sup_markers(text: str) -> list[Edit]:
+    """``<sup>1</sup>`` and the mangled ``<sup>&</sup>lt;sup>1</sup>`` become ``[1]``.
+
+    Text converted from HTML by a careless tool keeps the tags; ordinals
+    (``119<sup>th</sup>``) lose them, and an orphaned ``<sup>&</sup>`` is dropped.
+    """
+    if "sup>" not in text and "sup&gt;" not in text:
+        return []
+    edits = [Edit(m.start(), m.end(), f"[{m.group(1)}]") for m in _SUP_MARKER.finditer(text)]
+    edits += [Edit(m.start(), m.end(), m.group(1)) for m in _SUP_ORDINAL.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "") for m in _SUP_ORPHAN.finditer(text)]
+    return _disjoint(edits)
+
+
+def indented_definitions(text: str) -> list[Edit]:
+    """Footnote definitions start at the line start, whatever indentation the source had."""
+    return [Edit(m.start(), m.end(), "") for m in _INDENTED_DEF.finditer(text)]
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+# --- a paragraph split by a footnote block -------------------------------------------
+
+_DEF_LINE = re.compile(r"\[\^?\w{1,4}\]:?[ \t]")
+_TERMINAL = set(".!?:;…\"”’')]*")
+
+
+def split_paragraphs(text: str) -> list[Edit]:
+    """Rejoin a paragraph that a block of footnote definitions cut in two.
+
+    Pages converted to text leave a page's footnotes where the page ended; when
+    the line before them stops mid-sentence (no terminal punctuation) and the
+    line after them starts in lower case, the two halves are one paragraph:
+    join them and move the footnote block after the whole paragraph.
+    """
+    if "[" not in text:
+        return []
+    lines = _lines(text)
+    edits: list[Edit] = []
+    i = 0
+    while i < len(lines):
+        if not _is_def(text, lines[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (_is_def(text, lines[j + 1]) or _blank(text, lines[j + 1])):
+            j += 1
+        while _blank(text, lines[j]):
+            j -= 1
+        prev = _neighbour(text, lines, i, -1)
+        nxt = _neighbour(text, lines, j, +1)
+        if prev is not None and nxt is not None and _cut(text, lines[prev], lines[nxt]):
+            edits += _move_block(text, lines[prev][1], lines[i][0], lines[j][1], lines[nxt][0], lines[nxt][1])
+        i = j + 1
+    return edits
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _blank(text: str, line: tuple[int, int]) -> bool:
+    return not text[line[0] : line[1]].strip()
+
+
+def _is_def(text: str, line: tuple[int, int]) -> bool:
+    return _DEF_LINE.match(text, line[0], line[1]) is not None
+
+
+def _neighbour(text: str, lines: list[tuple[int, int]], k: int, step: int) -> int | None:
+    k += step
+    while 0 <= k < len(lines) and _blank(text, lines[k]):
+        k += step
+    return k if 0 <= k < len(lines) else None
+
+
+def _cut(text: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    before = text[prev[0] : prev[1]].rstrip()
+    after = text[nxt[0] : nxt[1]].lstrip()
+    return bool(before) and before[-1] not in _TERMINAL and not _DEF_LINE.match(before) and after[:1].islower()
+
+
+def _move_block(text: str, prev_end: int, block_start: int, block_end: int, next_start: int,
+                next_end: int) -> list[Edit]:
+    """``prev ⏎ block ⏎ next`` → ``prev next ⏎⏎ block``; each piece keeps its own origin."""
+    return [
+        Edit(prev_end, next_start, " ", origin=(prev_end, block_start)),
+        Edit(next_end, next_end, "\n\n", origin=(block_end, next_start)),
+        Edit(next_end, next_end, text[block_start:block_end], origin=(block_start, block_end)),
+    ]
+
+
+# --- words hyphenated across line breaks ------------------------------------------------
+
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+_HYPHEN_EOL = re.compile(r"-[ \t]*\n")
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def line_hyphens(text: str) -> list[Edit]:
+    """``coopera-⏎tion`` → ``cooperation``; ``Russia-⏎Iran`` → ``Russia-Iran``.
+
+    The hyphen stays when the second part is capitalised, or when the text
+    itself writes the hyphenated form elsewhere and never the joined one.
+    """
+    if not _HYPHEN_EOL.search(text):  # cheap test first: most texts have none
+        return []
+    matches = list(_HYPHEN_BREAK.finditer(text))
+    if not matches:
+        return []
+    counts = Counter(w.lower() for w in _WORDS.findall(text))
+    edits = []
+    for m in matches:
+        first, second = m.group(1), m.group(2)
+        joined, hyphened = (first + second).lower(), f"{first}-{second}".lower()
+        keep = second[0].isupper() or (counts[hyphened] > 0 and counts[joined] == 0)
+        edits.append(Edit(m.end(1), m.start(2), "-" if keep else ""))
+    return edits
+
+
+# --- spacing ------------------------------------------------------------------------------
+
+# Each pattern starts with a literal-ish class so the scan is fast; context is checked after.
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?](?:\s|$))")
+_SPACE_IN_PARENS = re.compile(r"[(\[]([ \t]+)(?=\w)|[ \t]+(?=[)\]])")
+_TRAILING = re.compile(r"[ \t]+$", re.M)
+
+
+def ocr_spacing(text: str) -> list[Edit]:
+    """Runs of spaces, spaces before punctuation (``Parties :``) and inside brackets."""
+    edits = [Edit(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text) if _between_words(text, m)]
+    edits += [Edit(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCT.finditer(text) if _after_word(text, m)]
+    edits += [Edit(m.start(m.lastindex or 0), m.end(m.lastindex or 0), "")
+              for m in _SPACE_IN_PARENS.finditer(text) if m.lastindex or _after_word(text, m)]
+    edits += [Edit(m.start(), m.end(), "") for m in _TRAILING.finditer(text)]
+    return _disjoint(edits)
+
+
+def _between_words(text: str, m: re.Match) -> bool:
+    return m.start() > 0 and m.end() < len(text) and not text[m.start() - 1].isspace() and not text[m.end()].isspace()
+
+
+def _after_word(text: str, m: re.Match) -> bool:
+    return m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+
+
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
+def blank_lines(text: str) -> list[Edit]:
+    """At most one blank line between paragraphs, none at either end of the text."""
+    edits = [Edit(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text)]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        edits.append(Edit(0, lead, ""))
+    trail = len(text.rstrip())
+    if trail < len(text) and trail >= lead:
+        edits.append(Edit(trail, len(text), ""))
+    return _disjoint(edits)
