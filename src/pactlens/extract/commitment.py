@@ -62,10 +62,10 @@ BINDING = re.compile(
 )
 #: A soft verb this close after a binding modal makes the modal soft ("shall endeavour to").
 _MODAL_THEN_SOFT = re.compile(
-    rf"\b(?:shall|will|undertake\s+to|agree\s+to)\s+(?:\w+\s+){{0,2}}?(?:{_SOFT_VERBS})\w*\b", _I
+    rf"\b(?:shall|will|undertake\s+to|agree\s+to)\s+(?:(?!be\b)\w+\s+){{0,2}}?(?:{_SOFT_VERBS})\w*\b", _I
 )
 DEFINITION = re.compile(
-    r"\bshall\s+(?:mean|be\s+understood\s+(?:as|to\s+mean)|denote|refer\s+to)\b|\bmeans\b|\bfor\s+the\s+purposes?\s+of\s+"
+    r"\bshall\s+(?:mean|be\s+understood\s+(?:as|to\s+mean)|denote|refer\s+to)\b|[\"'”’]\s+means\b|\bfor\s+the\s+purposes?\s+of\s+"
     r"this\s+\w+,\s*(?:the\s+)?(?:term|expression)",
     _I,
 )

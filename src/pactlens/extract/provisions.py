@@ -41,7 +41,7 @@ class Unit:
 #: The formula that closes a preamble when structure found none ("have agreed as follows:").
 _OPERATIVE_START = re.compile(
     r"\b(?:have|hereby|do\s+hereby)?\s*(?:agreed?|decided?|resolved?)\s+(?:as\s+follows|upon\s+the\s+following"
-    r"|to\s+th(?:is|e\s+present)\b[^.:\n]{0,80})\s*[:.]",
+    r"|to\s+th(?:is|e\s+present)\b[^.:\n]{0,80})\s*[:.]|\bdo\s+hereby\s+enter\s+into\s+this\s+\w+\s*[:.]",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"(?<=[.;!?])[\"'”’)]?[ \t]+(?=[\"'“(]?[A-Z0-9(])|[ \t]*\n\s*")
@@ -83,12 +83,45 @@ def _treaty_units(doc: Doc, agreement: str) -> list[Unit]:
         units += [Unit(agreement, art.number, s, split_sentences(doc, s), "primary") for s in spans]
     if units:
         return units
-    # No articles found: the operative sentences after the preamble, one unit each.
+    # No articles found: the paragraphs after the preamble (numbered or not), or its sentences.
     start = doc.preamble.end if doc.preamble else 0
     if doc.preamble is None and (m := _OPERATIVE_START.search(doc.text)):
         start = m.end()
     end = doc.final_clause.start if doc.final_clause and doc.final_clause.start > start else len(doc.text)
-    return [Unit(agreement, None, s, (s,), "primary") for s in split_sentences(doc, Span(start, end))]
+    return [Unit(agreement, _number(doc, s), s, split_sentences(doc, s), "primary")
+            for s in _paragraphs(doc, Span(start, end))]
+
+
+LIST_ITEM = re.compile(r"^\s*(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|\(\d+\)|[-•–*]\s|[a-z])")
+_NUMBERED = re.compile(r"^\s*(?-i:[A-Z][A-Z ,'&-]{3,120}\s+)?(?:article\s+)?(?P<n>\d{1,3}|[IVXL]{1,6})\s*[.)]\s", re.IGNORECASE)
+#: Longer paragraphs are OCR text that lost its line breaks: each sentence is a unit.
+_MAX_PARAGRAPH = 2000
+
+
+def _paragraphs(doc: Doc, span: Span) -> list[Span]:
+    """Paragraph units by line, list items ("(i) …", "(a) …") kept with the line that leads them in."""
+    lines: list[Span] = []
+    pos = span.start
+    for m in re.finditer(r"\n", doc.text[span.start : span.end]):
+        lines.append(Span(pos, span.start + m.start()))
+        pos = span.start + m.end()
+    lines.append(Span(pos, span.end))
+    merged: list[Span] = []
+    for line in (x for x in lines if doc.text[x.start : x.end].strip()):
+        body = doc.text[line.start : line.end]
+        if merged and (LIST_ITEM.match(body) or doc.text[merged[-1].start : merged[-1].end].rstrip().endswith((":", ";", "-"))):
+            merged[-1] = Span(merged[-1].start, line.end)
+        else:
+            merged.append(line)
+    out: list[Span] = []
+    for p in merged:
+        out += list(split_sentences(doc, p)) if len(p) > _MAX_PARAGRAPH else [p]
+    return out
+
+
+def _number(doc: Doc, span: Span) -> str | None:
+    m = _NUMBERED.match(doc.text, span.start, span.end)
+    return m.group("n") if m else None
 
 
 def _bullet_starts(doc: Doc) -> dict[int, int]:
