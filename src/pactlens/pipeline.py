@@ -104,3 +104,19 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
         findings=findings,
         entities=entities,
     )
+
+
+def check(brief: str | Path, against: str | Path, *, allow_private: bool = False):
+    """Check what a brief says an agreement contains against the agreement's text.
+
+    Returns a :class:`pactlens.verify.check.CheckResult` (``pactlens.check/1``).
+    """
+    from pactlens import ingest
+    from pactlens.structure import build
+    from pactlens.verify.check import check as run_check
+
+    docs = []
+    for source in (brief, against):
+        norm = ingest.load(str(source), allow_private=allow_private)
+        docs += [build(norm), analyze_normalized(norm)]
+    return run_check(*docs)
