@@ -1,0 +1,39 @@
+"""Render a ``pactlens.check/1`` result: unsupported claims first, each with the clause it was judged on."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from pactlens.verify.check import CheckResult, Claim
+
+_MARK = {"contradicted": "CONTRADICTED", "not-in-text": "NOT IN TEXT", "supported": "supported"}
+
+
+def _summary(r: CheckResult) -> str:
+    counts = {k: sum(c.label == k for c in r.claims) for k in _MARK}
+    return (f"{len(r.claims)} claims: {counts['contradicted']} contradicted, "
+            f"{counts['not-in-text']} not in the text, {counts['supported']} supported")
+
+
+def _clause(c: Claim) -> str:
+    if not c.treaty_evidence:
+        return ""
+    t = " ".join(c.treaty_evidence[0].text.split())
+    return t[:200] + ("…" if len(t) > 200 else "")
+
+
+def render_text(r: CheckResult, out: TextIO) -> None:
+    out.write(f"Brief:  {r.brief.source}\nTreaty: {r.treaty.source}\n{_summary(r)}\n\n")
+    for c in r.unsupported_first():
+        out.write(f"[{_MARK[c.label]}] {' '.join(c.text.split())}\n    why: {c.reason}\n")
+        if _clause(c):
+            out.write(f"    treaty: {_clause(c)}\n")
+        out.write("\n")
+
+
+def render_markdown(r: CheckResult, out: TextIO) -> None:
+    out.write(f"# Check of {r.brief.source} against {r.treaty.source}\n\n{_summary(r)}\n\n")
+    out.write("| label | claim | why | treaty clause |\n|---|---|---|---|\n")
+    for c in r.unsupported_first():
+        cells = [c.label, " ".join(c.text.split()), c.reason, _clause(c)]
+        out.write("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |\n")
