@@ -105,7 +105,8 @@ NEUTRALITY = re.compile(
     rf"\b{_NEGATOR}\s+{_W}{{0,4}}?(?:to\s+)?(?:render|give|provide|grant|extend|lend|furnish|aid|aiding|"
     rf"assist|assisting|support|supporting|help|helping)\w*\s+{_W}{{0,8}}?(?:to\s+|of\s+)?(?:the\s+|any\s+|an?\s+)?"
     rf"{_ADVERSARY}"
-    rf"|\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,2}}?neutral(?:ity)?\b",
+    rf"|\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,2}}?neutral(?:ity)?\b(?=[^.;]{{0,80}}?\b(?:war|conflict|"
+    rf"hostilities|belligerent|aggress\w*|attack\w*|dispute)\b)",
     _I,
 )
 NEUTRALITY_WEAK = re.compile(
