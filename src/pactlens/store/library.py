@@ -63,10 +63,10 @@ class Library:
                     conn.execute(delete(t.documents).where(t.documents.c.id == existing))
                 _insert(conn, rows)
                 conn.execute(delete(t.failures).where(t.failures.c.source == doc.source))
-        except IntegrityError:
-            if self.has(doc.sha256) and not replace:  # another writer stored it first
+        except IntegrityError as exc:
+            if not replace and self.has(doc.sha256):  # another writer stored it first
                 return doc.id, False
-            raise StoreError(f"{doc.source}: document id {doc.id} is already used by another document") from None
+            raise StoreError(f"{doc.source}: cannot store it: {_first_line(exc)}") from None
         return doc.id, True
 
     def delete(self, doc_id: str) -> bool:
@@ -289,11 +289,10 @@ def _errors(url: URL) -> Iterator[None]:
     except StoreError:
         raise
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
-        raise StoreError(f"library {display(url)}: {reason}") from None
-    except SQLAlchemyError as exc:
         if isinstance(exc, IntegrityError):
             raise
+        raise StoreError(f"library {display(url)}: {_first_line(exc)}") from None
+    except SQLAlchemyError as exc:
         raise StoreError(f"library {display(url)}: {exc}") from None
 
 
@@ -316,6 +315,11 @@ def _by_agreement(conn: Connection, table, doc_ids: list[str] | None, model) -> 
     for r in conn.execute(query):
         out[(r.document_id, r.agreement_id)].append(model.model_validate_json(r.data))
     return out
+
+
+def _first_line(exc: DBAPIError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _read_matching(source: str, sha256: str) -> bytes | None:

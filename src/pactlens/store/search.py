@@ -65,6 +65,7 @@ def _fts5_term(raw: str) -> str | None:
 
 
 def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
+    query = query.replace("\x00", " ")  # PostgreSQL refuses NUL in text
     q = fts5_query(query)
     if q is None:  # nothing to look for (no words, or only exclusions): same answer on both backends
         return []
