@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from pactlens.model import Agreement, Analysis
 from pactlens.report.blocks import Block, Fields, Lines, Table
+from pactlens.report.audit_section import audit_section
 
 UNKNOWN = "unknown"
 
@@ -95,6 +96,7 @@ SECTIONS: list[Callable[[Analysis], list[Block]]] = [
     document_section,
     agreements_section,
     structure_section,
+    audit_section,
 ]
 
 

@@ -51,11 +51,22 @@ def sentence_span(doc: Doc, offset: int) -> Span:
     if s is not None:
         return s
     b = doc.block_at(offset)
-    if b is not None:
-        return b
-    start = doc.text.rfind("\n", 0, offset) + 1
-    end = doc.text.find("\n", offset)
-    return Span(start, len(doc.text) if end < 0 else end)
+    if b is None:
+        start = doc.text.rfind("\n", 0, offset) + 1
+        end = doc.text.find("\n", offset)
+        b = Span(start, len(doc.text) if end < 0 else end)
+    for sent in split_sentences(doc.text, b):
+        if sent.start <= offset < sent.end:
+            return sent
+    return b
+
+
+def split_sentences(text: str, span: Span) -> list[Span]:
+    """Sentences of one paragraph, for when structure gave none."""
+    import blingfire
+
+    _, offs = blingfire.text_to_sentences_and_offsets(text[span.start : span.end])
+    return [Span(span.start + a, span.start + b) for a, b in offs]
 
 
 def _def_evidence(ctx: AuditContext, fn: FootnoteDef) -> Evidence:

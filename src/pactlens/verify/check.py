@@ -169,14 +169,12 @@ def _blank_line_paragraphs(text: str) -> list[Span]:
 def brief_sentences(doc: Doc) -> list[Span]:
     if doc.sentences:
         return [s for s in doc.sentences if not doc.in_footnotes(s.start)]
-    import blingfire
+    from pactlens.verify.audit import split_sentences
 
     out = []
     for para in _blank_line_paragraphs(doc.text):
-        if doc.in_footnotes(para.start):
-            continue
-        _, offs = blingfire.text_to_sentences_and_offsets(doc.text[para.start : para.end])
-        out.extend(Span(para.start + a, para.start + b) for a, b in offs)
+        if not doc.in_footnotes(para.start):
+            out.extend(split_sentences(doc.text, para))
     return out
 
 
