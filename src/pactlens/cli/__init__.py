@@ -16,6 +16,7 @@ from pactlens.cli import analyze as _analyze  # noqa: E402,F401
 from pactlens.cli import library as _library  # noqa: E402,F401
 from pactlens.cli import serve as _serve  # noqa: E402,F401
 from pactlens.cli import check as _check  # noqa: E402,F401
+from pactlens.cli import bench as _bench  # noqa: E402,F401
 
 
 def main() -> None:

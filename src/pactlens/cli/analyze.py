@@ -17,6 +17,7 @@ class Format(str, Enum):
     json = "json"
     md = "md"
     jsonl = "jsonl"
+    atop = "atop"
 
 
 def _write(out: Optional[Path], render) -> None:
@@ -71,6 +72,10 @@ def analyze(
         from pactlens.report.markdown import render
 
         _write(out, lambda fh: render(analyses, fh))
+    elif format is Format.atop:
+        from pactlens.report import atop
+
+        _write(out, lambda fh: atop.render(analyses, fh))
     else:
         from pactlens.report.text import render
 

@@ -1,0 +1,150 @@
+"""Agreement with ATOP's expert codes: per obligation type accuracy, precision,
+recall, Cohen's kappa, confusion counts, and every disagreement with the
+clause that decided it.
+
+Measures that are undefined on a sample (precision with no predicted
+positives, recall with no gold positives, kappa when chance agreement is 1)
+are ``None`` and print as "n/a": a perfect-looking 1.0 there would hide that
+the sample cannot tell.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pactlens.model import Analysis
+from pactlens.report.atop import ATOP_TYPES
+
+#: gold column -> pactlens obligation type
+GOLD_COLUMNS = {col: kind for kind, (col, _) in ATOP_TYPES.items()}
+
+
+@dataclass
+class GoldRow:
+    file: str
+    atopid: str
+    codes: dict[str, int]  # pactlens type -> 0/1
+
+
+@dataclass
+class Disagreement:
+    file: str
+    type: str
+    gold: int
+    predicted: int
+    articles: list[str]
+    clause: str
+
+
+@dataclass
+class TypeScore:
+    type: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    accuracy: float | None = None
+    precision: float | None = None
+    recall: float | None = None
+    kappa: float | None = None
+
+
+@dataclass
+class BenchResult:
+    files: int
+    scores: list[TypeScore]
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def load_gold(path: Path) -> list[GoldRow]:
+    """Read a gold TSV (``file atopid defense offense neutral nonagg consul [note]``)."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            codes = {kind: int(rec[col]) for col, kind in GOLD_COLUMNS.items() if rec.get(col, "").strip()}
+            rows.append(GoldRow(rec["file"], rec.get("atopid", "") or "", codes))
+    return rows
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def _kappa(s: TypeScore) -> float | None:
+    n = s.tp + s.fp + s.fn + s.tn
+    if not n:
+        return None
+    po = (s.tp + s.tn) / n
+    pe = ((s.tp + s.fp) * (s.tp + s.fn) + (s.fn + s.tn) * (s.fp + s.tn)) / (n * n)
+    return None if pe == 1 else (po - pe) / (1 - pe)
+
+
+def _finish(s: TypeScore) -> TypeScore:
+    n = s.tp + s.fp + s.fn + s.tn
+    s.accuracy = _ratio(s.tp + s.tn, n)
+    s.precision = _ratio(s.tp, s.tp + s.fp)
+    s.recall = _ratio(s.tp, s.tp + s.fn)
+    s.kappa = _kappa(s)
+    return s
+
+
+def _predicted(a: Analysis) -> dict[str, tuple[int, list[str], str]]:
+    """Per type: 1/0, the deciding articles, and the deciding clause (first evidence)."""
+    primary = {ag.id for ag in a.agreements if ag.role == "primary"}
+    out = {}
+    for ob in a.obligations:
+        if primary and ob.agreement not in primary:
+            continue
+        clause = ob.evidence[0].text if ob.evidence else ""
+        out[ob.type] = (1 if ob.present else 0, ob.articles, clause)
+    return out
+
+
+def score(gold: list[GoldRow], analyses: dict[str, Analysis]) -> BenchResult:
+    """Compare each gold row's codes with the analysis of its file."""
+    scores = {kind: TypeScore(kind) for kind in ATOP_TYPES}
+    disagreements = []
+    for row in gold:
+        pred = _predicted(analyses[row.file])
+        for kind, g in row.codes.items():
+            p, articles, clause = pred.get(kind, (0, [], ""))
+            s = scores[kind]
+            if g and p:
+                s.tp += 1
+            elif p:
+                s.fp += 1
+            elif g:
+                s.fn += 1
+            else:
+                s.tn += 1
+            if g != p:
+                disagreements.append(Disagreement(row.file, kind, g, p, articles,
+                                                  clause or "(no clause makes this promise)"))
+    total = TypeScore("all")
+    for s in scores.values():
+        total.tp, total.fp, total.fn, total.tn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn, total.tn + s.tn
+    return BenchResult(len(gold), [_finish(s) for s in [*scores.values(), total]], disagreements)
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def render_text(result: BenchResult) -> str:
+    lines = [f"ATOP obligations: {result.files} files",
+             f"{'type':<14}{'acc':>7}{'prec':>7}{'rec':>7}{'kappa':>7}{'tp':>5}{'fp':>5}{'fn':>5}{'tn':>5}"]
+    for s in result.scores:
+        lines.append(f"{s.type:<14}{_fmt(s.accuracy):>7}{_fmt(s.precision):>7}{_fmt(s.recall):>7}"
+                     f"{_fmt(s.kappa):>7}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.tn:>5}")
+    lines.append("")
+    if not result.disagreements:
+        lines.append("No disagreements.")
+    for d in result.disagreements:
+        where = f" (art. {', '.join(d.articles)})" if d.articles else ""
+        lines.append(f"DISAGREE {d.file} {d.type}: gold {d.gold}, pactlens {d.predicted}{where}: {d.clause}")
+    return "\n".join(lines) + "\n"
