@@ -248,11 +248,12 @@ _TRAILING = re.compile(r"[ \t]+$", re.M)
 
 def ocr_spacing(text: str) -> list[Edit]:
     """Runs of spaces, spaces before punctuation (``Parties :``) and inside brackets."""
-    edits = [Edit(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text) if _between_words(text, m)]
-    edits += [Edit(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCT.finditer(text) if _after_word(text, m)]
+    # deletions first: where a run of spaces also precedes punctuation, deleting it wins
+    edits = [Edit(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCT.finditer(text) if _after_word(text, m)]
     edits += [Edit(m.start(m.lastindex or 0), m.end(m.lastindex or 0), "")
               for m in _SPACE_IN_PARENS.finditer(text) if m.lastindex or _after_word(text, m)]
     edits += [Edit(m.start(), m.end(), "") for m in _TRAILING.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text) if _between_words(text, m)]
     return _disjoint(edits)
 
 
