@@ -1,0 +1,102 @@
+"""Brief vs treaty: a real treaty (North Atlantic Treaty, shared corpus) and a summary written for this
+test. What each claim is, checked by hand against the treaty text:
+
+- "comprises 14 articles": true (Articles 1-14)            -> supported
+- "comprises 20 articles": false                            -> contradicted
+- "settle international disputes by peaceful means": Art. 1 -> supported
+- "establishes a council ...": Art. 9                       -> supported
+- "does not establish any mutual defence commitment": false, Art. 5 -> contradicted
+- "establishes a common currency": absent                   -> not-in-text
+- "does not create a common currency": true by absence      -> supported
+- "will consult together whenever ... security ... threatened": Art. 4 -> supported
+- "has a term of 50 years": the treaty states no term       -> not-in-text
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SHARED_CORPUS
+
+TREATY = SHARED_CORPUS / "treaties" / "north-atlantic-1949.txt"
+SUMMARY = (
+    "The North Atlantic Treaty was signed in Washington in 1949. The Treaty comprises 14 articles. "
+    "It commits the parties to settle international disputes by peaceful means. "
+    "The Treaty establishes a council on which each party is represented. The Treaty comprises 20 articles. "
+    "The Treaty does not establish any mutual defence commitment. "
+    "The Treaty establishes a common currency for the parties. The Treaty does not create a common currency. "
+    "The parties to the Treaty will consult together whenever the security of any of them is threatened. "
+    "The Treaty has a term of 50 years.\n"
+)
+EXPECTED = {
+    "The Treaty comprises 14 articles.": "supported",
+    "The Treaty comprises 20 articles.": "contradicted",
+    "It commits the parties to settle international disputes by peaceful means.": "supported",
+    "The Treaty establishes a council on which each party is represented.": "supported",
+    "The Treaty does not establish any mutual defence commitment.": "contradicted",
+    "The Treaty establishes a common currency for the parties.": "not-in-text",
+    "The Treaty does not create a common currency.": "supported",
+    "The parties to the Treaty will consult together whenever the security of any of them is threatened.": "supported",
+    "The Treaty has a term of 50 years.": "not-in-text",
+}
+
+pytestmark = pytest.mark.skipif(not TREATY.is_file(), reason="shared corpus not beside the checkout")
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    from pactlens.pipeline import check
+
+    brief = tmp_path_factory.mktemp("check") / "summary.txt"
+    brief.write_text(SUMMARY, encoding="utf-8")
+    return check(brief, TREATY)
+
+
+def test_labels(result):
+    got = {c.text: c.label for c in result.claims}
+    assert got == EXPECTED
+
+
+def test_evidence_points_into_both_texts(result):
+    for c in result.claims:
+        for e in c.brief_evidence:
+            assert result.brief.text[e.start:e.end] == e.text
+        for e in c.treaty_evidence:
+            assert result.treaty.text[e.start:e.end] == e.text
+    defence = next(c for c in result.claims if "mutual defence" in c.text)
+    assert "armed attack against one or more of them" in defence.treaty_evidence[0].text
+    council = next(c for c in result.claims if "council" in c.text)
+    assert "establish a council" in council.treaty_evidence[0].text
+
+
+def test_unsupported_first(result):
+    labels = [c.label for c in result.unsupported_first()]
+    assert labels == sorted(labels, key=["contradicted", "not-in-text", "supported"].index)
+
+
+def test_cli_json_and_text(tmp_path):
+    brief = tmp_path / "summary.txt"
+    brief.write_text(SUMMARY, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(TREATY),
+                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    obj = json.loads(r.stdout)
+    assert obj["schema"] == "pactlens.check/1"
+    assert {c["label"] for c in obj["claims"]} == {"supported", "contradicted", "not-in-text"}
+    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(TREATY)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    first = next(line for line in r.stdout.splitlines() if line.startswith("["))
+    assert first.startswith("[CONTRADICTED]")
+
+
+def test_cli_missing_treaty_is_one_line_error(tmp_path):
+    brief = tmp_path / "summary.txt"
+    brief.write_text(SUMMARY, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(tmp_path / "nope.txt")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
