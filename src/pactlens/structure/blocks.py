@@ -1,0 +1,85 @@
+"""Blocks: the paragraphs of running text, the units sentences never cross.
+
+A block ends at a blank line, at a list bullet, and at a line break that
+follows a finished sentence or a heading. Footnote definitions and the GGO
+corpus's part labels (``MainText:``, ``AppendixText:`` and their ``NA``
+placeholders) are not running text and are cut out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pactlens.structure.doc import Span
+
+#: A GGO part label on its own line, with the "NA" that marks an empty part.
+PART_LABEL_RE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z]*Text):[ \t]*(?:\n[ \t]*NA[ \t]*(?=\n|$))?", re.M)
+
+_BREAK_RE = re.compile(r"\n")
+_BULLET_RE = re.compile(r"[ \t]*(?:[-*•◦▪]|\d{1,3}[.)]|\([a-z0-9]{1,4}\))[ \t]")
+_SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]¹²³⁴⁵⁶⁷⁸⁹⁰]\s*$")
+
+
+def label_spans(text: str) -> list[Span]:
+    """Spans of GGO part labels (and empty-part placeholders)."""
+    return [Span(m.start(), m.end()) for m in PART_LABEL_RE.finditer(text)]
+
+
+def find_blocks(text: str, exclude: list[Span]) -> list[Span]:
+    """Running-text paragraphs, sorted, never overlapping an excluded span."""
+    pieces = _subtract(Span(0, len(text)), sorted(exclude, key=lambda s: s.start))
+    out: list[Span] = []
+    for piece in pieces:
+        out += _split_piece(text, piece)
+    return out
+
+
+def _subtract(whole: Span, holes: list[Span]) -> list[Span]:
+    out, pos = [], whole.start
+    for h in holes:
+        if h.start > pos:
+            out.append(Span(pos, h.start))
+        pos = max(pos, h.end)
+    if pos < whole.end:
+        out.append(Span(pos, whole.end))
+    return out
+
+
+def _split_piece(text: str, piece: Span) -> list[Span]:
+    out: list[Span] = []
+    start = piece.start
+    for m in _BREAK_RE.finditer(text, piece.start, piece.end):
+        if _is_boundary(text, start, m.start(), m.end(), piece.end):
+            _emit(text, start, m.start(), out)
+            start = m.end()
+    _emit(text, start, piece.end, out)
+    return out
+
+
+def _is_boundary(text: str, block_start: int, nl: int, after: int, end: int) -> bool:
+    line_start = text.rfind("\n", block_start, nl) + 1
+    line = text[max(line_start, block_start) : nl]
+    nxt_end = text.find("\n", after, end)
+    nxt = text[after : nxt_end if nxt_end >= 0 else end]
+    if not line.strip() or not nxt.strip():
+        return True  # a blank line
+    if _BULLET_RE.match(nxt):
+        return True
+    first = nxt.lstrip()[:1]
+    starts_new = first.isupper() or first.isdigit() or first in "[(\"“"
+    return starts_new and (_SENTENCE_END_RE.search(line) is not None or _is_heading(line))
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without final punctuation: a title, a label or a section heading."""
+    s = line.strip()
+    return 0 < len(s) <= 80 and s[-1] not in ",-–(" and (s.isupper() or len(s.split()) <= 8)
+
+
+def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))

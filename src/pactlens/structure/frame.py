@@ -1,0 +1,159 @@
+"""The frame around the articles: title, preamble, final clause.
+
+The title is the first heading-like line, or, in run-on texts without line
+breaks, the leading capitalized run of words up to where the preamble's
+first sentence begins ("THE GOVERNMENT OF ...", "We, the Heads of State",
+"The Parties to this Treaty"). The preamble runs from there to the first
+article (ending after "have agreed as follows:" when the text says so). The
+final clause is the closing formula ("IN WITNESS WHEREOF ... Done at ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pactlens.structure.doc import Span
+from pactlens.structure.spans import lstrip, trimmed
+
+_MAX_TITLE = 400
+_DATELINE_RE = re.compile(
+    r"^[\s\w.,'’-]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b[\s\d,.]*$", re.I
+)
+_PREAMBLE_OPENERS_RE = re.compile(r"^(?:PREAMBLE|Preamble)\b[\s:.]*")
+_WORD_RE = re.compile(r"\S+")
+_SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an",
+                "by", "at", "from", "among", "against", "regarding", "relating", "&", "-", "–", "—"}
+_AS_FOLLOWS_RE = re.compile(r"(?:as follows|the following(?: provisions)?|AS FOLLOWS)\s*[:.;]", re.I)
+_WITNESS_RE = re.compile(r"\b(?:IN WITNESS WHEREOF|In [Ww]itness [Ww]hereof|IN FAITH WHEREOF|In [Ff]aith [Ww]hereof)")
+_DONE_RE = re.compile(r"(?<![\w])(?:DONE|Done|SIGNED|Signed|MADE|Made|DATED|Dated|EXECUTED|Executed)\s+(?:at|in|on|this|the)\b")
+_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:nineteen|thousand)\b", re.I)
+
+
+def find_title(text: str, skip: list[Span]) -> Span | None:
+    """The document's title, or None when it has no heading (a brief that starts with prose)."""
+    pos = _first_content(text, skip)
+    if pos is None:
+        return None
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[pos:line_end]
+    if _DATELINE_RE.match(line.strip()) and line_end < len(text):
+        # "CANBERRA, 21 January 1944" above the title
+        return find_title(text, skip + [Span(pos, line_end)])
+    if len(line.strip()) <= 200 and not _ends_like_prose(line):
+        return trimmed(text, pos, line_end)
+    return _leading_caps_run(text, pos, line_end)
+
+
+def _first_content(text: str, skip: list[Span]) -> int | None:
+    pos = 0
+    while pos < len(text):
+        pos = lstrip(text, pos, len(text))
+        hit = next((s for s in skip if s.start <= pos < s.end), None)
+        if hit is None:
+            return pos if pos < len(text) else None
+        pos = hit.end
+    return None
+
+
+def _ends_like_prose(line: str) -> bool:
+    s = line.rstrip()
+    return s.endswith((".", ",", ";")) and not s.isupper()
+
+
+def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
+    """The capitalized words that open a run-on text, cut where the preamble begins."""
+    words = list(_WORD_RE.finditer(text, start, min(end, start + _MAX_TITLE * 2)))
+    upper = sum(w.group(0).isupper() for w in words[:6]) >= 3
+    cut = start
+    for i, w in enumerate(words):
+        tok = w.group(0)
+        if not _title_word(tok, upper) or (i >= 3 and _opens_preamble(tok, upper)) or _PREAMBLE_OPENERS_RE.match(tok):
+            break
+        cut = w.end()
+        if tok.endswith(".") and len(tok) > 3:
+            break
+    if cut - start > _MAX_TITLE or len(text[start:cut].split()) < 2:
+        return None
+    return trimmed(text, start, cut)
+
+
+def _title_word(tok: str, upper: bool) -> bool:
+    core = tok.strip("()\"“”',.:;-–")
+    if not core:
+        return True
+    if upper:
+        return core.isupper() or core.isdigit() or core.lower() in _SMALL_WORDS and core.isupper()
+    return core[0].isupper() or core[0].isdigit() or core.lower() in _SMALL_WORDS
+
+
+def _opens_preamble(tok: str, upper: bool) -> bool:
+    """In a Title-Case run, a capital "The" (the title's own "the" is lowercase) opens the preamble."""
+    return not upper and tok in ("The", "We,", "We")
+
+
+def find_preamble(text: str, title: Span | None, first_article: int | None, skip: list[Span]) -> Span | None:
+    """From after the title to the first article; None when there are no articles."""
+    if first_article is None:
+        return None
+    start = title.end if title else 0
+    start = _skip_labels(text, start, skip)
+    m = _PREAMBLE_OPENERS_RE.match(text, lstrip(text, start, first_article))
+    if m and m.end() < first_article:
+        start = m.end()
+    end = first_article
+    follows = None
+    for follows in _AS_FOLLOWS_RE.finditer(text, start, end):
+        pass
+    if follows is not None:
+        end = follows.end()
+    return trimmed(text, start, end)
+
+
+def _skip_labels(text: str, pos: int, skip: list[Span]) -> int:
+    for s in skip:
+        if s.start <= lstrip(text, pos, len(text)) < s.end:
+            pos = s.end
+    return pos
+
+
+def find_final_clause(text: str, after: int, before: int, sentences: list[Span]) -> Span | None:
+    """The closing formula of the main instrument, between its last article and its annexes.
+
+    Ends with the sentence that holds "Done at/Signed at ..."; a "Done at"
+    without a year in documents without articles is taken for prose.
+    """
+    for m in _WITNESS_RE.finditer(text, after, before):
+        done = _DONE_RE.search(text, m.end(), min(before, m.end() + 800))
+        end = _sentence_end(done.start() if done else m.end(), sentences, before)
+        return Span(m.start(), end)
+    for m in _DONE_RE.finditer(text, after, before):
+        if not _at_sentence_start(text, m.start()):
+            continue
+        end = _sentence_end(m.start(), sentences, before)
+        if _YEAR_RE.search(text, m.start(), end):
+            return Span(m.start(), end)
+    return None
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip()
+    return not before or before[-1] in ".:;)\n" or text.rfind("\n", 0, pos) >= lstrip_back(text, pos)
+
+
+def lstrip_back(text: str, pos: int) -> int:
+    """The offset of the last non-space character before ``pos`` (-1 if none)."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i
+
+
+def _sentence_end(pos: int, sentences: list[Span], limit: int) -> int:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return min(s.end, limit)
+    return limit
+
+

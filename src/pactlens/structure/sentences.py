@@ -1,0 +1,137 @@
+"""Sentences: blingfire per block, then small rules for the mistakes it makes here.
+
+blingfire is fast and good on ordinary prose; what it gets wrong in treaties
+and briefs is fixed afterwards: a split after an abbreviation it does not
+know ("Art.", "para.", "U.S." before a lowercase word), two sentences run
+together without a space ("peoples.They"), a footnote marker left at the
+start of the next sentence, and structural starts (an article label, a
+numbered paragraph) that run-on texts place mid-line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pactlens.structure.doc import FootnoteMarker, Span
+
+# Abbreviations after which a period does not end a sentence, whatever follows.
+_ALWAYS = {
+    "art", "arts", "no", "nos", "para", "paras", "mr", "mrs", "ms", "dr", "st", "prof", "gen",
+    "lt", "col", "capt", "sen", "rep", "gov", "amb", "messrs", "mme", "mlle", "sr", "jr", "hon",
+    "rt", "vol", "vols", "pp", "p", "cf", "vs", "v", "fig", "sec", "ch", "chap", "op", "cit",
+    "approx", "dept", "ibid", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "e.g", "i.e", "viz", "al", "ref", "subpara", "subparas", "n",
+}
+# Abbreviations that may also end a sentence: kept only before a lowercase word or a digit.
+_BEFORE_LOWER = {"etc", "u.s", "u.n", "u.k", "e.u", "inc", "ltd", "co", "corp", "govt", "est", "approx"}
+_LAST_TOKEN_RE = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
+_LIST_MARKER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$")
+_INITIAL_RE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
+_MARKER_LEAD_RE = re.compile(r"(?:\[\^?\d{1,3}\]|\^\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+# A capital letter that names a part ("Annex A.") rather than an initial.
+_NAMED_LETTER_RE = re.compile(
+    r"(?i:annex|appendix|schedule|part|section|protocol|plan|category|class|group|type|list|table|vitamin)\s+[A-Z]\.$"
+)
+
+
+def split_sentences(
+    text: str,
+    blocks: Iterable[Span],
+    markers: list[FootnoteMarker],
+    cuts: Iterable[int] = (),
+) -> list[Span]:
+    """Sentence spans, none crossing a block, a footnote marker kept with the sentence it ends.
+
+    ``cuts`` are offsets where a sentence must begin (article and paragraph starts).
+    """
+    import blingfire
+
+    cut_set = sorted(set(cuts))
+    out: list[Span] = []
+    for block in blocks:
+        chunk = text[block.start : block.end]
+        _, offsets = blingfire.text_to_sentences_and_offsets(chunk)
+        bounds = [block.start + a for a, _ in offsets] or [block.start]
+        bounds = _merge_abbreviations(text, bounds)
+        bounds = _add_run_together(text, block, bounds)
+        bounds = _add_cuts(block, bounds, cut_set)
+        bounds = _keep_markers_back(text, bounds)
+        out += _spans(text, bounds, block.end)
+    return out
+
+
+def _merge_abbreviations(text: str, bounds: list[int]) -> list[int]:
+    keep = [bounds[0]]
+    for b in bounds[1:]:
+        before = text[max(keep[-1], b - 40) : b].rstrip()
+        if _LIST_MARKER_RE.match(text[keep[-1] : b].strip()):
+            continue  # "1." split off its paragraph
+        if not _abbreviation_ends(before, text[b : b + 20]):
+            keep.append(b)
+    return keep
+
+
+def _abbreviation_ends(before: str, after: str) -> bool:
+    """Whether the period ending ``before`` belongs to an abbreviation, given what follows."""
+    if _INITIAL_RE.search(before) and not _NAMED_LETTER_RE.search(before):
+        return True  # "J. F. Kennedy", "George H. W. Bush"
+    m = _LAST_TOKEN_RE.search(before)
+    if not m:
+        return False
+    token = m.group(1).lower()
+    nxt = after.lstrip()[:1]
+    if token in _ALWAYS:
+        return True
+    return token in _BEFORE_LOWER and (nxt.islower() or nxt.isdigit())
+
+
+def _add_run_together(text: str, block: Span, bounds: list[int]) -> list[int]:
+    """Split "peoples.They" (no space), but not inside a URL or an abbreviation like "U.S."."""
+    extra = []
+    for m in _RUN_TOGETHER_RE.finditer(text, block.start, block.end):
+        token_start = max(text.rfind(" ", block.start, m.start()), text.rfind("\n", block.start, m.start())) + 1
+        token = text[token_start : m.start()]
+        if "/" in token or "www" in token or "@" in token:
+            continue
+        extra.append(m.end())
+    return sorted(set(bounds) | set(extra))
+
+
+def _add_cuts(block: Span, bounds: list[int], cuts: list[int]) -> list[int]:
+    import bisect
+
+    lo = bisect.bisect_right(cuts, block.start)
+    hi = bisect.bisect_left(cuts, block.end)
+    return sorted(set(bounds) | set(cuts[lo:hi]))
+
+
+def _keep_markers_back(text: str, bounds: list[int]) -> list[int]:
+    """Move a boundary past footnote markers that open the next sentence."""
+    out = [bounds[0]]
+    for b in bounds[1:]:
+        pos = b
+        while True:
+            m = _MARKER_LEAD_RE.match(text, pos)
+            if not m:
+                break
+            pos = m.end()
+        if pos != b:
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+        out.append(pos)
+    return out
+
+
+def _spans(text: str, bounds: list[int], end: int) -> list[Span]:
+    out = []
+    edges = sorted(set(bounds)) + [end]
+    for a, z in zip(edges, edges[1:]):
+        while a < z and text[a].isspace():
+            a += 1
+        while z > a and text[z - 1].isspace():
+            z -= 1
+        if z > a:
+            out.append(Span(a, z))
+    return out
