@@ -83,9 +83,19 @@ def _split_body(doc: Doc) -> tuple[Sentence, ...]:
             continue
         while b + 1 < len(blocks) and blocks[b].end <= s.start:
             b += 1
+        prev = out[-1] if out else None
+        if prev and prev.block == b and _runs_on(doc.text, prev.span, s):
+            s = Span(prev.span.start, s.end)  # a split before a lower-case word: one sentence
+            out.pop()
         span, labels = _markers_after(doc, s)
         out.append(Sentence(span, b, labels))
     return tuple(out)
+
+
+def _runs_on(text: str, prev: Span, nxt: Span) -> bool:
+    """Whether a sentence boundary cut a sentence: no closing punctuation before, lower case after."""
+    head = text[nxt.start : nxt.start + 1]
+    return head.islower() and not re.search(r"[.!?:;…]['\"”’)\]]*(?:\[\^?\d+\])*\s*$", text[prev.start : prev.end])
 
 
 #: Recent documents' sentences; a Doc is unhashable, so keyed by identity.

@@ -48,15 +48,21 @@ def _year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
 def _is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> bool:
     """Not a heading ("4 March 1941"), a dateline or a reference entry ("Title," Outlet, June 15, 2005)."""
     words_left = len(re.findall(r"[A-Za-z]{2,}", text[a : d.start] + " " + text[d.end : b]))
-    if words_left < 4 or _NOT_HAPPENING.search(clause):
+    if words_left < 2 or _NOT_HAPPENING.search(clause):
         return False
-    reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", text[d.end : b])
+    after = re.sub(r"\b(?:https?://|www\.)\S+", "", text[d.end : b])
+    reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", after)
     return not reference
 
 
-def _clause(text: str, s: Sentence, at: int) -> tuple[int, int]:
-    """The part of the sentence between semicolons that holds ``at``."""
+def _clause(text: str, sentences: tuple[Sentence, ...], i: int, at: int) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds ``at``; a sentence cut
+    short (no closing punctuation) runs on into the next one of its paragraph."""
+    s = sentences[i]
     a, b = s.span.start, s.span.end
+    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+    if nxt and nxt.block == s.block and not re.search(r"[.!?:;\"”’)\]]\s*$", text[a:b]):
+        b = nxt.span.end
     left = text.rfind(";", a, at)
     right = text.find(";", at, b)
     return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
@@ -67,7 +73,11 @@ def _kind(clause: str, at: int) -> str:
     best: tuple[int, int, str] | None = None
     for rank, (kind, rx) in enumerate(_KINDS):
         for m in rx.finditer(clause):
-            key = (min(abs(m.start() - at), abs(m.end() - at)), rank, kind)
+            if clause[max(0, m.start() - 1) : m.start()] == "-":  # "newly-signed" describes, not happens
+                continue
+            # The main verb usually comes before the date ("met … in 2023"); weigh words after it less.
+            gap = at - m.end() if m.end() <= at else 3 * (m.start() - at)
+            key = (gap, rank, kind)
             best = key if best is None or key < best else best
     return best[2] if best else "other"
 
@@ -113,14 +123,14 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     sentences = body_sentences(doc)
     people = find_people(doc, [(s.span.start, s.span.end) for s in sentences])
     events: list[Event] = []
-    for s in sentences:
+    for i, s in enumerate(sentences):
         urls = url_ranges(text, s.span.start, s.span.end)
         for d in find_dates(text, s.span.start, s.span.end, years=True):
             if any(u <= d.start < v for u, v in urls):
                 continue
             if d.precision == "year" and not _year_is_date(text, d, s.span.start):
                 continue
-            a, b = _summary(text, *_clause(text, s, d.start))
+            a, b = _summary(text, *_clause(text, sentences, i, d.start))
             clause = text[a:b]
             if not _is_happening(text, clause, d, a, b):
                 continue

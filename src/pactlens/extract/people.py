@@ -57,7 +57,7 @@ _TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)
 _PARTICLE = r"(?:bin|ibn|al-|el-|de|da|di|du|van|von|der|la|le|Al)"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
 # A word that cannot be part of a person's name though capitalised.
-_NOT_NAME = {
+NOT_NAME = {
     "The", "This", "That", "These", "In", "On", "At", "And", "But", "For", "Of", "To", "As", "By",
     "With", "From", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "During", "After",
     "Before", "While", "When", "Treaty", "Agreement", "Administration", "Government", "Ministry",
@@ -127,7 +127,7 @@ def _trim_name(name: str) -> str:
     words = name.split()
     keep: list[str] = []
     for w in words:
-        if w in _NOT_NAME or w.rstrip("’'s") in _NOT_NAME:
+        if w in NOT_NAME or w.rstrip("’'s") in NOT_NAME:
             break
         keep.append(w)
     return " ".join(keep)
@@ -158,7 +158,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, st
             role, name = _split_titles(m.group("role"), m.group("name"))
             shift = len(m.group("name")) - len(name)
             name = _trim_name(name)
-            if not name or name.split()[0] in _NOT_NAME:
+            if not name or name.split()[0] in NOT_NAME:
                 continue
             a = m.start("name") + shift
             role = role if role[0].isupper() else role.lower()

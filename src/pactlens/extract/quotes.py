@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pactlens.extract.discourse import Sentence, body_sentences, footnote_ranges
-from pactlens.extract.people import Mention, Person, find_people
+from pactlens.extract.people import NOT_NAME, Mention, Person, find_people
 from pactlens.model import Citation, Quote
 from pactlens.structure.doc import Doc
 
@@ -231,11 +231,25 @@ def _body_ranges(sentences: tuple[Sentence, ...]) -> list[tuple[int, int]]:
     return [(s.span.start, s.span.end) for s in sentences]
 
 
+_NAME_BEFORE = re.compile(
+    r"(?P<n>[A-Z][\w’'-]+)(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|has|had))*\s*$"
+)
+
+
+def _looks_named(doc: Doc, f: _Found) -> bool:
+    """Whether a capitalised word that may be a name stands right before the speech verb."""
+    if f.verb_at is None:
+        return False
+    m = _NAME_BEFORE.search(doc.text, f.opens, f.verb_at)
+    return bool(m) and m.group("n") not in NOT_NAME
+
+
 def _model_names(doc: Doc, found: list[_Found], mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Person names from spaCy, asked only about speech sentences no rule gave a speaker."""
+    """Person names from spaCy, asked only about speech sentences whose verb
+    follows a capitalised word that no rule knew as a person ("Hitler said")."""
     from pactlens.resources import nlp
 
-    spans = sorted({(f.sentence.span.start, f.sentence.span.end) for f in found})
+    spans = sorted({(f.opens, f.sentence.span.end) for f in found if _looks_named(doc, f)})
     spans = [(a, b) for a, b in spans if not any(a <= m.start < b for m in mentions)]
     if not spans:
         return []

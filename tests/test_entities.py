@@ -1,0 +1,79 @@
+"""Entities of the brief: states, merged people, organizations with aliases, projects, policies, places."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pactlens.extract.entities import find_entities
+from tests.quotes_support import FIXTURES, fixture_doc
+
+
+@pytest.fixture(scope="module")
+def brief():
+    doc = fixture_doc("quotes-brief-normalized.txt")
+    return doc, {(e.kind, e.name): e for e in find_entities(doc)}
+
+
+def test_states_by_iso3(brief):
+    _, ents = brief
+    assert ents[("state", "Iran")].id == "IRN"
+    assert ents[("state", "Russia")].id == "RUS"
+    assert "Iranian" in ents[("state", "Iran")].aliases
+
+
+def test_putin_merged_over_his_forms(brief):
+    _, ents = brief
+    putin = ents[("person", "Vladimir Putin")]
+    assert putin.role == "President" and "Putin" in putin.aliases
+    assert putin.mentions == len(putin.evidence) >= 4
+    assert not any(k == ("person", "Putin") for k in ents)
+
+
+def test_organizations_with_aliases(brief):
+    _, ents = brief
+    sco = ents[("organization", "Shanghai Cooperation Organization")]
+    assert sco.id == "SCO" and sco.aliases == ["SCO"] and sco.mentions == 2
+    assert ("organization", "BRICS") in ents
+
+
+def test_projects_policies_places(brief):
+    _, ents = brief
+    assert ents[("project", "North-South Transport Corridor")].mentions == 2
+    assert ("project", "gas pipeline") in ents
+    assert ents[("policy", "Look East")].mentions == 2
+    assert ("place", "Moscow") in ents and ("place", "Caspian Sea") in ents
+
+
+def test_footnote_mentions_are_not_counted(brief):
+    doc, ents = brief
+    for e in ents.values():
+        for ev in e.evidence:
+            assert doc.text[ev.start : ev.end] == ev.text
+            assert not doc.in_footnotes(ev.start)
+    # Lavrov is named once in the body and again only in footnote 4's title.
+    assert ents[("person", "Sergey Lavrov")].mentions == 1
+
+
+def test_cli_analyze_brief_end_to_end(tmp_path: Path):
+    raw = Path(__file__).resolve().parent.parent / "examples" / "russia-iran-2025-brief.txt"
+    out = subprocess.run(
+        [sys.executable, "-m", "pactlens", "analyze", str(raw), "--format", "json"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )
+    a = json.loads(out.stdout)
+    speakers = {q["speaker"] for q in a["quotes"]}
+    assert {"Abbas Araghchi", "Vladimir Putin", "Sergey Lavrov"} <= speakers
+    added = next(q for q in a["quotes"] if q["direct"] and q["text"].startswith("Russia and Iran are working"))
+    assert added["speaker"] == "Sergey Lavrov"
+    assert {"2001", "2021", "2023", "2025-01-17"} <= {e["date"] for e in a["events"]}
+    names = {e["name"] for e in a["entities"]}
+    assert {"Shanghai Cooperation Organization", "BRICS", "Look East", "Vladimir Putin"} <= names
+    text = a["document"]["text"]
+    for rec in a["quotes"] + a["events"] + a["entities"]:
+        for ev in rec["evidence"]:
+            assert text[ev["start"] : ev["end"]] == ev["text"]
