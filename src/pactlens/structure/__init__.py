@@ -29,7 +29,7 @@ def build(norm: NormalizedText) -> Doc:
     notes = [f.span for f in footnotes]
     title = find_title(text, parts)
     labels = [lb for lb in find_article_labels(text) if _in_body(lb.start, title, notes)]
-    sections = find_sections(text, title)
+    sections = find_sections(text, title, getattr(norm, "parts", []))
     blocks = find_blocks(text, parts + notes)
     ends = _boundaries(labels, sections, notes, len(text))
     articles = [_article(text, lb, _end_of(text, lb.start, ends), sections) for lb in labels]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 
 from pactlens.structure.doc import FootnoteDef, FootnoteMarker, Span
+from pactlens.structure.spans import lstrip as _lstrip
+from pactlens.structure.spans import rstrip as _rstrip
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -125,15 +127,3 @@ def _definitions(text: str, starts: list[tuple[int, int, str]]) -> list[Footnote
         b = _lstrip(text, body_start, end)
         defs.append(FootnoteDef(label=label, span=Span(start, max(end, body_start)), body=Span(b, max(end, b))))
     return defs
-
-
-def _lstrip(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end

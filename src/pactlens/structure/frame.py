@@ -21,6 +21,11 @@ _DATELINE_RE = re.compile(
     r"August|September|October|November|December)\b[\s\d,.]*$", re.I
 )
 _PREAMBLE_OPENERS_RE = re.compile(r"^(?:PREAMBLE|Preamble)\b[\s:.]*")
+# A run-on title names the instrument; a capitalized run without one is prose ("On January 17, ...").
+_INSTRUMENT_RE = re.compile(
+    r"\b(?i:agreement|treaty|convention|protocol|memorandum|declaration|charter|accord|arrangement|"
+    r"exchange of (?:letters|notes)|pact|covenant|statute|act|constitution)\b"
+)
 _WORD_RE = re.compile(r"\S+")
 _SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an",
                 "by", "at", "from", "among", "against", "regarding", "relating", "&", "-", "–", "—"}
@@ -74,7 +79,7 @@ def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
         cut = w.end()
         if tok.endswith(".") and len(tok) > 3:
             break
-    if cut - start > _MAX_TITLE or len(text[start:cut].split()) < 2:
+    if cut - start > _MAX_TITLE or len(text[start:cut].split()) < 2 or not _INSTRUMENT_RE.search(text, start, cut):
         return None
     return trimmed(text, start, cut)
 

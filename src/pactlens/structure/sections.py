@@ -13,6 +13,8 @@ import re
 
 from pactlens.structure.blocks import PART_LABEL_RE
 from pactlens.structure.doc import Section, Span
+from pactlens.structure.spans import lstrip as _lstrip
+from pactlens.structure.spans import rstrip as _rstrip
 
 _KINDS = {"annex": "annex", "appendix": "annex", "schedule": "annex", "protocol": "protocol",
           "additional protocol": "protocol", "exchange of letters": "section", "exchange of notes": "section"}
@@ -23,20 +25,24 @@ _XREF_AFTER_RE = re.compile(r"[ \t]*(?:,|(?:to this|of this|of the|hereto|theret
 _UPPER_AFTER_RE = re.compile(r"[ \t.:-]*(?:\n|$|[A-Z(\"“]|[a-z]+[ \t]+[A-Z])")
 
 
-def find_sections(text: str, title: Span | None) -> list[Section]:
-    """Annex, protocol and appendix headings in text order, each running to the next one."""
-    starts = _part_starts(text) + _heading_starts(text)
+def find_sections(text: str, title: Span | None, parts: list[tuple[str, int, int]] = ()) -> list[Section]:
+    """Annex, protocol and appendix headings in text order, each running to the next one.
+
+    ``parts`` are the instruments ingest found declared in the file (GGO's
+    ``AppendixText:``), as ``(name, start, end)``.
+    """
+    starts = _part_starts(text) + _heading_starts(text) + _declared_starts(text, parts)
     if title:
         starts = [s for s in starts if not title.start <= s[0] < title.end + 2]
     starts = _dedupe(sorted(starts))
     out = []
-    for i, (start, kind, label) in enumerate(starts):
+    for i, (start, kind, label, _) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         out.append(Section(kind=kind, label=label, span=Span(start, _rstrip(text, start, end))))
     return out
 
 
-def _part_starts(text: str) -> list[tuple[int, str, str]]:
+def _part_starts(text: str) -> list[tuple[int, str, str, int]]:
     """Non-empty GGO parts other than the main text."""
     out = []
     for m in PART_LABEL_RE.finditer(text):
@@ -45,17 +51,27 @@ def _part_starts(text: str) -> list[tuple[int, str, str]]:
             continue
         kind = "annex" if name in ("AppendixText", "AnnexText") else "section"
         body = _lstrip(text, m.end(), len(text))
-        out.append((body, kind, name[: -len("Text")]))
+        out.append((body, kind, name[: -len("Text")], 0))
     return out
 
 
-def _heading_starts(text: str) -> list[tuple[int, str, str]]:
+def _declared_starts(text: str, parts) -> list[tuple[int, str, str, int]]:
+    out = []
+    for name, start, end in parts:
+        if name.lower() in ("main", "maintext") or start >= len(text):
+            continue
+        kind = "annex" if name.lower() in ("annex", "appendix") else "section"
+        out.append((_lstrip(text, start, end), kind, name.capitalize(), 0))
+    return out
+
+
+def _heading_starts(text: str) -> list[tuple[int, str, str, int]]:
     out = []
     for m in _HEADING_RE.finditer(text):
         if not _at_heading_position(text, m) or _XREF_AFTER_RE.match(text, m.end()):
             continue
         kw = m["kw"].lower()
-        out.append((m.start(), _KINDS.get(kw, "section"), " ".join(m.group(0).split())))
+        out.append((m.start(), _KINDS.get(kw, "section"), " ".join(m.group(0).split()), 1))
     return out
 
 
@@ -71,24 +87,15 @@ def _at_heading_position(text: str, m: re.Match[str]) -> bool:
     return m["kw"].isupper() and after_sentence and _UPPER_AFTER_RE.match(text, m.end()) is not None
 
 
-def _dedupe(starts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """A heading right at the start of a GGO part names that part."""
-    out: list[tuple[int, str, str]] = []
+def _dedupe(starts: list[tuple[int, str, str, int]]) -> list[tuple[int, str, str, int]]:
+    """A heading right at the start of a declared part names that part."""
+    out: list[tuple[int, str, str, int]] = []
     for s in starts:
         if out and s[0] - out[-1][0] < 3:
-            out[-1] = (out[-1][0], s[1], s[2])
+            if s[3] > out[-1][3]:
+                out[-1] = (out[-1][0], s[1], s[2], s[3])
             continue
         out.append(s)
     return out
 
 
-def _lstrip(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
