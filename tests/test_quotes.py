@@ -122,3 +122,17 @@ def test_crs_officials_with_endnotes():
     assert cao and cao[0].text.startswith("blew the hell out of Bahrain") and cao[0].citation == "30"
     # The endnote title with a quote inside ('Blew the Hell out of') is not a quote.
     assert all("Acting Navy Secretary" not in q.text for q in quotes)
+
+
+def test_report_section_lists_quotes_timeline_entities():
+    from pathlib import Path
+
+    from pactlens.pipeline import analyze
+    from pactlens.report.brief_section import brief_section
+
+    a = analyze(Path(__file__).resolve().parent.parent / "examples" / "russia-iran-2025-brief.txt")
+    blocks = {b.title: b for b in brief_section(a)}
+    assert set(blocks) == {"Quotes", "Timeline", "Entities"}
+    quotes = blocks["Quotes"].rows
+    assert ["Sergey Lavrov (Foreign Minister)", "direct"] == quotes[4][:2] and quotes[4][3] == "4"
+    assert [r[0] for r in blocks["Timeline"].rows] == sorted(r[0] for r in blocks["Timeline"].rows)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pactlens.model import Agreement, Analysis
 from pactlens.report.blocks import Block, Fields, Lines, Table
 from pactlens.report.audit_section import audit_section
+from pactlens.report.brief_section import brief_section
 from pactlens.report.obligations_section import obligations_section
 
 UNKNOWN = "unknown"
@@ -98,6 +99,7 @@ SECTIONS: list[Callable[[Analysis], list[Block]]] = [
     agreements_section,
     structure_section,
     obligations_section,
+    brief_section,
     audit_section,
 ]
 
