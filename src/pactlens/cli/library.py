@@ -115,9 +115,9 @@ def add(
         print(f"{len(report.stored)} stored, {len(report.skipped)} already in the library, "
               f"{len(report.failures)} failed" + (" (interrupted)" if report.interrupted else ""))
     if report.interrupted:
-        raise typer.Exit(130)
+        raise SystemExit(130)
     if report.failures:
-        raise typer.Exit(2)
+        raise SystemExit(2)
 
 
 @app.command("list")
@@ -234,7 +234,7 @@ def reanalyse(
     else:
         print(f"{len(report.updated)} re-analysed, {len(report.failures)} failed")
     if report.failures:
-        raise typer.Exit(2)
+        raise SystemExit(2)
 
 
 @app.command()

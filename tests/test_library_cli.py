@@ -1,0 +1,131 @@
+"""The library commands end to end: ``python -m pactlens ... --db <temp SQLite file>``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+from store_support import FTA, NATO, brief_analysis, nato_analysis
+
+from pactlens.store import open_library
+
+
+def pactlens(*args: str, db) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"PACTLENS_DB", "PACTLENS_DEBUG"}}
+    return subprocess.run([sys.executable, "-m", "pactlens", *args, "--db", str(db)], capture_output=True,
+                          text=True, timeout=300, env=env)
+
+
+def ok_json(*args: str, db):
+    out = pactlens(*args, "--format", "json", db=db)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def one_line_error(out: subprocess.CompletedProcess) -> str:
+    assert out.returncode == 2, (out.stdout, out.stderr)
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("pactlens: error:") and "Traceback" not in out.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "library.db"
+
+
+def test_add_list_show_search_export(db):
+    added = ok_json("add", str(NATO), str(FTA), "--jobs", "1", db=db)
+    assert len(added["stored"]) == 2 and added["failed"] == []
+    again = ok_json("add", str(NATO), str(FTA), "--jobs", "1", db=db)
+    assert again["stored"] == [] and len(again["skipped"]) == 2
+    assert len(ok_json("add", str(NATO), "--reanalyse", "--jobs", "1", db=db)["stored"]) == 1
+
+    listed = ok_json("list", db=db)
+    assert {d["id"] for d in listed} == set(added["stored"])
+    nato_id = next(d["id"] for d in listed if d["source"] == str(NATO))
+    assert nato_id in pactlens("list", db=db).stdout
+
+    shown = ok_json("show", nato_id[:8], db=db)  # a unique prefix is enough
+    assert shown["schema"] == "pactlens.analysis/1" and shown["document"]["id"] == nato_id
+    assert pactlens("show", nato_id, db=db).returncode == 0
+
+    hits = ok_json("search", "armed attack", db=db)
+    assert hits and hits[0]["document_id"] == nato_id
+    assert all(h["text"] == shown["document"]["text"][h["start"]:h["end"]] for h in hits)
+    text_out = pactlens("search", '"AND (', db=db)
+    assert text_out.returncode == 0 and "Traceback" not in text_out.stderr
+
+    exported = json.loads(pactlens("export", "--format", "json", db=db).stdout)
+    assert sorted(a["document"]["id"] for a in exported) == sorted(added["stored"])
+    lines = pactlens("export", "--format", "jsonl", db=db).stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["schema"] == "pactlens.analysis/1" for x in lines)
+
+
+def _seed(db, *analyses) -> list[str]:
+    with open_library(str(db)) as lib:
+        return [lib.add(a)[0] for a in analyses]
+
+
+def test_compare_and_agreement_exports(db, tmp_path):
+    nato_id, brief_id = _seed(db, nato_analysis(), brief_analysis())
+    result = ok_json("compare", nato_id, brief_id, db=db)
+    defense = next(r for r in result["rows"] if r["label"] == "defense")
+    assert defense["values"] == ["yes (Art. 5)", "no"]
+    table = pactlens("compare", nato_id, brief_id, db=db)
+    assert table.returncode == 0 and "North Atlantic Treaty" in table.stdout and "yes (Art. 5)" in table.stdout
+
+    rows = list(csv.DictReader(io.StringIO(pactlens("export", "--format", "csv", db=db).stdout)))
+    assert {r["title"]: r["defense"] for r in rows} == {"North Atlantic Treaty": "yes",
+                                                         "Comprehensive Strategic Partnership Treaty": "no"}
+    assert next(r for r in rows if r["title"] == "North Atlantic Treaty")["binding_domains"] == "defence; security"
+
+    out = tmp_path / "net.graphml"
+    assert pactlens("export", "--format", "graphml", "--out", str(out), db=db).returncode == 0
+    g = nx.read_graphml(out)
+    assert g.number_of_nodes() == 14 and g.edges["IRN", "RUS"]["strongest"] == "none"
+
+
+def test_reanalyse_updates_documents_of_an_older_pipeline(db):
+    from pactlens.pipeline import pipeline_hash
+
+    (doc_id,) = _seed(db, nato_analysis(pipeline="an-older-pipeline"))
+    report = ok_json("reanalyse", db=db)
+    assert report == {"updated": [doc_id], "failed": []}
+    with open_library(str(db)) as lib:
+        assert lib.stale(pipeline_hash()) == []
+        assert lib.get(doc_id).generator.pipeline == pipeline_hash()
+    assert ok_json("reanalyse", db=db)["updated"] == []
+
+
+def test_a_file_that_fails_is_reported_and_the_rest_stored(db, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    out = pactlens("add", str(empty), str(NATO), "--jobs", "1", db=db)
+    assert "empty.txt" in one_line_error(out)
+    with open_library(str(db)) as lib:
+        assert lib.count() == 1 and [f.source for f in lib.failures()] == [str(empty)]
+
+
+def test_delete_and_unknown_ids(db):
+    (doc_id,) = _seed(db, nato_analysis())
+    assert "no document" in one_line_error(pactlens("show", "ffffffff", db=db))
+    assert "no document" in one_line_error(pactlens("compare", "ffffffff", doc_id, db=db))
+    assert ok_json("delete", doc_id, db=db) == {"deleted": [doc_id]}
+    assert ok_json("list", db=db) == []
+
+
+def test_bad_libraries_are_one_line_errors_and_left_untouched(tmp_path):
+    assert "unsupported database" in one_line_error(pactlens("list", db="mysql://x/y"))
+    assert "does not exist" in one_line_error(pactlens("list", db=tmp_path / "no" / "such.db"))
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database\n" * 100)
+    before = notes.read_bytes()
+    assert "not a database" in one_line_error(pactlens("add", str(NATO), db=notes))
+    assert notes.read_bytes() == before
