@@ -79,7 +79,12 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
 
 
 def _mount_swagger(app: FastAPI) -> None:
-    """Swagger UI's own files from the ``swagger-ui-bundle`` package (no CDN offline)."""
-    import swagger_ui_bundle
+    """Swagger UI's own files, as the ``fastapi-offline`` package ships them (no CDN offline).
 
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger")
+    Its Swagger UI 5 reads OpenAPI 3.1, which FastAPI writes; the older
+    ``swagger-ui-bundle`` (4.x) refuses it.
+    """
+    import fastapi_offline
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/swagger-ui", StaticFiles(directory=str(assets)), name="swagger")

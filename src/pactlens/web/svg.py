@@ -105,47 +105,90 @@ class Link:
 
 
 def _circle(keys: list[str], cx: float, cy: float, r: float) -> dict[str, tuple[float, float]]:
-    n = max(len(keys), 1)
+    if len(keys) == 1:
+        return {keys[0]: (cx, cy)}
+    n = len(keys)
     return {k: (cx + r * math.cos(2 * math.pi * i / n - math.pi / 2),
                 cy + r * math.sin(2 * math.pi * i / n - math.pi / 2)) for i, k in enumerate(keys)}
 
 
-def layout(keys: list[str], pairs: list[tuple[str, str]], size: float, seed: int = 7,
-           iterations: int = 250) -> dict[str, tuple[float, float]]:
-    """A Fruchterman–Reingold layout with a fixed seed (same library, same picture).
+def components(keys: list[str], pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of states, largest first (each alliance system gets its own area)."""
+    parent = {k: k for k in keys}
 
-    Large libraries fall back to a circle: the quadratic force step would make
-    the page slow, and a circle of many nodes reads as well.
-    """
-    margin = 60.0
-    if len(keys) > 80 or len(keys) < 3:
-        return _circle(keys, size / 2, size / 2, size / 2 - margin)
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(root(k), []).append(k)
+    return sorted(groups.values(), key=lambda g: (-len(g), g))
+
+
+def force_layout(keys: list[str], pairs: list[tuple[str, str]], seed: int = 7,
+                 iterations: int = 200) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold in the unit square with a fixed seed (same library, same picture)."""
     rng = random.Random(seed)
-    pos = {k: [rng.uniform(margin, size - margin), rng.uniform(margin, size - margin)] for k in keys}
-    k = math.sqrt((size - 2 * margin) ** 2 / len(keys))
-    temp = size / 10
+    pos = {n: [rng.random(), rng.random()] for n in keys}
+    k = math.sqrt(1.0 / len(keys))
+    temp = 0.1
     for _ in range(iterations):
         disp = {n: [0.0, 0.0] for n in keys}
         for i, u in enumerate(keys):
             for v in keys[i + 1:]:
                 dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
-                d = max(math.hypot(dx, dy), 0.01)
+                d = max(math.hypot(dx, dy), 1e-3)
                 f = k * k / d
                 disp[u][0] += dx / d * f; disp[u][1] += dy / d * f
                 disp[v][0] -= dx / d * f; disp[v][1] -= dy / d * f
         for u, v in pairs:
             dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
-            d = max(math.hypot(dx, dy), 0.01)
+            d = max(math.hypot(dx, dy), 1e-3)
             f = d * d / k
             disp[u][0] -= dx / d * f; disp[u][1] -= dy / d * f
             disp[v][0] += dx / d * f; disp[v][1] += dy / d * f
         for n in keys:
             dx, dy = disp[n]
-            d = max(math.hypot(dx, dy), 0.01)
-            pos[n][0] = min(size - margin, max(margin, pos[n][0] + dx / d * min(d, temp)))
-            pos[n][1] = min(size - margin, max(margin, pos[n][1] + dy / d * min(d, temp)))
+            d = max(math.hypot(dx, dy), 1e-9)
+            pos[n][0] += dx / d * min(d, temp)
+            pos[n][1] += dy / d * min(d, temp)
         temp *= 0.97
     return {n: (p[0], p[1]) for n, p in pos.items()}
+
+
+def _fit(pos: dict[str, tuple[float, float]], x0: float, y0: float, w: float) -> dict[str, tuple[float, float]]:
+    """Scale a layout into the square at (x0, y0) of side w, keeping its proportions, centred."""
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    spanx, spany = max(xs) - min(xs), max(ys) - min(ys)
+    scale = w / max(spanx, spany, 1e-9)
+    ox, oy = x0 + (w - spanx * scale) / 2, y0 + (w - spany * scale) / 2
+    return {n: (ox + (p[0] - min(xs)) * scale, oy + (p[1] - min(ys)) * scale) for n, p in pos.items()}
+
+
+def layout(keys: list[str], pairs: list[tuple[str, str]], size: float) -> dict[str, tuple[float, float]]:
+    """Each connected group in its own cell of a grid: a force layout when it is small
+    enough to compute quickly, a circle otherwise."""
+    groups = components(keys, pairs)
+    cols = math.ceil(math.sqrt(len(groups)))
+    cell = size / cols
+    pad = min(50.0, cell * 0.2)
+    out: dict[str, tuple[float, float]] = {}
+    for i, group in enumerate(groups):
+        x0, y0 = (i % cols) * cell + pad, (i // cols) * cell + pad
+        inner = cell - 2 * pad
+        members = set(group)
+        mine = [(a, b) for a, b in pairs if a in members]
+        if len(group) <= 2 or len(group) > 60:
+            r = inner / 2 if len(group) > 2 else inner / 4
+            out.update(_circle(group, x0 + inner / 2, y0 + inner / 2, r))
+        else:
+            out.update(_fit(force_layout(group, mine), x0, y0, inner))
+    return out
 
 
 def network(nodes: dict[str, str], links: list[Link], size: int = 720) -> Markup:
@@ -160,7 +203,8 @@ def network(nodes: dict[str, str], links: list[Link], size: int = 720) -> Markup
     pos = layout(keys, [(l.a, l.b) for l in links], size)
     degree = {k: 0 for k in keys}
     seen: dict[tuple[str, str], int] = {}
-    out = [f'<svg class="network" viewBox="0 0 {size} {size}" width="100%" role="img" '
+    height = max(y for _, y in pos.values()) + 50  # the grid of groups may fill only the top rows
+    out = [f'<svg class="network" viewBox="0 0 {size} {height:.0f}" width="100%" role="img" '
            f'aria-label="{len(keys)} states, {len(links)} links" xmlns="http://www.w3.org/2000/svg">']
     for l in links:
         degree[l.a] += 1

@@ -1,0 +1,145 @@
+"""The web app in real Chromium (Debian's package driven by Playwright; no browser download).
+
+Skipped only when Chromium is absent and ``CI`` is unset; ``.ci/run``
+installs it, so in CI this always runs. Screenshots go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from test_web_support import anz, nato
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
+    pytest.skip("Chromium is not installed (apt-get install chromium); CI always runs this", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """uvicorn in a thread on a free loopback port, over a library seeded with two coded treaties."""
+    import uvicorn
+
+    from pactlens.store import open_library
+    from pactlens.web import create_app
+
+    db = tmp_path_factory.mktemp("lib") / "lib.db"
+    lib = open_library(str(db))
+    ids = {name: lib.add(make())[0] for name, make in (("nato", nato), ("anz", anz))}
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(library=lib), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not srv.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", ids
+    srv.should_exit = True
+    thread.join(10)
+    lib.close()
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True, args=ARGS,
+                                                    viewport={"width": 1440, "height": 900})
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        pg.errors = errors  # type: ignore[attr-defined]
+        yield pg
+        ctx.close()
+
+
+def test_upload_brief_and_see_marked_evidence(server, page, brief_path):
+    base, _ = server
+    page.goto(base + "/")
+    page.set_input_files("input[name=file]", str(brief_path))
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/documents/*")
+    assert "Russia" in page.inner_text("h1") + page.inner_text("#doctext")[:2000]
+    assert page.locator("#doctext mark").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "brief-page.png"), full_page=False)
+    page.goto(base + "/")
+    assert page.locator("table.docs tbody tr").count() == 3
+    page.screenshot(path=str(ARTIFACTS / "library.png"))
+    assert not page.errors
+
+
+def test_click_obligation_scrolls_clause_into_view(server, page):
+    from playwright.sync_api import expect
+
+    base, ids = server
+    page.goto(f"{base}/documents/{ids['nato']}")
+    defense = page.locator("table.obligations a.goto", has_text="defense")
+    defense.click()
+    focused = page.locator("#doctext mark.focus").first
+    expect(focused).to_be_in_viewport()
+    assert "will assist the Party or Parties so attacked" in focused.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "obligation-clicked.png"))
+    # And back: clicking a span lists every record covering it (the obligation inside Article 5's provision).
+    focused.click()
+    listed = page.locator("#selected-list li")
+    expect(listed.first).to_be_visible()
+    kinds = " ".join(listed.all_inner_texts())
+    assert "obligation" in kinds and "provision" in kinds
+    assert not page.errors
+
+
+def test_compare_two_agreements(server, page):
+    base, ids = server
+    page.goto(f"{base}/compare?ids={ids['nato']},{ids['anz']}")
+    heads = page.locator("table.compare thead th a").all_inner_texts()
+    assert heads == ["North Atlantic Treaty", "Agreement between Australia and New Zealand"]
+    row = page.locator("table.compare tr", has=page.locator("th", has_text="defense"))
+    assert row.locator("td").all_inner_texts()[0].startswith("yes")
+    page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
+    page.goto(base + "/network")
+    assert page.locator("svg.network path.link.defence").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "network.png"))
+
+
+def test_script_in_a_document_is_shown_not_run(server, page, tmp_path):
+    base, _ = server
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("A brief.\n\n<script>window.pwned = 1</script><img src=x onerror=\"window.pwned=2\">\n")
+    page.goto(base + "/")
+    page.set_input_files("input[name=file]", str(hostile))
+    page.click("form.upload button[type=submit]")
+    page.wait_for_url("**/documents/*")
+    assert "<script>window.pwned = 1</script>" in page.inner_text("#doctext")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+def test_search_and_api_docs_render(server, page):
+    base, ids = server
+    page.goto(base + "/search?q=armed+attack")
+    assert page.locator("ol.hits mark").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "search.png"))
+    page.goto(base + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+    assert page.locator(".opblock").count() >= 6
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
