@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from pactlens.extract.commitment import EXCLUDED, strength
-from pactlens.extract.provisions import LIST_ITEM, Unit, find_units
+from pactlens.extract.provisions import LIST_ITEM, Unit, find_units, lead_strength
 from pactlens.model import OBLIGATION_TYPES, Agreement, Condition, Evidence, Obligation, Provision
 from pactlens.structure.doc import Doc, Span
 
@@ -86,7 +86,9 @@ DEFENSE_TRIGGER = re.compile(
     rf"|{_PARTY}\s+{_W}{{0,6}}?(?:is|are|be|being|becomes?|shall\s+be)\s+(?:\w+\s+)?(?:attacked|invaded|"
     rf"(?:the\s+)?(?:object|victim|subject(?:ed)?)\s+(?:of|to)\s+(?:an?\s+)?{_ATTACK})"
     rf"|(?:in|on)\s+(?:the\s+)?event\s+of\s+(?:an?\s+)?{_ATTACK}|(?:party|parties|state)\s+so\s+attacked"
-    rf"|(?:faces?|facing|suffers?)\s+{_W}{{0,2}}?(?:aggression|attack)",
+    rf"|(?:faces?|facing|suffers?)\s+{_W}{{0,2}}?(?:aggression|attack)"
+    rf"|\b(?:be|been|is|are|being|was|were)\s+(?:\w+\s+)?(?:attacked|invaded)\b|\bpart(?:y|ies)\s+attacked\b"
+    rf"|{_ATTACK}\s+(?:by|from)\s+(?:an?\s+|any\s+)?{_W}{{0,3}}?(?:states?|powers?|countr(?:y|ies)|third)",
     _I,
 )
 DEFENSE_PROMISE = re.compile(rf"\b{_ASSIST}", _I)
@@ -161,12 +163,12 @@ _CONDITIONS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:in|within|on\s+the\s+territory\s+of|in\s+the\s+territory\s+of)\s+(?:the\s+)?"
         r"(?:[A-Z][\w-]+(?:\s+(?:or|and|of|the)\s+)?){1,4}(?:area|region|zone|Europe|America|Pacific|Atlantic|Asia|"
         r"Africa|East)\b|\bin\s+Europe\s+or\s+North\s+America\b")),
-    ("non-provocation", re.compile(r"\bunprovoked\b|\bwithout\s+(?:any\s+)?provocation\b|\bnot\s+provoked\b", _I)),
+    ("non-provocation", re.compile(r"\bunprovoked\b|\bwithout\s+(?:\w+\s+){0,2}provocation\b|\bnot\s+provoked\b", _I)),
     ("request", re.compile(r"\b(?:at|upon|on)\s+(?:the\s+)?(?:its\s+)?request\s+of\b|\bif\s+(?:so\s+)?requested\b|"
                            r"\bupon\s+request\b|\bat\s+the\s+request\b", _I)),
     ("conflict", re.compile(r"\b(?:the\s+present\s+(?:war|hostilities|conflict)|the\s+war\s+(?:against|with)\s+"
                             r"[A-Z]\w+)", _I)),
-    ("adversary", re.compile(r"\b(?:attack|aggression|war)\s+(?:by|from|with)\s+(?-i:(?:[A-Z][\w-]+\s?){1,3})", _I)),
+    ("adversary", re.compile(r"\b(?:attack\w*|aggression|war)\s+(?:by|from|with)\s+(?-i:(?:[A-Z][\w-]+\s?){1,3})", _I)),
 ]
 
 
@@ -276,7 +278,7 @@ def _clauses(doc: Doc, unit: Unit) -> list[Span]:
 def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
     """Obligations the unit promises or excludes, one hit per type at most."""
     hits: dict[str, Hit] = {}
-    lead = None  # the commitment of the sentence that leads a list in ("agree that: (i) …")
+    lead = lead_strength(doc, unit)  # the commitment of what leads a list in ("agree that: (i) …")
     for span in _clauses(doc, unit):
         text = doc.text[span.start : span.end]
         level = strength(text)

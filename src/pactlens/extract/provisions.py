@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.commitment import strength, strongest
+from pactlens.extract.commitment import StrengthOrNone, strength, strongest
 from pactlens.extract.domains import classify
 from pactlens.extract.quantities import find_quantities
 from pactlens.model import Agreement, Provision, Quantity
@@ -34,6 +34,7 @@ class Unit:
     span: Span
     sentences: tuple[Span, ...]
     role: str  # "primary" (the agreement's text) or "subject" (writing about it)
+    lead: Span | None = None  # for a list item, the paragraph that leads the list in ("agree that: (i) …")
 
 
 # --- finding the units ----------------------------------------------------------
@@ -69,18 +70,31 @@ def split_sentences(doc: Doc, span: Span) -> tuple[Span, ...]:
 
 
 def _article_body(doc: Doc, art) -> Span:
-    """An article without its label and heading."""
-    start = art.heading.end if art.heading else art.span.start
-    if not art.heading and doc.text.startswith(art.label, art.span.start):
+    """An article without its label. The heading stays: structure cannot always tell a title
+    from an opening sentence ("35. The two Governments agree that- (a) …"), and a bare
+    title commits to nothing, so it never becomes a provision on its own."""
+    start = art.span.start
+    if doc.text.startswith(art.label, start):
         start += len(art.label)
     return Span(start, art.span.end)
+
+
+def _article_spans(doc: Doc, art) -> list[Span]:
+    """The article's paragraphs, led by its chapeau (text before the first paragraph) if any."""
+    body = _article_body(doc, art)
+    if not art.paragraphs:
+        return [body]
+    spans = [p.span for p in art.paragraphs]
+    chapeau = Span(body.start, spans[0].start)
+    return ([chapeau] if doc.text[chapeau.start : chapeau.end].strip() else []) + spans
 
 
 def _treaty_units(doc: Doc, agreement: str) -> list[Unit]:
     units: list[Unit] = []
     for art in doc.articles:
-        spans = [p.span for p in art.paragraphs] or [_article_body(doc, art)]
-        units += [Unit(agreement, art.number, s, split_sentences(doc, s), "primary") for s in spans]
+        spans = _article_spans(doc, art)
+        units += [Unit(agreement, art.number, s, split_sentences(doc, s), "primary", lead)
+                  for s, lead in zip(spans, _leads(doc, spans))]
     if units:
         return units
     # No articles found: the paragraphs after the preamble (numbered or not), or its sentences.
@@ -116,6 +130,20 @@ def _paragraphs(doc: Doc, span: Span) -> list[Span]:
     out: list[Span] = []
     for p in merged:
         out += list(split_sentences(doc, p)) if len(p) > _MAX_PARAGRAPH else [p]
+    return out
+
+
+def _leads(doc: Doc, spans: list[Span]) -> list[Span | None]:
+    """For each paragraph that is a list item, the paragraph that introduced the list."""
+    out: list[Span | None] = []
+    lead: Span | None = None
+    for s in spans:
+        text = doc.text[s.start : s.end]
+        if LIST_ITEM.match(text):
+            out.append(lead)
+            continue
+        out.append(None)
+        lead = s if text.rstrip().endswith((":", "-", "—")) else None
     return out
 
 
@@ -165,9 +193,14 @@ def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
     return [f.quantity for f in find_quantities(doc.text[span.start : span.end])]
 
 
+def lead_strength(doc: Doc, unit: Unit) -> StrengthOrNone:
+    """A list item commits as strongly as the sentence that leads the list in."""
+    return strength(doc.text[unit.lead.start : unit.lead.end]) if unit.lead else None
+
+
 def to_provision(doc: Doc, unit: Unit) -> Provision | None:
     """The provision ``unit`` makes, or None when it commits nobody to anything."""
-    level = strongest([strength(doc.text[s.start : s.end]) for s in unit.sentences])
+    level = strongest([strength(doc.text[s.start : s.end]) for s in unit.sentences]) or lead_strength(doc, unit)
     if level is None:
         return None
     ev = doc.evidence(unit.span.start, unit.span.end)
