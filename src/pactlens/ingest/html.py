@@ -32,10 +32,12 @@ def read_html(data: bytes, name: str) -> Extracted:
         tree = lhtml.document_fromstring(_strip_xml_declaration(source))
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from None
-    mark_footnotes(tree)
+    notes = mark_footnotes(tree)
     title = page_title(tree)
     headings_as_paragraphs(tree)
+    unwrap_targets(tree)
     text, meta_title, date = _extract(lhtml.tostring(tree, encoding="unicode"))
+    text = _restore_notes(text, notes)
     if not text.strip():
         raise InputError(f"{name}: no main text found in this HTML page")
     return Extracted(text=text, media_type=HTML, title=title or meta_title, date=date)
@@ -46,8 +48,13 @@ def _strip_xml_declaration(source: str) -> str:
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", source, count=1)
 
 
-def mark_footnotes(tree) -> int:
-    """Rewrite footnote references as ``[n]`` and their targets as ``[n] text`` paragraphs."""
+def mark_footnotes(tree) -> dict[str, str]:
+    """Rewrite footnote references as ``[n]`` and their targets as ``[n] text``.
+
+    Returns each definition's text by label, so notes that the extractor
+    drops as page furniture (a references list outside the article) can be
+    put back after the main text.
+    """
     targets: dict[str, str] = {}
     for sup in list(tree.iter("sup")):
         label, fragment = _reference(sup)
@@ -56,9 +63,12 @@ def mark_footnotes(tree) -> int:
         if fragment:
             targets.setdefault(fragment, label)
         _replace_with_text(sup, f"[{label}]")
+    notes = {}
     for fragment, label in targets.items():
-        _mark_definition(tree, fragment, label)
-    return len(targets)
+        body = _mark_definition(tree, fragment, label)
+        if body:
+            notes[label] = body
+    return notes
 
 
 def page_title(tree) -> str | None:
@@ -76,6 +86,13 @@ def headings_as_paragraphs(tree) -> None:
     reports, and with them the markers they carry ("Lebanon[29]")."""
     for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6"):
         h.tag = "p"
+
+
+def unwrap_targets(tree) -> None:
+    """Drop bare ``<a name=…>`` bookmarks (keeping their text): trafilatura reads a
+    heading that starts with a few of them as a link list and discards it."""
+    for a in tree.xpath("//a[not(@href)]"):
+        a.drop_tag()
 
 
 def _reference(sup) -> tuple[str | None, str | None]:
@@ -103,25 +120,29 @@ def _replace_with_text(el, text: str) -> None:
     parent.remove(el)
 
 
-def _mark_definition(tree, fragment: str, label: str) -> None:
+def _mark_definition(tree, fragment: str, label: str) -> str | None:
+    """Mark the element ``#fragment`` as note ``label``; return the note's text."""
     found = tree.xpath("//*[@id=$f or @name=$f]", f=fragment)
     if not found:
-        return
+        return None
     anchor = found[0]
     row = next((a for a in anchor.iterancestors("tr")), None)
     if row is not None:
-        _row_to_paragraph(row, anchor, label)
-        return
+        return _row_to_paragraph(row, anchor, label)
     if anchor.tag == "a" and _LABEL.match(anchor.text_content().strip() or "x"):
         _replace_with_text(anchor, "")
         block = next(anchor.iterancestors("li", "p", "div", "dd"), None) if anchor.getparent() is not None else None
     else:
         block = anchor if anchor.tag in ("li", "p", "div", "dd") else next(anchor.iterancestors("li", "p", "div", "dd"), None)
-    if block is not None:
-        block.text = f"[{label}] " + (block.text or "").lstrip()
+    if block is None:
+        return None
+    block.text = (block.text or "").lstrip()
+    body = " ".join(block.text_content().split())
+    block.text = f"[{label}] " + block.text
+    return body
 
 
-def _row_to_paragraph(row, anchor, label: str) -> None:
+def _row_to_paragraph(row, anchor, label: str) -> str:
     """A footnotes-table row ``| 3. | text |`` becomes the single cell ``[3] text``."""
     from lxml import html as lhtml
 
@@ -132,6 +153,16 @@ def _row_to_paragraph(row, anchor, label: str) -> None:
     cell = lhtml.Element("td")
     cell.text = f"[{label}] {body}"
     row.append(cell)
+    return body
+
+
+def _restore_notes(text: str, notes: dict[str, str]) -> str:
+    """Append the notes the extractor left out, as ``[n] text`` paragraphs, in label order."""
+    if not text.strip():
+        return text
+    missing = [(label, body) for label, body in notes.items()
+               if not re.search(rf"(?m)^\[{re.escape(label)}\] ", text)]
+    return "\n\n".join([text] + [f"[{label}] {body}" for label, body in missing])
 
 
 def _extract(markup: str) -> tuple[str, str | None, str | None]:

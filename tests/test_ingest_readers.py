@@ -1,0 +1,281 @@
+"""Readers: text encodings, HTML, PDF, DOCX, content sniffing and the input errors."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from pactlens import ingest
+from pactlens.errors import InputError
+from pactlens.ingest import sniff
+
+NAT = (FIXTURES / "store-north-atlantic-excerpt.txt").read_text(encoding="utf-8")
+CRS = (FIXTURES / "ingest-crs-r48787-excerpt.html").read_bytes()
+# The first sentences of the 1992 Russia–Azerbaijan FTA, in Russian as a Windows-1251 user would have it
+RUSSIAN = ("Правительство Российской Федерации и Правительство Азербайджанской Республики, "
+           "именуемые в дальнейшем Договаривающимися Сторонами, согласились о нижеследующем: "
+           "Статья 1. Стороны не будут применять таможенные пошлины.")
+
+
+# --- text and encodings -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("cp1251", RUSSIAN),
+    ("cp1252", "Déclaration commune – « coopération » and the Parties’ “Agreement” of 1944: Article 1."),
+    ("utf-16", NAT[:400]),
+    ("utf-8-sig", NAT[:400]),
+])
+def test_text_in_any_encoding(encoding, text):
+    norm = ingest.load_bytes(text.encode(encoding), "doc.txt")
+    assert norm.text == " ".join(text.split(" ")).strip()
+    assert norm.sha256 == __import__("hashlib").sha256(text.encode(encoding)).hexdigest()
+
+
+def test_markdown_is_read_as_text():
+    src = (FIXTURES / "corpus-sample" / "wiki-treaty-on-open-skies.md").read_bytes()
+    norm = ingest.load_bytes(src, "open-skies.md")
+    assert norm.media_type == "text/markdown"
+    assert "Treaty on Open Skies" in norm.text
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def test_crs_html_markers_definitions_and_ordinals():
+    norm = ingest.load_bytes(CRS, "crs.html")
+    text = norm.text
+    assert norm.title == "USMCA Joint Review: Process and Role of Congress"
+    assert "replacing the 1994 North American Free Trade Agreement (NAFTA).[1] Congress" in text
+    assert '"review and term extension" provision[2] (sometimes' in text
+    assert "the 119th Congress" in text and "[th]" not in text
+    defs = re.findall(r"(?m)^\[(\d+)\] (.*)$", text)
+    assert [d[0] for d in defs] == ["1", "2", "3"]
+    assert defs[2][1] == "USMCA, art. 34.7.2."
+    assert defs[0][1].startswith("The USMCA Implementation Act was signed into law on January 29, 2020.")
+    assert "\n\n" in text  # paragraphs stay apart
+
+
+def test_html_main_text_without_menus_and_with_linked_notes():
+    body = (FIXTURES / "ingest-crs-r48787-excerpt.html").read_text(encoding="utf-8")
+    paragraph = re.search(r"<p>The United States-Mexico-Canada Agreement.*?</p>", body, re.S).group()
+    page = f"""<html><head><title>Page</title></head><body>
+    <nav><ul><li><a href="/">Home</a></li><li><a href="/about">About us</a></li><li><a href="/x">Donate now</a></li></ul></nav>
+    <article><h2>Introduction</h2>{paragraph}
+    <p>It is the subject of a review.<sup class="reference"><a href="#cite_note-7">[7]</a></sup></p></article>
+    <ol class="references"><li id="cite_note-7">Agreement between the United States of America, the United
+    Mexican States, and Canada (USMCA), art. 34.7.</li></ol>
+    <footer>Copyright 2026 Example Org. All rights reserved.</footer></body></html>"""
+    text = ingest.load_bytes(page.encode(), "page.html").text
+    assert "Donate now" not in text and "About us" not in text
+    assert "Introduction" in text
+    assert "subject of a review.[7]" in text
+    assert re.search(r"(?m)^\[7\] Agreement between the United States of America", text)
+
+
+def test_html_sniffed_without_suffix():
+    assert sniff.media_type(CRS, "download") == sniff.HTML
+    assert ingest.load_bytes(CRS, "download").media_type == "text/html"
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def make_pdf(text: str, title: str | None = None) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    if title:
+        pdf.set_title(title)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5, text.encode("latin-1", "replace").decode("latin-1"))
+    return bytes(pdf.output())
+
+
+def test_pdf_text_layer_and_title():
+    data = make_pdf(NAT, title="North Atlantic Treaty")
+    norm = ingest.load_bytes(data, "nat.pdf")
+    assert norm.media_type == "application/pdf"
+    assert norm.title == "North Atlantic Treaty"
+    words = norm.text.split()
+    assert words[:3] == NAT.split()[:3]
+    assert "Article 5" in " ".join(words)
+    assert len(words) == pytest.approx(len(NAT.split()), rel=0.02)
+
+
+def test_pdf_behind_a_lying_suffix():
+    assert ingest.load_bytes(make_pdf(NAT[:300]), "treaty.txt").media_type == "application/pdf"
+
+
+def test_pdf_without_text_layer_is_called_scanned():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 150)  # a page with ink but no text, like a scan
+    with pytest.raises(InputError, match="scanned.*no text layer"):
+        ingest.load_bytes(bytes(pdf.output()), "scan.pdf")
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.9])
+def test_truncated_pdf(cut):
+    data = make_pdf(NAT)
+    with pytest.raises(InputError, match="truncated|damaged"):
+        ingest.load_bytes(data[: int(len(data) * cut)], "cut.pdf")
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+_FOOTNOTES_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+{notes}
+</w:footnotes>"""
+_NOTE = ('<w:footnote w:id="{id}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t>'
+         "</w:r></w:p></w:footnote>")
+_REF = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>'
+
+
+def make_docx(paragraphs: list[str], notes: dict[int, str], title: str | None = None) -> bytes:
+    """A DOCX built by python-docx; ``{fnN}`` in a paragraph becomes a reference to note N.
+
+    python-docx cannot write footnotes, so the footnotes part, its relationship
+    and content type are added to the package here, as Word writes them.
+    """
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    for text in paragraphs:
+        p = document.add_paragraph()
+        for piece in re.split(r"(\{fn\d+\})", text):
+            if piece:
+                p.add_run(piece)
+    buf = io.BytesIO()
+    document.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(rb"<w:r><w:t>\{fn(\d+)\}</w:t></w:r>",
+                              lambda m: _REF.format(id=m.group(1).decode()).encode(), data)
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.'
+                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                                    b'Target="footnotes.xml"/></Relationships>')
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            z.writestr(item, data)
+        notes_xml = "".join(_NOTE.format(id=k, text=v) for k, v in notes.items())
+        z.writestr("word/footnotes.xml", _FOOTNOTES_XML.format(notes=notes_xml))
+    return out.getvalue()
+
+
+BRIEF_PARAGRAPHS = [
+    "On January 17, 2025, Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a "
+    '20-year "Comprehensive Strategic Partnership Treaty"{fn1} in Moscow.',
+    "The Treaty comprises 47 articles detailing collaboration in myriad domains.{fn2}",
+]
+BRIEF_NOTES = {
+    1: '"Russia and Iran presidents sign partnership treaty in Moscow," Al Jazeera, January 17, 2025.',
+    2: '"Russia, Iran Sign Strategic Partnership Treaty in Moscow," AP News, January 17, 2025.',
+}
+
+
+def test_docx_paragraphs_and_footnotes():
+    data = make_docx(BRIEF_PARAGRAPHS, BRIEF_NOTES, title="Russia–Iran treaty brief")
+    norm = ingest.load_bytes(data, "brief.docx")
+    assert norm.media_type == sniff.DOCX
+    assert norm.title == "Russia–Iran treaty brief"
+    assert 'Partnership Treaty"[1] in Moscow.' in norm.text
+    assert "myriad domains.[2]" in norm.text
+    assert norm.text.endswith("\n\n[1] " + BRIEF_NOTES[1] + "\n\n[2] " + BRIEF_NOTES[2])
+
+
+def test_docx_notes_numbered_in_reading_order():
+    data = make_docx(["First{fn5} and then{fn3}."], {3: "Later note.", 5: "Earlier note."})
+    text = ingest.load_bytes(data, "x.docx").text
+    assert text == "First[1] and then[2].\n\n[1] Earlier note.\n\n[2] Later note."
+
+
+def test_broken_docx():
+    data = make_docx(BRIEF_PARAGRAPHS, BRIEF_NOTES)
+    with pytest.raises(InputError, match="broken DOCX"):
+        ingest.load_bytes(data[: len(data) // 2], "brief.docx")
+
+
+# --- what is not supported ------------------------------------------------------------------------
+
+
+def _xlsx() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    return out.getvalue()
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"", "empty.txt", "empty"),
+    (b" \n\t\r\n  ", "blank.txt", "empty"),
+    (os.urandom(0) + bytes(range(256)) * 8, "noise.bin", "binary|unsupported"),
+    (bytes(range(256)) * 8, "noise.txt", "binary"),
+    (_xlsx(), "table.xlsx", "Excel"),
+    (PNG, "scan.png", "PNG"),
+    (b"%PDF-1.7\n" + b"garbage" * 10, "short.pdf", "truncated|damaged"),
+    (b"just words", "x.pdf", "not a PDF"),
+])
+def test_bad_input(data, name, message):
+    with pytest.raises(InputError, match=message) as info:
+        ingest.load_bytes(data, name)
+    assert "\n" not in str(info.value)
+
+
+def test_random_bytes_are_refused():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(4096))
+    with pytest.raises(InputError, match="binary"):
+        ingest.load_bytes(data, "random.txt")
+
+
+def test_size_cap_before_reading(tmp_path: Path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_text(NAT, encoding="utf-8")
+
+    def refuse(*_a, **_k):
+        raise AssertionError("the file was read despite being over the limit")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match="larger than the limit of 1000 bytes"):
+        ingest.load(str(path), max_bytes=1000)
+    with pytest.raises(InputError, match="larger than the limit"):
+        ingest.load_bytes(NAT.encode(), "big.txt", max_bytes=1000)
+
+
+def test_missing_file(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file"):
+        ingest.load(str(tmp_path / "nope.txt"))
+
+
+def test_the_map_points_into_the_reader_text():
+    norm = ingest.load_bytes(CRS, "crs.html")
+    for m in re.finditer(r"\[\d+\]|[A-Z][a-z]+", norm.text):
+        a, b = norm.offsets.to_original(m.start(), m.end())
+        assert norm.original[a:b] == m.group()
