@@ -146,8 +146,21 @@ def _first_source_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_DAY_RANGE = re.compile(
+    r"\b(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\s*(?:and|-|–|to)\s*\d{1,2},?\s+"
+    r"(?P<y>(?:1[6-9]|20)\d\d)\b"
+)
+
+
 def _first_date(masked: str, start: int, end: int) -> DateMention | None:
+    """The first written date; a day range ("December 16 and 17, 2025") gives its first day."""
     dates = find_dates(masked, start, end)
+    r = _DAY_RANGE.search(masked, start, end)
+    if r and (not dates or r.start() < dates[0].start):
+        phrase = f"{r.group('m')} {r.group('d')}, {r.group('y')}"
+        first = find_dates(phrase)
+        if first:
+            return DateMention(r.start(), r.end(), first[0].iso, first[0].precision)
     return dates[0] if dates else None
 
 

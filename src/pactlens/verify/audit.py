@@ -192,6 +192,9 @@ def malformed_citation(ctx: AuditContext) -> list[Finding]:
 
 
 def _malformations(ref: Reference) -> list[str]:
+    """What an editor must fix in a note. A news-style reference needs a
+    date and an outlet; a CRS cross-reference, a government record or an
+    explanatory note is written without them by convention and is not flagged."""
     if ref.empty:
         return ["empty note, no source given"]
     if ref.ibid:
@@ -199,11 +202,9 @@ def _malformations(ref: Reference) -> list[str]:
     problems = []
     if not ref.quotes_balanced:
         problems.append("unbalanced quotation marks around the title")
-    if ref.style == "note" and ref.title is None and ref.url is None and ref.date is None:
-        return problems  # an explanatory note, not a reference
-    if ref.date is None:
+    if ref.style in ("chicago", "apa", "url") and ref.date is None:
         problems.append("no date")
-    if ref.outlet is None and ref.style != "url":
+    if ref.style in ("chicago", "apa") and ref.outlet is None and ref.author is None:
         problems.append("no outlet")
     if ref.style == "url":
         problems.append("bare URL without title, outlet or date")
@@ -253,7 +254,8 @@ def _after(a: str, b: str) -> bool:
 
 # --- checks on the text -----------------------------------------------------------------
 def unsourced_quote(ctx: AuditContext) -> list[Finding]:
-    out = []
+    """Direct quotations whose own sentence has no marker; quotes sharing a sentence give one finding."""
+    by_sentence: dict[tuple[int, int], list[Quote]] = defaultdict(list)
     for q in ctx.quotes:
         if not q.direct or not q.evidence:
             continue
@@ -262,21 +264,45 @@ def unsourced_quote(ctx: AuditContext) -> list[Finding]:
         if ctx.doc.in_footnotes(start):
             continue
         span = _sentences_covering(ctx.doc, start, end)
-        if _marker_in(ctx, span):
-            continue
-        who = q.speaker or "an unnamed speaker"
+        if not _marker_in(ctx, span):
+            by_sentence[(span.start, span.end)].append(q)
+    out = []
+    for (a, b), qs in by_sentence.items():
+        speakers = list(dict.fromkeys(q.speaker for q in qs if q.speaker))
+        who = f" of {', '.join(speakers)}" if speakers else " (no speaker named)"
+        noun = "quotation" if len(qs) == 1 else "quotations"
         out.append(Finding(
             code="unsourced-quote", severity="warning",
-            message=f"Direct quotation of {who} has no footnote in its sentence: add the source of the quote.",
-            markers=[], evidence=[ctx.doc.evidence(span.start, span.end)],
+            message=f"Direct {noun}{who} without a footnote in its sentence: add the source of the quote.",
+            markers=[], evidence=[ctx.doc.evidence(a, b)],
         ))
     return out
 
 
 def _sentences_covering(doc: Doc, start: int, end: int) -> Span:
+    """The sentences holding the quote, extended while a quotation is left open:
+    a sentence splitter may cut inside a quoted passage of several sentences."""
     a = sentence_span(doc, start)
     b = sentence_span(doc, max(start, end - 1))
-    return Span(min(a.start, start), max(b.end, end))
+    span = Span(min(a.start, start), max(b.end, end))
+    block = doc.block_at(start)
+    for _ in range(5):
+        if _quotes_closed(doc.text[span.start : span.end]) or span.end >= len(doc.text):
+            break
+        nxt = sentence_span(doc, _next_word(doc.text, span.end))
+        if nxt.end <= span.end or (block is not None and nxt.start >= block.end):
+            break
+        span = Span(span.start, nxt.end)
+    return span
+
+
+def _quotes_closed(s: str) -> bool:
+    return s.count('"') % 2 == 0 and s.count("“") <= s.count("”")
+
+
+def _next_word(text: str, i: int) -> int:
+    m = re.compile(r"\S").search(text, i)
+    return m.start() if m else i
 
 
 def _marker_in(ctx: AuditContext, span: Span) -> bool:
