@@ -24,7 +24,7 @@ from pactlens.structure.spans import trimmed
 
 _SUFFIX_RX = "|".join(SUFFIXES)
 _LABEL_RE = re.compile(
-    r"(?<![\w.])(?P<kw>ARTICLE|Article|article|ART\.|Art\.|art\.)[ \t]*(?:No\.?[ \t]*)?"
+    r"(?<![\w])(?P<kw>ARTICLE|Article|article|ART\.|Art\.|art\.)[ \t]*(?:No\.?[ \t]*)?"
     r"(?:(?P<arabic>\d{1,3})(?:[ \t]?(?P<suffix>" + _SUFFIX_RX + r"))?(?:[ \t]?\((?P<sub>\d{1,2})\))?"
     r"(?![A-Za-z0-9])"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?:[ \t]?(?P<rsuffix>" + _SUFFIX_RX + r"))?(?![A-Za-z])"

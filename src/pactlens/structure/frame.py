@@ -20,6 +20,7 @@ _DATELINE_RE = re.compile(
     r"^[\s\w.,'’-]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b[\s\d,.]*$", re.I
 )
+_STRUCTURAL_RE = re.compile(r"\s*(?:(?:ARTICLE|Article|ART\.|Art\.)\s*\w|\(?\d{1,3}[.)]\s)")
 _PREAMBLE_OPENERS_RE = re.compile(r"^(?:PREAMBLE|Preamble)\b[\s:.]*")
 # A run-on title names the instrument; a capitalized run without one is prose ("On January 17, ...").
 _INSTRUMENT_RE = re.compile(
@@ -46,6 +47,8 @@ def find_title(text: str, skip: list[Span]) -> Span | None:
     if _DATELINE_RE.match(line.strip()) and line_end < len(text):
         # "CANBERRA, 21 January 1944" above the title
         return find_title(text, skip + [Span(pos, line_end)])
+    if _STRUCTURAL_RE.match(line):
+        return None  # the text opens with its first article or paragraph: no title
     if len(line.strip()) <= 200 and not _ends_like_prose(line):
         return trimmed(text, pos, line_end)
     return _leading_caps_run(text, pos, line_end)

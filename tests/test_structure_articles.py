@@ -1,0 +1,165 @@
+"""Articles, their paragraphs and headings, annexes, title, preamble and final clause."""
+
+from __future__ import annotations
+
+import pytest
+from structure_support import doc_of, fixture_doc, numbers
+
+from pactlens.structure.numbers import roman_value, word_value
+
+
+def test_north_atlantic_has_fourteen_articles_and_its_frame():
+    doc = fixture_doc("structure-north-atlantic-1949.txt")
+    assert numbers(doc) == [str(n) for n in range(1, 15)]
+    assert doc.slice(doc.title) == "NORTH ATLANTIC TREATY"
+    assert doc.slice(doc.preamble).startswith("The Parties to this Treaty reaffirm")
+    assert doc.slice(doc.preamble).endswith("agree to this North Atlantic Treaty:")
+    assert doc.slice(doc.final_clause).endswith("Done at Washington, the fourth day of April, 1949.")
+    # Article 5's cross-reference to "Article 51 of the Charter" is not an article
+    art5 = doc.articles[4]
+    assert "Article 51 of the Charter" in doc.slice(art5.span)
+    # the final clause is not part of Article 14
+    assert "witness" not in doc.slice(doc.articles[-1].span)
+
+
+def test_run_on_text_with_inline_labels_paragraphs_and_title():
+    doc = fixture_doc("structure-fta-aze-rus-excerpt.txt")
+    assert numbers(doc) == ["1", "2", "3"]
+    assert doc.slice(doc.title).endswith("ON FREE TRADE")
+    assert doc.slice(doc.preamble).endswith("have agreed as follows:")
+    art1 = doc.articles[0]
+    assert [p.number for p in art1.paragraphs] == ["1", "2"]
+    assert doc.slice(art1.paragraphs[1].span).startswith("2. For the purposes of this Agreement")
+    # "(a)", "(b)", "(c)" are items inside paragraph 2, not paragraphs of the article
+    assert "(c) Produced" in doc.slice(art1.paragraphs[1].span)
+
+
+def test_roman_labels_glued_to_the_previous_sentence():
+    doc = fixture_doc("structure-ggo-aus-can-1960.txt")
+    assert numbers(doc) == [str(n) for n in range(1, 10)]
+    assert doc.articles[0].label == "ARTICLE I"
+    assert doc.slice(doc.final_clause).startswith("IN WITNESS WHEREOF")
+    assert "One thousand nine hundred and sixty" in doc.slice(doc.final_clause)
+
+
+def test_number_words_and_a_second_instrument_restarting_at_one():
+    doc = fixture_doc("structure-ggo-arab-transit-1953-words.txt")
+    assert numbers(doc)[:4] == ["1", "2", "3", "1"]
+    assert doc.articles[0].label == "ARTICLE ONE"
+    assert doc.articles[3].part != doc.articles[0].part
+
+
+def test_numbered_paragraphs_as_articles_with_headings_between():
+    doc = fixture_doc("structure-anz-1944-excerpt.txt")
+    # the excerpt jumps from 4 to 43: a run starting at 43 is too short to trust
+    assert numbers(doc) == ["1", "2", "3", "4"]
+    assert "DATED" not in doc.slice(doc.articles[-1].span)
+    assert doc.slice(doc.title) == "AGREEMENT BETWEEN AUSTRALIA AND NEW ZEALAND"  # the dateline above is skipped
+    assert doc.slice(doc.final_clause).startswith("DATED this twenty-first day of January")
+
+
+def test_numbered_lines_in_prose_are_not_articles():
+    text = "Our findings:\n\n1. Trade grew.\n\n2. Prices fell.\n\n3. Nobody noticed.\n"
+    assert doc_of(text).articles == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Article 1\nThe Parties agree.\n\nArticle 2\nThey consult.\n", ["1", "2"]),
+        ("ARTICLE I\nThe Parties agree.\n\nARTICLE II\nThey consult.\n", ["1", "2"]),
+        ("Art. 1. The Parties agree. Art. 2. They consult. Art. 3. It ends.", ["1", "2", "3"]),
+        ("Article Five\nThe Parties agree.\n\nArticle Six\nThey consult.\n\nArticle Seven\nIt ends.\n", ["5", "6", "7"]),
+        ("ARTICLE FIFTEEN\nA.\n\nARTICLE SIXTEEN\nB.\n\nARTICLE SEVENTEEN\nC.\n", ["15", "16", "17"]),
+        ("Article 12\nA.\n\nArticle 12bis\nB.\n\nArticle 13\nC.\n", ["12", "12bis", "13"]),
+        ("Article 3(1)\nA.\n\nArticle 3(2)\nB.\n\nArticle 4\nC.\n", ["3(1)", "3(2)", "4"]),
+        ("have agreed as follows: ARTICLE 1. The Parties agree. ARTICLE 2. They consult.", ["1", "2"]),
+    ],
+)
+def test_article_label_forms(text, expected):
+    doc = doc_of("AGREEMENT\n\n" + text)
+    assert numbers(doc) == expected
+
+
+def test_cross_references_are_not_articles():
+    text = (
+        "Article 1\nThe Parties shall act in accordance with Article 5 of the Charter.\n\n"
+        "Article 2\nArticle 1 shall apply. Measures under Article 51 of the Charter are reported.\n\n"
+        "Article 3\nAs stated in Article 2, paragraph 1, nothing changes.\n"
+    )
+    doc = doc_of(text)
+    assert numbers(doc) == ["1", "2", "3"]
+    assert [a.span.start for a in doc.articles] == [text.index("Article 1\n"), text.index("Article 2\n"), text.index("Article 3\n")]
+
+
+def test_a_brief_mentioning_articles_has_none():
+    text = ("The treaty's Article 3 bars aid to an aggressor. Under Article 12 the parties consult, "
+            "and Article 13 of the treaty sets its term.\n")
+    assert doc_of(text).articles == []
+
+
+def test_heading_after_label():
+    doc = doc_of("TREATY\n\nArticle 1 — Consultation\nThe Parties will consult.\n\nArticle 2\nDefence\nThe Parties agree.\n")
+    assert [doc.slice(a.heading) for a in doc.articles] == ["Consultation", "Defence"]
+    assert doc.slice(doc.articles[1].paragraphs[0].span) == "The Parties agree."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("1. First.\n2. Second.\n", ["1", "2"]),
+        ("(1) First. (2) Second.", ["1", "2"]),
+        ("(a) first; (b) second; (c) third.", ["a", "b", "c"]),
+        ("(i) first; (ii) second; (iii) third; (iv) fourth; (v) fifth.", ["i", "ii", "iii", "iv", "v"]),
+        ("First paragraph.\n\nSecond paragraph.", [None, None]),
+    ],
+)
+def test_paragraph_styles(body, expected):
+    doc = doc_of(f"TREATY\n\nArticle 1\n{body}\n\nArticle 2\nEnd.\n")
+    assert [p.number for p in doc.articles[0].paragraphs] == expected
+
+
+def test_annex_and_protocol_sections_own_their_articles():
+    text = (
+        "AGREEMENT\n\nArticle 1\nThe Parties agree.\n\nArticle 2\nDone at Riga on 1 May 1995.\n\n"
+        "ANNEX I\nList of goods.\n\nPROTOCOL\n\nArticle 1\nThe Parties amend.\n\nArticle 2\nIt enters into force.\n"
+    )
+    doc = doc_of(text)
+    assert [(s.kind, s.label) for s in doc.annexes] == [("annex", "ANNEX I"), ("protocol", "PROTOCOL")]
+    assert [a.part for a in doc.articles] == ["main", "main", "PROTOCOL", "PROTOCOL"]
+    assert doc.slice(doc.final_clause) == "Done at Riga on 1 May 1995."
+    assert "Annex" not in doc.slice(doc.articles[1].span) and "ANNEX" not in doc.slice(doc.articles[1].span)
+
+
+def test_declared_parts_become_sections():
+    main = "TREATY\n\nArticle 1\nA.\n\nArticle 2\nB."
+    text = main + "\n\nAPPENDIX A Table of goods."
+    doc = doc_of(text, parts=[("main", 0, len(main)), ("appendix", len(main) + 2, len(text))])
+    assert [(s.kind, s.label) for s in doc.annexes] == [("annex", "APPENDIX A")]
+
+
+def test_a_run_on_title_stops_where_the_preamble_begins():
+    text = ("AGREEMENT BETWEEN THE GOVERNMENT OF HIS MAJESTY THE KING OF AFGHANISTAN AND THE GOVERNMENT OF THE "
+            "UNION OF SOVIET SOCIALIST REPUBLICS REGARDING THE CAMPAIGN AGAINST LOCUSTS. SIGNED AT KABUL, MAY 6TH, "
+            "1935. THE GOVERNMENT OF THE UNION OF SOVIET SOCIALIST REPUBLICS and THE GOVERNMENT OF HIS MAJESTY, "
+            "have agreed upon the following provisions: ARTICLE 1. The Parties act. ARTICLE 2. They report.")
+    doc = doc_of(text)
+    assert doc.slice(doc.title).endswith("AGAINST LOCUSTS.")
+    assert doc.slice(doc.preamble).startswith("SIGNED AT KABUL")
+    assert doc.slice(doc.preamble).endswith("following provisions:")
+
+
+def test_a_brief_without_heading_has_no_title():
+    doc = doc_of("On January 17, 2025, Russian President Vladimir Putin and Iranian President Masoud "
+                 "Pezeshkian signed a treaty in Moscow. It runs for twenty years.\n")
+    assert doc.title is None and doc.preamble is None and doc.final_clause is None
+
+
+@pytest.mark.parametrize(("token", "value"), [("XIV", 14), ("iv", 4), ("MCM", 1900), ("IIII", None), ("", None)])
+def test_roman_values(token, value):
+    assert roman_value(token) == value
+
+
+@pytest.mark.parametrize(("token", "value"), [("Five", 5), ("TWENTY-ONE", 21), ("first", 1), ("twelfth", 12), ("eleventy", None)])
+def test_number_words(token, value):
+    assert word_value(token) == value
