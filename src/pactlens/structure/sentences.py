@@ -57,6 +57,7 @@ def split_sentences(
         bounds = _merge_abbreviations(text, bounds)
         bounds = _add_run_together(text, block, bounds)
         bounds = _add_cuts(block, bounds, cut_set)
+        bounds = _merge_list_markers(text, bounds)
         bounds = _keep_markers_back(text, bounds)
         out += _spans(text, bounds, block.end)
     return out
@@ -66,9 +67,16 @@ def _merge_abbreviations(text: str, bounds: list[int]) -> list[int]:
     keep = [bounds[0]]
     for b in bounds[1:]:
         before = text[max(keep[-1], b - 40) : b].rstrip()
-        if _LIST_MARKER_RE.match(text[keep[-1] : b].strip()):
-            continue  # "1." split off its paragraph
         if not _abbreviation_ends(before, text[b : b + 20]):
+            keep.append(b)
+    return keep
+
+
+def _merge_list_markers(text: str, bounds: list[int]) -> list[int]:
+    """Join a paragraph number ("1.", "(a)") that a split left alone to its sentence."""
+    keep = [bounds[0]]
+    for b in bounds[1:]:
+        if not _LIST_MARKER_RE.match(text[keep[-1] : b].strip()):
             keep.append(b)
     return keep
 
