@@ -116,6 +116,12 @@ def test_characters_line_ends_and_nfc():
     assert src[slice(*rw.map.to_original(i, i + 5))] == "width"
 
 
+def test_page_breaks_join_a_running_sentence_and_end_a_finished_one():
+    src = "The Parties shall\n\fconsult together.\n\fArticle 5\nThe coopera-\ftion of the Parties"
+    text = normalize(src)[0]
+    assert text == "The Parties shall consult together.\n\nArticle 5\nThe cooperation of the Parties"
+
+
 def test_ggo_labelled_sections():
     src = (FIXTURES / "ingest-ggo-arg-bra-1986-excerpt.txt").read_text(encoding="utf-8")
     text, offsets, log, parts = normalize(src)

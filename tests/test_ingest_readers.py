@@ -108,6 +108,7 @@ def test_pdf_text_layer_and_title():
     assert words[:3] == NAT.split()[:3]
     assert "Article 5" in " ".join(words)
     assert len(words) == pytest.approx(len(NAT.split()), rel=0.02)
+    assert "\f" not in norm.text
 
 
 def test_pdf_behind_a_lying_suffix():

@@ -42,7 +42,7 @@ def read_pdf(data: bytes, name: str) -> Extracted:
         raise InputError(f"{name}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise InputError(f"{name}: the PDF seems scanned: it has no text layer (run OCR on it first)")
-    text = "\n\n".join(p.strip("\n") for p in pages)
+    text = "\f".join(p.strip("\n") for p in pages)  # normalization decides what a page break was
     return Extracted(text=text, media_type=PDF, title=_meta_title(meta), date=_meta_date(meta))
 
 

@@ -209,6 +209,26 @@ def _move_block(text: str, prev_end: int, block_start: int, block_end: int, next
     ]
 
 
+# --- page breaks ---------------------------------------------------------------------------------
+
+_PAGE_BREAK = re.compile(r"[ \t\n]*\f[ \t\n\f]*")
+
+
+def page_breaks(text: str) -> list[Edit]:
+    """A page break (form feed, as the PDF reader leaves it) ends a paragraph unless the
+    sentence runs on: no terminal punctuation before it and a lower-case word after."""
+    if "\f" not in text:
+        return []
+    edits = []
+    for m in _PAGE_BREAK.finditer(text):
+        before = text[: m.start()].rstrip()[-1:]
+        after = text[m.end() : m.end() + 1]
+        runs_on = bool(before) and before not in _TERMINAL and after.islower()
+        # a hyphen before the break is left to line_hyphens, which needs a line end
+        edits.append(Edit(m.start(), m.end(), ("\n" if before == "-" else " ") if runs_on else "\n\n"))
+    return edits
+
+
 # --- words hyphenated across line breaks ------------------------------------------------
 
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
