@@ -1,10 +1,1032 @@
-"""Agreements a document is, or is about. (stub: foundation issue)"""
+"""Agreements a document is, or is about, with the facts stated about them.
+
+Two readings, chosen by the document kind:
+
+- an agreement's own text (``treaty``) yields its ``primary`` agreement: the
+  title, the parties named where an instrument names them (its title's
+  "between X and Y", the opening of its preamble, its plenipotentiaries, its
+  signature block, and for multilateral treaties that name nobody up front,
+  the states its final articles name), the signing formula ("Done at X, the
+  fourth day of April, 1949"), the term, and the number of articles;
+- writing about agreements (``brief``/``news``) yields the agreement it is
+  about (``subject``: the named agreement most often referred to, with the
+  document's opening weighing more) and the others it names (``related``),
+  with what the text states of them: "<role> <Name> and <role> <Name>
+  signed ...", "signed in <City>", "a <N>-year ...", "comprises <N> articles".
+
+Everything is a rule over the structured text plus the states gazetteer;
+no model is needed. A fact that no rule finds stays ``None``.
+"""
 
 from __future__ import annotations
 
-from pactlens.model import Agreement
-from pactlens.structure.doc import Doc
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pactlens.extract.dates import DateMention, find_dates
+from pactlens.model import Agreement, AgreementKind, Evidence, Party, Signatory, Signed
+from pactlens.resources.states import StateMention, find_states, get, lookup
+from pactlens.structure.doc import Doc, Span
+
+# --- vocabulary -----------------------------------------------------------------
+
+#: Title head words and the agreement kind they make. Protocols and exchanges of
+#: letters are binding instruments in their own right, so they are "agreement";
+#: an amendment is "other"; a convention, pact or charter is a "treaty".
+_KIND_WORDS: tuple[tuple[str, AgreementKind], ...] = (
+    (r"memorand(?:um|a)(?:\s+of\s+understanding)?", "memorandum"),
+    (r"(?:joint\s+)?(?:declaration|statement|communiqu[eé])", "declaration"),
+    (r"program(?:me)?", "programme"),
+    (r"treaty|convention|pact|charter|constitution", "treaty"),
+    (r"agreement|accord|protocol|exchange\s+of\s+(?:letters|notes)|arrangement|regulations|statute", "agreement"),
+    (r"amendment", "other"),
+)
+_KIND_RE = re.compile(r"\b(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KIND_WORDS)) + r")\b", re.IGNORECASE)
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "ninety-nine": 99,
+    "hundred": 100,
+}
+_N = r"(?:\d{1,3}|(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}
+_LANGUAGES = {"english", "arabic", "persian", "farsi", "hindi", "urdu", "swahili", "latin", "hebrew"}
+_CAP = r"[A-Z][A-Za-z'\u2019\-]+"
+_PLACE = rf"{_CAP}(?:[ -](?:{_CAP}|de|del|da|do|la|le|es|am|sur))*"
+
+# --- small helpers ---------------------------------------------------------------
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    head, _, tail = word.partition("-")
+    if head in _NUMBER_WORDS and tail in _NUMBER_WORDS:
+        return _NUMBER_WORDS[head] + _NUMBER_WORDS[tail]
+    return None
+
+
+def agreement_kind(title: str | None) -> AgreementKind:
+    """The kind an instrument's title gives it: its first instrument word decides."""
+    if not title:
+        return "other"
+    m = _KIND_RE.search(title)
+    if m is None:
+        return "other"
+    i = next(int(k[1:]) for k, v in m.groupdict().items() if v)
+    return _KIND_WORDS[i][1]
+
+
+def _sentence(doc: Doc, start: int, end: int | None = None) -> Span:
+    """The sentence around ``start`` (structure's, or one found here when structure has none)."""
+    s = doc.sentence_at(start)
+    if s is not None and (end is None or s.end >= end):
+        return s
+    text = doc.text
+    a = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), text.rfind(".\n", 0, start))
+    a = 0 if a < 0 else a + 1
+    b = len(text)
+    for stop in (". ", "\n\n", ".\n"):
+        k = text.find(stop, end or start)
+        if k >= 0:
+            b = min(b, k + 1)
+    return Span(a, b)
+
+
+def _evidence(doc: Doc, start: int, end: int) -> Evidence:
+    return doc.evidence(start, end)
+
+
+def _party(doc: Doc, m: StateMention) -> Party:
+    state = get(m.iso3)
+    assert state is not None
+    return Party(name=state.name, iso3=state.iso3, cow=state.cow, evidence=[_evidence(doc, m.start, m.end)])
+
+
+def _merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
+    """One party per state (or per name, for organizations), its evidence pooled."""
+    out: dict[str, Party] = {}
+    for p in parties:
+        key = p.iso3 or p.name
+        if key in out:
+            known = out[key]
+            seen = {(e.start, e.end) for e in known.evidence}
+            extra = [e for e in p.evidence if (e.start, e.end) not in seen]
+            known.evidence = (known.evidence + extra)[:limit]
+        else:
+            out[key] = p.model_copy(deep=True)
+    return list(out.values())
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every match of ``pattern`` replaced by spaces (offsets kept)."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_SMALL_WORDS = {"of", "the", "and", "on", "between", "in", "for", "to", "a", "an", "at", "by", "with",
+                "regarding", "concerning", "among", "relating", "or", "from", "into", "de"}
+
+
+def _title_case(s: str) -> str:
+    """An all-caps or all-lower-case title written as a title: "Agreement between the Government of ..."."""
+    if not (s.isupper() or s[1:].islower()):
+        return s
+    words = s.lower().split(" ")
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _slug(agreement_parties: list[Party], date: str | None, kind: str, title: str | None) -> str:
+    codes = [p.iso3.lower() for p in agreement_parties if p.iso3][:4]
+    if not codes and title:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]{3,}", title)]
+        codes = [w for w in words if w not in _SMALL_WORDS and w != kind][:3]
+    parts = codes + ([date[:4]] if date else []) + [kind]
+    return "-".join(parts) or "agreement"
+
+
+def _unique_ids(agreements: list[Agreement]) -> list[Agreement]:
+    seen: dict[str, int] = {}
+    for a in agreements:
+        n = seen.get(a.id, 0)
+        seen[a.id] = n + 1
+        if n:
+            a.id = f"{a.id}-{n + 1}"
+    return agreements
+
+
+# --- signing: place and date -------------------------------------------------------
+
+#: "Done at Washington", "SIGNED AT KABUL", "Done in duplicate at Kabul", "issued ... in Tunis City".
+_SIGNING_VERB = re.compile(r"\b(?i:done|signed|concluded|made|issued|initialled)\b")
+_AT_PLACE = re.compile(rf"\b(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?P<place>{_PLACE})")
+#: "(Baku, September 30, 1992)", "Lima, Peru, December 4, 1954": a place right before a date.
+_PLACE_BEFORE_DATE = re.compile(rf"(?:^|[(\s])(?P<place>{_PLACE})(?:,\s*{_CAP})?,\s*(?:on\s+)?$")
+
+
+def _good_place(place: str) -> bool:
+    low = place.lower()
+    if low in _MONTHS or low in _LANGUAGES or low.split()[0] in _MONTHS:
+        return False
+    state = lookup(place)
+    if state is not None and place.lower() in {a.lower() for a in state.adjectives}:
+        return False  # "done in Russian": a language
+    return not re.match(r"(?i)(?:the|this|that|witness|faith|duplicate|triplicate|two|three|force)\b", place)
+
+
+def _trim_place(place: str) -> str:
+    """"Tunis City" stays; "Kabul, May" was never taken; "Washington, the" is cut by the pattern."""
+    return _title_case(place.strip())
+
+
+@dataclass
+class _Signing:
+    place: str | None = None
+    date: DateMention | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_signed(self) -> Signed:
+        return Signed(
+            date=self.date.iso if self.date else None,
+            precision=self.date.precision if self.date else None,  # type: ignore[arg-type]
+            place=self.place,
+            evidence=self.evidence,
+        )
+
+    @property
+    def weight(self) -> int:
+        return (2 if self.date and self.date.precision == "day" else 1 if self.date else 0) + (1 if self.place else 0)
+
+
+def _signing_in(doc: Doc, start: int, end: int) -> _Signing | None:
+    """A signing formula inside ``[start, end)``: its place and its date, if stated."""
+    text = doc.text
+    best: _Signing | None = None
+    for verb in _SIGNING_VERB.finditer(text, start, end):
+        window_end = min(end, verb.end() + 220)
+        stop = re.compile(r"[.;](?:\s|$)(?![^(]*\))").search(text, verb.end(), window_end)
+        clause_end = stop.start() if stop else window_end
+        found = _Signing()
+        for m in _AT_PLACE.finditer(text, verb.end(), min(clause_end, verb.end() + 120)):
+            if _good_place(m.group("place")):
+                found.place = _trim_place(m.group("place"))
+                found.evidence.append(_evidence(doc, m.start("place"), m.end("place")))
+                break
+        dates = find_dates(text, verb.end(), min(clause_end + 1, len(text)))
+        if dates:
+            found.date = dates[0]
+            found.evidence.append(_evidence(doc, dates[0].start, dates[0].end))
+        if found.weight and (best is None or found.weight > best.weight):
+            found.evidence.insert(0, _evidence(doc, verb.start(), verb.end()))
+            best = found
+            if best.weight == 3:
+                break
+    return best
+
+
+def _dated_place(doc: Doc, start: int, end: int) -> _Signing | None:
+    """"(Baku, September 30, 1992)": a place directly before a date, in an opening."""
+    for d in find_dates(doc.text, start, end):
+        before = doc.text[max(start, d.start - 60) : d.start]
+        m = _PLACE_BEFORE_DATE.search(before)
+        if m and _good_place(m.group("place")):
+            a = d.start - len(before) + m.start("place")
+            b = d.start - len(before) + m.end("place")
+            return _Signing(_trim_place(m.group("place")), d, [_evidence(doc, a, b), _evidence(doc, d.start, d.end)])
+    return None
+
+
+# --- term and renewal ---------------------------------------------------------------
+
+def _years(group: str) -> str:
+    return rf"(?P<{group}>{_N})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?years?"
+
+
+_TERM = re.compile(
+    r"(?i:(?:remain|be|continue|stay)\s+in\s+(?:force|effect|operation)\s+(?:for|during)\s+"
+    rf"(?:a\s+(?:further\s+|initial\s+)?(?:period|term)\s+of\s+)?{_years('n1')}"
+    rf"|(?:concluded|valid|effective|in\s+force)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?{_years('n2')}"
+    rf"|(?:term|period|duration)\s+of\s+(?:validity\s+of\s+(?:this|the\s+present)\s+\w+\s+)?(?:shall\s+be\s+|is\s+)?{_years('n3')})"
+)
+_RENEWAL = re.compile(
+    r"(?i:(?:shall|will)\s+(?:[\w,]+\s+){0,3}?(?:be\s+)?(?:automatically\s+|tacitly\s+)?"
+    r"(?:extended|renewed|prolonged)\b[^.;]{0,160}?(?:periods?|terms?)(?:\s+of\s+"
+    rf"{_N}\s*(?:\(\d+\)\s*)?years?)?"
+    r"|(?:automatically|tacitly)\s+(?:extended|renewed|prolonged)[^.;]{0,160}?(?:periods?|terms?|years?))"
+)
+_HAS_BEEN = re.compile(r"(?i)\bhas\s+been\s+$")
+
+
+def _term_in(doc: Doc, start: int, end: int) -> tuple[int | None, str | None, list[Evidence]]:
+    """The term in years and the renewal clause of an instrument's own text."""
+    text = doc.text
+    years: int | None = None
+    evidence: list[Evidence] = []
+    for m in _TERM.finditer(text, start, end):
+        if _HAS_BEEN.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "After the Treaty has been in force for twenty years" is not a term
+        years = _number(m.group("n1") or m.group("n2") or m.group("n3"))
+        if years:
+            evidence.append(_evidence(doc, m.start(), m.end()))
+            break
+    renewal = None
+    r = _RENEWAL.search(text, start, end)
+    if r is not None:
+        renewal = re.sub(r"\s+", " ", r.group(0)).strip()
+        evidence.append(_evidence(doc, r.start(), r.end()))
+    return years, renewal, evidence
+
+
+# --- names of people ------------------------------------------------------------------
+
+_HONORIFIC = re.compile(
+    r"^(?:(?:His|Her)\s+(?:Excellency|Majesty|Highness)|H\.\s?E\.|Monsieur|Mr\.?|Mrs\.?|Ms\.?|M\.|Dr\.?|Sir|Se[nñ]or|"
+    r"Don|Herr|Baron|Count|Lord|Prince|Mister|Messrs\.?|General|Colonel|Admiral|Marshal)\s+",
+)
+_NAME_TOKEN = r"(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.)"
+_PERSON = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|bin|ibn|al-|de|van|von|da|del|le|la)){{1,4}}")
+_ROLES = (
+    r"President|Vice[- ]President|Prime\s+Minister|Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs"
+    r"|Defen[cs]e\s+Minister|Chancellor|King|Queen|Emperor|Secretary\s+of\s+State|Premier|Chairman"
+    r"|Supreme\s+Leader|Ambassador|Secretary[- ]General|General\s+Secretary|Crown\s+Prince|Emir|Sultan|Shah"
+)
+_ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
+
+
+def _clean_name(name: str) -> str | None:
+    name = _HONORIFIC.sub("", name.strip().strip(",;:")).strip()
+    tokens = name.split()
+    if not tokens or len(tokens) > 6 or len(name) > 60:
+        return None
+    if all(len(t.strip(".")) <= 2 for t in tokens):
+        return None  # "NA NA", initials only
+    if lookup(name) is not None:
+        return None
+    return name
+
+
+# --- treaty-kind documents: the agreement's own text -------------------------------------
+
+_LABEL = re.compile(r"^\s*(?:MainText|MAIN\s+TEXT|AppendixText)\s*:\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+", re.IGNORECASE)
+_PAREN_OR_QUOTE = re.compile(r"\([^()]{0,200}\)|[\"\u201c\u2018'][^\"\u201d\u2019']{0,80}[\"\u201d\u2019']")
+#: Where the naming of the parties at the head of a preamble ends.
+_OPENING_END = re.compile(
+    r"\b(?:desiring|desirous|deeming|wishing|noting|considering|recogni[sz]ing|being|guided|striving|encouraged"
+    r"|moved|determined|recalling|inspired|resolved|conscious|convinced|mindful|bearing|aware|reaffirming|taking"
+    r"|having|pursuant|anxious|animated|sharing|intending|committed|agree|agreed|have|has|represented|duly"
+    r"|acting|concerned|affirming|seeking|prompted|realizing|realising|based|within|according|whereas|meeting"
+    r"|in\s+order|with\s+a\s+view|on\s+the\s+basis|referred|hereinafter|hereafter)\b|:",
+    re.IGNORECASE,
+)
+_PLENIPOTENTIARIES = re.compile(
+    r"(?i:(?:appointed|designated|named)\s+(?:as\s+)?(?:their|its)\s+(?:respective\s+)?plenipotentiar(?:y|ies))\s*[:,]?"
+)
+_PLENI_END = re.compile(r"(?i:\bwho,?\s+(?:having|after)|\bhave\s+agreed|\bwho\s+have)")
+_FOR_PARTY = re.compile(
+    r"\b(?:For|FOR)\s+(?:the\s+|THE\s+)?(?P<party>[^:\n]{3,140}?)\s*(?::|\n|\s(?=\(?(?:signed|Signed|SIGNED|sgd|L\.S\.)))"
+    r"\s*(?:\((?:signed|Signed|SIGNED|sgd\.?|L\.\s?S\.|signature)\)\s*)?"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|bin|de|van|von)){{0,4}})"
+)
+_ORG_PARTY = re.compile(
+    r"(?i:\b(?:the\s+)?(?P<org>european\s+(?:economic\s+)?communit(?:y|ies)|european\s+union|caribbean\s+community"
+    r"|european\s+free\s+trade\s+association|efta\s+states|east\s+african\s+community|eurasian\s+economic\s+union"
+    r"|european\s+atomic\s+energy\s+community|european\s+coal\s+and\s+steel\s+community))\b"
+)
+
+
+def _strip_label(doc: Doc, start: int) -> int:
+    m = _LABEL.match(doc.text, start)
+    return m.end() if m else start
+
+
+def _opening_title(doc: Doc) -> Span | None:
+    """The title at the head of a text without line breaks: up to the first full stop,
+    "PREAMBLE", or the start of the preamble's naming of the parties."""
+    text = doc.text
+    start = _strip_label(doc, 0)
+    limit = min(len(text), start + 400)
+    end = limit
+    for rx in (r"\.\s", r"\bPREAMBLE\b|\bPreamble\b", r"\b(?:The|THE)\s+(?:Governments?|GOVERNMENTS?|Parties|PARTIES|President|PRESIDENT|High|HIGH)\b"):
+        m = re.compile(rx).search(text, start + 10, limit)
+        if m:
+            end = min(end, m.start() + (1 if rx == r"\.\s" else 0))
+    return Span(start, end) if end > start else None
+
+
+def _trim_title(doc: Doc, span: Span) -> Span:
+    """Cut a title where the text after its "between" begins again (GGO texts run
+    title and preamble together: "... BETWEEN THE GOVERNMENT OF A AND ... THE GOVERNMENT OF A (hereinafter...")."""
+    text = doc.text
+    span = Span(_strip_label(doc, span.start), span.end)
+    m = _BETWEEN.search(text, span.start, span.end)
+    if m:
+        probe = text[m.end() : m.end() + 24].lower()
+        if len(probe) >= 12:
+            k = text.lower().find(probe, m.end() + len(probe), span.end)
+            if k > 0:
+                return Span(span.start, k)
+    return span
+
+
+def _title_span(doc: Doc) -> Span | None:
+    span = doc.title
+    opening = _opening_title(doc)
+    if span is None or (
+        opening is not None and opening.end > span.end and opening.start <= span.start + 12
+        and re.search(r"(?i)\b(?:the|of|and|between|on|for)$", doc.slice(span).strip())
+    ):
+        span = opening  # a title cut short after a function word
+    if span is None:
+        return None
+    span = _trim_title(doc, span)
+    # Drop a trailing "SIGNED AT ..." line from the title text.
+    m = re.search(r"(?i)[.,]?\s*\bsigned\s+at\b", doc.text[span.start : span.end])
+    if m and m.start() > 10:
+        span = Span(span.start, span.start + m.start())
+    while span.end > span.start and doc.text[span.end - 1] in " .,;:\n":
+        span = Span(span.start, span.end - 1)
+    return span
+
+
+def _states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> list[StateMention]:
+    text = doc.text
+    window = text[start:end]
+    any_case = sum(c.isupper() for c in window) < 0.02 * max(1, sum(c.isalpha() for c in window))
+    if any_case:
+        # An all-lower-case text (some GGO files): read it as if capitalized.
+        text = text[:start] + window.title() + text[end:]
+    found = find_states(text, start, end)
+    return [m for m in found if adjectives or m.form != "adjective"]
+
+
+def _orgs_in(doc: Doc, start: int, end: int) -> list[Party]:
+    out = []
+    for m in _ORG_PARTY.finditer(doc.text, start, end):
+        name = re.sub(r"\s+", " ", m.group("org")).strip()
+        out.append(Party(name=name.title() if not name.startswith("EFTA") else name,
+                         evidence=[_evidence(doc, m.start("org"), m.end("org"))]))
+    return out
+
+
+def _opening_parties(doc: Doc, start: int) -> list[Party]:
+    """States named at the head of a preamble, before its first participle."""
+    text = doc.text
+    window_end = min(len(text), start + 700)
+    blanked = _blank(text[start:window_end], _PAREN_OR_QUOTE)
+    stop = _OPENING_END.search(blanked, 3)
+    end = start + (stop.start() if stop else len(blanked))
+    parties = [_party(doc, m) for m in _states_in(doc, start, end)]
+    return parties + _orgs_in(doc, start, end)
+
+
+def _final_articles_parties(doc: Doc, articles: list, final_start: int | None) -> list[Party]:
+    """States a multilateral treaty names in its last articles and final clause (ratifications, depositary)."""
+    if articles:
+        start = articles[max(0, len(articles) - 4)].span.start
+    else:
+        start = max(0, len(doc.text) - 3000)
+    end = len(doc.text) if final_start is None else max(final_start + 2000, start)
+    return [_party(doc, m) for m in _states_in(doc, start, min(end, len(doc.text)))]
+
+
+def _plenipotentiaries(doc: Doc, start: int, end: int) -> list[Signatory]:
+    """"have appointed as their Plenipotentiaries: THE GOVERNMENT OF X Monsieur A B, Minister ...; ..." """
+    text = doc.text
+    head = _PLENIPOTENTIARIES.search(text, start, end)
+    if head is None:
+        return []
+    stop = _PLENI_END.search(text, head.end(), min(end, head.end() + 3000))
+    list_end = stop.start() if stop else min(end, head.end() + 1500)
+    out: list[Signatory] = []
+    pos = head.end()
+    for seg in re.split(r";", text[head.end() : list_end]):
+        seg_start = pos + (len(seg) - len(seg.lstrip()))
+        pos += len(seg) + 1
+        sig = _signatory_from_segment(doc, seg_start, seg_start + len(seg.strip()))
+        if sig:
+            out.append(sig)
+    return out
+
+
+def _signatory_from_segment(doc: Doc, start: int, end: int) -> Signatory | None:
+    """One plenipotentiary: [party phrase][:] [honorific] Name, role."""
+    text = doc.text
+    states = _states_in(doc, start, end)
+    party_iso = states[0].iso3 if states else None
+    # The person starts after the party phrase (the first state name, or a colon).
+    cut = start
+    colon = text.find(":", start, end)
+    if colon >= 0 and (not states or colon < states[0].start + 200):
+        cut = colon + 1
+    elif states and states[0].start - start < 80:
+        cut = states[0].end
+    m = _PERSON.search(text, cut, end)
+    if m is None:
+        return None
+    head = _HONORIFIC.match(text, m.start())
+    name_start = m.start()
+    rest = text[m.start() : end]
+    comma = rest.find(",")
+    name_end = m.start() + comma if comma > 0 else m.end()
+    name = _clean_name(text[name_start:name_end])
+    if name is None:
+        return None
+    if head:
+        name_start = head.end()
+    role = None
+    role_ev: list[Evidence] = []
+    if comma > 0:
+        role_text = text[name_end + 1 : end].strip().rstrip(".")
+        role_states = _states_in(doc, name_end + 1, end)
+        if role_states:
+            of = text.rfind(" of ", name_end, role_states[0].start + 1)
+            if of > name_end:
+                role_text = text[name_end + 1 : of].strip()
+            party_iso = party_iso or role_states[0].iso3
+        role = re.sub(r"\s+", " ", role_text)[:120] or None
+    ev = [_evidence(doc, name_start, name_end)]
+    ev += role_ev
+    return Signatory(name=name, role=role, party=party_iso, evidence=ev)
+
+
+def _signature_block(doc: Doc, start: int) -> list[Signatory]:
+    """"For the Government of X: (Signed) Name" lines after the final clause."""
+    out = []
+    for m in _FOR_PARTY.finditer(doc.text, start):
+        states = _states_in(doc, m.start("party"), m.end("party"))
+        name = _clean_name(m.group("name"))
+        if not states or name is None:
+            continue
+        out.append(Signatory(name=name, role=None, party=states[0].iso3,
+                             evidence=[_evidence(doc, m.start(), m.end())]))
+    return out
+
+
+def _primary_articles(doc: Doc) -> list:
+    if not doc.articles:
+        return []
+    part = doc.articles[0].part
+    return [a for a in doc.articles if a.part == part]
+
+
+def _primary(doc: Doc) -> Agreement:
+    text = doc.text
+    title_span = _title_span(doc)
+    title = re.sub(r"\s+", " ", doc.slice(title_span)).strip() if title_span else None
+    articles = _primary_articles(doc)
+    first_article = articles[0].span.start if articles else None
+    final = doc.final_clause
+    evidence: list[Evidence] = []
+    if title_span:
+        evidence.append(doc.span_evidence(title_span))
+
+    # Parties: title, then the head of the preamble; the final articles when neither names two.
+    parties: list[Party] = []
+    if title_span:
+        between = _BETWEEN.search(text, title_span.start, title_span.end)
+        tstart = between.end() if between else title_span.start
+        parties += [_party(doc, m) for m in _states_in(doc, tstart, title_span.end)]
+        parties += _orgs_in(doc, tstart, title_span.end)
+    opening = doc.preamble.start if doc.preamble else (title_span.end if title_span else 0)
+    opening = _skip_dateline(doc, opening)
+    parties += _opening_parties(doc, opening)
+    parties = _merge_parties(parties)
+    if len(parties) < 2:
+        parties = _merge_parties(parties + _final_articles_parties(doc, articles, final.start if final else None))
+
+    # Signatories: the plenipotentiaries named in the preamble, then the signature block.
+    pre_end = first_article if first_article is not None else min(len(text), opening + 4000)
+    signatories = _plenipotentiaries(doc, opening, pre_end)
+    if final is not None:
+        signatories += _signature_block(doc, final.start)
+    signatories = _dedupe_signatories(signatories)
+
+    # Signed: the final clause, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)").
+    signing = None
+    if final is not None:
+        signing = _signing_in(doc, final.start, min(len(text), final.end + 200))
+        if final.start - 0 > 0:
+            evidence.append(doc.span_evidence(final))
+    head_end = min(len(text), (first_article or opening + 600))
+    head_start = title_span.start if title_span else 0
+    for candidate in (_signing_in(doc, head_start, head_end), _dated_place(doc, 0, min(head_end, opening + 400))):
+        if candidate and (signing is None or candidate.weight > signing.weight):
+            signing = candidate
+    if signing is None and articles:
+        signing = _signing_in(doc, articles[-1].span.start, len(text))
+
+    end_primary = articles[-1].span.end if articles else len(text)
+    if final is not None:
+        end_primary = max(end_primary, final.end)
+    term, renewal, term_ev = _term_in(doc, head_start, end_primary)
+    evidence += term_ev
+
+    kind = agreement_kind(title)
+    signed = signing.to_signed() if signing else Signed()
+    return Agreement(
+        id=_slug(parties, signed.date, kind, title),
+        title=_title_case(title) if title else None,
+        kind=kind,
+        parties=parties,
+        signatories=signatories,
+        signed=signed,
+        term_years=term,
+        renewal=renewal,
+        article_count=len(articles) or None,
+        role="primary",
+        evidence=evidence or [_evidence(doc, 0, min(len(text), 200))],
+    )
+
+
+def _skip_dateline(doc: Doc, start: int) -> int:
+    """Step over a "SIGNED AT X, <date>." or "(Baku, September 30, 1992)" line at the head of a preamble."""
+    text = doc.text
+    m = re.compile(r"\s*(?:\([^()]{0,80}\)|(?i:signed\s+at)[^.]{0,80}\.)\s*").match(text, start)
+    return m.end() if m else start
+
+
+def _dedupe_signatories(signatories: list[Signatory]) -> list[Signatory]:
+    out: dict[str, Signatory] = {}
+    for s in signatories:
+        key = s.name.lower()
+        if key not in out:
+            out[key] = s
+        elif out[key].role is None and s.role:
+            out[key].role = s.role
+    return list(out.values())
+
+
+# --- briefs and news: agreements written about -------------------------------------------
+
+_HEAD_WORDS = r"Treaty|Agreement|Pact|Convention|Accord|Declaration|Memorandum\s+of\s+Understanding|Memorandum|Protocol|Charter|Programme|Program"
+_NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019]*(?:[-\u2013][A-Z][A-Za-z'\u2019]*)*|\d{4})"
+_CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
+#: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
+_SP = r"[^\S\n]+"  # a name never runs over a line break (headings stand on their own lines)
+_NAMED = re.compile(
+    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*)*?(?:{_HEAD_WORDS})"
+    rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_NAME_WORD}(?:{_SP}(?:and{_SP})?{_NAME_WORD})*)?)(?![\w-])"
+)
+_NAMED_CAPS = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*)*?"
+    r"(?:TREATY|AGREEMENT|PACT|CONVENTION|ACCORD|DECLARATION|MEMORANDUM|PROTOCOL|CHARTER|PROGRAMME|PROGRAM)"
+    r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
+)
+#: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
+#: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
+_PROGRAMME_OK = re.compile(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
+_ORG_TAIL = re.compile(r"^\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
+_LEAD_NOISE = re.compile(
+    r"(?i)^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|The|THE|A|An|This|That|These|Its|Their|New|Formal|Historic|Landmark|First|Initial|Bilateral|Proposed"
+    r"|Signed|Newly|Current|Existing|Said|Under|In|On|By|With|From|And|Of|For|To|While|Although|Though|When|After"
+    r"|Before|Since|If|As|But|However|Moreover|Indeed|Additionally|Furthermore|Notably|Also|Both|Each|Through"
+    r"|During|Via|Whereas|Because|Once|Until|Unlike|Like|Including|Following|Despite|Thus|Hence|Yet|So|Then"
+    r"|Meanwhile|Nevertheless|Accordingly|Similarly|Likewise|Today|Here|There|It|He|She|They|We|\d{4})\b[\s,]*)+"
+)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?P<w>treaty|agreement|pact|accord|deal|convention|programme|program|memorandum)\b", re.IGNORECASE)
+_SIGNED_VERB = re.compile(r"\b(?:signed|sign|signing|concluded|inked)\b")
+_PAIR_SIGNERS = re.compile(
+    rf"(?P<a>(?:(?P<adj1>[A-Z][a-z]+)\s+)?(?P<role1>{_ROLES})\s+(?P<n1>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}))"
+    rf"\s+and\s+(?P<b>(?:(?P<adj2>[A-Z][a-z]+)\s+)?(?P<role2>{_ROLES})\s+(?P<n2>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}))"
+    r"(?:,\s*)?\s+(?:(?:have|had|has|jointly|formally|officially)\s+)*(?:signed|concluded|inked)\b"
+)
+#: "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, Franklin Roosevelt, signed"
+_ROLE_OF_STATE_NAME = re.compile(
+    rf"(?:the\s+)?(?P<role>{_ROLES})\s+of\s+(?:the\s+)?(?P<state>{_CAP}(?:\s+{_CAP}){{0,4}}),\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
+)
+_ARTICLE_COUNT = re.compile(
+    rf"(?i:\b(?:comprises|comprising|contains|containing|consists\s+of|consisting\s+of|includes|including|has|with)\s+(?P<n>{_N})\s+articles\b"
+    rf"|\b(?P<m>{_N})-article\b)"
+)
+_N_YEAR = re.compile(rf"(?i:\b(?P<n>{_N})[-\s]year\b)")
+_DESCRIPTIVE = re.compile(
+    r"\b(?P<verb>signed|entered\s+into|concluded|reached|struck)\s+(?P<np>(?:a|an|the|their|its)\s+"
+    r"(?:[\w\u2013-]+\s+){0,4}?(?P<w>agreement|treaty|pact|program|programme|accord|deal|memorandum))\b"
+)
+_PARTIES_LIST = re.compile(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
+_BETWEEN_AFTER = re.compile(
+    r"\s*(?:\(\)\s*)?(?:,\s*)?(?:(?:was|is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:treaty|agreement|pact|accord|alliance|deal)\s+)?between\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str  # stripped of leading noise and states
+    words: tuple[str, ...]
+    head: str  # the instrument word
+    states: list[StateMention] = field(default_factory=list)  # states in its name ("Russia-Iran ... Treaty")
+
+
+@dataclass
+class _Written:
+    """An agreement a brief names, gathering its mentions."""
+
+    name: str
+    words: tuple[str, ...]
+    head: str
+    mentions: list[_Mention] = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if w not in {"of", "on", "the", "and", "for", "to", "in", "between"})
+
+
+def _head_of(name: str) -> str:
+    m = _KIND_RE.search(name)
+    return m.group(0).lower() if m else "agreement"
+
+
+def _named_mentions(doc: Doc) -> list[_Mention]:
+    text = doc.text
+    out: list[_Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for rx in (_NAMED_CAPS, _NAMED):
+        for m in rx.finditer(text):
+            a, b = m.span("name")
+            if doc.in_footnotes(a) or (a, b) in seen or any(a < e and b > s for s, e in seen):
+                continue
+            if _ORG_TAIL.match(text, b):
+                continue
+            mention = _make_mention(doc, a, b)
+            if mention is not None:
+                seen.add((a, b))
+                out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _make_mention(doc: Doc, a: int, b: int) -> _Mention | None:
+    raw = doc.text[a:b]
+    if " and the " in raw:
+        cut = raw.rindex(" and the ") + len(" and the ")
+        a, raw = a + cut, raw[cut:]  # "NATO and the Warsaw Pact": two names, the last is the agreement's
+    states = find_states(doc.text, a, b)
+    # Strip leading noise, years and state names/adjectives ("The 2025 Russia-Iran ..."); the states
+    # stripped are parties only when they modify the name directly ("Russia-Iran Treaty", not
+    # "Bulgaria to the Tripartite Pact").
+    name = raw
+    modifiers: list[StateMention] = []
+    while True:
+        before = name
+        stripped = _LEAD_NOISE.match(name)
+        if stripped and stripped.group(0).strip():
+            if re.search(r"(?i)\b(?:to|of|for|with|from|by|in|on)\b", stripped.group(0)):
+                modifiers = []
+            name = name[stripped.end() :]
+        for s in states:
+            form = doc.text[s.start : s.end]
+            if name.upper().startswith(form.upper()):
+                name = name[len(form) :].lstrip(" -\u2013\u2014,'\u2019s")
+                modifiers.append(s)
+        name = re.sub(r"^(?:and|\u2013|-)\s+", "", name)
+        if name == before:
+            break
+    name = re.sub(r"\s+", " ", name).strip()
+    between = re.search(r"\s+between\s", name)
+    if between:
+        modifiers += [s for s in states if s.start >= a + raw.find(" between ")]
+        name = name[: between.start()]  # the parties are not part of the name
+    head = _KIND_RE.search(name)
+    if head and head.start() > 0:
+        name = name[: head.end()]  # "Open Skies Treaty on the Organization ...": a modifier-first name ends at its head
+    if not name or (head and head.group(0).lower().startswith("program") and not _PROGRAMME_OK.search(name)):
+        return None
+    if name.isupper():
+        name = " ".join(w.lower() if w in {"OF", "ON", "THE", "AND", "FOR", "TO"} else w.title() for w in name.split())
+        name = name[0].upper() + name[1:]
+    words = tuple(w.lower() for w in re.findall(r"[\w'\u2019]+", name))
+    return _Mention(a, b, name, words, _head_of(name), modifiers)
+
+
+def _group(mentions: list[_Mention]) -> tuple[list[_Written], list[_Mention]]:
+    """Named agreements (mentions of one agreement merged) and generic ones ("the Iran-Russia Treaty")."""
+    named: list[_Written] = []
+    generic: list[_Mention] = []
+    for m in mentions:
+        if len([x for x in m.words if x not in _SMALL_WORDS and not x.isdigit()]) <= 1:
+            generic.append(m)
+            continue
+        target = None
+        for w in named:
+            if _same_agreement(m, w):
+                target = w
+                break
+        if target is None:
+            target = _Written(m.name, m.words, m.head, first=m.start)
+            named.append(target)
+        elif len(m.words) > len(target.words) and _is_suffix(target.words, m.words):
+            target.name, target.words = m.name, m.words
+        target.mentions.append(m)
+    return named, generic
+
+
+def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return len(short) < len(long) and long[-len(short) :] == short and long[0] not in {"accession", "protocol", "amendment", "annex"}
+
+
+def _same_agreement(m: _Mention, w: _Written) -> bool:
+    if m.head != w.head:
+        return False
+    key = frozenset(x for x in m.words if x not in {"of", "on", "the", "and", "for", "to", "in", "between"})
+    return key == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
+
+
+def _subject_score(doc: Doc, w: _Written, generic: list[_Mention], anaphora: dict[str, int]) -> float:
+    score = float(len(w.mentions))
+    title = doc.title
+    lead = doc.blocks[0].end if doc.blocks else 600
+    if title is not None and any(title.start <= m.start < title.end for m in w.mentions):
+        score += 3
+    if any(m.start < max(lead, 600) for m in w.mentions):
+        score += 2
+    score += 0.5 * sum(1 for g in generic if g.head == w.head)
+    score += 0.25 * anaphora.get(w.head, 0)
+    return score
+
+
+def _anaphora(doc: Doc) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in _ANAPHOR.finditer(doc.text):
+        if not doc.in_footnotes(m.start()):
+            counts[m.group("w").lower()] = counts.get(m.group("w").lower(), 0) + 1
+    return counts
+
+
+def _refers_to(doc: Doc, span: Span, w: _Written, subject: bool) -> bool:
+    """Whether a sentence speaks of ``w``: names it, or (for the subject) refers back to it."""
+    if any(span.start <= m.start < span.end for m in w.mentions):
+        return True
+    if subject:
+        for m in _ANAPHOR.finditer(doc.text, span.start, span.end):
+            if m.group("w").lower() in {w.head, "treaty", "agreement", "pact", "accord", "deal"}:
+                return True
+    return False
+
+
+def _signers(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Party]]:
+    """"Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed ..." and
+    "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, ..."."""
+    text = doc.text
+    signatories: list[Signatory] = []
+    parties: list[Party] = []
+    m = _PAIR_SIGNERS.search(text, start, end)
+    if m:
+        for adj, role, name in (("adj1", "role1", "n1"), ("adj2", "role2", "n2")):
+            iso = None
+            if m.group(adj):
+                st = [s for s in find_states(text, m.start(adj), m.end(adj))]
+                if st:
+                    iso = st[0].iso3
+                    parties.append(_party(doc, st[0]))
+            signatories.append(Signatory(
+                name=m.group(name), role=re.sub(r"\s+", " ", m.group(role)), party=iso,
+                evidence=[_evidence(doc, m.start(adj) if m.group(adj) else m.start(role), m.end(name))],
+            ))
+        return signatories, parties
+    verb = _SIGNED_VERB.search(text, start, end)
+    if verb is None:
+        return [], []
+    for r in _ROLE_OF_STATE_NAME.finditer(text, start, verb.start()):
+        st = find_states(text, r.start("state"), r.end("state"))
+        iso = st[0].iso3 if st else None
+        if st:
+            parties.append(_party(doc, st[0]))
+        name = _clean_name(r.group("name"))
+        if name:
+            signatories.append(Signatory(name=name, role=re.sub(r"\s+", " ", r.group("role")), party=iso,
+                                         evidence=[_evidence(doc, r.start("role"), r.end("name"))]))
+    return signatories, parties
+
+
+def _signing_place(doc: Doc, start: int, end: int) -> tuple[str | None, list[Evidence]]:
+    """"signed ... in Moscow", "signed in Helsinki, Finland", "at the Belvedere palace in Vienna"."""
+    text = doc.text
+    verb = _SIGNED_VERB.search(text, start, end)
+    if verb is None:
+        return None, []
+    for m in re.compile(rf"\b(?:in|at)\s+(?P<place>{_PLACE})").finditer(text, verb.end(), end):
+        place = m.group("place")
+        if _good_place(place) and not re.match(r"\d", place):
+            state = lookup(place)
+            if state is not None:
+                continue  # a country is not the place of signature we want; a city follows
+            return place, [_evidence(doc, m.start("place"), m.end("place"))]
+    return None, []
+
+
+def _about_facts(doc: Doc, w: _Written, subject: bool) -> dict:
+    """What the text states of one agreement, from the sentences that speak of it."""
+    text = doc.text
+    sentences: list[Span] = []
+    seen: set[int] = set()
+    spans = [_sentence(doc, m.start, m.end) for m in w.mentions]
+    if subject:
+        spans += [_sentence(doc, m.start()) for m in _ANAPHOR.finditer(text) if not doc.in_footnotes(m.start())]
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start not in seen and not doc.in_footnotes(s.start):
+            seen.add(s.start)
+            sentences.append(s)
+
+    facts: dict = {"parties": [], "signatories": [], "signed": None, "term": None, "articles": None, "evidence": []}
+    for m in w.mentions:
+        facts["parties"] += [_party(doc, s) for s in m.states]
+        after = _BETWEEN_AFTER.match(text, m.end)
+        if after:
+            tail_end = min(len(text), after.end() + 120)
+            stop = re.compile(r"[,.;:]|\bwhich\b|\bthat\b|\bsigned\b").search(text, after.end(), tail_end)
+            facts["parties"] += [_party(doc, s) for s in _states_in(doc, after.end(), stop.start() if stop else tail_end)]
+        before = text[max(0, m.start - 30) : m.start]
+        n = _N_YEAR.search(before)
+        if n and facts["term"] is None and not re.search(r"\d{4}", before[n.end():]):
+            facts["term"] = (_number(n.group("n")), _evidence(doc, m.start - len(before) + n.start(), m.start - len(before) + n.end()))
+
+    best_signing: tuple[int, Signed] | None = None
+    for s in sentences:
+        if not _refers_to(doc, s, w, subject):
+            continue
+        if _SIGNED_VERB.search(text, s.start, s.end):
+            sigs, parties = _signers(doc, s.start, s.end)
+            facts["signatories"] += sigs
+            facts["parties"] += parties
+            dates = find_dates(text, s.start, s.end, years=True)
+            place, place_ev = _signing_place(doc, s.start, s.end)
+            date = max(dates, key=lambda d: {"day": 3, "month": 2, "year": 1}[d.precision]) if dates else None
+            weight = ({"day": 3, "month": 2, "year": 1}[date.precision] if date else 0) + (1 if place else 0) + (1 if any(s.start <= m.start < s.end for m in w.mentions) else 0)
+            if (date or place) and (best_signing is None or weight > best_signing[0]):
+                ev = ([_evidence(doc, date.start, date.end)] if date else []) + place_ev
+                best_signing = (weight, Signed(date=date.iso if date else None, precision=date.precision if date else None,
+                                               place=place, evidence=ev))
+        if facts["articles"] is None:
+            a = _ARTICLE_COUNT.search(text, s.start, s.end)
+            if a:
+                facts["articles"] = (_number(a.group("n") or a.group("m")), _evidence(doc, a.start(), a.end()))
+        if facts["term"] is None:
+            t = _N_YEAR.search(text, s.start, s.end) if subject else None
+            if t and re.match(rf"\s+(?:\"|\u201c)?(?:[\w-]+\s+){{0,4}}(?:{w.head}|{_HEAD_WORDS.lower()})", text[t.end() : t.end() + 80], re.IGNORECASE):
+                facts["term"] = (_number(t.group("n")), _evidence(doc, t.start(), t.end()))
+    if subject:
+        for pl in _PARTIES_LIST.finditer(text):
+            stop = text.find(".", pl.end())
+            facts["parties"] += [_party(doc, s) for s in _states_in(doc, pl.end(), stop if stop > 0 else len(text))]
+    facts["signed"] = best_signing[1] if best_signing else None
+    return facts
+
+
+def _written_agreement(doc: Doc, w: _Written, role: str) -> Agreement:
+    facts = _about_facts(doc, w, role == "subject")
+    parties = _merge_parties(facts["parties"])
+    signed = facts["signed"] or Signed()
+    if signed.date is None:
+        year = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", " ".join(doc.text[m.start : m.end] for m in w.mentions))
+        if year:
+            m0 = next(m for m in w.mentions if year.group(1) in doc.text[m.start : m.end])
+            k = doc.text.find(year.group(1), m0.start, m0.end)
+            signed = Signed(date=year.group(1), precision="year", evidence=[_evidence(doc, k, k + 4)])
+    evidence = [_evidence(doc, m.start, m.end) for m in w.mentions[:5]]
+    term = facts["term"]
+    articles = facts["articles"]
+    if term:
+        evidence.append(term[1])
+    if articles:
+        evidence.append(articles[1])
+    kind = agreement_kind(w.name)
+    return Agreement(
+        id=_slug(parties, signed.date, kind, w.name),
+        title=w.name,
+        kind=kind,
+        parties=parties,
+        signatories=_dedupe_signatories(facts["signatories"]),
+        signed=signed,
+        term_years=term[0] if term else None,
+        article_count=articles[0] if articles else None,
+        role=role,  # type: ignore[arg-type]
+        evidence=evidence,
+    )
+
+
+def _descriptive(doc: Doc, subject: _Written | None) -> list[Agreement]:
+    """Unnamed but concrete agreements: "Iran and Russia had signed their first major agreement" (2001),
+    "entered into a 25-year cooperation program with China in 2021"."""
+    text = doc.text
+    out: list[Agreement] = []
+    subject_words = set(subject.words) if subject else set()
+    for m in _DESCRIPTIVE.finditer(text):
+        if doc.in_footnotes(m.start()):
+            continue
+        np_words = {x.lower() for x in re.findall(r"[A-Za-z]+", m.group("np"))} - {"a", "an", "the", "their", "its"}
+        if subject_words and len(np_words & subject_words) >= 2:
+            continue  # another way of naming the subject
+        if re.search(r"[A-Z]", m.group("np")[1:]):
+            continue  # a named agreement: handled by the named reading
+        sent = _sentence(doc, m.start(), m.end())
+        years = [d for d in find_dates(text, sent.start, sent.end, years=True)]
+        states = [s for s in _states_in(doc, sent.start, sent.end)]
+        if not years or len(states) < 2 and not (states and re.search(r"\bwith\b", m.group(0) + text[m.end() : m.end() + 20])):
+            continue
+        parties = _merge_parties(_party(doc, s) for s in states)
+        if len(parties) < 2:
+            continue
+        date = years[0]
+        kind = agreement_kind(m.group("w"))
+        term = _N_YEAR.search(m.group("np"))
+        ev = [_evidence(doc, m.start("np"), m.end("np")), _evidence(doc, date.start, date.end)]
+        out.append(Agreement(
+            id=_slug(parties, date.iso, kind, None),
+            title=None,
+            kind=kind,
+            parties=parties,
+            signed=Signed(date=date.iso, precision=date.precision, evidence=[_evidence(doc, date.start, date.end)]),  # type: ignore[arg-type]
+            term_years=_number(term.group("n")) if term else None,
+            role="related",
+            evidence=ev,
+        ))
+    return out
+
+
+def _about(doc: Doc) -> list[Agreement]:
+    named, generic = _group(_named_mentions(doc))
+    if not named and not generic:
+        return _descriptive(doc, None)
+    anaphora = _anaphora(doc)
+    if not named:
+        # Only generic references ("the Treaty"): make the subject from the first one with states in it.
+        g = next((g for g in generic if g.states), None)
+        if g is None:
+            return _descriptive(doc, None)
+        named = [_Written(g.name, g.words, g.head, [g], g.start)]
+    ranked = sorted(named, key=lambda w: (-_subject_score(doc, w, generic, anaphora), w.first))
+    subject = ranked[0]
+    # Generic mentions carry states into the subject's parties ("the Iran-Russia Treaty").
+    subject.mentions += [g for g in generic if g.head == subject.head and g.states]
+    subject.mentions.sort(key=lambda m: m.start)
+    out = [_written_agreement(doc, subject, "subject")]
+    out += [_written_agreement(doc, w, "related") for w in sorted(ranked[1:], key=lambda w: w.first)]
+    out += _descriptive(doc, subject)
+    return out
+
+
+# --- entry point -----------------------------------------------------------------------
 
 
 def find_agreements(doc: Doc, kind: str) -> list[Agreement]:
-    return []
+    """The agreement a document is (``treaty``) or the ones it writes about."""
+    if not doc.text.strip():
+        return []
+    if kind == "treaty":
+        return _unique_ids([_primary(doc)])
+    return _unique_ids(_about(doc))

@@ -229,8 +229,8 @@ def _is_acronym(form: str) -> bool:
 def _case_ok(found: str, canonical: str, text: str, start: int, end: int) -> bool:
     """Whether a case-insensitive hit is really the name.
 
-    Acronyms must match exactly ("US" but never "us"), and are refused inside
-    all-caps runs where "US" is a pronoun. Other forms need a capital wherever
+    Acronyms must match exactly ("US" but never "us"), and are refused between
+    two all-caps words, where "US" is a pronoun ("LET US AGREE"). Other forms need a capital wherever
     the canonical form has one ("Russian Federation", "RUSSIAN FEDERATION";
     not "turkey", "chad").
     """
@@ -239,7 +239,8 @@ def _case_ok(found: str, canonical: str, text: str, start: int, end: int) -> boo
             return False
         before = re.findall(r"[^\W\d_]+", text[max(0, start - 30) : start])[-1:]
         after = re.findall(r"[^\W\d_]+", text[end : end + 30])[:1]
-        return not any(len(w) > 1 and w.isupper() for w in before + after)
+        caps = [len(w) > 1 and w.isupper() for w in before + after]
+        return not caps or not all(caps)  # "LET US GO" is refused, "US\u2013UK" and "the US" are not
     if len(found) != len(canonical):
         # whitespace differs; compare capitals word by word
         fw, cw = found.split(), canonical.split()
