@@ -121,3 +121,23 @@ def test_brief_end_to_end_json():
     unsourced = [f for f in a["findings"] if f["code"] == "unsourced-quote"]
     assert any("This Treaty marks a new chapter" in text[e["start"]:e["end"]] for f in unsourced for e in f["evidence"])
     assert not any("Russia and Iran are working together" in f["evidence"][0]["text"] for f in unsourced)
+
+
+def test_sentence_cut_at_exclamation_inside_quotes_keeps_its_marker():
+    # CRS R48887 (shared corpus briefs/dev): a splitter cuts after `Iran!"`; the marker [48] ends the sentence.
+    text = ('Meanwhile, President Trump has continued to speak of a future where the Islamic Republic "will no '
+            'longer exist!" and of a U.S. attack "waiting in the wings and, when it is over, there will be very '
+            'little left of the Islamic Republic of Iran!" as he posted in June and September, respectively.[48]\n\n'
+            '[48] Donald J. Trump (@realDonaldTrump), Truth Social, June 27, 2026.\n')
+    doc = make_doc(text)
+    quotes = [_quote(doc, "waiting in the wings and, when it is over, there will be very little left of the "
+                          "Islamic Republic of Iran!", "Donald J. Trump")]
+    assert [x for x in audit(doc, find_citations(doc), quotes) if x.code == "unsourced-quote"] == []
+
+
+def test_quote_without_speaker_is_info():
+    text = 'The MoU called for "the immediate and permanent termination of military operations on all fronts."\n'
+    doc = make_doc(text)
+    (f,) = audit(doc, [], [_quote(doc, "the immediate and permanent termination of military operations on all "
+                                       "fronts.", None)])
+    assert f.code == "unsourced-quote" and f.severity == "info"

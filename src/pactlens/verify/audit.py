@@ -269,31 +269,54 @@ def unsourced_quote(ctx: AuditContext) -> list[Finding]:
     out = []
     for (a, b), qs in by_sentence.items():
         speakers = list(dict.fromkeys(q.speaker for q in qs if q.speaker))
-        who = f" of {', '.join(speakers)}" if speakers else " (no speaker named)"
         noun = "quotation" if len(qs) == 1 else "quotations"
-        out.append(Finding(
-            code="unsourced-quote", severity="warning",
-            message=f"Direct {noun}{who} without a footnote in its sentence: add the source of the quote.",
-            markers=[], evidence=[ctx.doc.evidence(a, b)],
-        ))
+        if speakers:
+            # Someone's words with no source: what a fact-checker asks for first.
+            severity, message = "warning", f"Direct {noun} of {', '.join(speakers)} without a footnote in its sentence: " \
+                                           "add the source of the quote."
+        else:
+            # Quoted wording with no speaker (a document's terms, a phrase): worth a look, less often a fault.
+            severity, message = "info", f"Quoted wording (no speaker named) without a footnote in its sentence: " \
+                                        "check that its source is cited nearby."
+        out.append(Finding(code="unsourced-quote", severity=severity, message=message,
+                           markers=[], evidence=[ctx.doc.evidence(a, b)]))
     return out
 
 
 def _sentences_covering(doc: Doc, start: int, end: int) -> Span:
-    """The sentences holding the quote, extended while a quotation is left open:
-    a sentence splitter may cut inside a quoted passage of several sentences."""
+    """The sentences holding the quote, mended where a splitter cut one
+    sentence in two: at a ``!`` or ``?`` inside quotation marks (the next part
+    starts in lower case) or inside a quoted passage left open."""
     a = sentence_span(doc, start)
     b = sentence_span(doc, max(start, end - 1))
     span = Span(min(a.start, start), max(b.end, end))
-    block = doc.block_at(start)
+    block = doc.block_at(start) or Span(0, len(doc.text))
+    text = doc.text
     for _ in range(5):
-        if _quotes_closed(doc.text[span.start : span.end]) or span.end >= len(doc.text):
+        if span.start <= block.start or not text[span.start].islower():
             break
-        nxt = sentence_span(doc, _next_word(doc.text, span.end))
-        if nxt.end <= span.end or (block is not None and nxt.start >= block.end):
+        prev = sentence_span(doc, _prev_word(text, span.start))
+        if prev.start >= span.start:
+            break
+        span = Span(prev.start, span.end)
+    for _ in range(5):
+        nxt_at = _next_word(text, span.end)
+        if nxt_at >= block.end or nxt_at >= len(text):
+            break
+        if _quotes_closed(text[span.start : span.end]) and not text[nxt_at].islower():
+            break
+        nxt = sentence_span(doc, nxt_at)
+        if nxt.end <= span.end:
             break
         span = Span(span.start, nxt.end)
     return span
+
+
+def _prev_word(text: str, i: int) -> int:
+    j = i - 1
+    while j > 0 and text[j].isspace():
+        j -= 1
+    return max(j, 0)
 
 
 def _quotes_closed(s: str) -> bool:
