@@ -171,8 +171,8 @@ def _year_segment(masked: str, start: int, end: int, ref: Reference) -> DateMent
     """A year standing as a note's last element (`"Title," 2025.`): its date."""
     after = ref.title.end if ref.title else start
     m = _YEAR_SEGMENT.search(masked, after, end)
-    if m is None:
-        return None
+    if m is None or any(d.start <= m.start("y") < d.end for d in find_dates(masked, after, end)):
+        return None  # no year alone, or only the year of a full date
     return DateMention(m.start("y"), m.end("y"), m.group("y"), "year")
 
 
@@ -389,14 +389,17 @@ def _read_unquoted(text: str, masked: str, start: int, end: int, ref: Reference)
     and the org-like segment after it, if any, its publisher. That is as far
     as the rules can read safely."""
     ref.style = "note"
-    if ref.date is not None and not _closing_date(masked, start, ref.date):
-        ref.date = None  # a date inside commentary ("In April 1992, …") is not the source's
     h = _HANDLE.search(text, start, end)
+    m = _ITALIC.search(text, start, end)
+    if h is None and m is not None:
+        # The date of a standalone work is the first one after its title ("published … on March 23, 2012").
+        ref.date = _first_date(masked, m.end(), end)
+    elif ref.date is not None and not _closing_date(masked, start, ref.date):
+        ref.date = None  # a date inside commentary ("In April 1992, …") is not the source's
     if h:
         ref.author = _piece(text, start, h.end())
         ref.outlet = _segment_after(text, masked, h.end(), end, ref)
         return True
-    m = _ITALIC.search(text, start, end)
     if m and (ref.date is None or m.start() < ref.date.start):
         ref.title = _piece(text, m.start("t"), m.end("t"))
         ref.outlet = _segment_after(text, masked, m.end(), end, ref)

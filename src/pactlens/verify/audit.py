@@ -202,7 +202,7 @@ def _malformations(ref: Reference) -> list[str]:
     problems = []
     if not ref.quotes_balanced:
         problems.append("unbalanced quotation marks around the title")
-    if ref.style in ("chicago", "apa", "url") and ref.date is None:
+    if ref.style in ("chicago", "apa") and ref.date is None:
         problems.append("no date")
     if ref.style in ("chicago", "apa") and ref.outlet is None and ref.author is None:
         problems.append("no outlet")
