@@ -649,6 +649,10 @@ _ARTICLE_COUNT = re.compile(
     rf"|\b(?P<m>{_N})-article\b)"
 )
 _N_YEAR = re.compile(rf"(?i:\b(?P<n>{_N})[-\s]year\b)")
+#: "a new Defense Cooperation Agreement (DCA) with a 15-year duration"
+_TERM_AFTER = re.compile(
+    rf"\s*(?:\([A-Z][A-Za-z-]*\)\s*)?,?\s*(?i:with|for|of)\s+a\s+(?P<n>{_N})[-\s]year\s+(?i:duration|term|period|validity|lifespan)"
+)
 _DESCRIPTIVE = re.compile(
     r"\b(?P<verb>signed|entered\s+into|concluded|reached|struck)\s+(?P<np>(?:a|an|the|their|its)\s+"
     r"(?:[\w\u2013-]+\s+){0,4}?(?P<w>agreement|treaty|pact|program|programme|accord|deal|memorandum))\b"
@@ -669,6 +673,7 @@ class _Mention:
     words: tuple[str, ...]
     head: str  # the instrument word
     states: list[StateMention] = field(default_factory=list)  # states in its name ("Russia-Iran ... Treaty")
+    compound: bool = False  # the name is only states and the head ("Iran-Russia Treaty")
 
 
 @dataclass
@@ -712,14 +717,15 @@ def _named_mentions(doc: Doc) -> list[_Mention]:
 
 def _make_mention(doc: Doc, a: int, b: int) -> _Mention | None:
     raw = doc.text[a:b]
-    if " and the " in raw:
-        cut = raw.rindex(" and the ") + len(" and the ")
-        a, raw = a + cut, raw[cut:]  # "NATO and the Warsaw Pact": two names, the last is the agreement's
+    two = re.match(r"(?:[A-Z]{2,}|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)*\s+(?:Organi[sz]ation|Union|Community))\s+and\s+(?:the\s+)?", raw)
+    if two:
+        a, raw = a + two.end(), raw[two.end() :]  # "NATO and the Warsaw Pact": two names, the last is the agreement's
     states = find_states(doc.text, a, b)
     # Strip leading noise, years and state names/adjectives ("The 2025 Russia-Iran ..."); the states
     # stripped are parties only when they modify the name directly ("Russia-Iran Treaty", not
     # "Bulgaria to the Tripartite Pact").
     name = raw
+    compound = False
     modifiers: list[StateMention] = []
     while True:
         before = name
@@ -744,13 +750,22 @@ def _make_mention(doc: Doc, a: int, b: int) -> _Mention | None:
     head = _KIND_RE.search(name)
     if head and head.start() > 0:
         name = name[: head.end()]  # "Open Skies Treaty on the Organization ...": a modifier-first name ends at its head
+        of_the = name.rfind(" of the ")
+        if of_the > 0 and not _KIND_RE.search(name[:of_the]):
+            name = name[of_the + len(" of the ") :]  # "Relevance of the Open Skies Treaty"
+            head = _KIND_RE.search(name)
+    if head and modifiers and not name[: head.start()].strip():
+        # Only states before the head: the states make the name ("United States-Mexico-Canada Agreement").
+        first = min(s.start for s in modifiers)
+        name = re.sub(r"\s+", " ", doc.text[first : a + raw.find(head.group(0), first - a) + len(head.group(0))])
+        compound = True
     if not name or (head and head.group(0).lower().startswith("program") and not _PROGRAMME_OK.search(name)):
         return None
     if name.isupper():
         name = " ".join(w.lower() if w in {"OF", "ON", "THE", "AND", "FOR", "TO"} else w.title() for w in name.split())
         name = name[0].upper() + name[1:]
     words = tuple(w.lower() for w in re.findall(r"[\w'\u2019]+", name))
-    return _Mention(a, b, name, words, _head_of(name), modifiers)
+    return _Mention(a, b, name, words, _head_of(name), modifiers, compound)
 
 
 def _group(mentions: list[_Mention]) -> tuple[list[_Written], list[_Mention]]:
@@ -786,14 +801,17 @@ def _same_agreement(m: _Mention, w: _Written) -> bool:
     return key == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
 
 
-def _subject_score(doc: Doc, w: _Written, generic: list[_Mention], anaphora: dict[str, int]) -> float:
+def _subject_score(doc: Doc, w: _Written, generic: list[_Mention], anaphora: dict[str, int],
+                   first_sentence: int | None = None) -> float:
     score = float(len(w.mentions))
     title = doc.title
-    lead = doc.blocks[0].end if doc.blocks else 600
+    lead = min(doc.blocks[0].end, 800) if doc.blocks else 600
     if title is not None and any(title.start <= m.start < title.end for m in w.mentions):
         score += 3
-    if any(m.start < max(lead, 600) for m in w.mentions):
+    if any(m.start < lead for m in w.mentions):
         score += 2
+    if first_sentence is not None and w.mentions and w.mentions[0].start == first_sentence:
+        score += 5  # the first agreement named in the opening sentence: what the text is about
     score += 0.5 * sum(1 for g in generic if g.head == w.head)
     score += 0.25 * anaphora.get(w.head, 0)
     return score
@@ -816,6 +834,41 @@ def _refers_to(doc: Doc, span: Span, w: _Written, subject: bool) -> bool:
             if m.group("w").lower() in {w.head, "treaty", "agreement", "pact", "accord", "deal"}:
                 return True
     return False
+
+
+_SIGNED_BY = re.compile(r"[^.;]{0,80}?\bby\s+(?=[A-Z])")
+_BY_PERSON = re.compile(
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})(?:,\s+(?:the\s+)?(?P<app>[^,.;]{{3,80}}?))?(?=\s+and\s|[,.;]|$)"
+)
+
+
+def _signed_by(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Party]]:
+    """"signed ... by Ormsby-Gore and Dean Rusk, the United States Secretary of State"."""
+    text = doc.text
+    signatories: list[Signatory] = []
+    parties: list[Party] = []
+    pos = start
+    for _ in range(4):
+        m = _BY_PERSON.match(text, pos)
+        if m is None:
+            break
+        name = _clean_name(m.group("name"))
+        role = party = None
+        if m.group("app"):
+            r = _ROLE_RE.search(m.group("app"))
+            role = re.sub(r"\s+", " ", r.group(0)) if r else None
+            st = find_states(text, m.start("app"), m.end("app"))
+            if st and role:
+                party = st[0].iso3
+                parties.append(_party(doc, st[0]))
+        if name is None:
+            break
+        signatories.append(Signatory(name=name, role=role, party=party, evidence=[_evidence(doc, m.start(), m.end())]))
+        nxt = re.compile(r"\s+and\s+|,\s+").match(text, m.end())
+        if nxt is None or m.end() >= end:
+            break
+        pos = nxt.end()
+    return signatories, parties
 
 
 def _signers(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Party]]:
@@ -841,6 +894,9 @@ def _signers(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Part
     verb = _SIGNED_VERB.search(text, start, end)
     if verb is None:
         return [], []
+    by = _SIGNED_BY.search(text, verb.end(), end)
+    if by is not None:
+        return _signed_by(doc, by.end(), end)
     for r in _ROLE_OF_STATE_NAME.finditer(text, start, verb.start()):
         st = find_states(text, r.start("state"), r.end("state"))
         iso = st[0].iso3 if st else None
@@ -869,6 +925,24 @@ def _signing_place(doc: Doc, start: int, end: int) -> tuple[str | None, list[Evi
     return None, []
 
 
+def _signing_subjects(doc: Doc, start: int, verb: int) -> list[Party]:
+    """"Bahrain and the United States ... by signing a Defense Cooperation Agreement": the states that sign."""
+    if not re.search(r"\band\b", doc.text[start:verb]):
+        return []
+    found = _states_in(doc, start, verb)
+    return [_party(doc, m) for m in found] if 2 <= len(found) <= 4 else []
+
+
+def _signs_this(doc: Doc, sentence: Span, verb: int, w: _Written) -> bool:
+    """Whether a signing verb is about ``w`` itself: named within a few words of the verb, and no
+    other agreement ("the agreement") nearer to it."""
+    for m in w.mentions:
+        if sentence.start <= m.start < sentence.end and abs(m.start - verb) < 60:
+            gap = doc.text[min(m.end, verb) : max(m.start, verb)]
+            return _ANAPHOR.search(gap) is None
+    return False
+
+
 def _about_facts(doc: Doc, w: _Written, subject: bool) -> dict:
     """What the text states of one agreement, from the sentences that speak of it."""
     text = doc.text
@@ -890,6 +964,9 @@ def _about_facts(doc: Doc, w: _Written, subject: bool) -> dict:
             tail_end = min(len(text), after.end() + 120)
             stop = re.compile(r"[,.;:]|\bwhich\b|\bthat\b|\bsigned\b").search(text, after.end(), tail_end)
             facts["parties"] += [_party(doc, s) for s in _states_in(doc, after.end(), stop.start() if stop else tail_end)]
+        after_term = _TERM_AFTER.match(text, m.end)
+        if after_term and facts["term"] is None:
+            facts["term"] = (_number(after_term.group("n")), _evidence(doc, after_term.start("n"), after_term.end()))
         before = text[max(0, m.start - 30) : m.start]
         n = _N_YEAR.search(before)
         if n and facts["term"] is None and not re.search(r"\d{4}", before[n.end():]):
@@ -899,8 +976,11 @@ def _about_facts(doc: Doc, w: _Written, subject: bool) -> dict:
     for s in sentences:
         if not _refers_to(doc, s, w, subject):
             continue
-        if _SIGNED_VERB.search(text, s.start, s.end):
+        verb = _SIGNED_VERB.search(text, s.start, s.end)
+        if verb and (subject or _signs_this(doc, s, verb.start(), w)):
             sigs, parties = _signers(doc, s.start, s.end)
+            if not parties and _signs_this(doc, s, verb.start(), w):
+                parties = _signing_subjects(doc, s.start, verb.start())
             facts["signatories"] += sigs
             facts["parties"] += parties
             dates = find_dates(text, s.start, s.end, years=True)
@@ -922,7 +1002,9 @@ def _about_facts(doc: Doc, w: _Written, subject: bool) -> dict:
     if subject:
         for pl in _PARTIES_LIST.finditer(text):
             stop = text.find(".", pl.end())
-            facts["parties"] += [_party(doc, s) for s in _states_in(doc, pl.end(), stop if stop > 0 else len(text))]
+            stop = stop if stop > 0 else len(text)
+            inside = {i for p in re.finditer(r"\([^()]*\)", text[pl.end() : stop]) for i in range(pl.end() + p.start(), pl.end() + p.end())}
+            facts["parties"] += [_party(doc, s) for s in _states_in(doc, pl.end(), stop) if s.start not in inside]
     facts["signed"] = best_signing[1] if best_signing else None
     return facts
 
@@ -959,7 +1041,7 @@ def _written_agreement(doc: Doc, w: _Written, role: str) -> Agreement:
     )
 
 
-def _descriptive(doc: Doc, subject: _Written | None) -> list[Agreement]:
+def _descriptive(doc: Doc, subject: _Written | None, named: Iterable[_Mention] = ()) -> list[Agreement]:
     """Unnamed but concrete agreements: "Iran and Russia had signed their first major agreement" (2001),
     "entered into a 25-year cooperation program with China in 2021"."""
     text = doc.text
@@ -974,6 +1056,8 @@ def _descriptive(doc: Doc, subject: _Written | None) -> list[Agreement]:
         if re.search(r"[A-Z]", m.group("np")[1:]):
             continue  # a named agreement: handled by the named reading
         sent = _sentence(doc, m.start(), m.end())
+        if any(sent.start <= n.start < sent.end for n in named):
+            continue  # the sentence names the agreement: the named reading has it
         years = [d for d in find_dates(text, sent.start, sent.end, years=True)]
         states = [s for s in _states_in(doc, sent.start, sent.end)]
         if not years or len(states) < 2 and not (states and re.search(r"\bwith\b", m.group(0) + text[m.end() : m.end() + 20])):
@@ -998,6 +1082,39 @@ def _descriptive(doc: Doc, subject: _Written | None) -> list[Agreement]:
     return out
 
 
+def _merge_compounds(named: list[_Written]) -> list[_Written]:
+    """Fold "the Iran-Russia Treaty" into the named treaty whose mentions carry the same states."""
+    out: list[_Written] = []
+    for w in named:
+        isos = {s.iso3 for m in w.mentions for s in m.states}
+        if all(m.compound for m in w.mentions) and isos:
+            home = next((o for o in named if o is not w and o.head == w.head and not all(m.compound for m in o.mentions)
+                         and isos <= {s.iso3 for m in o.mentions for s in m.states}), None)
+            if home is not None:
+                home.mentions += w.mentions
+                home.mentions.sort(key=lambda m: m.start)
+                continue
+        out.append(w)
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
+
+
+def _add_acronym_mentions(doc: Doc, w: _Written) -> None:
+    """"the United States-Mexico-Canada Agreement (USMCA)": count "USMCA" as a mention too."""
+    for m in list(w.mentions):
+        a = _ACRONYM_AFTER.match(doc.text, m.end)
+        if a is None:
+            continue
+        acr = a.group("acr")
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.text):
+            if hit.start() != a.start("acr") and not doc.in_footnotes(hit.start()):
+                w.mentions.append(_Mention(hit.start(), hit.end(), w.name, w.words, w.head))
+        w.mentions.sort(key=lambda x: x.start)
+        return
+
+
 def _about(doc: Doc) -> list[Agreement]:
     named, generic = _group(_named_mentions(doc))
     if not named and not generic:
@@ -1009,14 +1126,20 @@ def _about(doc: Doc) -> list[Agreement]:
         if g is None:
             return _descriptive(doc, None)
         named = [_Written(g.name, g.words, g.head, [g], g.start)]
-    ranked = sorted(named, key=lambda w: (-_subject_score(doc, w, generic, anaphora), w.first))
+    named = _merge_compounds(named)
+    for w in named:
+        _add_acronym_mentions(doc, w)
+    first = min((m.start for w in named for m in w.mentions), default=None)
+    if first is not None and _sentence(doc, first).start > _sentence(doc, 0).end:
+        first = None  # only a name in the opening sentence counts
+    ranked = sorted(named, key=lambda w: (-_subject_score(doc, w, generic, anaphora, first), w.first))
     subject = ranked[0]
     # Generic mentions carry states into the subject's parties ("the Iran-Russia Treaty").
     subject.mentions += [g for g in generic if g.head == subject.head and g.states]
     subject.mentions.sort(key=lambda m: m.start)
     out = [_written_agreement(doc, subject, "subject")]
     out += [_written_agreement(doc, w, "related") for w in sorted(ranked[1:], key=lambda w: w.first)]
-    out += _descriptive(doc, subject)
+    out += _descriptive(doc, subject, [m for w in named for m in w.mentions])
     return out
 
 
