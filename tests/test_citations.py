@@ -146,3 +146,12 @@ def test_joined_words_in_slug(url, token):
 ])
 def test_sound_slugs_are_not_flagged(url):
     assert damaged_slug_words(url) == []
+
+
+def test_outlet_named_post_keeps_its_name_but_platform_post_is_dropped():
+    r = _ref('"US Military Has Lost Roughly 25% of Its Reaper Drones as Iran War Depletes Arsenal," Washington Post, '
+             "August 13, 2026.")
+    assert r.outlet.value == "Washington Post"
+    r = _ref("Donald J. Trump (@realDonaldTrump), Truth Social post, April 7, 2026, 6:32 p.m., "
+             "https://truthsocial.com/@realDonaldTrump/posts/116365796713313030.")
+    assert r.outlet.value == "Truth Social" and r.date.iso == "2026-04-07"

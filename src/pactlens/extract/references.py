@@ -42,7 +42,7 @@ _MEDIUM = re.compile(
 )
 _LEAD_IN_ANYWHERE = re.compile(r"\b(?:see|cited in|quoted in)\b,?", re.IGNORECASE)
 _BIB_ABBREV = re.compile(r"^(?:vol|no|nos|pp?|eds?|ch|sec|art|para)\.?(?:\s|$)", re.IGNORECASE)
-_MEDIUM_SUFFIX = re.compile(r"\s+(?:post|tweet|video|blog|website)$", re.IGNORECASE)
+_MEDIUM_SUFFIX = re.compile(r"\s+(?:post|tweet|video|blog|website)$")  # lower case: "Truth Social post", not "Washington Post"
 _LEAD_IN = re.compile(r"^(?:see(?:,? (?:for example|e\.g\.))?,?|for (?:more|details)(?:,? see)?|cited in|quoted in|as reported (?:by|in))\s+",
                       re.IGNORECASE)
 
