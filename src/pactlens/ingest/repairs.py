@@ -14,18 +14,23 @@ from pactlens.ingest.edits import Edit
 
 # --- characters -----------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]+")
+_INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _LINE_END = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
 _COMBINING_RUN = re.compile(r"[^\W\d_]?[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def strip_invisible(text: str) -> list[Edit]:
     """BOMs, zero-width characters and soft hyphens: they split words for every later matcher."""
+    if not any(ch in text for ch in _INVISIBLE_CHARS):  # `in` is a fast scan; most texts have none
+        return []
     return [Edit(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
 
 
 def unify_line_ends(text: str) -> list[Edit]:
     """CRLF, CR and Unicode line separators become ``\\n``."""
+    if not any(ch in text for ch in "\r\u2028\u2029\x0b\x85"):
+        return []
     return [Edit(m.start(), m.end(), "\n") for m in _LINE_END.finditer(text)]
 
 
@@ -49,7 +54,9 @@ def _covered(edits: list[Edit], i: int) -> bool:
 
 # --- GGO section labels -----------------------------------------------------------
 
-_GGO_LABEL = re.compile(r"^[ \t]*(Main|Appendix|Annex)Text:[ \t]*(?:\n|$)", re.M)
+# found by the label itself (``^`` with re.M or a look-behind makes the scan several times
+# slower); that it stands alone on its line is checked after
+_GGO_LABEL = re.compile(r"(Main|Appendix|Annex)Text:[ \t]*(?:\n|\Z)")
 _NA_LINE = re.compile(r"^[ \t]*NA[ \t]*(?:\n|$)", re.M)
 
 
@@ -61,7 +68,7 @@ def ggo_sections(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
     starts. Files in the unlabelled GGO form (three long lines: main text,
     appendix, annex, ``NA`` when empty) get the same treatment.
     """
-    labels = list(_GGO_LABEL.finditer(text))
+    labels = [m for m in _GGO_LABEL.finditer(text) if _alone_on_line(text, m.start())] if "Text:" in text else []
     if not labels:
         return _ggo_unlabelled(text)
     edits: list[Edit] = []
@@ -77,6 +84,10 @@ def ggo_sections(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
             start = m.end() + len(body) - len(body.lstrip())
             parts.append((m.group(1).lower(), start, m.end() + len(body.rstrip())))
     return edits, parts
+
+
+def _alone_on_line(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
 
 
 def _ggo_unlabelled(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
@@ -104,7 +115,8 @@ _SUP_CLOSE = r"(?:</sup>|&lt;/sup&gt;)"
 _SUP_MARKER = re.compile(_SUP_OPEN + r"[ \t]*(\d{1,3}|[*†‡§])[ \t]*" + _SUP_CLOSE)
 _SUP_ORDINAL = re.compile(r"(?<=\d)" + _SUP_OPEN + r"(st|nd|rd|th|er|e)" + _SUP_CLOSE)
 _SUP_ORPHAN = re.compile(r"[ \t]*<sup>&</sup>(?!lt;)")
-_INDENTED_DEF = re.compile(r"^[ \t]+(?=\[\d{1,3}\] )", re.M)
+_INDENTED_DEF = re.compile(r"\n([ \t]+)(?=\[\d{1,3}\] )")
+_INDENTED_FIRST = re.compile(r"([ \t]+)(?=\[\d{1,3}\] )")
 
 
 def sup_markers(text: str) -> list[Edit]:
@@ -123,7 +135,11 @@ def sup_markers(text: str) -> list[Edit]:
 
 def indented_definitions(text: str) -> list[Edit]:
     """Footnote definitions start at the line start, whatever indentation the source had."""
-    return [Edit(m.start(), m.end(), "") for m in _INDENTED_DEF.finditer(text)]
+    if "] " not in text:
+        return []
+    first = _INDENTED_FIRST.match(text)
+    found = ([first] if first else []) + list(_INDENTED_DEF.finditer(text))
+    return [Edit(m.start(1), m.end(1), "") for m in found]
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:
@@ -259,30 +275,51 @@ def line_hyphens(text: str) -> list[Edit]:
 
 # --- spacing ------------------------------------------------------------------------------
 
-# Each pattern starts with a literal-ish class so the scan is fast; context is checked after.
-_SPACE_RUN = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?](?:\s|$))")
-_SPACE_IN_PARENS = re.compile(r"[(\[]([ \t]+)(?=\w)|[ \t]+(?=[)\]])")
-_TRAILING = re.compile(r"[ \t]+$", re.M)
+# Candidates only: a pattern that starts with a literal space is scanned fast by ``re``;
+# one that starts with a class or a quantifier is several times slower on 10 MB.
+_SPACE_HINT = re.compile(r" [ ,.;:!?)\]\n]|[(\[] | $")
+_SPACE_HINT_TABS = re.compile(r"[ \t][ \t,.;:!?)\]\n]|[(\[][ \t]|[ \t]$")
+_BLANKS = " \t"
 
 
 def ocr_spacing(text: str) -> list[Edit]:
-    """Runs of spaces, spaces before punctuation (``Parties :``) and inside brackets."""
-    # deletions first: where a run of spaces also precedes punctuation, deleting it wins
-    edits = [Edit(m.start(), m.end(), "") for m in _SPACE_BEFORE_PUNCT.finditer(text) if _after_word(text, m)]
-    edits += [Edit(m.start(m.lastindex or 0), m.end(m.lastindex or 0), "")
-              for m in _SPACE_IN_PARENS.finditer(text) if m.lastindex or _after_word(text, m)]
-    edits += [Edit(m.start(), m.end(), "") for m in _TRAILING.finditer(text)]
-    edits += [Edit(m.start(), m.end(), " ") for m in _SPACE_RUN.finditer(text) if _between_words(text, m)]
-    return _disjoint(edits)
+    """Runs of spaces, spaces before punctuation (``Parties :``), inside brackets, at line ends."""
+    hints = _SPACE_HINT_TABS if "\t" in text else _SPACE_HINT
+    edits: list[Edit] = []
+    done = 0
+    for m in hints.finditer(text):
+        a = m.start() + (1 if text[m.start()] in "([" else 0)
+        if a < done:
+            continue
+        while a > 0 and text[a - 1] in _BLANKS:
+            a -= 1
+        b = a
+        while b < len(text) and text[b] in _BLANKS:
+            b += 1
+        done = b
+        fix = _spacing_fix(text, a, b)
+        if fix is not None:
+            edits.append(Edit(a, b, fix))
+    return edits
 
 
-def _between_words(text: str, m: re.Match) -> bool:
-    return m.start() > 0 and m.end() < len(text) and not text[m.start() - 1].isspace() and not text[m.end()].isspace()
+def _spacing_fix(text: str, a: int, b: int) -> str | None:
+    """What the blank run ``[a, b)`` should become, or None to keep it."""
+    after = text[b : b + 1]
+    before = text[a - 1 : a] if a else ""
+    if after in ("", "\n"):
+        return ""
+    if after in ",.;:!?" and _is_word_char(before) and (b + 1 == len(text) or text[b + 1].isspace()):
+        return ""
+    if (after in ")]" and _is_word_char(before)) or (before in ("(", "[") and _is_word_char(after)):
+        return ""
+    if b - a >= 2 and before and not before.isspace() and not after.isspace():
+        return " "
+    return None
 
 
-def _after_word(text: str, m: re.Match) -> bool:
-    return m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
+def _is_word_char(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch == "_")
 
 
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
