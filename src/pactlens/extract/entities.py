@@ -47,6 +47,14 @@ _NOT_PLACE = {
 _POLICY_STOP = {"The", "This", "That", "A", "An", "Its", "Their", "His", "Her", "Our", "National", "Foreign", "New"}
 
 
+# Cheap gates: a sentence is searched for a project/policy name only if it has the word that ends one.
+_KEYWORDS: dict[str, re.Pattern[str]] = {
+    "project" + str(id(_PROJECT)): re.compile(r"Corridor|Pipeline|pipeline|Railway|Railroad|Canal|Bridge|Dam|Highway|Project|Plant|Port"),
+    "policy" + str(id(_POLICY)): re.compile(r"[Pp]olicy|[Dd]octrine|[Ss]trategy|approach|Initiative"),
+    "place" + str(id(_FEATURE)): re.compile(r"Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal|Bay|Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic"),
+}
+
+
 @dataclass
 class _Group:
     name: str
@@ -97,7 +105,10 @@ def _add_orgs(text: str, ranges, groups: dict) -> set[str]:
 def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], stop: set[str]) -> None:
     """Names a pattern introduces, then every other body occurrence of those names."""
     found: dict[str, str] = {}
+    kw = _KEYWORDS.get(kind + str(id(rx)))
     for a, b in ranges:
+        if kw is not None and not kw.search(text, a, b):
+            continue
         for m in rx.finditer(text, a, b):
             g = "n" if m.group("n") else "g"
             name = m.group(g)

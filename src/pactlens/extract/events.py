@@ -12,6 +12,7 @@ is kept as ``other`` only when its date is precise to the month or day.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pactlens.extract.dates import DateMention, find_dates
@@ -123,9 +124,20 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     sentences = body_sentences(doc)
     people = find_people(doc, [(s.span.start, s.span.end) for s in sentences])
     events: list[Event] = []
-    for i, s in enumerate(sentences):
+    if not sentences:
+        return []
+    # One pass of the date finder over the body, then each date to its sentence.
+    dates = find_dates(text, sentences[0].span.start, sentences[-1].span.end, years=True)
+    starts = [s.span.start for s in sentences]
+    by_sentence: dict[int, list[DateMention]] = {}
+    for d in dates:
+        i = bisect.bisect_right(starts, d.start) - 1
+        if i >= 0 and d.end <= sentences[i].span.end:
+            by_sentence.setdefault(i, []).append(d)
+    for i, found in sorted(by_sentence.items()):
+        s = sentences[i]
         urls = url_ranges(text, s.span.start, s.span.end)
-        for d in find_dates(text, s.span.start, s.span.end, years=True):
+        for d in found:
             if any(u <= d.start < v for u, v in urls):
                 continue
             if d.precision == "year" and not _year_is_date(text, d, s.span.start):

@@ -10,6 +10,7 @@ earlier, so one person is one record however they are written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -74,10 +75,9 @@ _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
 _TITLE_RE = "|".join(re.escape(t) for t in _TITLES)
 _OCC_RE = "|".join(re.escape(t) for t in sorted(_OCCUPATIONS, key=len, reverse=True))
 # Up to three words before the office that may say whose office it is ("Iran's", "Russian", "U.S.").
-_PREFIX = rf"(?P<pre>(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{0,3}}?)"
-_ROLE_NAME = re.compile(
-    rf"{_PREFIX}(?P<role>{_TITLE_RE}|(?i:{_OCC_RE}))\s+(?P<name>{_NAME})"
-)
+_ROLE_NAME = re.compile(rf"\b(?P<role>{_TITLE_RE}|(?i:{_OCC_RE}))\s+(?P<name>{_NAME})")
+# The words before an office that say whose it is, matched backwards from the office.
+_PRE = re.compile(rf"(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{1,3}}$")
 _APPOSITION = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>(?:[{_UP}][\w.’'-]*\s+){{0,2}})(?P<role>(?i:{_OCC_RE}))\b"
 )
@@ -141,6 +141,15 @@ def _split_titles(role: str, name: str) -> tuple[str, str]:
     return role, " ".join(words)
 
 
+def _prefix(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """Span of the words that qualify the office: before it, or (apposition) the 'pre' group."""
+    if "pre" in m.re.groupindex:
+        return m.span("pre")
+    a = m.start("role")
+    p = _PRE.search(text, max(0, a - 60), a)
+    return (p.start(), a) if p else (a, a)
+
+
 def _party(text: str, start: int, end: int) -> str | None:
     found = {s.iso3 for s in _states(text, start, end) if getattr(s, "iso3", None)}
     return found.pop() if len(found) == 1 else None
@@ -162,7 +171,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, st
                 continue
             a = m.start("name") + shift
             role = role if role[0].isupper() else role.lower()
-            pre_a, pre_b = m.span("pre")
+            pre_a, pre_b = _prefix(text, m)
             out.append((a, a + len(name), name, role.rstrip("."), _party(text, pre_a, pre_b), _gender(role)))
     return out
 
@@ -184,7 +193,23 @@ def _register(people: dict[str, Person], name: str, role: str | None, party: str
     return person
 
 
+_CACHE: dict[int, tuple[Doc, tuple, list[Mention]]] = {}
+
+
 def find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Cached :func:`_find_people`: quotes, events and entities all ask for the same document."""
+    key = tuple(ranges)
+    hit = _CACHE.get(id(doc))
+    if extra_names is None and hit and hit[0] is doc and hit[1] == key:
+        return hit[2]
+    out = _find_people(doc, ranges, extra_names)
+    if extra_names is None:
+        _CACHE.clear()
+        _CACHE[id(doc)] = (doc, key, out)
+    return out
+
+
+def _find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every mention of a person in ``ranges`` (body text), in text order.
 
     ``extra_names`` are name spans found by a model (spaCy PERSON) that no
@@ -218,8 +243,13 @@ def _add_short_mentions(text: str, ranges, people: dict[str, Person], spans: dic
     if not people:
         return
     forms = {p.surname: p for p in people.values() if len(p.surname) > 2}
+    if not forms:
+        return
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    taken = sorted(spans)
+    starts = [s for s, _ in taken]
     for a, b in ranges:
         for m in rx.finditer(text, a, b):
-            if not any(s <= m.start() < e for s, e in spans):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or taken[i][1] <= m.start():
                 spans[m.span()] = forms[m.group(0)]

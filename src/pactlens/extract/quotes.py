@@ -272,7 +272,7 @@ def find_quotes(doc: Doc, citations: list[Citation]) -> list[Quote]:
     mentions = find_people(doc, ranges)
     # Reported speech needs a person as subject; keep only those a rule or the model can name.
     unnamed = [f for f in direct + reported if _speaker(_Discourse(mentions), doc, f, f.start - 1) is None]
-    if unnamed:
+    if unnamed and not doc.articles:  # an agreement's own text quotes no one: no model for it
         extra = _model_names(doc, unnamed, mentions)
         if extra:
             mentions = find_people(doc, ranges, extra)
