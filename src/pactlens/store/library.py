@@ -51,6 +51,9 @@ class Library:
         when that file still has the analysed sha256.
         """
         doc = analysis.document
+        known = None if replace else self._id_of(doc.sha256)
+        if known is not None:  # the common re-run case: answered before any row is built
+            return known, False
         if source_bytes is None:
             source_bytes = _read_matching(doc.source, doc.sha256)
         rows = build_rows(analysis, source_bytes)
@@ -80,8 +83,11 @@ class Library:
     # -- reading ---------------------------------------------------------------------------------
 
     def has(self, sha256: str) -> bool:
+        return self._id_of(sha256) is not None
+
+    def _id_of(self, sha256: str) -> str | None:
         with self._read() as conn:
-            return conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).first() is not None
+            return conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).scalar()
 
     def known_hashes(self) -> set[str]:
         with self._read() as conn:
