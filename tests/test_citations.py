@@ -155,3 +155,12 @@ def test_outlet_named_post_keeps_its_name_but_platform_post_is_dropped():
     r = _ref("Donald J. Trump (@realDonaldTrump), Truth Social post, April 7, 2026, 6:32 p.m., "
              "https://truthsocial.com/@realDonaldTrump/posts/116365796713313030.")
     assert r.outlet.value == "Truth Social" and r.date.iso == "2026-04-07"
+
+
+def test_year_only_date_and_series_number_skipped():
+    r = _ref('The Energy Institute, "Statistical Review of World Energy (73rd Edition)," 2024; U.S. Department of '
+             'Energy, Energy Information Administration, "The United States produced more crude oil," 2024.')
+    assert (r.outlet.value, r.date.iso, r.date.precision) == ("The Energy Institute", "2024", "year")
+    r = _ref('James Jeffrey, "Trump\'s GCC Meeting: A Path Out of the Conflict," PolicyWatch #4266, The Washington '
+             "Institute for Near East Policy, September 21, 2026.")
+    assert r.outlet.value == "The Washington Institute for Near East Policy"

@@ -164,7 +164,7 @@ def _first_date(masked: str, start: int, end: int) -> DateMention | None:
     return dates[0] if dates else None
 
 
-_YEAR_SEGMENT = re.compile(r",\s*(?P<y>(?:1[6-9]|20)\d\d)\s*(?=[.;)]|$)")
+_YEAR_SEGMENT = re.compile(r",[\"”]?\s*(?P<y>(?:1[6-9]|20)\d\d)\s*(?=[.;)]|$)")
 
 
 def _year_segment(masked: str, start: int, end: int, ref: Reference) -> DateMention | None:
@@ -208,6 +208,9 @@ def _segment_after(text: str, masked: str, a: int, end: int, ref: Reference) -> 
     p = _piece(text, a, seg_end)
     if p is None:
         return None
+    if re.search(r"#\s*\d", p.value) and seg_end < stop:
+        # A series and number ("PolicyWatch #4266"): the publisher follows it.
+        return _segment_after(text, masked, seg_end + 1, end, ref)
     value = _MEDIUM_SUFFIX.sub("", p.value)
     if _BIB_ABBREV.match(value) or _MEDIUM.match(value) or _LEAD_IN.match(value + " ") or not value[:1].isupper() or value.isdigit() or _MONTH_START.match(value):
         return None
