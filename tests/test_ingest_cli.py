@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT
+from ingest_support import make_pdf, xlsx_bytes
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -20,22 +19,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 
 def _truncated_pdf() -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 5, (FIXTURES / "store-north-atlantic-excerpt.txt").read_text(encoding="utf-8")[:2000]
-                   .encode("latin-1", "replace").decode("latin-1"))
-    data = bytes(pdf.output())
+    data = make_pdf((FIXTURES / "store-north-atlantic-excerpt.txt").read_text(encoding="utf-8")[:2000])
     return data[: len(data) // 2]
-
-
-def _xlsx() -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("xl/workbook.xml", "<workbook/>")
-    return out.getvalue()
 
 
 BAD = {
@@ -45,7 +30,7 @@ BAD = {
     "random.bin": (bytes(range(256)) * 16, "unsupported type"),
     "truncated.pdf": (_truncated_pdf(), "truncated|damaged"),
     "broken.docx": (b"PK\x03\x04" + b"\x00" * 200, "broken DOCX"),
-    "sheet.xlsx": (_xlsx(), "unsupported type"),
+    "sheet.xlsx": (xlsx_bytes(), "unsupported type"),
     "picture.png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "unsupported type"),
 }
 
