@@ -86,6 +86,11 @@ def test_compare_and_agreement_exports(db, tmp_path):
                                                          "Comprehensive Strategic Partnership Treaty": "no"}
     assert next(r for r in rows if r["title"] == "North Atlantic Treaty")["binding_domains"] == "defence; security"
 
+    atop = list(csv.DictReader(io.StringIO(pactlens("export", "--format", "atop", db=db).stdout)))
+    assert {r["title"]: (r["defense"], r["consul"]) for r in atop} == {
+        "North Atlantic Treaty": ("1", "1"), "Comprehensive Strategic Partnership Treaty": ("0", "")}
+    assert next(r for r in atop if r["defense"] == "1")["defense_articles"] == "5"
+
     out = tmp_path / "net.graphml"
     assert pactlens("export", "--format", "graphml", "--out", str(out), db=db).returncode == 0
     g = nx.read_graphml(out)

@@ -81,7 +81,7 @@ def write_atop(lib: Library, out: TextIO) -> None:
         from pactlens.report.atop import render
     except ImportError:
         raise PactlensError("ATOP export is not available in this version of pactlens") from None
-    render(list(analyses(lib)), out)
+    render(analyses(lib), out)  # it iterates once: a stream keeps memory flat on a large library
 
 
 def write_graphml(lib: Library, out: TextIO) -> None:
