@@ -55,7 +55,8 @@ def parse_ids(ids: str) -> list[str]:
 
 @router.post("/documents", status_code=201, response_model=DocumentCreated,
              dependencies=[Depends(require_api_token)],
-             responses={k: PROBLEM_RESPONSES[k] for k in (401, 413, 415)})
+             responses={200: {"model": DocumentCreated, "description": "Already stored (same sha256): not analysed again."},
+                        **{k: PROBLEM_RESPONSES[k] for k in (400, 401, 413, 415)}})
 async def upload(request: Request, response: Response,
                  file: Annotated[UploadFile, File(description="A .txt, .md, .html, .pdf or .docx document.")],
                  replace: Annotated[bool, Query(description="Re-analyse even if the same file is stored.")] = False):

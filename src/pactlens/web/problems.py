@@ -58,6 +58,18 @@ def problem_response(request: Request, status: int, detail: str | None,
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM, headers=headers)
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route offers at this path (Starlette names only the first route's)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match is not Match.NONE and getattr(route, "methods", None):
+            methods |= route.methods
+    return ", ".join(sorted(methods))
+
+
 def _validation_detail(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:5]:
@@ -75,8 +87,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        return problem_response(request, exc.status_code, str(exc.detail) if exc.detail else None,
-                                getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(request)
+        return problem_response(request, exc.status_code, str(exc.detail) if exc.detail else None, headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:

@@ -1,0 +1,151 @@
+"""Units of the web app: span segmentation, SVG pictures, profiles, upload checks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pactlens.model import Event
+from pactlens.web import marks, svg, views
+from pactlens.web.problems import ProblemError
+from pactlens.web.uploads import check_type, safe_name
+from test_web_support import anz, nato
+
+
+def ref(rid: str, *spans: tuple[int, int]) -> marks.RecordRef:
+    return marks.RecordRef(id=rid, kind=rid.split("-")[0], label=rid, spans=list(spans))
+
+
+def test_segments_split_overlaps_and_carry_every_covering_record():
+    text = "The Parties will assist the Party so attacked."
+    segs = marks.segments(text, [ref("provision-1", (0, 45)), ref("obligation-1", (12, 33))])
+    assert [(s.text, s.records) for s in segs] == [
+        ("The Parties ", ("provision-1",)),
+        ("will assist the Party", ("obligation-1", "provision-1")),
+        (" so attacked", ("provision-1",)),
+        (".", ()),
+    ]
+
+
+def test_segments_of_one_record_with_two_touching_spans_stay_marked():
+    segs = marks.segments("abcdef", [ref("quote-1", (0, 3), (3, 6))])
+    assert [(s.text, s.records) for s in segs] == [("abcdef", ("quote-1",))]
+
+
+def test_segments_clip_spans_outside_the_text():
+    segs = marks.segments("abc", [ref("event-1", (1, 99)), ref("event-2", (50, 60))])
+    assert [(s.text, s.records) for s in segs] == [("a", ()), ("bc", ("event-1",))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=40),
+       st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=6))
+def test_segments_rebuild_the_text_and_cover_exactly_the_spans(text, raw):
+    refs = [ref(f"r-{i}", (min(a, b), max(a, b))) for i, (a, b) in enumerate(raw)]
+    segs = marks.segments(text, refs)
+    assert "".join(s.text for s in segs) == text
+    for s in segs:
+        for r in refs:
+            (a, b), = r.spans
+            covered = a < min(b, len(text)) and a <= s.start and s.end <= b
+            assert (r.id in s.records) == covered
+
+
+def test_records_number_each_kind_and_skip_records_without_evidence():
+    refs = marks.records(nato())
+    ids = [r.id for r in refs]
+    assert ids[:3] == ["agreement-1", "obligation-1", "obligation-2"]  # the absent offense has no evidence
+    assert "obligation-3" not in ids and ids.count("event-1") == 1
+
+
+def test_profile_rows_follow_atop_order_and_link_records():
+    a = nato()
+    refs = marks.records(a)
+    p = views.profile(a, a.agreements[0], {r.key: r.id for r in refs})
+    assert [(o.type, o.state, o.articles) for o in p.obligations] == [
+        ("defense", "yes", "5"), ("offense", "no", ""), ("neutrality", "not stated", ""),
+        ("nonaggression", "not stated", ""), ("consultation", "yes", "4")]
+    assert p.obligations[0].record == "obligation-1" and p.obligations[1].record is None
+    assert p.obligations[0].conditions == ["location: in Europe or North America"]
+    assert [g.domain for g in p.domains][0] in {"defence", "security", "other"}
+    assert p.quantities == [("13", "twenty years")]
+
+
+@pytest.mark.parametrize("make,expected", [(nato, "defence"), (anz, "consultation")])
+def test_network_class(make, expected):
+    assert views.network_class(make().obligations) == expected
+
+
+def test_network_class_groups_active_and_passive_obligations():
+    from pactlens.model import Obligation
+
+    def ob(t, present=True):
+        return Obligation(agreement="a", type=t, present=present, confidence=1)
+
+    assert views.network_class([ob("offense")]) == "defence"
+    assert views.network_class([ob("nonaggression"), ob("consultation")]) == "neutrality"
+    assert views.network_class([ob("defense", present=False)]) == "none"
+
+
+def test_timeline_lanes_do_not_overlap_and_escape_text():
+    a = anz()
+    events = [(e, f"event-{i}") for i, e in enumerate(a.events, 1)]
+    events.append((Event(date="1944", precision="year", kind="x<y", summary="<b>bold</b> claim",
+                         evidence=a.events[0].evidence), None))
+    out = str(svg.timeline(events))
+    assert out.startswith("<svg") and "<b>" not in out and "&lt;b&gt;bold&lt;/b&gt;" in out
+    assert 'data-r="event-1"' in out and ">1944</text>" in out
+    labels = [(float(x), float(y), len(t)) for x, y, t in re.findall(r'<text x="([\d.]+)" y="([\d.]+)">([^<]*)', out)]
+    for i, (x1, y1, n1) in enumerate(labels):
+        for x2, y2, n2 in labels[i + 1:]:
+            if y1 == y2:  # same lane: the boxes must not overlap
+                assert x1 + n1 * svg.CHAR_W <= x2 or x2 + n2 * svg.CHAR_W <= x1
+
+
+def test_timeline_of_undated_events_is_empty():
+    assert str(svg.timeline([])) == ""
+    bad = Event(date="sometime", precision="year", kind="k", summary="s", evidence=nato().events[0].evidence)
+    assert str(svg.timeline([(bad, None)])) == ""
+
+
+def test_network_layout_is_deterministic_and_inside_the_picture():
+    nodes = {k: k for k in ("AUS", "NZL", "USA", "GBR", "FRA", "IRN", "RUS", "PRK")}
+    links = [svg.Link("AUS", "NZL", "ANZ", "consultation", "/d/1"), svg.Link("USA", "GBR", "NAT", "defence", "/d/2"),
+             svg.Link("GBR", "FRA", "NAT", "defence", "/d/2"), svg.Link("USA", "FRA", "NAT", "defence", "/d/2"),
+             svg.Link("IRN", "RUS", "CSP", "none", "/d/3"), svg.Link("RUS", "PRK", "CSP2", "defence", "/d/4"),
+             svg.Link("IRN", "RUS", "Other <&>", "consultation", "/d/5")]
+    one, two = str(svg.network(nodes, links)), str(svg.network(nodes, links))
+    assert one == two
+    assert "Other &lt;&amp;&gt;" in one
+    coords = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.-]+)" cy="([\d.-]+)"', one)]
+    assert len(coords) == len(nodes) and all(0 <= x <= 720 and 0 <= y <= 720 for x, y in coords)
+    assert len(set(coords)) == len(coords)
+
+
+def test_components_group_connected_states():
+    groups = svg.components(["A", "B", "C", "D", "E"], [("A", "B"), ("B", "C"), ("D", "E")])
+    assert groups == [["A", "B", "C"], ["D", "E"]]
+
+
+@pytest.mark.parametrize("name,data", [("a.txt", b"words"), ("a.md", b"# T"), ("a.html", b"<p>x</p>"),
+                                       ("a.pdf", b"%PDF-1.4"), ("a.docx", b"PK\x03\x04rest"), ("A.TXT", b"x")])
+def test_check_type_accepts_supported_files(name, data):
+    check_type(data, name)
+
+
+@pytest.mark.parametrize("name,data,status", [("a.exe", b"MZ", 415), ("a", b"x", 415), ("a.pdf", b"text", 415),
+                                              ("a.txt", b"PK\x03\x04", 415), ("a.txt", b"a\x00b", 415),
+                                              ("a.txt", b" \n\t", 422)])
+def test_check_type_refuses(name, data, status):
+    with pytest.raises(ProblemError) as err:
+        check_type(data, name)
+    assert err.value.status == status
+
+
+@pytest.mark.parametrize("raw,expected", [("../../x.txt", "x.txt"), ("C:\\dir\\y.md", "y.md"), ("", "upload.txt"),
+                                          (None, "upload.txt"), ("plain.pdf", "plain.pdf")])
+def test_safe_name(raw, expected):
+    assert safe_name(raw) == expected
