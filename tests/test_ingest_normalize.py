@@ -130,7 +130,7 @@ def test_ggo_labelled_sections():
     (_, ms, me), (_, as_, ae) = parts
     assert text[ms:].startswith("AGREEMENT ON ARGENTINE-BRAZILIAN INTEGRATION")
     assert text[as_:].startswith("ANNEX 1 OF PROTOCOL NO. 4")
-    assert me <= as_ and ae == len(text)
+    assert me <= as_ and ae == len(text) and text == text.strip()
     a, _ = offsets.to_original(as_, as_ + 5)
     assert src[a:].startswith("ANNEX 1")
 
@@ -140,7 +140,7 @@ def test_ggo_unlabelled_three_lines():
     text, _, _, parts = normalize(src)
     assert [name for name, _, _ in parts] == ["main", "appendix"]
     assert text[parts[1][1]:].startswith("APPENDIX A.")
-    assert not text.endswith("NA")
+    assert not text.endswith("NA") and text == text.strip()
 
 
 def test_text_without_line_breaks_stays_one_block():

@@ -15,7 +15,7 @@ from pactlens.ingest import sniff
 
 NAT = (FIXTURES / "store-north-atlantic-excerpt.txt").read_text(encoding="utf-8")
 CRS = (FIXTURES / "ingest-crs-r48787-excerpt.html").read_bytes()
-# The first sentences of the 1992 Russia–Azerbaijan FTA, in Russian as a Windows-1251 user would have it
+# Russian treaty-style text (written for this test, after the 1992 FTAs of the corpus), as Windows-1251 holds it
 RUSSIAN = ("Правительство Российской Федерации и Правительство Азербайджанской Республики, "
            "именуемые в дальнейшем Договаривающимися Сторонами, согласились о нижеследующем: "
            "Статья 1. Стороны не будут применять таможенные пошлины.")

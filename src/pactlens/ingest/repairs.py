@@ -327,11 +327,12 @@ _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 def blank_lines(text: str) -> list[Edit]:
     """At most one blank line between paragraphs, none at either end of the text."""
-    edits = [Edit(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text)]
+    edits: list[Edit] = []  # the text's ends first: on a tie, _disjoint keeps the earlier edit
     lead = len(text) - len(text.lstrip())
     if lead:
         edits.append(Edit(0, lead, ""))
     trail = len(text.rstrip())
     if trail < len(text) and trail >= lead:
         edits.append(Edit(trail, len(text), ""))
+    edits += [Edit(m.start(), m.end(), "\n\n") for m in _BLANK_RUN.finditer(text)]
     return _disjoint(edits)
