@@ -90,9 +90,11 @@ def test_sup_markers(source, expected):
 
 
 def test_line_hyphens_join_words_and_keep_compounds():
-    src = "economic coopera-\ntion with Russia-\nIran and the co-\nordination of co-ordination"
+    src = ("economic coopera-\ntion with Russia-\nIran and the co-\nordination of co-ordination "
+           "for a 20-\nyear term, in self-\ndefence")
     out, offsets = apply(repairs.line_hyphens, src)
-    assert out == "economic cooperation with Russia-Iran and the co-ordination of co-ordination"
+    assert out == ("economic cooperation with Russia-Iran and the co-ordination of co-ordination "
+                   "for a 20-year term, in self-defence")
     i = out.index("cooperation")
     a, b = offsets.to_original(i, i + len("cooperation"))
     assert src[a:b] == "coopera-\ntion"

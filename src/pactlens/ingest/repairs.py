@@ -247,16 +247,19 @@ def page_breaks(text: str) -> list[Edit]:
 
 # --- words hyphenated across line breaks ------------------------------------------------
 
-_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W_]+)-[ \t]*\n[ \t]*([^\W_]+)")
 _HYPHEN_EOL = re.compile(r"-[ \t]*\n")
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: Prefixes English writes with a hyphen whatever the line breaking did ("self-defence").
+_HYPHEN_PREFIXES = {"self", "ex", "quasi", "all", "half", "well"}
 
 
 def line_hyphens(text: str) -> list[Edit]:
     """``coopera-⏎tion`` → ``cooperation``; ``Russia-⏎Iran`` → ``Russia-Iran``.
 
-    The hyphen stays when the second part is capitalised, or when the text
-    itself writes the hyphenated form elsewhere and never the joined one.
+    The hyphen stays when a part is a number (``20-⏎year``) or the second is
+    capitalised, after prefixes such as ``self-``, and when the text itself
+    writes the hyphenated form elsewhere and never the joined one.
     """
     if not _HYPHEN_EOL.search(text):  # cheap test first: most texts have none
         return []
@@ -268,7 +271,8 @@ def line_hyphens(text: str) -> list[Edit]:
     for m in matches:
         first, second = m.group(1), m.group(2)
         joined, hyphened = (first + second).lower(), f"{first}-{second}".lower()
-        keep = second[0].isupper() or (counts[hyphened] > 0 and counts[joined] == 0)
+        keep = (second[0].isupper() or first[-1].isdigit() or second[0].isdigit()
+                or first.lower() in _HYPHEN_PREFIXES or (counts[hyphened] > 0 and counts[joined] == 0))
         edits.append(Edit(m.end(1), m.start(2), "-" if keep else ""))
     return edits
 
