@@ -1,0 +1,154 @@
+"""Corpus runs: failures mid-corpus, interruption and resume, 1 vs 2 workers, and the Ray engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+SAMPLE = FIXTURES / "corpus-sample"
+# Small, varied real documents: GGO treaty texts and a Wikipedia article.
+FILES = ["AFG-RUSTCP_1935A.txt", "BFA-GHAUVT_1961A.txt", "AUS-CANNA_1960O.txt", "JOR-LBNNA_1992O.txt",
+         "ARTTTT_1953A.txt", "wiki-polaris-sales-agreement.md"]
+
+
+def _corpus(tmp_path: Path, *, bad: bool = False) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for i, name in enumerate(FILES):
+        shutil.copy(SAMPLE / name, d / f"{i:02d}-{name}")
+        if bad and i == 2:  # an unreadable file in the middle of good ones
+            (d / "02b-damaged.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    return d
+
+
+def _pactlens(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pactlens", *args], capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def _stored(db: Path) -> dict[str, dict]:
+    """Every stored analysis by document id, with its source path reduced to the file name."""
+    from pactlens.store import open_library
+
+    with open_library(str(db)) as lib:
+        out = {}
+        for doc_id in lib.ids():
+            data = lib.get(doc_id).to_json_dict()
+            data["document"]["source"] = Path(data["document"]["source"]).name
+            out[doc_id] = data
+    return out
+
+
+def test_failure_mid_corpus_is_recorded_and_the_run_goes_on(tmp_path):
+    corpus = _corpus(tmp_path, bad=True)
+    db = tmp_path / "lib.db"
+    r = _pactlens("add", str(corpus), "--db", str(db), "--jobs", "2", "--format", "json")
+    assert r.returncode == 2, r.stderr  # a failure happened: the exit status says so
+    summary = json.loads(r.stdout)
+    assert len(summary["stored"]) == len(FILES)
+    assert [f["source"] for f in summary["failed"]] == [str(corpus / "02b-damaged.pdf")]
+    assert "Traceback" not in r.stderr
+    err_lines = [ln for ln in r.stderr.splitlines() if "damaged.pdf" in ln]
+    assert len(err_lines) == 1
+    from pactlens.store import open_library
+
+    with open_library(str(db)) as lib:
+        assert [f.source for f in lib.failures()] == [str(corpus / "02b-damaged.pdf")]
+
+
+def test_jobs_1_and_2_store_identical_analyses(tmp_path):
+    corpus = _corpus(tmp_path)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert _pactlens("add", str(corpus), "--db", str(one), "--jobs", "1").returncode == 0
+    assert _pactlens("add", str(corpus), "--db", str(two), "--jobs", "2").returncode == 0
+    a, b = _stored(one), _stored(two)
+    assert len(a) == len(FILES)
+    assert a == b
+
+
+def test_rerun_skips_what_is_stored(tmp_path):
+    corpus = _corpus(tmp_path)
+    db = tmp_path / "lib.db"
+    assert _pactlens("add", str(corpus), "--db", str(db)).returncode == 0
+    r = _pactlens("add", str(corpus), "--db", str(db), "--format", "json")
+    assert r.returncode == 0
+    summary = json.loads(r.stdout)
+    assert summary["stored"] == [] and len(summary["skipped"]) == len(FILES)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_interrupt_then_resume_matches_an_uninterrupted_run(tmp_path, sig):
+    corpus = _corpus(tmp_path)
+    whole, broken = tmp_path / "whole.db", tmp_path / "broken.db"
+    assert _pactlens("add", str(corpus), "--db", str(whole), "--jobs", "1").returncode == 0
+
+    proc = subprocess.Popen([sys.executable, "-m", "pactlens", "add", str(corpus), "--db", str(broken),
+                             "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            stdin=subprocess.DEVNULL)
+    # Stop it after the first document is stored (or, on a very fast machine, whenever it ends).
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if broken.exists() and _count(broken) >= 1:
+            break
+        time.sleep(0.05)
+    if proc.poll() is None:
+        os.kill(proc.pid, sig)
+    _, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err
+    if sig == signal.SIGINT and proc.returncode not in (0,):
+        assert proc.returncode == 130, err
+
+    partial = _stored(broken)
+    full = _stored(whole)
+    assert set(partial) <= set(full)
+    for doc_id, data in partial.items():  # whatever was stored is whole
+        assert data == full[doc_id]
+
+    r = _pactlens("add", str(corpus), "--db", str(broken), "--jobs", "2", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["skipped"]) == len(partial)
+    assert _stored(broken) == full
+
+
+def _count(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+            return con.execute("select count(*) from documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_ray_engine_stores_what_the_local_engine_stores(tmp_path):
+    if os.environ.get("CI") != "true":
+        pytest.importorskip("ray")
+    corpus = _corpus(tmp_path)
+    files = sorted(corpus.iterdir())[:3]
+    small = tmp_path / "small"
+    small.mkdir()
+    for f in files:
+        shutil.copy(f, small / f.name)
+    local, ray_db = tmp_path / "local.db", tmp_path / "ray.db"
+    assert _pactlens("add", str(small), "--db", str(local), "--jobs", "1").returncode == 0
+    r = _pactlens("add", str(small), "--db", str(ray_db), "--engine", "ray", "--jobs", "2", timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert _stored(ray_db) == _stored(local)
+
+
+def test_analyze_jsonl_streams_one_line_per_document_in_order(tmp_path):
+    corpus = _corpus(tmp_path)
+    r = _pactlens("analyze", str(corpus), "--format", "jsonl", "--jobs", "2")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [Path(x["document"]["source"]).name for x in lines] == sorted(p.name for p in corpus.iterdir())
