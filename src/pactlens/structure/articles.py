@@ -16,6 +16,7 @@ no labelled article exists.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, replace
 
 from pactlens.structure.doc import Span
@@ -47,6 +48,9 @@ _SELF_CONTAINED_RE = re.compile(r"[ \t]*(?:\n|[.:][-–—]?(?!\d)|[ \t][-–—
 _BOUNDARY_CHARS = ".:;!?"
 _CLOSERS = "\"”’)]"
 _FUNCTION_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an"}
+
+_DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
 
 RESTART_PENALTY = 1.0
 LATE_START_PENALTY = 4.0
@@ -81,8 +85,8 @@ def find_article_labels(text: str) -> list[Label]:
 def _case_profile(text: str) -> str:
     """"upper" for all-caps texts, "lower" for all-lowercase ones, else "mixed"."""
     sample = text[:20000]
-    upper = sum(ch.isupper() for ch in sample)
-    lower = sum(ch.islower() for ch in sample)
+    upper = len(sample) - len(sample.translate(_DROP_UPPER))
+    lower = len(sample) - len(sample.translate(_DROP_LOWER))
     if upper > 2 * lower:
         return "upper"
     if upper * 100 < lower:
@@ -146,8 +150,8 @@ def _is_xref(text: str, end: int, strong: bool, case: str) -> bool:
 
 def _position_quality(text: str, start: int, case: str) -> tuple[float, bool]:
     """How much the place of a label says it starts an article; 0 means it cannot."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    if (line_start or start <= 200) and not text[line_start:start].strip():
         return 3.0, True
     before = text[max(line_start, start - 120) : start].rstrip()
     if _ends_sentence(before):

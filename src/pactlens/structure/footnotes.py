@@ -21,12 +21,12 @@ from pactlens.structure.spans import rstrip as _rstrip
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
-_MARKER_RE = re.compile(
-    r"\[\^(?P<md>[A-Za-z0-9_-]{1,20})\](?!:)"  # [^3] (Markdown)
-    r"|\[(?P<br>\d{1,3})\](?![(:])"  # [12], but not a Markdown link or definition
-    r"|(?<![\d\s^])\^(?P<caret>\d{1,3})(?!\d)"  # word^4
-    rf"|(?P<sup>[{_SUPERSCRIPTS}]+)"
+_BRACKET_MARKER_RE = re.compile(
+    r"\[(?:\^(?P<md>[A-Za-z0-9_-]{1,20})\](?!:)"  # [^3] (Markdown), not its definition
+    r"|(?P<br>\d{1,3})\](?![(:]))"  # [12], but not a Markdown link or definition
 )
+_CARET_MARKER_RE = re.compile(r"(?<![\d\s^\[])\^(?P<caret>\d{1,3})(?!\d)")  # word^4
+_SUP_MARKER_RE = re.compile(rf"(?P<sup>[{_SUPERSCRIPTS}]+)")
 # Superscript 2/3 right after a unit is a power (km², m³), not a note.
 _UNIT_BEFORE_RE = re.compile(r"(?:\b(?:k|c|m|d)?m|\bft|\bin|\bmi|\bsq)$")
 
@@ -54,15 +54,26 @@ def _inside(defs: list[FootnoteDef], offset: int) -> bool:
     return any(d.span.contains(offset) for d in defs)
 
 
+def _marker_matches(text: str) -> list[re.Match[str]]:
+    """Matches of each marker style, scanning only for the styles the text can hold."""
+    found = list(_BRACKET_MARKER_RE.finditer(text)) if "[" in text else []
+    if "^" in text:
+        found += _CARET_MARKER_RE.finditer(text)
+    if any(ch in text for ch in _SUPERSCRIPTS):
+        found += _SUP_MARKER_RE.finditer(text)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _marker_candidates(text: str) -> list[FootnoteMarker]:
     out = []
-    for m in _MARKER_RE.finditer(text):
-        if m["sup"]:
-            if m["sup"] in "²³" and _UNIT_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+    for m in _marker_matches(text):
+        g = m.groupdict()
+        if g.get("sup"):
+            if g["sup"] in "²³" and _UNIT_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
                 continue
-            label = m["sup"].translate(_SUP_TO_DIGIT)
+            label = g["sup"].translate(_SUP_TO_DIGIT)
         else:
-            label = m["md"] or m["br"] or m["caret"]
+            label = g.get("md") or g.get("br") or g["caret"]
         out.append(FootnoteMarker(label=label, span=Span(m.start(), m.end())))
     return out
 

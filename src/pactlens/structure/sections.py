@@ -76,10 +76,10 @@ def _heading_starts(text: str) -> list[tuple[int, str, str, int]]:
 
 
 def _at_heading_position(text: str, m: re.Match[str]) -> bool:
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line_end = len(text) if line_end < 0 else line_end
-    if not text[line_start : m.start()].strip():
+    line_start = text.rfind("\n", max(0, m.start() - 300), m.start()) + 1
+    line_end = text.find("\n", m.end(), m.end() + 300)
+    line_end = min(len(text), m.end() + 300) if line_end < 0 else line_end
+    if (line_start or m.start() <= 300) and not text[line_start : m.start()].strip():
         # a heading line is short, or a capitalized keyword opens a long one
         return line_end - line_start <= 200 or m["kw"].isupper()
     before = text[max(line_start, m.start() - 3) : m.start()].rstrip()
