@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -28,6 +29,21 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(x) for x in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
 
 
 def _wait_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -53,6 +69,11 @@ def test_sigkill_during_upload_leaves_no_half_document(tmp_path):
                              "--max-mb", "50"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     try:
         _wait_up(base, proc)
+        # A whole upload first: analysed in the server's worker process and stored.
+        small = NATO.read_bytes() + b"\nA second copy.\n"
+        done = httpx.post(base + "/api/documents", files={"file": ("small.txt", small, "text/plain")}, timeout=120)
+        assert done.status_code == 201, done.text
+        finished = done.json()["id"]
         # ~3 MB of treaty text, each copy numbered so no two are alike: long enough to be mid-analysis.
         body = NATO.read_text(encoding="utf-8")
         big = "\n\n".join(f"Copy {i}.\n\n{body}" for i in range(450)).encode()
@@ -68,6 +89,8 @@ def test_sigkill_during_upload_leaves_no_half_document(tmp_path):
         sender = threading.Thread(target=upload)
         sender.start()
         time.sleep(2.5)  # the upload is sent within a fraction of a second; the server is now analysing it
+        workers = _children(proc.pid)
+        assert workers, "the server analyses uploads in a worker process"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(10)
         sender.join(30)
@@ -77,6 +100,12 @@ def test_sigkill_during_upload_leaves_no_half_document(tmp_path):
             proc.kill()
             proc.wait(10)
 
+    # The analysis worker dies with its server rather than analysing on as an orphan.
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
     con = sqlite3.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -84,7 +113,7 @@ def test_sigkill_during_upload_leaves_no_half_document(tmp_path):
         con.close()
     with open_library(str(db)) as lib:
         summaries = lib.summaries()
-        assert [s.id for s in summaries] == [kept]
+        assert sorted(s.id for s in summaries) == sorted([kept, finished])
         for s in summaries:
             a = lib.get(s.id)
             assert a is not None and a.document.chars == len(a.document.text) == s.chars

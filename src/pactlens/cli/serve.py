@@ -17,6 +17,7 @@ def serve(
     db: Annotated[Optional[str], typer.Option(help="Library URL or SQLite path (default: $PACTLENS_DB or ./pactlens.db).")] = None,
     max_mb: Annotated[float, typer.Option(min=0.001, help="Refuse uploads larger than this many MB.")] = 20.0,
     allow_private: Annotated[bool, typer.Option(help="Allow URL ingestion of loopback, private or link-local addresses.")] = False,
+    workers: Annotated[int, typer.Option(min=0, max=32, help="Processes that analyse uploads (0: threads of the server).")] = 1,
 ) -> None:
     """Serve the library: JSON API (/api, documented at /docs) and web pages.
 
@@ -35,7 +36,8 @@ def serve(
 
     from pactlens.web import create_app
 
-    web = create_app(db, token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024))
+    web = create_app(db, token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024),
+                     analysis_processes=workers)
     typer.echo(f"pactlens: serving {web.state.lib.url.render_as_string(hide_password=True)} "
                f"on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)

@@ -45,6 +45,13 @@ def get_analysis(request: Request, doc_id: str) -> Analysis:
     return a
 
 
+def delete_stored(request: Request, doc_id: str) -> None:
+    """Delete or 404; forget rendered pages (shared by API and pages)."""
+    if len(doc_id) > 128 or not lib(request).delete(doc_id):
+        raise ProblemError(404, f"no document {doc_id!r}")
+    request.app.state.pages.clear()
+
+
 def parse_ids(ids: str) -> list[str]:
     """'a,b' -> ['a', 'b']: 2 to MAX_COMPARE distinct ids, else 422."""
     out = list(dict.fromkeys(x.strip() for x in ids.split(",") if x.strip()))
@@ -61,8 +68,7 @@ async def upload(request: Request, response: Response,
                  file: Annotated[UploadFile, File(description="A .txt, .md, .html, .pdf or .docx document.")],
                  replace: Annotated[bool, Query(description="Re-analyse even if the same file is stored.")] = False):
     """Analyse an uploaded document and store it. 201 when stored, 200 when it was already there."""
-    settings = request.app.state.settings
-    analysis, doc_id, stored = await ingest_upload(lib(request), file, settings.max_upload_bytes, replace)
+    analysis, doc_id, stored = await ingest_upload(request, file, replace)
     response.status_code = 201 if stored else 200
     response.headers["Location"] = f"/api/documents/{doc_id}"
     return DocumentCreated(id=doc_id, stored=stored, title=analysis.document.title, kind=analysis.document.kind,
@@ -86,8 +92,7 @@ def get_document(request: Request, doc_id: str):
                responses={401: PROBLEM_RESPONSES[401]})
 def delete_document(request: Request, doc_id: str) -> Response:
     """Remove a document and everything extracted from it."""
-    if len(doc_id) > 128 or not lib(request).delete(doc_id):
-        raise ProblemError(404, f"no document {doc_id!r}")
+    delete_stored(request, doc_id)
     return Response(status_code=204)
 
 

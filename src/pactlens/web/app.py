@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from pactlens import __version__
+from pactlens.web.cache import PageCache
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
@@ -37,19 +38,28 @@ def _templates() -> Jinja2Templates:
 
 
 def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD, *, library=None) -> FastAPI:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD, *, library=None, analysis_processes: int = 0) -> FastAPI:
     """Build the app over the library at ``db_url`` (or an already open ``library``).
 
     ``token``: when set, every write needs it (see :mod:`pactlens.web.security`).
     ``allow_private``: reserved for URL ingestion, which refuses private
     addresses unless allowed.
+    ``analysis_processes``: analyse uploads in this many worker processes (0: in
+    the thread pool, fine for tests and light use; a server under load wants 1+).
     """
     from pactlens.web import api, pages, problems
     from pactlens.web.security import SecurityHeaders
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if analysis_processes:
+            from pactlens.web.uploads import new_pool
+
+            app.state.analysis_pool = new_pool(analysis_processes)
+            app.state.analysis_pool.submit(_warm_up)  # imports and models load before the first upload
         yield
+        if app.state.analysis_pool is not None:
+            app.state.analysis_pool.shutdown(wait=False, cancel_futures=True)
         if library is None:
             app.state.lib.close()
 
@@ -69,6 +79,8 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
     app.state.settings = Settings(token=token or None, allow_private=allow_private,
                                   max_upload_bytes=max_upload_bytes)
     app.state.templates = _templates()
+    app.state.pages = PageCache()
+    app.state.analysis_pool = None
     problems.install(app)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -76,6 +88,12 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def _warm_up() -> None:
+    from pactlens.pipeline import analyze_bytes
+
+    analyze_bytes(b"The Parties shall consult each other on 1 January 2020.\n", "warm-up.txt")
 
 
 def _mount_swagger(app: FastAPI) -> None:

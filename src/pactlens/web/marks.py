@@ -99,7 +99,7 @@ def segments(text: str, refs: Iterable[RecordRef]) -> list[Segment]:
                 ends.setdefault(e, []).append(ref.id)
     cuts = sorted({0, n, *starts, *ends})
     active: dict[str, int] = {}  # record id -> how many of its spans are open here
-    out: list[Segment] = []
+    pieces: list[tuple[int, int, tuple[str, ...]]] = []
     for a, b in zip(cuts, cuts[1:]):
         for rid in ends.get(a, ()):
             active[rid] -= 1
@@ -107,17 +107,9 @@ def segments(text: str, refs: Iterable[RecordRef]) -> list[Segment]:
                 del active[rid]
         for rid in starts.get(a, ()):
             active[rid] = active.get(rid, 0) + 1
-        out.append(Segment(a, b, text[a:b], tuple(sorted(active))))
-    return _merge_plain(out)
-
-
-def _merge_plain(segs: list[Segment]) -> list[Segment]:
-    """Join neighbours covered by the same records (fewer elements in the page)."""
-    merged: list[Segment] = []
-    for s in segs:
-        if merged and merged[-1].records == s.records and merged[-1].end == s.start:
-            last = merged[-1]
-            merged[-1] = Segment(last.start, s.end, last.text + s.text, last.records)
+        covering = tuple(sorted(active))
+        if pieces and pieces[-1][2] == covering:  # same records as the piece before: extend it
+            pieces[-1] = (pieces[-1][0], b, covering)
         else:
-            merged.append(s)
-    return merged
+            pieces.append((a, b, covering))
+    return [Segment(a, b, text[a:b], covering) for a, b, covering in pieces]

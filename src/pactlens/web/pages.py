@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
 
 from pactlens.web import marks, svg, views
-from pactlens.web.api import get_analysis, lib, parse_ids
+from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids
 from pactlens.web.problems import ProblemError
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
 from pactlens.web.uploads import ingest_upload
@@ -41,7 +41,7 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], token: A
     """The library page's form: store, then go to the document's page."""
     check_form_write(request, token)
     settings = request.app.state.settings
-    _, doc_id, _ = await ingest_upload(lib(request), file, settings.max_upload_bytes)
+    _, doc_id, _ = await ingest_upload(request, file)
     resp = RedirectResponse(f"/documents/{doc_id}", status_code=303)
     if token and settings.token:
         resp.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
@@ -51,8 +51,7 @@ async def upload(request: Request, file: Annotated[UploadFile, File()], token: A
 @router.post("/documents/{doc_id}/delete")
 def delete(request: Request, doc_id: str, token: Annotated[str | None, Form()] = None):
     check_form_write(request, token)
-    if len(doc_id) > 128 or not lib(request).delete(doc_id):
-        raise ProblemError(404, f"no document {doc_id!r}")
+    delete_stored(request, doc_id)
     return RedirectResponse("/", status_code=303)
 
 
@@ -67,6 +66,9 @@ def _highlight(at: str | None, n: int) -> tuple[int, int] | None:
 
 @router.get("/documents/{doc_id}")
 def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None):
+    cache = request.app.state.pages
+    if at is None and (page := cache.get(doc_id)) is not None:
+        return HTMLResponse(page)
     a = get_analysis(request, doc_id)
     refs = marks.records(a)
     hit = _highlight(at, len(a.document.text))
@@ -74,12 +76,12 @@ def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_
         refs.append(marks.RecordRef(id="match-1", kind="match", label="search match", spans=[hit]))
     ids = {r.key: r.id for r in refs}
     events = sorted(a.events, key=lambda e: e.date)
-    return render(
-        request, "document.html",
+    page = request.app.state.templates.get_template("document.html").render(
+        request=request,
         a=a, doc=a.document,
         segments=marks.segments(a.document.text, refs),
         refs=refs,
-        kinds=sorted({r.kind for r in refs}, key=lambda k: [r.kind for r in refs].index(k)),
+        kinds=list(dict.fromkeys(r.kind for r in refs)),
         profiles=[views.profile(a, ag, ids) for ag in a.agreements],
         timeline=svg.timeline([(e, ids.get(id(e))) for e in events]),
         events=events,
@@ -87,6 +89,9 @@ def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_
         findings=[(f, ids.get(id(f))) for f in a.findings],
         initial="match-1" if hit else None,
     )
+    if at is None:
+        cache.put(doc_id, page)
+    return HTMLResponse(page)
 
 
 def highlight_terms(sentence: str, query: str) -> Markup:

@@ -14,7 +14,6 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from fastapi import Request
-from starlette.middleware.base import BaseHTTPMiddleware
 
 from pactlens.web.problems import ProblemError
 
@@ -66,13 +65,24 @@ def check_form_write(request: Request, form_token: str | None) -> None:
         raise ProblemError(401, "this server requires a token for writes: enter it in the form")
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    """CSP and friends on every response."""
+HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+           (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
 
-    async def dispatch(self, request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
+
+class SecurityHeaders:
+    """CSP and friends on every response (plain ASGI: no per-request task, unlike BaseHTTPMiddleware)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in HEADERS if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

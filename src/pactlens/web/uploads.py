@@ -7,6 +7,11 @@ of the right type that cannot be analysed (empty, damaged).
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import PurePosixPath
 
 from fastapi import UploadFile
@@ -58,21 +63,63 @@ def check_type(data: bytes, name: str) -> None:
         raise ProblemError(422, f"{name}: the file is empty")
 
 
-def _analyze_and_store(lib, data: bytes, name: str, max_bytes: int, replace: bool):
+async def analyze(state, data: bytes, name: str):
+    """The analysis of an upload: in a worker process when the app has a pool (``pactlens
+    serve``: CPU-bound analysis would otherwise hold the GIL and stall every page), else in
+    the thread pool. Either way the event loop stays free."""
     from pactlens.pipeline import analyze_bytes
 
-    analysis = analyze_bytes(data, name, max_bytes=max_bytes)
-    doc_id, stored = lib.add(analysis, replace=replace, source_bytes=data)
-    return analysis, doc_id, stored
+    pool = getattr(state, "analysis_pool", None)
+    if pool is None:
+        return await run_in_threadpool(analyze_bytes, data, name, max_bytes=state.settings.max_upload_bytes)
+    try:
+        return await asyncio.wrap_future(pool.submit(analyze_bytes, data, name,
+                                                     max_bytes=state.settings.max_upload_bytes))
+    except BrokenProcessPool:
+        state.analysis_pool = new_pool(pool._max_workers)  # the next upload gets a fresh worker
+        raise ProblemError(500, f"{name}: the analysis worker crashed on this file") from None
 
 
-async def ingest_upload(lib, upload: UploadFile, max_bytes: int, replace: bool = False):
-    """Check, analyse and store one upload; returns (analysis, document id, newly stored?).
+def _stored(lib, data: bytes):
+    """The stored analysis of these exact bytes, if any (ids are the sha256's first 16 hex digits)."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not lib.has(digest):
+        return None
+    found = lib.get(digest[:16])
+    return found if found is not None and found.document.sha256 == digest else None
 
-    Analysis is CPU-bound and storage blocks, so both run in the thread pool:
-    pages keep being served while a large file is analysed.
-    """
+
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes started fresh (spawn): forking a threaded server with open database
+    connections is unsafe."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_die_with_parent)
+
+
+def _die_with_parent() -> None:
+    """On Linux, a worker is killed when the server dies (even by SIGKILL) instead of
+    analysing on as an orphan."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
+async def ingest_upload(request, upload: UploadFile, replace: bool = False):
+    """Check, analyse and store one upload; returns (analysis, document id, newly stored?)."""
+    state = request.app.state
     name = safe_name(upload.filename)
-    data = await read_limited(upload, max_bytes)
+    data = await read_limited(upload, state.settings.max_upload_bytes)
     check_type(data, name)
-    return await run_in_threadpool(_analyze_and_store, lib, data, name, max_bytes, replace)
+    if not replace and (known := await run_in_threadpool(_stored, state.lib, data)) is not None:
+        return known, known.document.id, False
+    analysis = await analyze(state, data, name)
+    doc_id, stored = await run_in_threadpool(state.lib.add, analysis, replace=replace, source_bytes=data)
+    if stored:
+        state.pages.clear()
+    return analysis, doc_id, stored
