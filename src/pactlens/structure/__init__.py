@@ -14,7 +14,7 @@ from pactlens.structure.articles import Label, find_article_labels, heading_afte
 from pactlens.structure.blocks import find_blocks, label_spans
 from pactlens.structure.doc import Article, Doc, Section, Span
 from pactlens.structure.footnotes import find_footnotes
-from pactlens.structure.frame import find_final_clause, find_preamble, find_title
+from pactlens.structure.frame import find_final_clause, find_preamble, find_title, trailing_heading_start
 from pactlens.structure.paragraphs import find_paragraphs
 from pactlens.structure.sections import find_sections
 from pactlens.structure.sentences import split_sentences
@@ -70,7 +70,7 @@ def _boundaries(labels: list[Label], sections: list[Section], notes: list[Span],
 def _end_of(text: str, start: int, ends: list[int]) -> int:
     i = bisect.bisect_right(ends, start)
     end = ends[i] if i < len(ends) else len(text)
-    return rstrip(text, start, end)
+    return trailing_heading_start(text, start, rstrip(text, start, end))
 
 
 def _article(text: str, lb: Label, end: int, sections: list[Section]) -> Article:

@@ -103,13 +103,16 @@ def _candidates(text: str, m: re.Match[str], case: str) -> list[Label]:
     if value is None or value == 0:
         return []
     quality, strong = _position_quality(text, m.start(), case)
-    if quality <= 0 and m["kw"] == "ARTICLE" and case != "upper":
-        quality = 1.0  # a capitalized label stands out of a text that is not all caps
+    self_contained = _SELF_CONTAINED_RE.match(text, m.end()) is not None
+    if quality <= 0 and ((m["kw"] == "ARTICLE" and case != "upper") or (case == "lower" and self_contained)):
+        # a capitalized label stands out of a text that is not all caps; a lowercase
+        # text has no capitals to mark sentence starts, so "article i:" is enough
+        quality = 1.0
     if quality <= 0 or _is_xref(text, m.end(), strong, case):
         return []
     base, suffix = value
     end = _label_end(text, m.end())
-    if _SELF_CONTAINED_RE.match(text, m.end()):
+    if self_contained:
         quality += 1.0
     if m["kw"].isupper() and case == "mixed":
         quality += 0.5

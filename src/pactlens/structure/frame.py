@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pactlens.structure.doc import Span
-from pactlens.structure.spans import lstrip, trimmed
+from pactlens.structure.spans import lstrip, rstrip, trimmed
 
 _MAX_TITLE = 400
 _DATELINE_RE = re.compile(
@@ -50,7 +50,7 @@ def find_title(text: str, skip: list[Span]) -> Span | None:
     if _STRUCTURAL_RE.match(line):
         return None  # the text opens with its first article or paragraph: no title
     if len(line.strip()) <= 200 and not _ends_like_prose(line):
-        return trimmed(text, pos, line_end)
+        return trimmed(text, pos + len(line) - len(line.lstrip("#").lstrip()), line_end)  # without "# "
     return _leading_caps_run(text, pos, line_end)
 
 
@@ -165,3 +165,22 @@ def _sentence_end(pos: int, sentences: list[Span], limit: int) -> int:
     return limit
 
 
+
+
+_TAIL_RE = re.compile(r"[.;:)][\"”’]?\s+(?P<tail>[^.;:]{3,160})$")
+
+
+def trailing_heading_start(text: str, start: int, end: int) -> int:
+    """Where the heading of what follows ("CHAPTER II OBJECTIVES", "PERMANENT SECRETARIAT")
+    begins at the end of ``[start, end)``; ``end`` if there is none.
+
+    Only capitals count: a Title-Case tail cannot be told from the end of a sentence.
+    """
+    m = _TAIL_RE.search(text, max(start, end - 200), end)
+    if not m:
+        return end
+    tail = m["tail"]
+    letters = [ch for ch in tail if ch.isalpha()]
+    if len(letters) >= 4 and all(ch.isupper() for ch in letters):
+        return rstrip(text, start, m.start("tail"))
+    return end
