@@ -21,8 +21,6 @@ _KINDS = {"annex": "annex", "appendix": "annex", "schedule": "annex", "protocol"
 _KEYWORD = r"(?:ADDITIONAL PROTOCOL|Additional Protocol|EXCHANGE OF (?:LETTERS|NOTES)|Exchange of (?:Letters|Notes)|ANNEX|Annex|APPENDIX|Appendix|PROTOCOL|Protocol|SCHEDULE|Schedule)"
 _ID = r"(?:[ \t]+(?:No\.?[ \t]*)?(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?![A-Za-z]))?"
 _HEADING_RE = re.compile(rf"(?<![\w])(?P<kw>{_KEYWORD}){_ID}")
-#: A keyword this close to the start names the document itself ("PROTOCOL setting out ..."), not a part of it.
-_OPENING = 300
 _XREF_AFTER_RE = re.compile(r"[ \t]*(?:,|(?:to this|of this|of the|hereto|thereto|shall|is|are|which|referred)\b)")
 _UPPER_AFTER_RE = re.compile(r"[ \t.:-]*(?:\n|$|[A-Z(\"“]|[a-z]+[ \t]+[A-Z])")
 
@@ -68,8 +66,10 @@ def _declared_starts(text: str, parts) -> list[tuple[int, str, str, int]]:
 
 
 def _heading_starts(text: str) -> list[tuple[int, str, str, int]]:
+    """Headings, except one opening the text: that names the document ("PROTOCOL setting out ...")."""
     out = []
-    for m in _HEADING_RE.finditer(text, _OPENING):
+    opening = _lstrip(text, 0, len(text))
+    for m in _HEADING_RE.finditer(text, opening + 1):
         if not _at_heading_position(text, m) or _XREF_AFTER_RE.match(text, m.end()):
             continue
         kw = m["kw"].lower()
