@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pactlens.structure.doc import Span
+from pactlens.structure.spans import trimmed
 
 #: A GGO part label on its own line, with the "NA" that marks an empty part.
 PART_LABEL_RE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z]*Text):[ \t]*(?:\n[ \t]*NA[ \t]*(?=\n|$))?", re.M)
@@ -77,9 +78,5 @@ def _is_heading(line: str) -> bool:
 
 
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    if span := trimmed(text, start, end):
+        out.append(span)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from pactlens.structure.doc import FootnoteMarker, Span
+from pactlens.structure.spans import trimmed
 
 # Abbreviations after which a period does not end a sentence, whatever follows.
 _ALWAYS = {
@@ -29,7 +30,6 @@ _LAST_TOKEN_RE = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
 _LIST_MARKER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$")
 _INITIAL_RE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
-_MARKER_LEAD_RE = re.compile(r"(?:\[\^?\d{1,3}\]|\^\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # A capital letter that names a part ("Annex A.") rather than an initial.
 _NAMED_LETTER_RE = re.compile(
     r"(?i:annex|appendix|schedule|part|section|protocol|plan|category|class|group|type|list|table|vitamin)\s+[A-Z]\.$"
@@ -47,6 +47,7 @@ def split_sentences(
     ``cuts`` are offsets where a sentence must begin (article and paragraph starts).
     """
     cut_set = sorted(set(cuts))
+    marker_ends = {m.span.start: m.span.end for m in markers}
     out: list[Span] = []
     for block in blocks:
         chunk = text[block.start : block.end]
@@ -55,7 +56,7 @@ def split_sentences(
         bounds = _add_run_together(text, block, bounds)
         bounds = _add_cuts(block, bounds, cut_set)
         bounds = _merge_list_markers(text, bounds)
-        bounds = _keep_markers_back(text, bounds)
+        bounds = _keep_markers_back(text, bounds, marker_ends)
         out += _spans(text, bounds, block.end)
     return out
 
@@ -145,16 +146,13 @@ def _add_cuts(block: Span, bounds: list[int], cuts: list[int]) -> list[int]:
     return sorted(set(bounds) | set(cuts[lo:hi]))
 
 
-def _keep_markers_back(text: str, bounds: list[int]) -> list[int]:
+def _keep_markers_back(text: str, bounds: list[int], marker_ends: dict[int, int]) -> list[int]:
     """Move a boundary past footnote markers that open the next sentence."""
     out = [bounds[0]]
     for b in bounds[1:]:
         pos = b
-        while True:
-            m = _MARKER_LEAD_RE.match(text, pos)
-            if not m:
-                break
-            pos = m.end()
+        while pos in marker_ends:
+            pos = marker_ends[pos]
         if pos != b:
             while pos < len(text) and text[pos] in " \t":
                 pos += 1
@@ -166,10 +164,6 @@ def _spans(text: str, bounds: list[int], end: int) -> list[Span]:
     out = []
     edges = sorted(set(bounds)) + [end]
     for a, z in zip(edges, edges[1:]):
-        while a < z and text[a].isspace():
-            a += 1
-        while z > a and text[z - 1].isspace():
-            z -= 1
-        if z > a:
-            out.append(Span(a, z))
+        if span := trimmed(text, a, z):
+            out.append(span)
     return out
