@@ -163,3 +163,15 @@ def test_roman_values(token, value):
 @pytest.mark.parametrize(("token", "value"), [("Five", 5), ("TWENTY-ONE", 21), ("first", 1), ("twelfth", 12), ("eleventy", None)])
 def test_number_words(token, value):
     assert word_value(token) == value
+
+
+def test_summary_carries_articles_paragraphs_parts_and_frame():
+    from pactlens.structure.summary import summarize
+
+    doc = fixture_doc("structure-fta-aze-rus-excerpt.txt")
+    st = summarize(doc)
+    assert [a.number for a in st.articles] == ["1", "2", "3"]
+    assert [c.number for c in st.articles[0].children] == ["1", "2"]
+    assert st.articles[0].part == "main"
+    assert st.preamble.text == doc.slice(doc.preamble)
+    assert st.sentences == len(doc.sentences) > 0

@@ -105,6 +105,7 @@ class StructureSpan(Record):
     start: int
     end: int
     children: list[StructureSpan] = Field(default_factory=list)
+    part: str | None = Field(default=None, description="Instrument an article belongs to: 'main', 'ANNEX I', 'PROTOCOL'.")
 
 
 class Structure(Record):

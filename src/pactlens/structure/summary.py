@@ -27,6 +27,7 @@ def summarize(doc: Doc) -> Structure:
                 start=a.span.start,
                 end=a.span.end,
                 children=children,
+                part=a.part,
             )
         )
     annexes = [
