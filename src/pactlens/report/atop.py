@@ -33,10 +33,7 @@ CONDITIONED = ("defense", "offense", "neutrality", "consultation")
 
 
 def _condition_column(kind: str, condition: str) -> str:
-    prefix = ATOP_TYPES[kind][1]
-    suffix = CONDITION_SUFFIX[condition]
-    # ATOP writes non-provocation as "defconpr" (prefix without the trailing "o").
-    return prefix[:-1] + suffix if suffix == "npr" else prefix + suffix
+    return ATOP_TYPES[kind][1] + CONDITION_SUFFIX[condition]
 
 
 def columns() -> list[str]:

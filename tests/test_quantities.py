@@ -1,0 +1,62 @@
+"""Quantities on real treaty and brief wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactlens.extract.quantities import find_quantities
+
+
+def one(text: str):
+    [found] = find_quantities(text)
+    return found.quantity
+
+
+def test_gas_volume_with_period_from_the_brief() -> None:
+    q = one("a gas pipeline capable of transporting up to 55 billion cubic meters of gas annually from Russia to Iran")
+    assert (q.value, q.unit, q.per) == (55e9, "m3", "year")
+
+
+def test_bcm_abbreviation() -> None:
+    q = one("supplies of 55 bcm per year")
+    assert (q.value, q.unit, q.per) == (55e9, "m3", "year")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("concluded for a period of twenty years", 20, "year"),
+    ("for a term of fifteen (15) years from the date", 15, "year"),
+    ("within three months of the date of notification", 3, "month"),
+])
+def test_durations_in_words_and_digits(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "per"), [
+    ("a financial contribution of EUR 600 000 a year", 600_000, "EUR", "year"),
+    ("USD 5 million", 5e6, "USD", None),
+    ("$1.2 billion", 1.2e9, "USD", None),
+    ("5,000,000 roubles", 5e6, "RUB", None),
+])
+def test_money_with_code_symbol_or_name(text: str, value: float, unit: str, per: str | None) -> None:
+    q = one(text)
+    assert (q.value, q.unit, q.per) == (value, unit, per)
+
+
+def test_percentage() -> None:
+    q = one("a reduction of 10 per cent of the customs duties")
+    assert (q.value, q.unit) == (10, "%")
+
+
+@pytest.mark.parametrize("text", [
+    "The Treaty comprises 47 articles detailing collaboration",
+    "the two Parties shall, on 17 January 2025, act in accordance with Article 5",
+])
+def test_bare_counts_dates_and_article_numbers_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "The Community shall pay EUR 600 000 a year to Mozambique."
+    [f] = find_quantities(text)
+    assert text[f.start:f.end] == "EUR 600 000 a year"
