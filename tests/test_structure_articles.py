@@ -175,3 +175,24 @@ def test_summary_carries_articles_paragraphs_parts_and_frame():
     assert st.articles[0].part == "main"
     assert st.preamble.text == doc.slice(doc.preamble)
     assert st.sentences == len(doc.sentences) > 0
+
+
+def test_analyze_json_reports_the_structure_end_to_end():
+    import json
+    import subprocess
+    import sys
+
+    from structure_support import FIXTURES
+
+    out = subprocess.run(
+        [sys.executable, "-m", "pactlens", "analyze", str(FIXTURES / "structure-north-atlantic-1949.txt"), "--format", "json"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )
+    data = json.loads(out.stdout)
+    st = data["structure"]
+    text = data["document"]["text"]
+    assert [a["number"] for a in st["articles"]] == [str(n) for n in range(1, 15)]
+    assert st["title"]["text"] == "NORTH ATLANTIC TREATY"
+    for ev in (st["title"], st["preamble"], st["final_clause"]):
+        assert text[ev["start"] : ev["end"]] == ev["text"]
+    assert all(a["part"] == "main" for a in st["articles"])
