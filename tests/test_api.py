@@ -5,18 +5,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from pactlens.store import open_library
 from pactlens.web import create_app
-from test_web_support import NATO, anz, nato
+from test_web_support import NATO, anz, nato, lib  # noqa: F401 (lib: fixture)
 
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture()
-def lib(tmp_path):
-    library = open_library(str(tmp_path / "lib.db"))
-    yield library
-    library.close()
 
 
 @pytest.fixture()

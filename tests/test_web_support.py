@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from pactlens.model import (Agreement, Analysis, Condition, DocumentInfo, Event, Evidence, Generator, Obligation,
                             Party, Provision, Quantity, Signatory, Signed)
 
@@ -100,3 +102,13 @@ def anz() -> Analysis:
     return Analysis(generator=Generator(version="test", pipeline="handcoded"),
                     document=_document(ANZ, "Australian–New Zealand Agreement 1944", text), agreements=[agreement],
                     provisions=provisions, obligations=obligations, events=events)
+
+
+@pytest.fixture()
+def lib(tmp_path):
+    """An empty library in a temporary SQLite file (import this fixture into a test module)."""
+    from pactlens.store import open_library
+
+    library = open_library(str(tmp_path / "lib.db"))
+    yield library
+    library.close()

@@ -13,10 +13,10 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
+from starlette.concurrency import run_in_threadpool
 
 from pactlens.web import marks, svg, views
 from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids
-from pactlens.web.problems import ProblemError
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
 from pactlens.web.uploads import ingest_upload
 
@@ -65,10 +65,18 @@ def _highlight(at: str | None, n: int) -> tuple[int, int] | None:
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None):
+async def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None):
+    """Served from the page cache on the event loop when it can be; rendered in a thread otherwise."""
     cache = request.app.state.pages
     if at is None and (page := cache.get(doc_id)) is not None:
         return HTMLResponse(page)
+    page = await run_in_threadpool(render_document, request, doc_id, at)
+    if at is None:
+        cache.put(doc_id, page)
+    return HTMLResponse(page)
+
+
+def render_document(request: Request, doc_id: str, at: str | None) -> str:
     a = get_analysis(request, doc_id)
     refs = marks.records(a)
     hit = _highlight(at, len(a.document.text))
@@ -76,7 +84,7 @@ def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_
         refs.append(marks.RecordRef(id="match-1", kind="match", label="search match", spans=[hit]))
     ids = {r.key: r.id for r in refs}
     events = sorted(a.events, key=lambda e: e.date)
-    page = request.app.state.templates.get_template("document.html").render(
+    return request.app.state.templates.get_template("document.html").render(
         request=request,
         a=a, doc=a.document,
         segments=marks.segments(a.document.text, refs),
@@ -89,9 +97,6 @@ def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_
         findings=[(f, ids.get(id(f))) for f in a.findings],
         initial="match-1" if hit else None,
     )
-    if at is None:
-        cache.put(doc_id, page)
-    return HTMLResponse(page)
 
 
 def highlight_terms(sentence: str, query: str) -> Markup:
