@@ -58,7 +58,7 @@ _MONTHS = {
     "november", "december",
 }
 _LANGUAGES = {"english", "arabic", "persian", "farsi", "hindi", "urdu", "swahili", "latin", "hebrew"}
-_CAP = r"[A-Z][A-Za-z'\u2019\-]+"
+_CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*"
 _PLACE = rf"{_CAP}(?:[ -](?:{_CAP}|de|del|da|do|la|le|es|am|sur))*"
 
 # --- small helpers ---------------------------------------------------------------
@@ -180,7 +180,11 @@ def _good_place(place: str) -> bool:
     state = lookup(place)
     if state is not None and place.lower() in {a.lower() for a in state.adjectives}:
         return False  # "done in Russian": a language
-    return not re.match(r"(?i)(?:the|this|that|witness|faith|duplicate|triplicate|two|three|force)\b", place)
+    return not re.match(
+        r"(?i)(?:the|this|that|witness|faith|duplicate|triplicate|two|three|force|appendix|annex|chapter|article|title"
+        r"|part|section|schedule|protocol|paragraph|accordance|respect|conformity|order|case|addition)\b",
+        place,
+    )
 
 
 def _trim_place(place: str) -> str:
@@ -217,6 +221,8 @@ def _signing_in(doc: Doc, start: int, end: int) -> _Signing | None:
         clause_end = stop.start() if stop else window_end
         found = _Signing()
         for m in _AT_PLACE.finditer(text, verb.end(), min(clause_end, verb.end() + 120)):
+            if m.group(0)[:2].lower() == "in" and lookup(m.group("place")) is not None:
+                continue  # "in Madagascar" is where, not where signed; "at Luxembourg" is a city
             if _good_place(m.group("place")):
                 found.place = _trim_place(m.group("place"))
                 found.evidence.append(_evidence(doc, m.start("place"), m.end("place")))
@@ -264,6 +270,25 @@ _RENEWAL = re.compile(
     r"|(?:automatically|tacitly)\s+(?:extended|renewed|prolonged)[^.;]{0,160}?(?:periods?|terms?|years?))"
 )
 _HAS_BEEN = re.compile(r"(?i)\bhas\s+been\s+$")
+#: The term must be the instrument's own: "This Agreement shall remain in force for ...", "It shall ...".
+_INSTRUMENT_SUBJECT = re.compile(
+    r"(?i:\b(?:this|the\s+present|the)\s+(?:agreement|treaty|convention|protocol|pact|memorandum|accord|charter"
+    r"|decision|arrangement)\b(?:(?!\b(?:party|parties|restrictions?|office|loans?|members?|officials?|measures?"
+    r"|concessions?|preferences?|obligations|rights)\b)[^.;])*$|(?:^|[.;:]\s*)(?:\d+\.\s*)?it\s+(?:shall|will|is)\b[^.;]*$)"
+)
+
+
+_YEAR_WORD = re.compile(r"(?i)\byears?\b")
+
+
+def _term_matches(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
+    """Term clauses, looked for only just before the word "year(s)" (the full pattern is slow to run everywhere)."""
+    last = start
+    for y in _YEAR_WORD.finditer(text, start, end):
+        m = _TERM.search(text, max(last, y.start() - 120), y.end())
+        if m is not None and m.end() == y.end():
+            last = m.end()
+            yield m
 
 
 def _term_in(doc: Doc, start: int, end: int) -> tuple[int | None, str | None, list[Evidence]]:
@@ -271,18 +296,24 @@ def _term_in(doc: Doc, start: int, end: int) -> tuple[int | None, str | None, li
     text = doc.text
     years: int | None = None
     evidence: list[Evidence] = []
-    for m in _TERM.finditer(text, start, end):
+    for m in _term_matches(text, start, end):
         if _HAS_BEEN.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "After the Treaty has been in force for twenty years" is not a term
+        sentence = _sentence(doc, m.start())
+        if not _INSTRUMENT_SUBJECT.search(text[max(sentence.start, m.start() - 160) : m.start()]):
+            continue  # an office, a loan, a transition period: not the instrument's term
         years = _number(m.group("n1") or m.group("n2") or m.group("n3"))
         if years:
             evidence.append(_evidence(doc, m.start(), m.end()))
             break
     renewal = None
-    r = _RENEWAL.search(text, start, end)
-    if r is not None:
+    for r in _RENEWAL.finditer(text, start, end):
+        sentence = _sentence(doc, r.start())
+        if not _INSTRUMENT_SUBJECT.search(text[max(sentence.start, r.start() - 200) : r.start()]):
+            continue  # licences, offices, quotas renew too
         renewal = re.sub(r"\s+", " ", r.group(0)).strip()
         evidence.append(_evidence(doc, r.start(), r.end()))
+        break
     return years, renewal, evidence
 
 
@@ -547,8 +578,8 @@ def _primary(doc: Doc) -> Agreement:
     # Signatories: the plenipotentiaries named in the preamble, then the signature block.
     pre_end = first_article if first_article is not None else min(len(text), opening + 4000)
     signatories = _plenipotentiaries(doc, opening, pre_end)
-    if final is not None:
-        signatories += _signature_block(doc, final.start)
+    if final is not None or articles:
+        signatories += _signature_block(doc, final.start if final is not None else articles[-1].span.start)
     signatories = _dedupe_signatories(signatories)
 
     # Signed: the final clause, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)").
