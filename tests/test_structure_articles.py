@@ -38,6 +38,10 @@ def test_roman_labels_glued_to_the_previous_sentence():
     doc = fixture_doc("structure-ggo-aus-can-1960.txt")
     assert numbers(doc) == [str(n) for n in range(1, 10)]
     assert doc.articles[0].label == "ARTICLE I"
+    # the preamble names the first party again: the title stops before it
+    assert doc.slice(doc.title) == (
+        "TRADE AGREEMENT BETWEEN THE GOVERNMENT OF THE COMMONWEALTH OF AUSTRALIA AND THE GOVERNMENT OF CANADA"
+    )
     assert doc.slice(doc.final_clause).startswith("IN WITNESS WHEREOF")
     assert "One thousand nine hundred and sixty" in doc.slice(doc.final_clause)
 
@@ -147,6 +151,24 @@ def test_a_run_on_title_stops_where_the_preamble_begins():
     assert doc.slice(doc.title).endswith("AGAINST LOCUSTS.")
     assert doc.slice(doc.preamble).startswith("SIGNED AT KABUL")
     assert doc.slice(doc.preamble).endswith("following provisions:")
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [  # openings of GGO MDG-ECFSH_2007A and LAO-THALPD_1991O (globalgov/manytreaties, CC BY 4.0)
+        ('FISHERIES PARTNERSHIP AGREEMENT between the Republic of Madagascar and the European Community '
+         'THE REPUBLIC OF MADAGASCAR, hereinafter referred to as "Madagascar", and THE EUROPEAN COMMUNITY',
+         "FISHERIES PARTNERSHIP AGREEMENT between the Republic of Madagascar and the European Community"),
+        ("Trade Agreement between The Government of the Kingdom of Thailand and The Government of the Lao "
+         "People's Democratic Republic The Government of the Kingdom of Thailand and the Government of the Lao "
+         "People's Democratic Republic (hereinafter referred to as the Contracting Parties)",
+         "Trade Agreement between The Government of the Kingdom of Thailand and The Government of the Lao "
+         "People's Democratic Republic"),
+    ],
+)
+def test_run_on_titles_in_mixed_case(opening, title):
+    doc = doc_of(opening + ", have agreed as follows: Article 1 They trade. Article 2 They consult.")
+    assert doc.slice(doc.title) == title
 
 
 def test_a_brief_without_heading_has_no_title():

@@ -30,6 +30,7 @@ _INSTRUMENT_RE = re.compile(
 _WORD_RE = re.compile(r"\S+")
 _SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an",
                 "by", "at", "from", "among", "against", "regarding", "relating", "&", "-", "–", "—"}
+_LINKING_WORDS = {"between", "on", "of", "concerning", "for", "relating", "regarding", "to", "with", "among", "establishing"}
 _AS_FOLLOWS_RE = re.compile(r"(?:as follows|the following(?: provisions)?|AS FOLLOWS)\s*[:.;]", re.I)
 _WITNESS_RE = re.compile(r"\b(?:IN WITNESS WHEREOF|In [Ww]itness [Ww]hereof|IN FAITH WHEREOF|In [Ff]aith [Ww]hereof)")
 _DONE_RE = re.compile(r"(?<![\w])(?:DONE|Done|SIGNED|Signed|MADE|Made|DATED|Dated|EXECUTED|Executed)\s+(?:at|in|on|this|the)\b")
@@ -71,20 +72,51 @@ def _ends_like_prose(line: str) -> bool:
 
 
 def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
-    """The capitalized words that open a run-on text, cut where the preamble begins."""
+    """The capitalized words that open a run-on text, cut where the preamble begins.
+
+    An all-caps title may go on in lowercase after a linking word
+    ("FISHERIES PARTNERSHIP AGREEMENT between the Republic of Madagascar and
+    ..."); the preamble then starts at the next all-caps word.
+    """
     words = list(_WORD_RE.finditer(text, start, min(end, start + _MAX_TITLE * 2)))
     upper = sum(w.group(0).isupper() for w in words[:6]) >= 3
-    cut = start
-    for i, w in enumerate(words):
+    switched = False
+    cut, prev = start, ""
+    taken: list[re.Match[str]] = []
+    for w in words:
         tok = w.group(0)
-        if not _title_word(tok, upper) or (i >= 3 and _opens_preamble(tok, upper)) or _PREAMBLE_OPENERS_RE.match(tok):
+        if upper and not _title_word(tok, True) and tok.lower() in _LINKING_WORDS and not switched:
+            upper, switched = False, True
+        elif switched and _is_caps_word(tok):
+            break  # "... and the European Community THE REPUBLIC OF MADAGASCAR, hereinafter"
+        if not _title_word(tok, upper) or _opens_preamble(tok, prev, upper) or _PREAMBLE_OPENERS_RE.match(tok):
             break
-        cut = w.end()
+        cut, prev = w.end(), tok
+        taken.append(w)
         if tok.endswith(".") and len(tok) > 3:
             break
+    cut = _before_repeat(taken, cut)
     if cut - start > _MAX_TITLE or len(text[start:cut].split()) < 2 or not _INSTRUMENT_RE.search(text, start, cut):
         return None
     return trimmed(text, start, cut)
+
+
+def _before_repeat(words: list[re.Match[str]], cut: int) -> int:
+    """Cut where the preamble names the parties again: "... AND THE GOVERNMENT OF CANADA
+    THE GOVERNMENT OF THE COMMONWEALTH OF AUSTRALIA (hereinafter ...)"."""
+    low = [w.group(0).lower().strip(",") for w in words]
+    for i in range(3, len(low) - 4):
+        if low[i] != "the" or low[i - 1] in _SMALL_WORDS:
+            continue  # "... and the Government of ..." is the title naming its next party
+        probe = low[i : i + 5]
+        if any(low[j : j + 5] == probe for j in range(i - 4)):
+            return words[i - 1].end()
+    return cut
+
+
+def _is_caps_word(tok: str) -> bool:
+    core = tok.strip("()\"“”',.:;-–")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
 
 
 def _title_word(tok: str, upper: bool) -> bool:
@@ -96,9 +128,12 @@ def _title_word(tok: str, upper: bool) -> bool:
     return core[0].isupper() or core[0].isdigit() or core.lower() in _SMALL_WORDS
 
 
-def _opens_preamble(tok: str, upper: bool) -> bool:
-    """In a Title-Case run, a capital "The" (the title's own "the" is lowercase) opens the preamble."""
-    return not upper and tok in ("The", "We,", "We")
+def _opens_preamble(tok: str, prev: str, upper: bool) -> bool:
+    """In a Title-Case run, a capital "The" after a content word opens the preamble
+    ("... Democratic Republic The Government of ..."); after "between" or "and" it is the title's."""
+    if upper or not prev:
+        return False
+    return tok in ("The", "We,", "We") and prev.lower().strip(",") not in _SMALL_WORDS
 
 
 def find_preamble(text: str, title: Span | None, first_article: int | None, skip: list[Span]) -> Span | None:
