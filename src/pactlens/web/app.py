@@ -34,6 +34,8 @@ def _templates() -> Jinja2Templates:
     env.autoescape = True  # every template, whatever its suffix: document text is untrusted
     env.trim_blocks = env.lstrip_blocks = True
     env.globals["version"] = __version__
+    env.globals["plural"] = {"entity": "entities", "match": "search match"}
+    env.tests["entity_id"] = lambda rid: rid.startswith("entity-")  # names alone: marked lightly
     return templates
 
 

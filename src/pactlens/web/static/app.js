@@ -1,6 +1,11 @@
 // The document page: records <-> marked spans. Progressive: without JS the page still reads.
 (function () {
   "use strict";
+  // Removing a document asks first.
+  document.addEventListener("submit", function (ev) {
+    var f = ev.target;
+    if (f.classList && f.classList.contains("confirm") && !window.confirm(f.getAttribute("data-confirm") || "Sure?")) ev.preventDefault();
+  });
   var text = document.getElementById("doctext");
   if (!text) return;
   var panel = document.getElementById("panel");
