@@ -100,3 +100,21 @@ def test_cli_missing_treaty_is_one_line_error(tmp_path):
     r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(tmp_path / "nope.txt")],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_claims_found_in_the_brief():
+    """Claims about the treaty in the brief, including list items under "The Treaty comprises 47 articles …:";
+    the 2001 agreement ("This initial agreement") and the footnotes are not claims about it."""
+    from citations_support import fixture_doc
+    from pactlens.verify.check import find_claims
+
+    doc = fixture_doc("citations-brief-normalized.txt")
+    claims = [doc.text[s.start:s.end] for s in find_claims(doc)]
+    joined = "\n".join(claims)
+    assert any("comprises 47 articles" in c for c in claims)
+    assert any("does not establish a formal military alliance" in c for c in claims)
+    assert any("55 billion cubic meters" in c for c in claims)  # a list item, the Treaty not named in it
+    assert any(c.startswith("- Intelligence and Security Collaboration") for c in claims)  # after a footnote block
+    assert "This initial agreement" not in joined
+    assert not any(doc.in_footnotes(doc.text.index(c)) for c in claims)
+    assert "Iran's Foreign Minister Abbas Araghchi emphasized" not in joined

@@ -32,7 +32,7 @@ from pactlens.structure.doc import Doc, Span
 CHECK_SCHEMA = "pactlens.check/1"
 Label = Literal["supported", "contradicted", "not-in-text"]
 
-_AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum|partnership)"
+_AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
 _SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w-]*\s+){{0,6}}{_AGREEMENT}\b|\bit\b", re.IGNORECASE)
 _CONTENT_VERB = re.compile(
     r"\b(?:commits?|establish(?:es)?|provides?|includes?|comprises?|contains?|consists?|obligates?|obliges?|"
@@ -41,9 +41,19 @@ _CONTENT_VERB = re.compile(
     r"lays? down|grants?|stops? short of|does not|do not|doesn't|undertakes?|will|shall|must|agrees?|has)\b",
     re.IGNORECASE,
 )
+_NAMED = re.compile(rf"(?:\b[\w-]+\s+){{0,2}}\b{_AGREEMENT}\b", re.IGNORECASE)
+# "This initial agreement", "an earlier treaty": another agreement than the one checked.
+_OTHER_AGREEMENT = re.compile(rf"(?:[\w-]+\s+)?(?:initial|earlier|previous|first|prior|former|other|separate|\d{{4}})\s+"
+                              rf"(?:[\w-]+\s+)?{_AGREEMENT}", re.IGNORECASE)
+_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
 _NEGATION = re.compile(r"\b(?:does not|do not|doesn't|did not|stops? short of|no|not|without|neither|nor|never)\b",
                        re.IGNORECASE)
-_CLAUSE_NEGATION = re.compile(r"\b(?:shall not|will not|does not|do not|not|no|neither|nor)\b", re.IGNORECASE)
+_CLAUSE_NAMED = re.compile(rf"(?:\b[\w-]+\s+){{0,2}}\b{_AGREEMENT}\b", re.IGNORECASE)
+# "This initial agreement", "an earlier treaty": another agreement than the one checked.
+_OTHER_AGREEMENT = re.compile(rf"(?:[\w-]+\s+)?(?:initial|earlier|previous|first|prior|former|other|separate|\d{{4}})\s+"
+                              rf"(?:[\w-]+\s+)?{_AGREEMENT}", re.IGNORECASE)
+_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
+_NEGATION = re.compile(r"\b(?:shall not|will not|does not|do not|not|no|neither|nor)\b", re.IGNORECASE)
 _ARTICLES = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+articles\b", re.IGNORECASE)
 _TERM = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)[- ]year\b|\b(?:for|(?:period|term|duration)\s+of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<m>\d{1,3}|[a-z]+)\s+years\b",
                    re.IGNORECASE)
@@ -210,18 +220,42 @@ def _number(word: str) -> int | None:
 
 # --- claims ---------------------------------------------------------------------------------
 def find_claims(doc: Doc) -> list[Span]:
-    """Sentences of the brief that say what the agreement contains."""
+    """Sentences of the brief that say what the agreement contains: those that
+    name it (or "it") with a verb of content, and every sentence of a list
+    introduced by such a sentence ("The Treaty comprises 47 articles …:")."""
+    sentences = brief_sentences(doc)
+    listed = _listed_under_claim(doc)
     out = []
-    for s in brief_sentences(doc):
+    for s in sentences:
         text = doc.text[s.start : s.end]
-        if _ARTICLES.search(text) and re.search(_AGREEMENT, text, re.IGNORECASE) or (
-            _TERM.search(text) and re.search(_AGREEMENT, text, re.IGNORECASE)
-        ):
+        if any(a <= s.start < b for a, b in listed) or _is_claim(text):
             out.append(s)
-        elif _SUBJECT.search(text) and _CONTENT_VERB.search(text) and re.search(
-            rf"{_AGREEMENT}|\bit\b", text, re.IGNORECASE
-        ):
-            out.append(s)
+    return out
+
+
+def _is_claim(text: str) -> bool:
+    names = [m for m in _NAMED.finditer(text) if not _OTHER_AGREEMENT.match(m.group(0))]
+    if not names and not re.search(r"\bit\b", text, re.IGNORECASE):
+        return False
+    if names and (_ARTICLES.search(text) or _TERM.search(text)):
+        return True
+    subjects = [m for m in _SUBJECT.finditer(text) if not _OTHER_AGREEMENT.search(m.group(0))]
+    return bool(subjects and _CONTENT_VERB.search(text))
+
+
+def _listed_under_claim(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of list items whose lead-in line (ending in a colon) is a claim;
+    footnote blocks between the items do not end the list."""
+    out, lead_is_claim, pos = [], False, 0
+    for line in doc.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip() or doc.in_footnotes(start) or re.match(r"\s*\[\^?\w+\]", line):
+            continue
+        if _BULLET.match(line):
+            if lead_is_claim:
+                out.append((start, start + len(line)))
+            continue
+        lead_is_claim = line.rstrip().endswith(":") and _is_claim(line)
     return out
 
 
