@@ -218,3 +218,20 @@ def test_analyze_json_reports_the_structure_end_to_end():
     for ev in (st["title"], st["preamble"], st["final_clause"]):
         assert text[ev["start"] : ev["end"]] == ev["text"]
     assert all(a["part"] == "main" for a in st["articles"])
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [  # closings as written in GGO RGLTLL_1955A (all lowercase) and CNTACM_1960O (globalgov/manytreaties)
+        ("the plenipotentiaries of the two states have signed this convention.done at lugano, on 17 september 1955, "
+         "in duplicate in the italian language.", "done at lugano, on 17 september 1955, in duplicate in the italian language."),
+        ("IN WITNESS whereof, the respective Plenipotentiaries sign this Treaty in the city of Managua, on the "
+         "thirteenth day of December, 1960.", None),
+    ],
+)
+def test_final_clause_in_lowercase_and_mixed_case(closing, expected):
+    doc = doc_of("TREATY\n\nArticle 1\nThe Parties agree.\n\nArticle 2\nThis Treaty enters into force. " + closing)
+    found = doc.slice(doc.final_clause)
+    assert found == (expected or closing)
+    last = doc.slice(doc.articles[-1].span)
+    assert last.startswith("Article 2") and found not in last

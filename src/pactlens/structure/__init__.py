@@ -120,7 +120,8 @@ def _final_clause(text: str, articles: list[Article], sections: list[Section], n
     after = main[-1].span.start if main else 0
     later = [s.span.start for s in sections if s.span.start > after] + [n.start for n in notes if n.start > after]
     before = min(later) if later else len(text)
-    return find_final_clause(text, after, before, sentences)
+    # the main text's own closing, else one after its annexes (signed at the very end)
+    return find_final_clause(text, after, before, sentences) or find_final_clause(text, before, len(text), sentences)
 
 
 def _trim(text: str, a: Article, final: Span) -> Article:

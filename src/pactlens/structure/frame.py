@@ -32,8 +32,9 @@ _SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", 
                 "by", "at", "from", "among", "against", "regarding", "relating", "&", "-", "–", "—"}
 _LINKING_WORDS = {"between", "on", "of", "concerning", "for", "relating", "regarding", "to", "with", "among", "establishing"}
 _AS_FOLLOWS_RE = re.compile(r"(?:as follows|the following(?: provisions)?|AS FOLLOWS)\s*[:.;]", re.I)
-_WITNESS_RE = re.compile(r"\b(?:IN WITNESS WHEREOF|In [Ww]itness [Ww]hereof|IN FAITH WHEREOF|In [Ff]aith [Ww]hereof)")
-_DONE_RE = re.compile(r"(?<![\w])(?:DONE|Done|SIGNED|Signed|MADE|Made|DATED|Dated|EXECUTED|Executed)\s+(?:at|in|on|this|the)\b")
+_WITNESS_RE = re.compile(r"\b(?i:in (?:witness|faith) whereof)")
+# Lowercase "done at" is read too (some texts are all lowercase); it must open a sentence.
+_DONE_RE = re.compile(r"(?<![\w])(?i:done|signed|made|dated|executed)\s+(?i:at|in|on|this|the)\b")
 _YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:nineteen|thousand)\b", re.I)
 
 
@@ -168,8 +169,8 @@ def find_final_clause(text: str, after: int, before: int, sentences: list[Span])
     without a year in documents without articles is taken for prose.
     """
     for m in _WITNESS_RE.finditer(text, after, before):
-        done = _DONE_RE.search(text, m.end(), min(before, m.end() + 800))
-        end = _sentence_end(done.start() if done else m.end(), sentences, before)
+        done = _first_opening(text, m.end(), min(before, m.end() + 800))
+        end = _sentence_end(done if done is not None else m.end(), sentences, before)
         return Span(m.start(), end)
     for m in _DONE_RE.finditer(text, after, before):
         if not _at_sentence_start(text, m.start()):
@@ -178,6 +179,11 @@ def find_final_clause(text: str, after: int, before: int, sentences: list[Span])
         if _YEAR_RE.search(text, m.start(), end):
             return Span(m.start(), end)
     return None
+
+
+def _first_opening(text: str, start: int, end: int) -> int | None:
+    """The first "Done at"/"Signed at" in ``[start, end)`` that opens a sentence."""
+    return next((m.start() for m in _DONE_RE.finditer(text, start, end) if _at_sentence_start(text, m.start())), None)
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
