@@ -167,7 +167,7 @@ def _unique_ids(agreements: list[Agreement]) -> list[Agreement]:
 # --- signing: place and date -------------------------------------------------------
 
 #: "Done at Washington", "SIGNED AT KABUL", "Done in duplicate at Kabul", "issued ... in Tunis City".
-_SIGNING_VERB = re.compile(r"\b(?i:done|signed|concluded|made|issued|initialled)\b")
+_SIGNING_VERB = re.compile(r"\b(?i:done|signed|sign\s+(?:this|the\s+present)|concluded|made|issued|initialled)\b")
 _AT_PLACE = re.compile(rf"\b(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?P<place>{_PLACE})")
 #: "(Baku, September 30, 1992)", "Lima, Peru, December 4, 1954": a place right before a date.
 _PLACE_BEFORE_DATE = re.compile(rf"(?:^|[(\s])(?P<place>{_PLACE})(?:,\s*{_CAP})?,\s*(?:on\s+)?$")
@@ -175,6 +175,8 @@ _PLACE_BEFORE_DATE = re.compile(rf"(?:^|[(\s])(?P<place>{_PLACE})(?:,\s*{_CAP})?
 
 def _good_place(place: str) -> bool:
     low = place.lower()
+    if re.search(r"['\u2019]s$", place):
+        return False  # "Madagascar's waters"
     if low in _MONTHS or low in _LANGUAGES or low.split()[0] in _MONTHS:
         return False
     state = lookup(place)
@@ -265,16 +267,16 @@ _TERM = re.compile(
 )
 _RENEWAL = re.compile(
     r"(?i:(?:shall|will)\s+(?:[\w,]+\s+){0,3}?(?:be\s+)?(?:automatically\s+|tacitly\s+)?"
-    r"(?:extended|renewed|prolonged)\b[^.;]{0,160}?(?:periods?|terms?)(?:\s+of\s+"
+    r"(?:extended|renewed|prolonged)\b[^.;]{0,160}?(?:periods?|terms?)\b(?:\s+of\s+"
     rf"{_N}\s*(?:\(\d+\)\s*)?years?)?"
-    r"|(?:automatically|tacitly)\s+(?:extended|renewed|prolonged)[^.;]{0,160}?(?:periods?|terms?|years?))"
+    r"|(?:automatically|tacitly)\s+(?:extended|renewed|prolonged)[^.;]{0,160}?(?:periods?|terms?|years?)\b)"
 )
 _HAS_BEEN = re.compile(r"(?i)\bhas\s+been\s+$")
 #: The term must be the instrument's own: "This Agreement shall remain in force for ...", "It shall ...".
 _INSTRUMENT_SUBJECT = re.compile(
     r"(?i:\b(?:this|the\s+present|the)\s+(?:agreement|treaty|convention|protocol|pact|memorandum|accord|charter"
     r"|decision|arrangement)\b(?:(?!\b(?:party|parties|restrictions?|office|loans?|members?|officials?|measures?"
-    r"|concessions?|preferences?|obligations|rights)\b)[^.;])*$|(?:^|[.;:]\s*)(?:\d+\.\s*)?it\s+(?:shall|will|is)\b[^.;]*$)"
+    r"|concessions?|preferences?|obligations|rights)\b)[^.;])*$|(?:^|[.;:,]\s*)(?:\d+\.\s*)?it\s+(?:(?:shall|will|is)\b[^.;]*)?$)"
 )
 
 
@@ -336,7 +338,9 @@ _ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
 def _clean_name(name: str) -> str | None:
     name = _HONORIFIC.sub("", name.strip().strip(",;:")).strip()
     tokens = name.split()
-    if not tokens or len(tokens) > 6 or len(name) > 60:
+    if len(tokens) < 2 or len(tokens) > 6 or len(name) > 60:
+        return None  # one word is a surname at best, or "ANNEX"
+    if re.match(r"(?i)(?:annex|article|protocol|appendix|chapter|part|schedule|the|done|in)\b", name):
         return None
     if all(len(t.strip(".")) <= 2 for t in tokens):
         return None  # "NA NA", initials only
@@ -401,9 +405,11 @@ def _trim_title(doc: Doc, span: Span) -> Span:
     span = Span(_strip_label(doc, span.start), span.end)
     m = _BETWEEN.search(text, span.start, span.end)
     if m:
-        probe = text[m.end() : m.end() + 24].lower()
+        low = text.lower()
+        and_at = low.find(" and ", m.end(), span.end)
+        probe = low[m.end() : and_at if and_at > 0 else m.end() + 24][:60]
         if len(probe) >= 12:
-            k = text.lower().find(probe, m.end() + len(probe), span.end)
+            k = low.find(probe, max(and_at, m.end() + len(probe)), span.end)
             if k > 0:
                 return Span(span.start, k)
     return span
@@ -426,6 +432,18 @@ def _title_span(doc: Doc) -> Span | None:
         span = Span(span.start, span.start + m.start())
     while span.end > span.start and doc.text[span.end - 1] in " .,;:\n":
         span = Span(span.start, span.end - 1)
+    words = doc.slice(span)
+    junk = re.search(r"(?i)\bsource:|\bpreamble\b", words)
+    if junk and junk.start() > 10:
+        span = Span(span.start, span.start + junk.start())
+        words = doc.slice(span)
+    if len(words) > 350 or re.match(
+        r"(?i)\s*(?:article|art\.|preamble|chapter|part|title|we\b|the\s+(?:governments?|parties|president|high\s+contracting|plenipotentiaries))\b",
+        words,
+    ) or not (
+        _KIND_RE.search(words) or _BETWEEN.search(words)
+    ):
+        return None  # the text has no title of its own: it starts with a preamble or an article
     return span
 
 
@@ -534,13 +552,27 @@ def _signature_block(doc: Doc, start: int) -> list[Signatory]:
     """"For the Government of X: (Signed) Name" lines after the final clause."""
     out = []
     for m in _FOR_PARTY.finditer(doc.text, start):
-        states = _states_in(doc, m.start("party"), m.end("party"))
-        name = _clean_name(m.group("name"))
+        states = _states_in(doc, m.start("party"), m.end("party"), adjectives=True)
+        name, role = _split_caps_name(m.group("name"))
+        if role is not None:
+            rest = re.match(r"[^\n]{0,80}?(?=\s+(?:For|FOR)\s|\n|$)", doc.text[m.end() :])
+            role = (role + (rest.group(0) if rest else "")).strip() or None
+        name = _clean_name(name)
         if not states or name is None:
             continue
-        out.append(Signatory(name=name, role=None, party=states[0].iso3,
+        out.append(Signatory(name=name, role=role, party=states[0].iso3,
                              evidence=[_evidence(doc, m.start(), m.end())]))
     return out
+
+
+def _split_caps_name(text: str) -> tuple[str, str | None]:
+    """"GREGORIO LOPEZ BRAVO Minister for Foreign Affairs": the capitals are the name, the rest the role."""
+    tokens = text.split()
+    if len(tokens) > 1 and tokens[0].isupper():
+        k = next((i for i, t in enumerate(tokens) if not t.isupper() or _ROLE_RE.match(t.title())), len(tokens))
+        if k < len(tokens):
+            return " ".join(tokens[:k]), " ".join(tokens[k:])
+    return text, None
 
 
 def _primary_articles(doc: Doc) -> list:
@@ -573,7 +605,9 @@ def _primary(doc: Doc) -> Agreement:
     parties += _opening_parties(doc, opening)
     parties = _merge_parties(parties)
     if len(parties) < 2:
-        parties = _merge_parties(parties + _final_articles_parties(doc, articles, final.start if final else None))
+        named_at_end = _merge_parties(_final_articles_parties(doc, articles, final.start if final else None))
+        if len(named_at_end) >= 2:  # one state named at the end is a depositary, not the parties
+            parties = _merge_parties(parties + named_at_end)
 
     # Signatories: the plenipotentiaries named in the preamble, then the signature block.
     pre_end = first_article if first_article is not None else min(len(text), opening + 4000)
@@ -590,7 +624,9 @@ def _primary(doc: Doc) -> Agreement:
             evidence.append(doc.span_evidence(final))
     head_end = min(len(text), (first_article or opening + 600))
     head_start = title_span.start if title_span else 0
-    for candidate in (_signing_in(doc, head_start, head_end), _dated_place(doc, 0, min(head_end, opening + 400))):
+    # Only the title and the line under it: dates further into a preamble belong to other instruments.
+    title_zone = min(head_end, (title_span.end if title_span else 0) + 200)
+    for candidate in (_signing_in(doc, head_start, title_zone), _dated_place(doc, 0, min(head_end, opening + 400))):
         if candidate and (signing is None or candidate.weight > signing.weight):
             signing = candidate
     if signing is None and articles:
