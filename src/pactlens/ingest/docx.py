@@ -11,6 +11,7 @@ at the end as a paragraph ``[n] text``.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from xml.etree import ElementTree as ET
 
@@ -33,7 +34,8 @@ def read_docx(data: bytes, name: str) -> Extracted:
         body = ET.fromstring(archive.read("word/document.xml")).find(f"{W}body")
         notes = {kind: _read_notes(archive, part, kind) for kind, part in _NOTE_PARTS}
         title, date = _core_properties(document)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ET.ParseError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ET.ParseError, EOFError, ValueError,
+            zlib.error, NotImplementedError) as exc:  # zlib/NotImplemented: damaged compressed members
         raise InputError(f"{name}: broken DOCX file ({type(exc).__name__}: {one_line(exc)})") from None
     except Exception as exc:  # lxml errors from python-docx on a damaged part
         if type(exc).__module__.startswith("lxml"):

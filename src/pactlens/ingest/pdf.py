@@ -8,7 +8,9 @@ return an empty analysis.
 
 from __future__ import annotations
 
+import logging
 import re
+from contextlib import contextmanager
 from io import BytesIO
 
 from pactlens.errors import InputError
@@ -20,24 +22,10 @@ _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
 def read_pdf(data: bytes, name: str) -> Extracted:
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would break the one-line contract
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f"{name}: truncated or damaged PDF (no end-of-file marker)")
-    try:
-        reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{name}: the PDF is encrypted with a password")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta = reader.metadata
-    except InputError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise InputError(f"{name}: damaged PDF ({type(exc).__name__}: {one_line(exc)})") from None
+    with _quiet("pypdf"):
+        pages, meta = _read_pages(data, name)
     if not pages:
         raise InputError(f"{name}: the PDF has no pages")
     if not any(p.strip() for p in pages):
@@ -45,6 +33,33 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     text = "\f".join(p.strip("\n") for p in pages)  # normalization decides what a page break was
     return Extracted(text=text, media_type=PDF, title=_meta_title(meta), date=_meta_date(meta))
 
+
+def _read_pages(data: bytes, name: str):
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{name}: the PDF is encrypted with a password")
+        return [page.extract_text() or "" for page in reader.pages], reader.metadata
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        # pypdf raises whatever a damaged file provokes (PdfReadError, LimitReachedError,
+        # NotImplementedError for a mangled filter name, KeyError...): all mean a bad file
+        raise InputError(f"{name}: damaged PDF ({type(exc).__name__}: {one_line(exc)})") from None
+
+
+@contextmanager
+def _quiet(logger_name: str):
+    """Silence a library's logger while it reads: its messages would break the one-line error."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _meta_title(meta) -> str | None:

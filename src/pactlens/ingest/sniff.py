@@ -82,7 +82,8 @@ _TEXTUAL = {".csv", ".tsv", ".log", ".rst", ".org", ".json", ".xml", ".srt", ""}
 def _zip_kind(data: bytes, name: str) -> str:
     try:
         names = zipfile.ZipFile(BytesIO(data)).namelist()
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:  # NotImplemented: a
+        # damaged header that claims an unknown zip version
         if name.lower().endswith(".docx"):
             raise InputError(f"{name}: broken DOCX file (not a readable zip archive: {exc})") from None
         raise InputError(f"{name}: broken zip archive ({exc})") from None
