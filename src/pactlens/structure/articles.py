@@ -292,9 +292,9 @@ _AGREEMENT_CUE_RE = re.compile(
 _HEADING_LINE_MAX = 120
 _CAPS_RUN_RE = re.compile(r"[ \t]*((?:[A-Z][A-Z'’&,-]*[ \t]+){1,12}?)(?=[A-Z][a-z]|\(?[0-9]+[.)][ \t])")
 # "Article 5 General Undertakings 1. Member States..." in a run-on text
-_TITLED_RE = re.compile(
-    r"[ \t]*([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|on|for|in|to|with|between)){0,8})[ \t]+(?=\(?1[.)][ \t])"
-)
+_TITLED_RE = re.compile(r"[ \t]*([A-Z](?:[^\n;:!?.]|\.(?=\S)){1,100}?)[ \t]+(?=\(?1[.)][ \t])")
+# A heading names a subject; a run of words with one of these is the article's first sentence.
+_VERBS = {"shall", "will", "may", "must", "should", "agree", "agrees", "undertake", "undertakes", "is", "are"}
 _DASHED_RE = re.compile(r"[ \t]*[-–—:][ \t]*([^\n.]{2,100}?)(?=[ \t]+[A-Z0-9(][a-z.)]|\n|$)")
 
 
@@ -304,7 +304,8 @@ def heading_after(text: str, label: Label, limit: int) -> Span | None:
     if line_end >= 0 or label.strong:
         return _line_heading(text, label, limit, line_end if line_end >= 0 else limit)
     m = _DASHED_RE.match(text, label.end) or _CAPS_RUN_RE.match(text, label.end) or _TITLED_RE.match(text, label.end)
-    if m and any(len(w) > 2 for w in m.group(1).split()):
+    words = m.group(1).split() if m else []
+    if any(len(w) > 2 for w in words) and len(words) <= 12 and not _VERBS.intersection(w.lower() for w in words):
         return trimmed(text, m.start(1), m.end(1))
     return None
 
