@@ -62,7 +62,7 @@ def mark_footnotes(tree) -> dict[str, str]:
             continue
         if fragment:
             targets.setdefault(fragment, label)
-        _replace_with_text(sup, f"[{label}]")
+        _replace_with_text(_outer_link(sup), f"[{label}]")
     notes = {}
     for fragment, label in targets.items():
         body = _mark_definition(tree, fragment, label)
@@ -101,9 +101,21 @@ def _reference(sup) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     link = next((a for a in sup.iter("a") if (a.get("href") or "").startswith("#")), None)
+    outer = _outer_link(sup)
+    if link is None and outer is not sup:
+        link = outer
     if link is None and not m.group(1).isdigit():
         return None, None  # a lone letter without a link is not a marker
     return m.group(1), (link.get("href")[1:] if link is not None else None)
+
+
+def _outer_link(sup):
+    """The ``<a href="#…">`` wrapped around ``sup`` and nothing else (Word's HTML), or ``sup``."""
+    parent = sup.getparent()
+    if (parent is not None and parent.tag == "a" and (parent.get("href") or "").startswith("#")
+            and parent.text_content().strip() == sup.text_content().strip()):
+        return parent
+    return sup
 
 
 def _replace_with_text(el, text: str) -> None:
