@@ -122,10 +122,13 @@ def _merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
             known = out[key]
             seen = {(e.start, e.end) for e in known.evidence}
             extra = [e for e in p.evidence if (e.start, e.end) not in seen]
-            known.evidence = (known.evidence + extra)[:limit]
+            known.evidence = sorted(known.evidence + extra, key=lambda e: e.start)
         else:
             out[key] = p.model_copy(deep=True)
-    return list(out.values())
+    for p in out.values():
+        p.evidence = p.evidence[:limit]
+    # In the order the text first names them ("Russian President ... and Iranian President ...").
+    return sorted(out.values(), key=lambda p: min((e.start for e in p.evidence), default=0))
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -928,9 +931,8 @@ def _signed_by(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Pa
             if st and role:
                 party = st[0].iso3
                 parties.append(_party(doc, st[0]))
-        if name is None:
-            break
-        signatories.append(Signatory(name=name, role=role, party=party, evidence=[_evidence(doc, m.start(), m.end())]))
+        if name is not None:  # a lone surname ("Ormsby-Gore") is not enough to name a signatory
+            signatories.append(Signatory(name=name, role=role, party=party, evidence=[_evidence(doc, m.start(), m.end())]))
         nxt = re.compile(r"\s+and\s+|,\s+").match(text, m.end())
         if nxt is None or m.end() >= end:
             break
