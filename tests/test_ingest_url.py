@@ -122,3 +122,17 @@ def test_http_errors_and_bad_hosts(dns, web):
         ingest.load("https://news.example.org/missing")
     with pytest.raises(InputError, match="cannot resolve host"):
         ingest.load("https://no-such-host.invalid/")
+
+
+def test_connected_peer_is_checked_again(dns, web, monkeypatch):
+    """DNS rebinding: the name passed the check, but the socket reached a private address."""
+    routes, _ = web
+    dns["rebind.example.org"] = PUBLIC
+
+    class Stream:
+        def get_extra_info(self, key):
+            return ("10.0.0.7", 443) if key == "server_addr" else None
+
+    routes["https://rebind.example.org/"] = httpx.Response(200, content=b"secret", extensions={"network_stream": Stream()})
+    with pytest.raises(InputError, match=r"non-public address \(10\.0\.0\.7\)"):
+        ingest.load("https://rebind.example.org/")

@@ -68,6 +68,7 @@ def fetch(url: str, *, max_bytes: int, allow_private: bool = False, timeout: flo
             for _ in range(MAX_REDIRECTS + 1):
                 check_host(url, allow_private=allow_private)
                 with client.stream("GET", url) as response:
+                    _check_peer(response, url, allow_private)
                     if response.is_redirect and response.headers.get("location"):
                         url = urljoin(url, response.headers["location"])
                         continue
@@ -79,6 +80,24 @@ def fetch(url: str, *, max_bytes: int, allow_private: bool = False, timeout: flo
     except httpx.HTTPError as exc:
         raise InputError(f"{url}: cannot fetch ({type(exc).__name__}: {one_line(exc)})") from None
     raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _check_peer(response, url: str, allow_private: bool) -> None:
+    """Check the address actually connected to, before reading a byte of the body.
+
+    The host was checked before the request, but DNS may answer differently
+    the second time (DNS rebinding); the socket's peer is the final word —
+    unless a proxy is configured, whose own address says nothing of the target.
+    """
+    from urllib.request import getproxies
+
+    if allow_private or getproxies():
+        return
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer and not is_public(str(peer[0])):
+        raise InputError(f"{url}: refusing to read from a non-public address ({peer[0]}); "
+                         "use --allow-private to permit it")
 
 
 def _read_capped(response, url: str, max_bytes: int) -> bytes:
