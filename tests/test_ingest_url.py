@@ -128,6 +128,7 @@ def test_connected_peer_is_checked_again(dns, web, monkeypatch):
     """DNS rebinding: the name passed the check, but the socket reached a private address."""
     routes, _ = web
     dns["rebind.example.org"] = PUBLIC
+    monkeypatch.setattr("urllib.request.getproxies", dict)  # no proxy between us and the peer
 
     class Stream:
         def get_extra_info(self, key):
