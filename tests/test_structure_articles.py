@@ -59,6 +59,8 @@ def test_numbered_paragraphs_as_articles_with_headings_between():
     assert numbers(doc) == ["1", "2", "3", "4"]
     assert "DATED" not in doc.slice(doc.articles[-1].span)
     assert doc.slice(doc.title) == "AGREEMENT BETWEEN AUSTRALIA AND NEW ZEALAND"  # the dateline above is skipped
+    # "represented as follows:-" opens the list of delegates, far above clause 1; the heading before it is not preamble
+    assert doc.slice(doc.preamble).endswith("DO HEREBY ENTER into this Agreement.")
     assert doc.slice(doc.final_clause).startswith("DATED this twenty-first day of January")
 
 

@@ -30,6 +30,9 @@ _INSTRUMENT_RE = re.compile(
 _WORD_RE = re.compile(r"\S+")
 _SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an",
                 "by", "at", "from", "among", "against", "regarding", "relating", "&", "-", "–", "—"}
+#: "have agreed as follows:" ends the preamble only this close to the first article
+#: ("represented as follows:" may open the list of plenipotentiaries far above it).
+_NEAR_FIRST_ARTICLE = 300
 _LINKING_WORDS = {"between", "on", "of", "concerning", "for", "relating", "regarding", "to", "with", "among", "establishing"}
 _AS_FOLLOWS_RE = re.compile(r"(?:as follows|the following(?: provisions)?|AS FOLLOWS)\s*[:.;]", re.I)
 _WITNESS_RE = re.compile(r"\b(?i:in (?:witness|faith) whereof)")
@@ -146,12 +149,12 @@ def find_preamble(text: str, title: Span | None, first_article: int | None, skip
     m = _PREAMBLE_OPENERS_RE.match(text, lstrip(text, start, first_article))
     if m and m.end() < first_article:
         start = m.end()
-    end = first_article
+    end = trailing_heading_start(text, start, rstrip(text, start, first_article))
     follows = None
-    for follows in _AS_FOLLOWS_RE.finditer(text, start, end):
+    for follows in _AS_FOLLOWS_RE.finditer(text, max(start, end - _NEAR_FIRST_ARTICLE), end):
         pass
     if follows is not None:
-        end = follows.end()
+        end = follows.end()  # what stands between "as follows:" and Article 1 is a heading
     return trimmed(text, start, end)
 
 
