@@ -705,9 +705,13 @@ _LEAD_NOISE = re.compile(
 )
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?P<w>treaty|agreement|pact|accord|deal|convention|programme|program|memorandum)\b", re.IGNORECASE)
 _SIGNED_VERB = re.compile(r"\b(?:signed|sign|signing|concluded|inked)\b")
+def _titled_person(i: int) -> str:
+    """"Russian President Vladimir Putin" as groups adj<i>, role<i>, n<i>."""
+    return rf"(?:(?P<adj{i}>[A-Z][a-z]+)\s+)?(?P<role{i}>{_ROLES})\s+(?P<n{i}>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
+
+
 _PAIR_SIGNERS = re.compile(
-    rf"(?P<a>(?:(?P<adj1>[A-Z][a-z]+)\s+)?(?P<role1>{_ROLES})\s+(?P<n1>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}))"
-    rf"\s+and\s+(?P<b>(?:(?P<adj2>[A-Z][a-z]+)\s+)?(?P<role2>{_ROLES})\s+(?P<n2>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}))"
+    rf"{_titled_person(1)}\s+and\s+{_titled_person(2)}"
     r"(?:,\s*)?\s+(?:(?:have|had|has|jointly|formally|officially)\s+)*(?:signed|concluded|inked)\b"
 )
 #: "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, Franklin Roosevelt, signed"

@@ -61,13 +61,12 @@ _QUOTE = re.compile(r"(?<!\w)[\"\u201c](?=\w)[^\"\u201c\u201d\n]{12,400}(?<=[\w.
 _MARKER = re.compile(r"\[\d{1,3}\]|\[\^\d{1,3}\]|<sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _URL = re.compile(r"https?://")
 #: "MOSCOW, Jan 17 (Reuters) -", "WASHINGTON (AP) —", "By Jane Doe".
+_NEWS_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w .]{1,20})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?[-\u2013\u2014]\s"
-    r"|[A-Z][A-Z .'-]{2,30}\s*\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)"
     r"|by\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b)",
     re.MULTILINE,
 )
-_NEWS_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)")
 
 
 @dataclass(frozen=True)
