@@ -179,6 +179,7 @@ def test_normalize_never_crashes_and_the_map_stays_in_range(src):
             assert 0 <= a <= b <= len(src)
     for _, a, b in parts:
         assert 0 <= a <= b <= len(text)
+    assert "\r" not in text and "\ufeff" not in text
 
 
 @settings(max_examples=200, deadline=None)

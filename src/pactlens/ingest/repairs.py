@@ -17,7 +17,7 @@ from pactlens.ingest.edits import Edit
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _LINE_END = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
-_COMBINING_RUN = re.compile(r"[^\W\d_]?[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 def strip_invisible(text: str) -> list[Edit]:
@@ -35,21 +35,20 @@ def unify_line_ends(text: str) -> list[Edit]:
 
 
 def nfc(text: str) -> list[Edit]:
-    """Compose base letters with their combining marks (NFC), one cluster per edit."""
+    """Compose characters (NFC), one edit per changed stretch of non-ASCII text.
+
+    Composition only happens inside a run of non-ASCII characters and the one
+    character before it (an ASCII base letter plus combining marks), so each
+    such run can be normalized on its own.
+    """
     if unicodedata.is_normalized("NFC", text):
         return []
     edits = []
-    for m in _COMBINING_RUN.finditer(text):
+    for m in _NON_ASCII_RUN.finditer(text):
         composed = unicodedata.normalize("NFC", m.group())
         if composed != m.group():
             edits.append(Edit(m.start(), m.end(), composed))
-    singles = [Edit(i, i + 1, unicodedata.normalize("NFC", ch)) for i, ch in enumerate(text)
-               if ord(ch) > 0x2000 and unicodedata.normalize("NFC", ch) != ch and not _covered(edits, i)]
-    return edits + singles
-
-
-def _covered(edits: list[Edit], i: int) -> bool:
-    return any(e.start <= i < e.end for e in edits)
+    return edits
 
 
 # --- GGO section labels -----------------------------------------------------------
