@@ -18,6 +18,7 @@ from pactlens.ingest.sniff import HTML
 from pactlens.ingest.types import Extracted
 
 _LABEL = re.compile(r"^\[?\s*(\d{1,3}|[*†‡§]|[a-z])\s*\]?$")
+_DEF_START = re.compile(r"\n\[([^\]\n]{1,4})\] ")
 _BLOCKS = ("head", "p", "item", "row", "quote", "code", "cell")
 
 
@@ -33,14 +34,13 @@ def read_html(data: bytes, name: str) -> Extracted:
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{name}: cannot parse HTML ({exc})") from None
     notes = mark_footnotes(tree)
-    title = page_title(tree)
+    title, date = page_title(tree), page_date(tree)
     headings_as_paragraphs(tree)
     unwrap_targets(tree)
-    text, meta_title, date = _extract(lhtml.tostring(tree, encoding="unicode"))
-    text = _restore_notes(text, notes)
+    text = _restore_notes(_extract(tree), notes)
     if not text.strip():
         raise InputError(f"{name}: no main text found in this HTML page")
-    return Extracted(text=text, media_type=HTML, title=title or meta_title, date=date)
+    return Extracted(text=text, media_type=HTML, title=title, date=date)
 
 
 def _strip_xml_declaration(source: str) -> str:
@@ -64,8 +64,9 @@ def mark_footnotes(tree) -> dict[str, str]:
             targets.setdefault(fragment, label)
         _replace_with_text(_outer_link(sup), f"[{label}]")
     notes = {}
+    anchors = _anchors(tree) if targets else {}
     for fragment, label in targets.items():
-        body = _mark_definition(tree, fragment, label)
+        body = _mark_definition(anchors.get(fragment), label)
         if body:
             notes[label] = body
     return notes
@@ -79,6 +80,20 @@ def page_title(tree) -> str | None:
             if text:
                 return text
     return None
+
+
+def page_date(tree) -> str | None:
+    """The publication date the page's markup declares (meta tags, ``<time>``), via htmldate.
+
+    No guessing from the running text: a date in a sentence is a fact for the
+    extractors, not the page's own date.
+    """
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # noqa: BLE001 - htmldate on odd markup: the date is simply unknown
+        return None
 
 
 def headings_as_paragraphs(tree) -> None:
@@ -132,12 +147,20 @@ def _replace_with_text(el, text: str) -> None:
     parent.remove(el)
 
 
-def _mark_definition(tree, fragment: str, label: str) -> str | None:
-    """Mark the element ``#fragment`` as note ``label``; return the note's text."""
-    found = tree.xpath("//*[@id=$f or @name=$f]", f=fragment)
-    if not found:
+def _anchors(tree) -> dict[str, object]:
+    """Elements by ``id`` and ``name`` (the first of each), the targets of ``#fragment`` links."""
+    found: dict[str, object] = {}
+    for el in tree.iter():
+        for key in (el.get("id"), el.get("name")) if isinstance(el.tag, str) else ():
+            if key:
+                found.setdefault(key, el)
+    return found
+
+
+def _mark_definition(anchor, label: str) -> str | None:
+    """Mark ``anchor`` (a link's target) as note ``label``; return the note's text."""
+    if anchor is None:
         return None
-    anchor = found[0]
     row = next((a for a in anchor.iterancestors("tr")), None)
     if row is not None:
         return _row_to_paragraph(row, anchor, label)
@@ -172,27 +195,24 @@ def _restore_notes(text: str, notes: dict[str, str]) -> str:
     """Append the notes the extractor left out, as ``[n] text`` paragraphs, in label order."""
     if not text.strip():
         return text
-    missing = [(label, body) for label, body in notes.items()
-               if not re.search(rf"(?m)^\[{re.escape(label)}\] ", text)]
+    present = set(_DEF_START.findall("\n" + text))
+    missing = [(label, body) for label, body in notes.items() if label not in present]
     return "\n\n".join([text] + [f"[{label}] {body}" for label, body in missing])
 
 
-def _extract(markup: str) -> tuple[str, str | None, str | None]:
-    """Main text as blank-line separated blocks, title and (metadata) date, via trafilatura."""
+def _extract(tree) -> str:
+    """Main text as blank-line separated blocks, via trafilatura (which may alter ``tree``)."""
     from lxml import etree
     from trafilatura import extract
 
-    xml = extract(markup, output_format="xml", include_tables=True, include_comments=False,
-                  favor_recall=True, with_metadata=True, include_formatting=True,
-                  date_extraction_params={"extensive_search": False, "original_date": True})
+    xml = extract(tree, output_format="xml", include_tables=True, include_comments=False,
+                  favor_recall=True, include_formatting=True)
     if not xml:
-        return "", None, None
-    root = etree.fromstring(xml.encode())
-    main = root.find("main")
+        return ""
+    main = etree.fromstring(xml.encode()).find("main")
     blocks = [_block_text(el) for el in (main.iter(*_BLOCKS) if main is not None else [])
               if not _inside_block(el)]
-    text = "\n\n".join(b for b in blocks if b)
-    return text, root.get("title") or None, root.get("date") or None
+    return "\n\n".join(b for b in blocks if b)
 
 
 def _inside_block(el) -> bool:
