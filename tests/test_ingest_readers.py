@@ -88,6 +88,15 @@ def test_html_link_around_the_superscript():
     assert re.search(r"(?m)^\[2\] Ministry of Foreign Affairs, press release, 2020\.$", text)
 
 
+def test_html_date_comes_from_markup_only():
+    body = "<p>" + "The treaty was signed on 17 January 2025 in Moscow by the two presidents. " * 6 + "</p>"
+    dated = ('<html><head><meta property="article:published_time" content="2025-01-21T09:00:00Z">'
+             f"</head><body><article>{body}</article></body></html>")
+    undated = f"<html><body><article>{body}</article></body></html>"
+    assert ingest.load_bytes(dated.encode(), "a.html").date == "2025-01-21"
+    assert ingest.load_bytes(undated.encode(), "b.html").date is None  # not guessed from the text
+
+
 def test_html_sniffed_without_suffix():
     assert sniff.media_type(CRS, "download") == sniff.HTML
     assert ingest.load_bytes(CRS, "download").media_type == "text/html"
