@@ -450,6 +450,10 @@ def _title_span(doc: Doc) -> Span | None:
     return span
 
 
+#: "..., Emperor of India, in respect of the Dominion of Canada": a style of the sovereign, not a party.
+_ROYAL_STYLE = re.compile(r"(?i)\b(?:emperor|empress)\s+of\s+(?:the\s+)?$")
+
+
 def _states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> list[StateMention]:
     text = doc.text
     window = text[start:end]
@@ -458,7 +462,10 @@ def _states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> l
         # An all-lower-case text (some GGO files): read it as if capitalized.
         text = text[:start] + window.title() + text[end:]
     found = find_states(text, start, end)
-    return [m for m in found if adjectives or m.form != "adjective"]
+    return [
+        m for m in found
+        if (adjectives or m.form != "adjective") and not _ROYAL_STYLE.search(text[max(0, m.start - 20) : m.start])
+    ]
 
 
 def _orgs_in(doc: Doc, start: int, end: int) -> list[Party]:
@@ -661,7 +668,7 @@ def _primary(doc: Doc) -> Agreement:
 def _skip_dateline(doc: Doc, start: int) -> int:
     """Step over a "SIGNED AT X, <date>." or "(Baku, September 30, 1992)" line at the head of a preamble."""
     text = doc.text
-    m = re.compile(r"\s*(?:\([^()]{0,80}\)|(?i:signed\s+at)[^.]{0,80}\.)\s*").match(text, start)
+    m = re.compile(r"\s*(?:\([^()]{0,80}\)|(?i:signed\s+at)[^.]{0,80}\.|(?i:concluded\s+by\s*:|preamble))\s*").match(text, start)
     return m.end() if m else start
 
 
