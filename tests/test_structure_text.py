@@ -64,6 +64,18 @@ def test_sentences_never_cross_blocks_or_articles():
             assert b.start <= s.start and s.end <= b.end
 
 
+def test_list_numbers_open_the_sentence_they_number():
+    # as in GGO run-on texts (e.g. ANDNGC_1969A): blingfire leaves "a." at the end of the lead-in
+    doc = doc_of("The political bodies of the Association are: a. The Council of Ministers; and b. The Commission. "
+                 "3. a. Whenever practicable the Parties will consult.")
+    assert sentences(doc) == [
+        "The political bodies of the Association are:",
+        "a. The Council of Ministers; and",  # each item of the list is a unit of its own
+        "b. The Commission.",
+        "3. a. Whenever practicable the Parties will consult.",
+    ]
+
+
 def test_blocks_split_at_blank_lines_bullets_and_finished_lines():
     text = "Title\nFirst paragraph goes\non here.\n\n- one item.\n- another item\nNext paragraph."
     doc = doc_of(text)

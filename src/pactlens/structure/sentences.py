@@ -27,7 +27,12 @@ _ALWAYS = {
 # Abbreviations that may also end a sentence: kept only before a lowercase word or a digit.
 _BEFORE_LOWER = {"etc", "u.s", "u.n", "u.k", "e.u", "inc", "ltd", "co", "corp", "govt", "est", "approx"}
 _LAST_TOKEN_RE = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
-_LIST_MARKER_RE = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]$")
+_LIST_MARKER_RE = re.compile(r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s*)+$")
+_TRAILING_MARKER_RE = re.compile(
+    r"(?:(?P<lead>[:;,](?:[ \t]+(?:and|or))?)|\b(?P<head>[A-Z]{3,}))[ \t\n]+(?P<m>\(?(?:\d{1,3}|[a-z])[.)])\s*$"
+)
+# Capitalized words that a number names ("PART 1."), unlike a heading it follows.
+_SECTION_WORDS = {"PART", "CHAPTER", "TITLE", "SECTION", "ANNEX", "ARTICLE", "RULE", "APPENDIX", "SCHEDULE", "PROTOCOL", "NO"}
 _INITIAL_RE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
 # A capital letter that names a part ("Annex A.") rather than an initial.
@@ -55,6 +60,7 @@ def split_sentences(
         bounds = _merge_abbreviations(text, bounds)
         bounds = _add_run_together(text, block, bounds)
         bounds = _add_cuts(block, bounds, cut_set)
+        bounds = _detach_list_markers(text, bounds, block.end)
         bounds = _merge_list_markers(text, bounds)
         bounds = _keep_markers_back(text, bounds, marker_ends)
         out += _spans(text, bounds, block.end)
@@ -101,6 +107,16 @@ def _blingfire_starts(chunk: str) -> list[int]:
         chars.append(pos)
         prev = b
     return chars
+
+
+def _detach_list_markers(text: str, bounds: list[int], end: int) -> list[int]:
+    """A list number left at the end of a sentence ("among others: a.") opens the next one."""
+    extra = []
+    for a, b in zip(bounds, bounds[1:] + [end]):
+        m = _TRAILING_MARKER_RE.search(text, max(a, b - 80), b)
+        if m and m.start("m") > a and (m["lead"] or m["head"] and m["head"] not in _SECTION_WORDS):
+            extra.append(m.start("m"))
+    return sorted(set(bounds) | set(extra))
 
 
 def _merge_list_markers(text: str, bounds: list[int]) -> list[int]:
