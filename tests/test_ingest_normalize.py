@@ -84,6 +84,8 @@ def apply(step, text: str) -> tuple[str, OffsetMap]:
     ("text&lt;sup&gt;4&lt;/sup&gt; more", "text[4] more"),
     ("the 119<sup>th</sup> Congress", "the 119th Congress"),
     ("stability. <sup>&</sup>", "stability."),
+    ("an area of 1,200 km<sup>2</sup> in the Caspian", "an area of 1,200 km2 in the Caspian"),
+    ("renewed in 2020<sup>10</sup> Beyond", "renewed in 2020[10] Beyond"),
 ])
 def test_sup_markers(source, expected):
     assert apply(repairs.sup_markers, source)[0] == expected

@@ -16,6 +16,7 @@ import re
 from pactlens.errors import InputError
 from pactlens.ingest.sniff import HTML
 from pactlens.ingest.types import Extracted
+from pactlens.ingest.util import exponent_context
 
 _LABEL = re.compile(r"^\[?\s*(\d{1,3}|[*†‡§]|[a-z])\s*\]?$")
 _DEF_START = re.compile(r"\n\[([^\]\n]{1,4})\] ")
@@ -119,9 +120,15 @@ def _reference(sup) -> tuple[str | None, str | None]:
     outer = _outer_link(sup)
     if link is None and outer is not sup:
         link = outer
-    if link is None and not m.group(1).isdigit():
-        return None, None  # a lone letter without a link is not a marker
+    if link is None and (not m.group(1).isdigit() or exponent_context(_text_before(sup))):
+        return None, None  # a lone letter, or km<sup>2</sup>, without a link is not a marker
     return m.group(1), (link.get("href")[1:] if link is not None else None)
+
+
+def _text_before(el) -> str:
+    prev = el.getprevious()
+    parent = el.getparent()
+    return (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
 
 
 def _outer_link(sup):

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 
 from pactlens.ingest.edits import Edit
+from pactlens.ingest.util import exponent_context
 
 # --- characters -----------------------------------------------------------------
 
@@ -126,7 +127,8 @@ def sup_markers(text: str) -> list[Edit]:
     """
     if "sup>" not in text and "sup&gt;" not in text:
         return []
-    edits = [Edit(m.start(), m.end(), f"[{m.group(1)}]") for m in _SUP_MARKER.finditer(text)]
+    edits = [Edit(m.start(), m.end(), m.group(1) if exponent_context(text[max(0, m.start() - 8) : m.start()])
+                  else f"[{m.group(1)}]") for m in _SUP_MARKER.finditer(text)]
     edits += [Edit(m.start(), m.end(), m.group(1)) for m in _SUP_ORDINAL.finditer(text)]
     edits += [Edit(m.start(), m.end(), "") for m in _SUP_ORPHAN.finditer(text)]
     return _disjoint(edits)
