@@ -86,6 +86,7 @@ def apply(step, text: str) -> tuple[str, OffsetMap]:
     ("stability. <sup>&</sup>", "stability."),
     ("an area of 1,200 km<sup>2</sup> in the Caspian", "an area of 1,200 km2 in the Caspian"),
     ("renewed in 2020<sup>10</sup> Beyond", "renewed in 2020[10] Beyond"),
+    ("as reported.<sup>4, 5</sup> Next", "as reported.[4][5] Next"),
 ])
 def test_sup_markers(source, expected):
     assert apply(repairs.sup_markers, source)[0] == expected

@@ -82,10 +82,10 @@ def test_html_main_text_without_menus_and_with_linked_notes():
 def test_html_link_around_the_superscript():
     page = ("<html><body><article><p>" + "The Parties reaffirmed the Treaty of 2001 and its renewal. " * 8
             + 'The agreement was renewed in 2020.<a href="#note2"><sup>2</sup></a> It runs to 2040 '
-            "and covers 1,200 km<sup>2</sup> of sea.</p>"
+            "and covers 1,200 km<sup>2</sup> of sea.<sup>3,4</sup></p>"
             '<p id="note2">Ministry of Foreign Affairs, press release, 2020.</p></article></body></html>')
     text = ingest.load_bytes(page.encode(), "x.html").text
-    assert "renewed in 2020.[2] It runs to 2040 and covers 1,200 km2 of sea." in text
+    assert "renewed in 2020.[2] It runs to 2040 and covers 1,200 km2 of sea.[3][4]" in text
     assert re.search(r"(?m)^\[2\] Ministry of Foreign Affairs, press release, 2020\.$", text)
 
 

@@ -16,9 +16,9 @@ import re
 from pactlens.errors import InputError
 from pactlens.ingest.sniff import HTML
 from pactlens.ingest.types import Extracted
-from pactlens.ingest.util import exponent_context
+from pactlens.ingest.util import bracket_markers, exponent_context
 
-_LABEL = re.compile(r"^\[?\s*(\d{1,3}|[*†‡§]|[a-z])\s*\]?$")
+_LABEL = re.compile(r"^\[?\s*(\d{1,3}(?:\s*,\s*\d{1,3})*|[*†‡§]|[a-z])\s*\]?$")
 _DEF_START = re.compile(r"\n\[([^\]\n]{1,4})\] ")
 _BLOCKS = ("head", "p", "item", "row", "quote", "code", "cell")
 
@@ -61,9 +61,9 @@ def mark_footnotes(tree) -> dict[str, str]:
         label, fragment = _reference(sup)
         if label is None:
             continue
-        if fragment:
-            targets.setdefault(fragment, label)
-        _replace_with_text(_outer_link(sup), f"[{label}]")
+        if fragment:  # a link in "1, 2" points at the first note
+            targets.setdefault(fragment, label.split(",")[0].strip())
+        _replace_with_text(_outer_link(sup), bracket_markers(label))
     notes = {}
     anchors = _anchors(tree) if targets else {}
     for fragment, label in targets.items():
@@ -120,7 +120,7 @@ def _reference(sup) -> tuple[str | None, str | None]:
     outer = _outer_link(sup)
     if link is None and outer is not sup:
         link = outer
-    if link is None and (not m.group(1).isdigit() or exponent_context(_text_before(sup))):
+    if link is None and (not m.group(1)[0].isdigit() or exponent_context(_text_before(sup))):
         return None, None  # a lone letter, or km<sup>2</sup>, without a link is not a marker
     return m.group(1), (link.get("href")[1:] if link is not None else None)
 

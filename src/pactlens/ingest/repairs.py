@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 
 from pactlens.ingest.edits import Edit
-from pactlens.ingest.util import exponent_context
+from pactlens.ingest.util import bracket_markers, exponent_context
 
 # --- characters -----------------------------------------------------------------
 
@@ -112,7 +112,7 @@ def _ggo_unlabelled(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
 
 _SUP_OPEN = r"(?:<sup>&</sup>lt;sup>|<sup>&lt;sup>|&lt;sup&gt;|<sup>)"
 _SUP_CLOSE = r"(?:</sup>|&lt;/sup&gt;)"
-_SUP_MARKER = re.compile(_SUP_OPEN + r"[ \t]*(\d{1,3}|[*†‡§])[ \t]*" + _SUP_CLOSE)
+_SUP_MARKER = re.compile(_SUP_OPEN + r"[ \t]*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*|[*†‡§])[ \t]*" + _SUP_CLOSE)
 _SUP_ORDINAL = re.compile(r"(?<=\d)" + _SUP_OPEN + r"(st|nd|rd|th|er|e)" + _SUP_CLOSE)
 _SUP_ORPHAN = re.compile(r"[ \t]*<sup>&</sup>(?!lt;)")
 _INDENTED_DEF = re.compile(r"\n([ \t]+)(?=\[\d{1,3}\] )")
@@ -128,7 +128,7 @@ def sup_markers(text: str) -> list[Edit]:
     if "sup>" not in text and "sup&gt;" not in text:
         return []
     edits = [Edit(m.start(), m.end(), m.group(1) if exponent_context(text[max(0, m.start() - 8) : m.start()])
-                  else f"[{m.group(1)}]") for m in _SUP_MARKER.finditer(text)]
+                  else bracket_markers(m.group(1))) for m in _SUP_MARKER.finditer(text)]
     edits += [Edit(m.start(), m.end(), m.group(1)) for m in _SUP_ORDINAL.finditer(text)]
     edits += [Edit(m.start(), m.end(), "") for m in _SUP_ORPHAN.finditer(text)]
     return _disjoint(edits)

@@ -18,3 +18,8 @@ def exponent_context(before: str) -> bool:
     (``km<sup>2</sup>``), not a footnote marker. (After a number it is still taken for a
     marker: "signed in 2001<sup>9</sup>" is far commoner in briefs than 10<sup>6</sup>.)"""
     return bool(_UNIT_BEFORE.search(before[-8:]))
+
+
+def bracket_markers(label: str) -> str:
+    """``"1, 2"`` → ``"[1][2]"``: several notes cited in one superscript become one marker each."""
+    return "".join(f"[{part.strip()}]" for part in label.split(","))
