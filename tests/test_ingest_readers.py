@@ -98,6 +98,13 @@ def test_html_date_comes_from_markup_only():
     assert ingest.load_bytes(undated.encode(), "b.html").date is None  # not guessed from the text
 
 
+def test_html_in_its_declared_charset():
+    body = "<p>" + RUSSIAN + "</p>"
+    page = f'<html><head><meta charset="windows-1251"><title>Договор</title></head><body><article>{body * 3}</article></body></html>'
+    norm = ingest.load_bytes(page.encode("cp1251"), "ru.html")
+    assert norm.title == "Договор" and RUSSIAN in norm.text
+
+
 def test_html_sniffed_without_suffix():
     assert sniff.media_type(CRS, "download") == sniff.HTML
     assert ingest.load_bytes(CRS, "download").media_type == "text/html"

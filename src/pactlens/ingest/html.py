@@ -20,6 +20,7 @@ from pactlens.ingest.util import bracket_markers, exponent_context
 
 _LABEL = re.compile(r"^\[?\s*(\d{1,3}(?:\s*,\s*\d{1,3})*|[*†‡§]|[a-z])\s*\]?$")
 _DEF_START = re.compile(r"\n\[([^\]\n]{1,4})\] ")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _BLOCKS = ("head", "p", "item", "row", "quote", "code", "cell")
 
 
@@ -29,7 +30,8 @@ def read_html(data: bytes, name: str) -> Extracted:
 
     from pactlens.ingest.text import decode
 
-    source = decode(data, name)
+    declared = _META_CHARSET.search(data[:4096])
+    source = decode(data, name, declared.group(1).decode("ascii") if declared else None)
     try:
         tree = lhtml.document_fromstring(_strip_xml_declaration(source))
     except (etree.ParserError, ValueError) as exc:

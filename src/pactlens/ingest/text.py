@@ -19,8 +19,9 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode text bytes: BOM first, then UTF-8, then charset-normalizer's best guess.
+def decode(data: bytes, name: str, declared: str | None = None) -> str:
+    """Decode text bytes: BOM first, then UTF-8, then the ``declared`` charset (an HTML
+    page's ``<meta charset>``), then charset-normalizer's best guess.
 
     Raises :class:`InputError` when the bytes are not text in any encoding.
     """
@@ -33,10 +34,19 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _guess(data, name)
+        text = _declared(data, declared) or _guess(data, name)
     if looks_binary(text):
         raise InputError(f"{name}: binary data, not a supported document type")
     return text
+
+
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None  # a wrong or unknown declaration: guess instead
 
 
 def _guess(data: bytes, name: str) -> str:
