@@ -96,7 +96,17 @@ def _append(out: list[tuple[int, int, int, int]], seg: tuple[int, int, int, int]
 
 @dataclass
 class NormalizedText:
-    """One input document after reading and normalization."""
+    """One input document after reading and normalization.
+
+    ``original`` is the text the reader extracted (a text file's decoded
+    characters; an HTML page's main text; a PDF's text layer with pages joined
+    by form feeds), and ``offsets.to_original`` leads from ``text`` back to it.
+    ``sha256`` is of the source bytes. ``title``/``date`` come from the
+    format's own metadata (``<title>``/meta tags, PDF info, DOCX core
+    properties — a file's creation date, not a signature date) or are None.
+    ``repairs`` says what normalization changed, e.g. ``"footnote markers
+    repaired: 20"``.
+    """
 
     source: str
     sha256: str
