@@ -10,6 +10,7 @@ test. What each claim is, checked by hand against the treaty text:
 - "does not create a common currency": true by absence      -> supported
 - "will consult together whenever ... security ... threatened": Art. 4 -> supported
 - "has a term of 50 years": the treaty states no term       -> not-in-text
+- "does not affect the rights and obligations ... under the Charter": Art. 7 says so -> supported
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ SUMMARY = (
     "The Treaty does not establish any mutual defence commitment. "
     "The Treaty establishes a common currency for the parties. The Treaty does not create a common currency. "
     "The parties to the Treaty will consult together whenever the security of any of them is threatened. "
-    "The Treaty has a term of 50 years.\n"
+    "The Treaty has a term of 50 years. "
+    "The Treaty does not affect the rights and obligations of the parties under the Charter of the United Nations.\n"
 )
 EXPECTED = {
     "The Treaty comprises 14 articles.": "supported",
@@ -42,6 +44,8 @@ EXPECTED = {
     "The Treaty does not create a common currency.": "supported",
     "The parties to the Treaty will consult together whenever the security of any of them is threatened.": "supported",
     "The Treaty has a term of 50 years.": "not-in-text",
+    "The Treaty does not affect the rights and obligations of the parties under the Charter of the United Nations.":
+        "supported",
 }
 
 pytestmark = pytest.mark.skipif(not TREATY.is_file(), reason="shared corpus not beside the checkout")

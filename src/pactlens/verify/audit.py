@@ -276,7 +276,7 @@ def unsourced_quote(ctx: AuditContext) -> list[Finding]:
                                            "add the source of the quote."
         else:
             # Quoted wording with no speaker (a document's terms, a phrase): worth a look, less often a fault.
-            severity, message = "info", f"Quoted wording (no speaker named) without a footnote in its sentence: " \
+            severity, message = "info", "Quoted wording (no speaker named) without a footnote in its sentence: " \
                                         "check that its source is cited nearby."
         out.append(Finding(code="unsourced-quote", severity=severity, message=message,
                            markers=[], evidence=[ctx.doc.evidence(a, b)]))

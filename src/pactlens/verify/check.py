@@ -48,12 +48,7 @@ _OTHER_AGREEMENT = re.compile(rf"(?:[\w-]+\s+)?(?:initial|earlier|previous|first
 _BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
 _NEGATION = re.compile(r"\b(?:does not|do not|doesn't|did not|stops? short of|no|not|without|neither|nor|never)\b",
                        re.IGNORECASE)
-_CLAUSE_NAMED = re.compile(rf"(?:\b[\w-]+\s+){{0,2}}\b{_AGREEMENT}\b", re.IGNORECASE)
-# "This initial agreement", "an earlier treaty": another agreement than the one checked.
-_OTHER_AGREEMENT = re.compile(rf"(?:[\w-]+\s+)?(?:initial|earlier|previous|first|prior|former|other|separate|\d{{4}})\s+"
-                              rf"(?:[\w-]+\s+)?{_AGREEMENT}", re.IGNORECASE)
-_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
-_NEGATION = re.compile(r"\b(?:shall not|will not|does not|do not|not|no|neither|nor)\b", re.IGNORECASE)
+_CLAUSE_NEGATION = re.compile(r"\b(?:shall not|will not|does not|do not|not|no|neither|nor)\b", re.IGNORECASE)
 _ARTICLES = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+articles\b", re.IGNORECASE)
 _TERM = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)[- ]year\b|\b(?:for|(?:period|term|duration)\s+of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<m>\d{1,3}|[a-z]+)\s+years\b",
                    re.IGNORECASE)
