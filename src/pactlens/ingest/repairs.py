@@ -54,9 +54,9 @@ def nfc(text: str) -> list[Edit]:
 
 # --- GGO section labels -----------------------------------------------------------
 
-# found by the label itself (``^`` with re.M or a look-behind makes the scan several times
-# slower); that it stands alone on its line is checked after
-_GGO_LABEL = re.compile(r"(Main|Appendix|Annex)Text:[ \t]*(?:\n|\Z)")
+# matched only at the start of a line that holds "Text:" (found with str.find): scanning
+# the whole text with ``^`` and re.M, or a look-behind, is several times slower
+_GGO_LABEL = re.compile(r"[ \t]*(Main|Appendix|Annex)Text:[ \t]*(?:\n|\Z)")
 _NA_LINE = re.compile(r"^[ \t]*NA[ \t]*(?:\n|$)", re.M)
 
 
@@ -68,7 +68,7 @@ def ggo_sections(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
     starts. Files in the unlabelled GGO form (three long lines: main text,
     appendix, annex, ``NA`` when empty) get the same treatment.
     """
-    labels = [m for m in _GGO_LABEL.finditer(text) if _alone_on_line(text, m.start())] if "Text:" in text else []
+    labels = _ggo_labels(text)
     if not labels:
         return _ggo_unlabelled(text)
     edits: list[Edit] = []
@@ -86,8 +86,16 @@ def ggo_sections(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
     return edits, parts
 
 
-def _alone_on_line(text: str, start: int) -> bool:
-    return not text[text.rfind("\n", 0, start) + 1 : start].strip()
+def _ggo_labels(text: str) -> list[re.Match]:
+    """Label lines, each alone on its line."""
+    found = []
+    i = text.find("Text:")
+    while i != -1:
+        m = _GGO_LABEL.match(text, text.rfind("\n", 0, i) + 1)
+        if m and m.end() > i:
+            found.append(m)
+        i = text.find("Text:", i + 5)
+    return found
 
 
 def _ggo_unlabelled(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
@@ -280,20 +288,19 @@ def line_hyphens(text: str) -> list[Edit]:
 
 # --- spacing ------------------------------------------------------------------------------
 
-# Candidates only: a pattern that starts with a literal space is scanned fast by ``re``;
-# one that starts with a class or a quantifier is several times slower on 10 MB.
-_SPACE_HINT = re.compile(r" [ ,.;:!?)\]\n]|[(\[] | $")
-_SPACE_HINT_TABS = re.compile(r"[ \t][ \t,.;:!?)\]\n]|[(\[][ \t]|[ \t]$")
+# Candidates only, each found by its own pattern that starts with a literal: ``re`` scans
+# those fast, while a class, a quantifier or an alternation up front is several times slower.
+_HINT_SPACE = re.compile(r" [ ,.;:!?)\]\n]")
+_HINT_OPEN = re.compile(r"[(\[] ")
+_HINT_TABS = re.compile(r"[ \t][ \t,.;:!?)\]\n]|[(\[][ \t]")  # slow; only for texts with tabs
 _BLANKS = " \t"
 
 
 def ocr_spacing(text: str) -> list[Edit]:
     """Runs of spaces, spaces before punctuation (``Parties :``), inside brackets, at line ends."""
-    hints = _SPACE_HINT_TABS if "\t" in text else _SPACE_HINT
     edits: list[Edit] = []
     done = 0
-    for m in hints.finditer(text):
-        a = m.start() + (1 if text[m.start()] in "([" else 0)
+    for a in _spacing_candidates(text):
         if a < done:
             continue
         while a > 0 and text[a - 1] in _BLANKS:
@@ -306,6 +313,18 @@ def ocr_spacing(text: str) -> list[Edit]:
         if fix is not None:
             edits.append(Edit(a, b, fix))
     return edits
+
+
+def _spacing_candidates(text: str) -> list[int]:
+    """Offsets of blanks that may need a repair, in order."""
+    if "\t" in text:
+        found = [m.start() + (1 if text[m.start()] in "([" else 0) for m in _HINT_TABS.finditer(text)]
+    else:
+        found = [m.start() for m in _HINT_SPACE.finditer(text)]
+        found += [m.start() + 1 for m in _HINT_OPEN.finditer(text)]
+    if text.endswith((" ", "\t")):
+        found.append(len(text) - 1)
+    return sorted(found)
 
 
 def _spacing_fix(text: str, a: int, b: int) -> str | None:
