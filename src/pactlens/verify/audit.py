@@ -224,7 +224,7 @@ def broken_url(ctx: AuditContext) -> list[Finding]:
             if problem:
                 out.append(Finding(
                     code="broken-url", severity="warning",
-                    message=f"Footnote {fn.label}: URL {problem}; check the link: {u.url}",
+                    message=f"Footnote {fn.label}: URL {problem}; check the link.",
                     markers=[fn.label], evidence=[ctx.doc.evidence(u.start, u.end)],
                 ))
     return out
