@@ -140,3 +140,14 @@ def test_build_never_crashes_and_spans_are_in_range(text):
             assert 0 <= s.start <= s.end <= n
     for seq in (doc.sentences, doc.blocks, [a.span for a in doc.articles], [m.span for m in doc.markers]):
         assert all(x.end <= y.start for x, y in zip(seq, seq[1:]))
+
+
+def test_lookups_find_the_enclosing_article_block_and_footnote():
+    text = "TREATY\n\nArticle 1\nThe Parties agree.[1]\n\nArticle 2\nThey consult.\n\n[1] A source."
+    doc = doc_of(text)
+    assert doc.article_at(text.index("agree")).number == "1"
+    assert doc.article_at(text.index("consult")).number == "2"
+    assert doc.article_at(0) is None
+    assert doc.slice(doc.block_at(text.index("consult"))) == "They consult."
+    assert doc.in_footnotes(text.index("A source")) and not doc.in_footnotes(text.index("agree"))
+    assert doc.slice(doc.sentence_at(text.index("agree"))) == "The Parties agree.[1]"

@@ -117,16 +117,31 @@ class Doc:
         return out
 
     def article_at(self, offset: int) -> Article | None:
-        for a in self.articles:
-            if a.span.contains(offset):
-                return a
-        return None
+        return _at(self.articles, self._article_starts, offset, lambda a: a.span)
 
     def block_at(self, offset: int) -> Span | None:
-        for b in self.blocks:
-            if b.contains(offset):
-                return b
-        return None
+        return _at(self.blocks, self._block_starts, offset, lambda b: b)
 
     def in_footnotes(self, offset: int) -> bool:
-        return any(f.span.contains(offset) for f in self.footnotes)
+        return _at(self.footnotes, self._footnote_starts, offset, lambda f: f.span) is not None
+
+    # Lookups bisect over start offsets: extractors call them once per record.
+    @cached_property
+    def _article_starts(self) -> list[int]:
+        return [a.span.start for a in self.articles]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    @cached_property
+    def _footnote_starts(self) -> list[int]:
+        return [f.span.start for f in self.footnotes]
+
+
+def _at(items: list, starts: list[int], offset: int, span_of):
+    """The item whose span holds ``offset``, for items sorted by start and not overlapping."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if 0 <= i < len(items) and span_of(items[i]).contains(offset):
+        return items[i]
+    return None
