@@ -98,6 +98,13 @@ def test_cross_references_are_not_articles():
     assert [a.span.start for a in doc.articles] == [text.index("Article 1\n"), text.index("Article 2\n"), text.index("Article 3\n")]
 
 
+def test_interpretative_notes_on_articles_are_not_articles():
+    # GATT 1947 (GGO GATT_1947O, globalgov/manytreaties): its Annex I notes are headed "Ad Article ..."
+    text = ("ANNEX I NOTES AND SUPPLEMENTARY PROVISIONS Ad Article I Paragraph 1 The obligations are met. "
+            "Ad Article II Paragraph 2 (a) The cross-reference is to paragraph 2. Ad Article III Any tax applies.")
+    assert doc_of(text).articles == []
+
+
 def test_a_brief_mentioning_articles_has_none():
     text = ("The treaty's Article 3 bars aid to an aggressor. Under Article 12 the parties consult, "
             "and Article 13 of the treaty sets its term.\n")

@@ -100,8 +100,8 @@ def _candidates(text: str, m: re.Match[str], case: str) -> list[Label]:
     if m["roman"] and m["roman"].islower() and case != "lower":
         return []
     value = _value(m)
-    if value is None or value == 0:
-        return []
+    if value is None or value == 0 or text[max(0, m.start() - 3) : m.start()] in ("Ad ", "AD "):
+        return []  # "Ad Article XIII": an interpretative note on an article, not the article
     quality, strong = _position_quality(text, m.start(), case)
     self_contained = _SELF_CONTAINED_RE.match(text, m.end()) is not None
     if quality <= 0 and ((m["kw"] == "ARTICLE" and case != "upper") or (case == "lower" and self_contained)):
