@@ -73,7 +73,7 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
     provisions = find_provisions(doc, agreements)
     obligations = find_obligations(doc, agreements, provisions)
     citations = find_citations(doc)
-    quotes = find_quotes(doc, citations)
+    quotes = find_quotes(doc, citations, kind=kind)
     events = find_events(doc, agreements)
     entities = find_entities(doc)
     findings = audit(doc, citations, quotes)

@@ -13,6 +13,7 @@ No model is loaded here, to keep entity finding cheap on every document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -55,6 +56,20 @@ _KEYWORDS: dict[str, re.Pattern[str]] = {
 }
 
 
+class _Body:
+    """The body sentences' spans: searched once end to end, matches kept if they start in one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self._starts = [a for a, _ in spans]
+        self.start = spans[0][0] if spans else 0
+        self.end = spans[-1][1] if spans else 0
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+
 @dataclass
 class _Group:
     name: str
@@ -79,8 +94,8 @@ def _add_states(text: str, ranges, groups: dict) -> set[str]:
     from pactlens.resources import states
 
     names: set[str] = set()
-    for a, b in ranges:
-        for m in states.find_states(text, a, b):
+    for m in states.find_states(text, ranges.start, ranges.end):
+        if m.start in ranges:
             st = states.get(m.iso3)
             key = ("state", m.iso3)
             if key not in groups:
@@ -94,8 +109,8 @@ def _add_orgs(text: str, ranges, groups: dict) -> set[str]:
     from pactlens.resources.organizations import find_organizations
 
     names: set[str] = set()
-    for a, b in ranges:
-        for m in find_organizations(text, a, b):
+    for m in find_organizations(text, ranges.start, ranges.end):
+        if m.start in ranges:
             key = ("organization", m.org.id)
             groups.setdefault(key, _Group(m.org.name, "organization", m.org.id)).add(m.start, m.end, m.form)
             names.update(m.form.split())
@@ -106,7 +121,7 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
     """Names a pattern introduces, then every other body occurrence of those names."""
     found: dict[str, str] = {}
     kw = _KEYWORDS.get(kind + str(id(rx)))
-    for a, b in ranges:
+    for a, b in ranges.spans:
         if kw is not None and not kw.search(text, a, b):
             continue
         for m in rx.finditer(text, a, b):
@@ -119,8 +134,8 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
         return
     alt = "|".join(sorted((re.escape(n).replace(r"\ ", r"[\s–—-]+").replace(r"\-", r"[\s–—-]+") for n in found.values()), key=len, reverse=True))
     every = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
-    for a, b in ranges:
-        for m in every.finditer(text, a, b):
+    for m in every.finditer(text, ranges.start, ranges.end):
+        if m.start() in ranges:
             key = (kind, _norm(m.group(0)))
             if key[1] in found:
                 groups.setdefault(key, _Group(found[key[1]], kind)).add(m.start(), m.end(), m.group(0))
@@ -128,7 +143,7 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
 
 def _add_people(doc: Doc, ranges, groups: dict) -> set[str]:
     names: set[str] = set()
-    for m in find_people(doc, ranges):
+    for m in find_people(doc, ranges.spans):
         p = m.person
         key = ("person", id(p))
         g = groups.setdefault(key, _Group(p.name, "person", role=p.role))
@@ -140,7 +155,9 @@ def _add_people(doc: Doc, ranges, groups: dict) -> set[str]:
 def find_entities(doc: Doc) -> list[Entity]:
     """Entities named in running text, most mentioned first within each kind."""
     text = doc.text
-    ranges = [(s.span.start, s.span.end) for s in body_sentences(doc)]
+    ranges = _Body([(s.span.start, s.span.end) for s in body_sentences(doc)])
+    if not ranges.spans:
+        return []
     groups: dict[tuple[str, object], _Group] = {}
     taken = _add_states(text, ranges, groups) | _add_orgs(text, ranges, groups) | _add_people(doc, ranges, groups)
     _add_named(text, ranges, groups, "project", _PROJECT, _POLICY_STOP)

@@ -118,6 +118,28 @@ def _summary(text: str, a: int, b: int) -> tuple[int, int]:
     return a + lead, a + (tail.start() if tail else len(seg))
 
 
+# Every written date holds a year, in figures or in words.
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\b", re.I)
+
+
+def _dates(text: str, sentences: tuple[Sentence, ...]) -> list[DateMention]:
+    """The date finder run only over runs of consecutive sentences that hold a year:
+    most sentences of a long agreement hold none, and the date patterns are costly."""
+    out: list[DateMention] = []
+    run: list[int] | None = None
+    for s in sentences:
+        if _HAS_YEAR.search(text, s.span.start, s.span.end):
+            if run and run[1] >= s.span.start - 2:
+                run[1] = s.span.end
+            else:
+                if run:
+                    out.extend(find_dates(text, run[0], run[1], years=True))
+                run = [s.span.start, s.span.end]
+    if run:
+        out.extend(find_dates(text, run[0], run[1], years=True))
+    return out
+
+
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     """Dated happenings in running text, in text order, duplicates of a more precise one dropped."""
     text = doc.text
@@ -126,8 +148,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     events: list[Event] = []
     if not sentences:
         return []
-    # One pass of the date finder over the body, then each date to its sentence.
-    dates = find_dates(text, sentences[0].span.start, sentences[-1].span.end, years=True)
+    dates = _dates(text, sentences)
     starts = [s.span.start for s in sentences]
     by_sentence: dict[int, list[DateMention]] = {}
     for d in dates:

@@ -71,15 +71,21 @@ NOT_NAME = {
     "Embassy", "Operation", "Strategic", "Partnership", "Comprehensive", "Cooperation", "Security",
     "National", "International", "Islamic", "Arab", "Supreme", "Joint", "Chiefs", "Staff", "Emirates",
 }
+_TITLE_SET = set(_TITLES)
 _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
+# Occupations in lower case, or capitalised at a sentence start; no (?i:) so the
+# regex engine can use literal prefixes (case folding makes every scan slow).
+_OCC_FORMS = sorted({o for occ in _OCCUPATIONS for o in (occ, occ[0].upper() + occ[1:])}, key=len, reverse=True)
 _TITLE_RE = "|".join(re.escape(t) for t in _TITLES)
-_OCC_RE = "|".join(re.escape(t) for t in sorted(_OCCUPATIONS, key=len, reverse=True))
-# Up to three words before the office that may say whose office it is ("Iran's", "Russian", "U.S.").
-_ROLE_NAME = re.compile(rf"\b(?P<role>{_TITLE_RE}|(?i:{_OCC_RE}))\s+(?P<name>{_NAME})")
+_OCC_RE = "|".join(re.escape(t) for t in _OCC_FORMS)
+_ROLE_WORD = re.compile(rf"\b(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
+_OCC_ONLY = re.compile(rf"(?:{_OCC_RE})$")
+_ROLE_NAME = re.compile(rf"(?P<role>{_TITLE_RE}|{_OCC_RE})\s+(?P<name>{_NAME})")
 # The words before an office that say whose it is, matched backwards from the office.
 _PRE = re.compile(rf"(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{1,3}}$")
+# "Jozo Tomasevich, a historian": a name, a comma, qualifiers, then the occupation found.
 _APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>(?:[{_UP}][\w.’'-]*\s+){{0,2}})(?P<role>(?i:{_OCC_RE}))\b"
+    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>(?:[{_UP}][\w.’'-]*\s+){{0,2}})$"
 )
 
 
@@ -141,13 +147,10 @@ def _split_titles(role: str, name: str) -> tuple[str, str]:
     return role, " ".join(words)
 
 
-def _prefix(text: str, m: re.Match[str]) -> tuple[int, int]:
-    """Span of the words that qualify the office: before it, or (apposition) the 'pre' group."""
-    if "pre" in m.re.groupindex:
-        return m.span("pre")
-    a = m.start("role")
-    p = _PRE.search(text, max(0, a - 60), a)
-    return (p.start(), a) if p else (a, a)
+def _prefix(text: str, at: int) -> tuple[int, int]:
+    """Span of the words before an office that may say whose office it is."""
+    p = _PRE.search(text, max(0, at - 60), at)
+    return (p.start(), at) if p else (at, at)
 
 
 def _party(text: str, start: int, end: int) -> str | None:
@@ -160,19 +163,28 @@ def _gender(role: str) -> str | None:
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
-    """(start, end, name, role, party, gender) for every role+name pattern."""
-    out = []
-    for rx in (_ROLE_NAME, _APPOSITION):
-        for m in rx.finditer(text, start, end):
-            role, name = _split_titles(m.group("role"), m.group("name"))
-            shift = len(m.group("name")) - len(name)
-            name = _trim_name(name)
-            if not name or name.split()[0] in NOT_NAME:
+    """(start, end, name, role, party, gender) for every office+name or name+occupation."""
+    out: list[tuple[int, int, str, str | None, str | None, str | None]] = []
+    for w in _ROLE_WORD.finditer(text, start, end):
+        m = _ROLE_NAME.match(text, w.start(), end)
+        if m is not None:
+            role, raw, name_at = m.group("role"), m.group("name"), m.start("name")
+            pre = _prefix(text, w.start())
+        elif _OCC_ONLY.match(w.group(0)):
+            m = _APPOSITION.search(text, max(start, w.start() - 80), w.start())
+            if m is None:
                 continue
-            a = m.start("name") + shift
-            role = role if role[0].isupper() else role.lower()
-            pre_a, pre_b = _prefix(text, m)
-            out.append((a, a + len(name), name, role.rstrip("."), _party(text, pre_a, pre_b), _gender(role)))
+            role, raw, name_at, pre = w.group(0), m.group("name"), m.start("name"), m.span("pre")
+        else:
+            continue
+        role, name = _split_titles(role, raw)
+        shift = len(raw) - len(name)
+        name = _trim_name(name)
+        if not name or name.split()[0] in NOT_NAME:
+            continue
+        a = name_at + shift
+        role = role if role in _TITLE_SET else role.lower()
+        out.append((a, a + len(name), name, role.rstrip("."), _party(text, *pre), _gender(role)))
     return out
 
 

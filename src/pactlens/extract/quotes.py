@@ -11,6 +11,7 @@ in the discourse. Only a marker in the quote's own sentence backs it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -67,10 +68,8 @@ class _Found:
 
 
 def _sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int | None:
-    for i, s in enumerate(sentences):
-        if s.span.start <= offset < s.span.end:
-            return i
-    return None
+    i = bisect.bisect_right(sentences, offset, key=lambda s: s.span.start) - 1
+    return i if i >= 0 and offset < sentences[i].span.end else None
 
 
 def _is_title(words: list[str]) -> bool:
@@ -159,10 +158,15 @@ class _Discourse:
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
+        self._ends = [m.end for m in mentions]
+
+    def _before(self, offset: int) -> list[Mention]:
+        """Mentions ending at or before ``offset``, nearest last."""
+        return self.mentions[: bisect.bisect_right(self._ends, offset)]
 
     def subject(self, text: str, sent_start: int, verb_at: int) -> Person | None:
         """The person whose name (or pronoun/title) is the subject of the verb at ``verb_at``."""
-        for m in reversed(self.mentions):
+        for m in reversed(self._before(verb_at)):
             if m.end <= verb_at and m.start >= sent_start and _GAP.match(text[m.end : verb_at]):
                 return m.person
             if m.end <= sent_start:
@@ -178,7 +182,7 @@ class _Discourse:
 
     def after(self, text: str, end: int, limit: int) -> Person | None:
         """A speaker named after the quote: '…," said Putin' / '…," Putin said'."""
-        for m in self.mentions:
+        for m in self.mentions[bisect.bisect_left(self._ends, end) :]:
             if m.start >= end and m.start <= limit:
                 between = text[end : m.start]
                 if re.fullmatch(r"[\s,.”\"]*(?:" + _VERB_STEMS + r")?\s*", between):
@@ -192,16 +196,14 @@ class _Discourse:
         acc = _ACCORDING.search(text, start, end)
         if not acc:
             return None
-        for m in self.mentions:
+        for m in self.mentions[bisect.bisect_left(self._ends, acc.end()) :][:3]:
             if acc.end() <= m.start < min(acc.end() + 40, end) and "," not in text[acc.end() : m.start]:
                 return m.person
         return None
 
     def recent(self, before: int, gender: str | None = None, title: str | None = None) -> Person | None:
         """The most recent person mentioned before ``before`` who fits."""
-        for m in reversed(self.mentions):
-            if m.end > before:
-                continue
+        for m in reversed(self._before(before)):
             p = m.person
             if gender and p.gender and p.gender != gender:
                 continue
@@ -260,8 +262,13 @@ def _model_names(doc: Doc, found: list[_Found], mentions: list[Mention]) -> list
     return [(a + e.start, a + e.end) for (a, _), es in zip(spans, ents) for e in es if e.label == "PERSON"]
 
 
-def find_quotes(doc: Doc, citations: list[Citation]) -> list[Quote]:
-    """Direct quotations and reported speech in running text, in text order."""
+def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) -> list[Quote]:
+    """Direct quotations and reported speech in running text, in text order.
+
+    ``kind`` is the document kind from ``classify``: an agreement's own text
+    (``treaty``) quotes no one a model could help name, so spaCy is never
+    loaded for one.
+    """
     sentences = body_sentences(doc)
     if not sentences:
         return []
@@ -272,7 +279,7 @@ def find_quotes(doc: Doc, citations: list[Citation]) -> list[Quote]:
     mentions = find_people(doc, ranges)
     # Reported speech needs a person as subject; keep only those a rule or the model can name.
     unnamed = [f for f in direct + reported if _speaker(_Discourse(mentions), doc, f, f.start - 1) is None]
-    if unnamed and not doc.articles:  # an agreement's own text quotes no one: no model for it
+    if unnamed and kind != "treaty" and not doc.articles:
         extra = _model_names(doc, unnamed, mentions)
         if extra:
             mentions = find_people(doc, ranges, extra)
