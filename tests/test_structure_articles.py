@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from structure_support import doc_of, fixture_doc, numbers
 
@@ -244,3 +246,27 @@ def test_final_clause_in_lowercase_and_mixed_case(closing, expected):
     assert found == (expected or closing)
     last = doc.slice(doc.articles[-1].span)
     assert last.startswith("Article 2") and found not in last
+
+
+_TREATIES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "treaties"
+
+
+@pytest.mark.skipif(not _TREATIES.is_dir(), reason="the shared corpus is not next to the repository")
+@pytest.mark.parametrize(
+    ("name", "main_articles", "instruments"),
+    [
+        ("north-atlantic-1949.txt", 14, []),
+        ("australia-new-zealand-agreement-1944.txt", 44, []),
+        ("fta-aze-rus-1992.txt", 21, ["ANNEX 1", "ANNEX 2", "PROTOCOL"]),
+        ("fta-kaz-rus-1992.txt", 23, ["ANNEX 1"]),
+    ],
+)
+def test_corpus_treaties_through_ingest(name, main_articles, instruments):
+    from pactlens.ingest import load
+    from pactlens.structure import build
+
+    doc = build(load(str(_TREATIES / name)))
+    main = [a for a in doc.articles if a.part == "main"]
+    assert [a.number for a in main] == [str(n) for n in range(1, main_articles + 1)]
+    assert sorted({a.part for a in doc.articles} - {"main"}) == instruments
+    assert doc.final_clause is not None and doc.title is not None and doc.preamble is not None
