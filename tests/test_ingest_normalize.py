@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE_BRIEF, FIXTURES
+from conftest import EXAMPLE_BRIEF, FIXTURES, corpus_files
+from pactlens.ingest import load
 from pactlens.ingest import repairs
 from pactlens.ingest.edits import Edit, Rewriter
 from pactlens.ingest.normalize import normalize
@@ -27,7 +28,7 @@ def assert_maps_back(original: str, text: str, offsets: OffsetMap, pattern: str)
 
 
 def _words(s: str) -> list[str]:
-    s = re.sub(r"<sup>&</sup>lt;sup>|</?sup>|&lt;/?sup&gt;|-\n|[\[\]]", "", s)
+    s = re.sub(r"<sup>&</sup>lt;sup>|</?sup>|&lt;/?sup&gt;|-\n|[\[\]\u00ad\u200b-\u200d\u2060\ufeff]", "", s)
     return re.findall(r"\w+", s)
 
 
@@ -195,3 +196,14 @@ def test_words_always_map_back(pieces):
     src = "start " + " ".join(pieces)
     text, offsets, _, _ = normalize(src)
     assert_maps_back(src, text, offsets, r"[A-Za-z]+")
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_corpus_words_map_back(path):
+    """Every corpus file: normalized words point back at the same words in the reader's text."""
+    norm = load(str(path))
+    assert norm.text == norm.text.strip() and "\r" not in norm.text
+    words = list(re.finditer(r"[A-Za-z]{3,}", norm.text))
+    for m in words[:: max(1, len(words) // 300)]:
+        a, b = norm.offsets.to_original(m.start(), m.end())
+        assert _words(norm.original[a:b]) == [m.group()], (m.group(), norm.original[a:b])
