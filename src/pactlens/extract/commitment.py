@@ -74,7 +74,7 @@ MECHANICS = re.compile(
     r"|\bdenounc\w*|\bdenunciation\b|\bequally\s+authentic\b|\bin\s+witness\s+whereof\b|\bdone\s+(?:at|in)\b"
     r"|\bbe\s+deposited\b|\bdepositary\b|\bregistered\s+with\b|\bbe\s+(?:automatically\s+)?(?:extended|renewed|"
     r"prolonged)\s+for\b|\bprovisionally\s+appl|\bopen\s+for\s+(?:signature|accession)\b|\binstruments?\s+of\s+accession\b"
-    r"|\bcease\s+to\s+be\s+a\s+party\b|\bwithdraw\s+from\s+th(?:is|e)\s+(?:treaty|agreement)\b",
+    r"|\bcertified\s+(?:true\s+)?cop(?:y|ies)\b|\bcease\s+to\s+be\s+a\s+party\b|\bwithdraw\s+from\s+th(?:is|e)\s+(?:treaty|agreement)\b",
     _I,
 )
 

@@ -31,47 +31,56 @@ class DomainScore:
     first: int  # offset of the domain's first term: the earlier-named topic wins a tie
 
 
+@dataclass(frozen=True)
+class _Domain:
+    """One domain's terms as a single alternation (longest first) and their weights by group name."""
+
+    pattern: re.Pattern[str]
+    weights: dict[str, int]
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, list[tuple[re.Pattern[str], int]]]:
+def _lexicon() -> dict[str, _Domain]:
     raw = json.loads(resources.files("pactlens.resources").joinpath("domains.json").read_text("utf-8"))
-    out: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+    out: dict[str, _Domain] = {}
     for domain, terms in raw.items():
         if domain.startswith("_"):
             continue
         if domain not in DOMAINS:
             raise ValueError(f"domains.json: {domain!r} is not a contract domain")
-        out[domain] = [(_term_pattern(t), w) for t, w in terms.items()]
+        ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
+        body = "|".join(f"(?P<t{i}>{_term_body(t)})" for i, (t, _) in enumerate(ordered))
+        pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        out[domain] = _Domain(pattern, {f"t{i}": w for i, (_, w) in enumerate(ordered)})
     return out
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
+def _term_body(term: str) -> str:
     """A term as a regex: words joined by flexible whitespace/hyphens, ``*`` as a word ending."""
     stem = term.rstrip("*")
-    words = [re.escape(w) for w in re.split(r"[\s]+", stem)]
+    words = [re.escape(w) for w in stem.split()]
     body = r"\s+".join(words).replace(r"\-", r"[\-\s]?")
-    tail = r"\w*" if term.endswith("*") else r"(?:s|es)?"
-    return re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE)
+    return body + (r"\w*" if term.endswith("*") else r"(?:s|es)?")
 
 
-def _domain_score(text: str, terms: list[tuple[re.Pattern[str], int]]) -> tuple[int, int]:
-    """Weight of the distinct terms found, a longer term hiding the shorter ones inside it
-    ("transport corridors" is not also "corridor"); and the first term's offset."""
-    hits = [(m.start(), m.end(), w) for rx, w in terms if (m := rx.search(text))]
-    hits.sort(key=lambda h: h[0] - h[1])
-    kept: list[tuple[int, int, int]] = []
-    for a, b, w in hits:
-        if all(b <= ka or a >= kb for ka, kb, _ in kept):
-            kept.append((a, b, w))
-    return sum(w for _, _, w in kept), min((a for a, _, _ in kept), default=len(text))
+def _domain_score(text: str, domain: _Domain) -> tuple[int, int]:
+    """Weight of the distinct terms found, and the first one's offset. The alternation is
+    longest-first, so a longer term hides the shorter ones inside it ("transport
+    corridors" is not also "corridor")."""
+    seen: dict[str, int] = {}
+    for m in domain.pattern.finditer(text):
+        seen.setdefault(m.lastgroup, m.start())
+    total = sum(domain.weights[g] for g in seen)
+    return total, min(seen.values(), default=len(text))
 
 
 def score(text: str) -> list[DomainScore]:
     """Every domain with a positive score, best first (ties: the domain named first)."""
     scores = []
-    for domain, terms in _lexicon().items():
-        total, first = _domain_score(text, terms)
+    for name, domain in _lexicon().items():
+        total, first = _domain_score(text, domain)
         if total:
-            scores.append(DomainScore(domain, total, first))
+            scores.append(DomainScore(name, total, first))
     scores.sort(key=lambda d: (-d.score, d.first))
     return scores
 

@@ -193,6 +193,11 @@ def quantities_in(doc: Doc, span: Span) -> list[Quantity]:
     return [f.quantity for f in find_quantities(doc.text[span.start : span.end])]
 
 
+#: A clause's domain is read from its opening: long units (schedules, annex chunks) state
+#: their subject first, and scanning them whole costs more than it tells.
+DOMAIN_WINDOW = 2000
+
+
 def lead_strength(doc: Doc, unit: Unit) -> StrengthOrNone:
     """A list item commits as strongly as the sentence that leads the list in."""
     return strength(doc.text[unit.lead.start : unit.lead.end]) if unit.lead else None
@@ -204,7 +209,7 @@ def to_provision(doc: Doc, unit: Unit) -> Provision | None:
     if level is None:
         return None
     ev = doc.evidence(unit.span.start, unit.span.end)
-    domains = classify(ev.text)
+    domains = classify(ev.text[:DOMAIN_WINDOW])
     return Provision(
         agreement=unit.agreement,
         article=unit.article,

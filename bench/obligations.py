@@ -1,0 +1,94 @@
+"""Provisions and ATOP obligations over a corpus of agreement texts.
+
+Usage: python bench/obligations.py [CORPUS_DIR] [--show-hits]
+
+For every text (default: the 193 GGO texts in ../shared/corpus/agreements-ggo),
+runs ingest, structure and agreements once, then times what issue 3 adds
+(provisions + obligations) and prints:
+
+- the extractors' time per MB of text (the first call's one-time load of
+  quantulum3's unit tables is reported separately);
+- every text where an obligation is found present (or excluded), with the
+  deciding clause, for reading by hand;
+- domain agreement: the domain of the agreement's title (same lexicon) vs the
+  majority main domain of its provisions, over texts where both are known.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "agreements-ggo"
+
+
+def _title(doc, agreements) -> str | None:
+    primary = next((a for a in agreements if a.role == "primary" and a.title), None)
+    if primary:
+        return primary.title
+    return doc.text[doc.title.start : doc.title.end] if doc.title else None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--show-hits", action="store_true", help="print each deciding clause in full")
+    args = ap.parse_args()
+
+    from pactlens import ingest
+    from pactlens.extract.agreements import find_agreements
+    from pactlens.extract.domains import classify
+    from pactlens.extract.kind import classify as kind_of
+    from pactlens.extract.obligations import find_obligations
+    from pactlens.extract.provisions import find_provisions
+    from pactlens.extract.quantities import find_quantities
+    from pactlens.structure import build
+
+    t0 = time.perf_counter()
+    find_quantities("55 billion cubic metres per year")
+    warmup = time.perf_counter() - t0
+
+    files = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.suffix == ".txt")
+    chars, spent, provisions_n = 0, 0.0, 0
+    hits: list[str] = []
+    agree = compared = no_title_domain = no_provisions = 0
+    for path in files:
+        doc = build(ingest.load(str(path)))
+        agreements = find_agreements(doc, kind_of(doc))
+        t0 = time.perf_counter()
+        provisions = find_provisions(doc, agreements)
+        obligations = find_obligations(doc, agreements, provisions)
+        spent += time.perf_counter() - t0
+        chars += len(doc.text)
+        provisions_n += len(provisions)
+        for ob in obligations:
+            if ob.evidence:
+                clause = ob.evidence[0].text if args.show_hits else ob.evidence[0].text[:160]
+                hits.append(f"{path.name}\t{ob.type}\tpresent={ob.present}\tart={','.join(ob.articles)}\t{clause}")
+        title = _title(doc, agreements)
+        title_domain = classify(title)[0] if title else "other"
+        mains = Counter(p.domain for p in provisions if p.domain != "other")
+        if title_domain == "other":
+            no_title_domain += 1
+        elif not mains:
+            no_provisions += 1
+        else:
+            compared += 1
+            agree += mains.most_common(1)[0][0] == title_domain
+    mb = chars / 1e6
+    print(f"texts: {len(files)}, {mb:.2f} M chars, provisions: {provisions_n}")
+    print(f"provisions+obligations: {spent:.2f} s = {spent / mb:.2f} s per M chars (+{warmup:.2f} s one-time quantulum3 load)")
+    print(f"obligation clauses found: {len(hits)}")
+    for h in hits:
+        print("  " + h)
+    rate = agree / compared if compared else float("nan")
+    print(f"domain agreement (title vs majority of provisions): {agree}/{compared} = {rate:.3f}"
+          f" (title without a domain: {no_title_domain}; no domain-bearing provisions: {no_provisions})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
