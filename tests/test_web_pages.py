@@ -100,6 +100,8 @@ def test_cross_origin_form_posts_are_refused(client, ids):
     r = client.post("/upload", files={"file": ("nato.txt", NATO.read_bytes(), "text/plain")}, headers=evil)
     assert r.status_code == 403
     assert client.post(f"/documents/{ids['nato']}/delete", headers=evil).status_code == 403
+    sandboxed = {"origin": "null", **HTML}
+    assert client.post(f"/documents/{ids['nato']}/delete", headers=sandboxed).status_code == 403
     assert client.get(f"/api/documents/{ids['nato']}").status_code == 200
 
 

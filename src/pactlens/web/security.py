@@ -55,7 +55,8 @@ def require_api_token(request: Request) -> None:
 def check_form_write(request: Request, form_token: str | None) -> None:
     """Form writes: same-origin only (a foreign page cannot post here), and the token if any."""
     origin = request.headers.get("origin") or request.headers.get("referer")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+    # No Origin/Referer at all is a non-browser client; "null" is an opaque (sandboxed) page.
+    if origin and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host")):
         raise ProblemError(403, "cross-origin form submission refused")
     expected = request.app.state.settings.token
     if expected is None:
