@@ -441,7 +441,7 @@ def _title_span(doc: Doc) -> Span | None:
         span = Span(span.start, span.start + junk.start())
         words = doc.slice(span)
     if len(words) > 350 or re.match(
-        r"(?i)\s*(?:article|art\.|preamble|chapter|part|title|we\b|the\s+(?:governments?|parties|president|high\s+contracting|plenipotentiaries))\b",
+        r"(?i)\s*(?:article|art\.|preamble|preface|contents|introduction|chapter|part|title|we\b|the\s+(?:governments?|parties|president|high\s+contracting|plenipotentiaries))\b",
         words,
     ) or not (
         _KIND_RE.search(words) or _BETWEEN.search(words)
