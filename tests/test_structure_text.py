@@ -151,3 +151,15 @@ def test_lookups_find_the_enclosing_article_block_and_footnote():
     assert doc.slice(doc.block_at(text.index("consult"))) == "They consult."
     assert doc.in_footnotes(text.index("A source")) and not doc.in_footnotes(text.index("agree"))
     assert doc.slice(doc.sentence_at(text.index("agree"))) == "The Parties agree.[1]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # as in CRS report 95-1013 (Bahrain), shared corpus briefs/dev (public domain)
+        ("It hosts the U.S. Naval Central Command and the U.S. Fifth Fleet at a base.", 1),
+        ("Most of them live in the U.S. The rest live abroad.", 2),
+        ("Figure 1. Map of Bahrain", 1),
+    ],
+)
+def test_initials_of_states_and_captions(text, expected):
+    assert len(doc_of(text).sentences) == expected

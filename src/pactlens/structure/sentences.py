@@ -25,7 +25,17 @@ _ALWAYS = {
     "oct", "nov", "dec", "e.g", "i.e", "viz", "al", "ref", "subpara", "subparas", "n",
 }
 # Abbreviations that may also end a sentence: kept only before a lowercase word or a digit.
-_BEFORE_LOWER = {"etc", "u.s", "u.n", "u.k", "e.u", "inc", "ltd", "co", "corp", "govt", "est", "approx"}
+_BEFORE_LOWER = {"etc", "inc", "ltd", "co", "corp", "govt", "est", "approx"}
+_COUNTRY_INITIALS = {"u.s", "u.n", "u.k", "e.u"}
+# Words that open a sentence far more often than they follow "U.S." inside one.
+_SENTENCE_OPENERS = {
+    "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "As", "For", "But", "And", "However",
+    "He", "She", "They", "We", "I", "A", "An", "There", "Such", "Some", "Many", "Most", "Since", "After", "Before",
+    "While", "When", "If", "Although", "Yet", "Also", "According", "Under", "With", "From", "By", "Both", "Each",
+    "Meanwhile", "Moreover", "Still", "Instead", "Then", "Thus", "Nevertheless", "Other", "Officials", "",
+}
+# "Figure 1." and "Table 2." name a caption; the number's period ends nothing.
+_CAPTION_RE = re.compile(r"\b(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+\d{1,3}\.$")
 _LAST_TOKEN_RE = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
 _LIST_MARKER_RE = re.compile(r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s*)+$")
 _TRAILING_MARKER_RE = re.compile(
@@ -131,6 +141,8 @@ def _merge_list_markers(text: str, bounds: list[int]) -> list[int]:
 def _abbreviation_ends(before: str, after: str) -> bool:
     """Whether the period ending ``before`` belongs to an abbreviation, given what follows."""
     if _INITIAL_RE.search(before) and not _NAMED_LETTER_RE.search(before):
+        return True
+    if _CAPTION_RE.search(before):
         return True  # "J. F. Kennedy", "George H. W. Bush"
     m = _LAST_TOKEN_RE.search(before)
     if not m:
@@ -139,7 +151,14 @@ def _abbreviation_ends(before: str, after: str) -> bool:
     nxt = after.lstrip()[:1]
     if token in _ALWAYS:
         return True
+    if token in _COUNTRY_INITIALS:
+        return _next_word(after) not in _SENTENCE_OPENERS  # "the U.S. Fifth Fleet", but "in the U.S. The ..."
     return token in _BEFORE_LOWER and (nxt.islower() or nxt.isdigit())
+
+
+def _next_word(after: str) -> str:
+    words = after.split(maxsplit=1)
+    return words[0].strip(",;:\"“") if words else ""
 
 
 def _add_run_together(text: str, block: Span, bounds: list[int]) -> list[int]:
