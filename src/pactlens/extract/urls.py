@@ -5,7 +5,7 @@ than split by hand. Two URLs name the same source when they normalize to the
 same string or carry the same article id on the same site (news sites keep
 the id and let the slug vary, so a slug alone says little). Line-wrapping in
 PDF-to-text conversions loses the hyphen at the break (``…-treaty-inmoscow``);
-``wordninja``'s word-frequency model tells such joined words in a slug.
+the word-frequency list that ``wordninja`` ships tells such joined words in a slug.
 """
 
 from __future__ import annotations
@@ -127,35 +127,65 @@ def validity_problem(url: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _model():
-    import wordninja
+def _word_ranks() -> dict[str, int]:
+    """Frequency rank of English words, from the word list that ``wordninja``
+    ships (Wikipedia unigrams, most frequent first). Read directly: importing
+    wordninja builds its whole model, which costs about a second."""
+    import gzip
+    import importlib.util
+    from pathlib import Path
 
-    return wordninja.DEFAULT_LANGUAGE_MODEL
+    spec = importlib.util.find_spec("wordninja")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "wordninja" / "wordninja_words.txt.gz"
+    with gzip.open(path) as fh:
+        words = fh.read().decode().split()
+    return dict(zip(words, range(len(words))))
+
+
+def _cost(word: str, ranks: dict[str, int]) -> float:
+    """wordninja's Zipf cost of a word: log((rank + 1) * log(vocabulary size))."""
+    import math
+
+    rank = ranks.get(word)
+    return 99.0 if rank is None else math.log((rank + 1) * math.log(len(ranks)))
 
 
 def joined_word(token: str) -> list[str] | None:
     """If ``token`` reads as two or three common words run together, the words.
 
-    A token the model knows as a word is left alone, and so is one whose parts
+    A token the word list knows is left alone, and so is one whose parts
     would be rare or one-letter words: names and foreign words split into
     fragments, joined pairs into common words.
     """
     token = token.lower()
     if not token.isalpha() or len(token) < 6:
         return None
-    model = _model()
-    costs = model._wordcost  # wordninja's model exposes its lexicon only this way
-    if token in costs:
+    ranks = _word_ranks()
+    if not ranks or token in ranks:
         return None
-    parts = model.split(token)
-    if not 2 <= len(parts) <= 3:
-        return None
-    for p in parts:
-        if (len(p) < 3 and p not in _SHORT_OK) or costs.get(p, 99.0) > _MAX_PART_COST:
-            return None
+    best: tuple[float, list[str]] | None = None
+    for parts in _splits(token):
+        if not _plausible(parts, ranks):
+            continue
+        cost = sum(_cost(p, ranks) for p in parts)
+        if best is None or cost < best[0]:
+            best = (cost, parts)
+    return best[1] if best else None
+
+
+def _splits(token: str) -> list[list[str]]:
+    n = len(token)
+    out = [[token[:i], token[i:]] for i in range(1, n)]
+    out += [[token[:i], token[i:j], token[j:]] for i in range(1, n - 1) for j in range(i + 1, n)]
+    return out
+
+
+def _plausible(parts: list[str], ranks: dict[str, int]) -> bool:
     if max(len(p) for p in parts) < 4:
-        return None
-    return parts
+        return False
+    return all((len(p) >= 3 or p in _SHORT_OK) and _cost(p, ranks) <= _MAX_PART_COST for p in parts)
 
 
 def damaged_slug_words(url: str) -> list[tuple[str, list[str]]]:

@@ -196,7 +196,13 @@ def content_terms(text: str) -> list[str]:
     words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2]
     words = [re.sub(r"(?<=[a-z]{3})ence$", "ense", w) if w in ("defence", "offence", "licence") else w for w in words]
     words = [re.sub(r"isation$", "ization", re.sub(r"ise(s|d)?$", r"ize\1", w)) if len(w) > 6 else w for w in words]
-    return _stemmer().stemWords(words)
+    return [_stem(w) for w in words]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """Snowball is pure Python and slow; a treaty repeats its words, so stems are cached."""
+    return _stemmer().stemWord(word)
 
 
 _ARTICLE_HEADING = re.compile(r"^[ \t]*(?:ARTICLE|Article)\s+(?P<n>\d{1,3}|[IVXLC]{1,7})\b\.?[ \t]*$", re.MULTILINE)
