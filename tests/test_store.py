@@ -105,6 +105,7 @@ def test_fts5_query_escapes_everything_but_its_operators():
         '"armed" AND "collective defence" OR "treaty" NOT "customs" AND "att" *'
     assert fts5_query('"') is None and fts5_query("AND (") == '"AND"' and fts5_query("-x") is None
     assert fts5_query("Russia–Iran") == '"Russia Iran"'
+    assert fts5_query("war or peace") == '"war" OR "peace"'
 
 
 def test_a_failure_in_the_middle_of_add_stores_nothing(lib, monkeypatch):

@@ -39,7 +39,7 @@ def fts5_query(query: str) -> str | None:
     parts: list[str] = []
     pending_or = False
     for neg, phrase, bare in _TOKEN.findall(query):
-        if bare == "OR":
+        if bare.lower() == "or":  # as websearch_to_tsquery reads it
             pending_or = bool(parts)
             continue
         if bare.startswith("-") and len(bare) > 1:
