@@ -164,3 +164,9 @@ def test_year_only_date_and_series_number_skipped():
     r = _ref('James Jeffrey, "Trump\'s GCC Meeting: A Path Out of the Conflict," PolicyWatch #4266, The Washington '
              "Institute for Near East Policy, September 21, 2026.")
     assert r.outlet.value == "The Washington Institute for Near East Policy"
+
+
+def test_names_in_slugs_are_not_joined_words():
+    # CRS R48887 endnote 71
+    assert damaged_slug_words("https://www.rosen.senate.gov/wp-content/uploads/2026/07/"
+                              "Sen-Gillibrand-Letter-re-Minab-7.13.26.pdf") == []

@@ -183,7 +183,7 @@ def _splits(token: str) -> list[list[str]]:
 
 
 def _plausible(parts: list[str], ranks: dict[str, int]) -> bool:
-    if max(len(p) for p in parts) < 4:
+    if max(len(p) for p in parts) < (4 if len(parts) == 2 else 5):
         return False
     return all((len(p) >= 3 or p in _SHORT_OK) and _cost(p, ranks) <= _MAX_PART_COST for p in parts)
 
@@ -201,6 +201,8 @@ def damaged_slug_words(url: str) -> list[tuple[str, list[str]]]:
         if len(tokens) < 3:  # only slugs that separate words with hyphens
             continue
         for tok in tokens:
+            if tok[:1].isupper():
+                continue  # a capitalized token is a name ("Sen-Gillibrand-Letter"), not joined words
             parts = joined_word(tok)
             if parts:
                 out.append((tok, parts))
