@@ -193,6 +193,10 @@ def compare(
     with _open(db) as lib:
         analyses = [lib.get(_resolve(lib, d)) for d in doc_ids]
     result = run(analyses)
+    shown = {c.document_id for c in result.agreements}
+    for a in analyses:
+        if a.document.id not in shown:
+            print(f"pactlens: note: {a.document.id} states or discusses no agreement; left out", file=sys.stderr)
     if not result.agreements:
         raise StoreError("none of these documents states or discusses an agreement to compare")
     if format is Fmt.json:
