@@ -111,22 +111,23 @@ async def _upload(client, base: str, path: Path, salt: str = "") -> tuple[int, s
     return r.status_code, (r.json().get("id", "") if r.status_code in (200, 201) else r.text[:200])
 
 
-async def _reader(client, base: str, ids: list[str], stop: float, stats: Stats, rng: random.Random) -> None:
+async def _reader(client, base: str, ids: list[str], stop: float, stats: dict[str, Stats],
+                  rng: random.Random) -> None:
     while time.monotonic() < stop:
         if rng.random() < 0.7:
-            url = f"{base}/documents/{rng.choice(ids)}"
+            kind, url = "pages", f"{base}/documents/{rng.choice(ids)}"
         else:
             page = "/search" if rng.random() < 0.5 else "/api/search"
-            url = f"{base}{page}?q={rng.choice(QUERIES)}"
+            kind, url = "searches", f"{base}{page}?q={rng.choice(QUERIES)}"
         t = time.perf_counter()
         try:
             r = await client.get(url)
             if r.status_code == 200:
-                stats.latencies.append(time.perf_counter() - t)
+                stats[kind].latencies.append(time.perf_counter() - t)
             else:
-                stats.error(str(r.status_code))
+                stats[kind].error(str(r.status_code))
         except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
-            stats.error(type(exc).__name__)
+            stats[kind].error(type(exc).__name__)
 
 
 async def _uploader(client, base: str, files: list[Path], stop: float, stats: Stats) -> None:
@@ -166,17 +167,23 @@ async def run(args) -> int:
             if not ids:
                 print("bench: nothing could be uploaded", file=sys.stderr)
                 return 1
-            reads, uploads = Stats(), Stats()
+            by_kind, uploads = {"pages": Stats(), "searches": Stats()}, Stats()
             rng = random.Random(5)
             start = time.monotonic()
             stop = start + args.duration
-            tasks = [_reader(client, base, ids, stop, reads, random.Random(rng.random())) for _ in range(args.clients)]
+            tasks = [_reader(client, base, ids, stop, by_kind, random.Random(rng.random()))
+                     for _ in range(args.clients)]
             if not args.no_upload:
                 tasks.append(_uploader(client, base, files, stop, uploads))
             await asyncio.gather(*tasks)
             elapsed = time.monotonic() - start
         print(f"{args.clients} readers + 1 uploader for {elapsed:.1f} s against {base}")
+        reads = Stats([*by_kind["pages"].latencies, *by_kind["searches"].latencies],
+                      {k: by_kind["pages"].errors.get(k, 0) + by_kind["searches"].errors.get(k, 0)
+                       for k in {*by_kind["pages"].errors, *by_kind["searches"].errors}})
         print(reads.line("reads", elapsed))
+        for name, st in by_kind.items():
+            print("  " + st.line(name, elapsed))
         print(uploads.line("uploads", elapsed))
         ok = not reads.errors and not uploads.errors and reads.latencies and \
             statistics.quantiles(sorted(reads.latencies), n=100, method="inclusive")[98] < 0.3
