@@ -10,6 +10,7 @@ final clause is the closing formula ("IN WITNESS WHEREOF ... Done at ...").
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pactlens.structure.doc import Span
@@ -168,8 +169,8 @@ def _skip_labels(text: str, pos: int, skip: list[Span]) -> int:
 def find_final_clause(text: str, after: int, before: int, sentences: list[Span]) -> Span | None:
     """The closing formula of the main instrument, between its last article and its annexes.
 
-    Ends with the sentence that holds "Done at/Signed at ..."; a "Done at"
-    without a year in documents without articles is taken for prose.
+    Ends with the sentence that holds "Done at/Signed at ..."; such a sentence
+    without a year, and without "IN WITNESS WHEREOF" before it, is taken for prose.
     """
     for m in _WITNESS_RE.finditer(text, after, before):
         done = _first_opening(text, m.end(), min(before, m.end() + 800))
@@ -190,25 +191,18 @@ def _first_opening(text: str, start: int, end: int) -> int | None:
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3) : pos].rstrip()
-    return not before or before[-1] in ".:;)\n" or text.rfind("\n", 0, pos) >= lstrip_back(text, pos)
-
-
-def lstrip_back(text: str, pos: int) -> int:
-    """The offset of the last non-space character before ``pos`` (-1 if none)."""
+    """Whether ``pos`` follows a line break, a sentence end or nothing (spaces aside)."""
     i = pos - 1
-    while i >= 0 and text[i].isspace():
+    while i >= 0 and text[i] in " \t":
         i -= 1
-    return i
+    return i < 0 or text[i] in ".:;)\n"
 
 
 def _sentence_end(pos: int, sentences: list[Span], limit: int) -> int:
-    for s in sentences:
-        if s.start <= pos < s.end:
-            return min(s.end, limit)
+    i = bisect.bisect_right([s.start for s in sentences], pos) - 1
+    if 0 <= i < len(sentences) and sentences[i].contains(pos):
+        return min(sentences[i].end, limit)
     return limit
-
-
 
 
 _TAIL_RE = re.compile(r"[.;:)][\"”’]?\s+(?P<tail>[^.;:]{3,160})$")
