@@ -5,6 +5,7 @@ fallback sentence split when ``structure`` found none.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,31 +56,37 @@ def _blocks(doc: Doc) -> list[Span]:
     return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
 
 
-def _markers_after(doc: Doc, span: Span) -> tuple[Span, tuple[str, ...]]:
+def _markers_after(doc: Doc, span: Span, markers: list | None = None) -> tuple[Span, tuple[str, ...]]:
     """A sentence's markers, including ones just after its end ("…."[4])."""
     end = span.end
     m = re.match(r"[\s\"”’')\]]*(?:(?:\[\^?[0-9]{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)[\s,]*)+", doc.text[end : end + 40])
     if m and re.search(r"\d|[¹²³⁴⁵⁶⁷⁸⁹⁰]", m.group(0)) and "\n\n" not in m.group(0):
         end += len(m.group(0).rstrip())
-    return Span(span.start, end), _labels(doc, span.start, end)
+    return Span(span.start, end), _labels(doc, span.start, end, markers)
 
 
-def _labels(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+def _labels(doc: Doc, start: int, end: int, markers: list | None = None) -> tuple[str, ...]:
     if doc.markers:
-        return tuple(m.label for m in doc.markers if start <= m.span.start < end)
+        markers = markers if markers is not None else sorted(doc.markers, key=lambda m: m.span.start)
+        lo = bisect.bisect_left(markers, start, key=lambda m: m.span.start)
+        hi = bisect.bisect_left(markers, end, key=lambda m: m.span.start)
+        return tuple(m.label for m in markers[lo:hi])
     return tuple(
         (g1 or g2 or g3.translate(_SUPERSCRIPT)) for g1, g2, g3 in _MARKER.findall(doc.text, start, end)
     )
 
 
 def _split_body(doc: Doc) -> tuple[Sentence, ...]:
-    notes = footnote_ranges(doc)
+    notes = sorted(footnote_ranges(doc))
+    note_starts = [a for a, _ in notes]
+    markers = sorted(doc.markers, key=lambda m: m.span.start)
     blocks = _blocks(doc)
     spans = doc.sentences or _fallback_sentences(doc.text)
     out: list[Sentence] = []
     b = 0
     for s in spans:
-        if any(a <= s.start < z for a, z in notes):
+        i = bisect.bisect_right(note_starts, s.start) - 1
+        if i >= 0 and s.start < notes[i][1]:
             continue
         while b + 1 < len(blocks) and blocks[b].end <= s.start:
             b += 1
@@ -87,7 +94,7 @@ def _split_body(doc: Doc) -> tuple[Sentence, ...]:
         if prev and prev.block == b and _runs_on(doc.text, prev.span, s):
             s = Span(prev.span.start, s.end)  # a split before a lower-case word: one sentence
             out.pop()
-        span, labels = _markers_after(doc, s)
+        span, labels = _markers_after(doc, s, markers)
         out.append(Sentence(span, b, labels))
     return tuple(out)
 

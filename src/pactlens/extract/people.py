@@ -78,7 +78,9 @@ _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
 _OCC_FORMS = sorted({o for occ in _OCCUPATIONS for o in (occ, occ[0].upper() + occ[1:])}, key=len, reverse=True)
 _TITLE_RE = "|".join(re.escape(t) for t in _TITLES)
 _OCC_RE = "|".join(re.escape(t) for t in _OCC_FORMS)
-_ROLE_WORD = re.compile(rf"\b(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
+# The first-letter lookahead lets the regex engine skip most word starts at once.
+_ROLE_INITIALS = re.escape("".join(sorted({t[0] for t in (*_TITLES, *_OCC_FORMS)})))
+_ROLE_WORD = re.compile(rf"\b(?=[{_ROLE_INITIALS}])(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
 _OCC_ONLY = re.compile(rf"(?:{_OCC_RE})$")
 _ROLE_NAME = re.compile(rf"(?P<role>{_TITLE_RE}|{_OCC_RE})\s+(?P<name>{_NAME})")
 # The words before an office that say whose it is, matched backwards from the office.
@@ -230,10 +232,11 @@ def _find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tupl
     text = doc.text
     people: dict[str, Person] = {}
     spans: dict[tuple[int, int], Person] = {}
-    for a, b in ranges:
-        for s, e, name, role, party, gender in _candidates(text, a, b):
-            person = _register(people, name, role, party, gender)
-            spans[(s, e)] = person
+    starts = [a for a, _ in ranges]
+    for s, e, name, role, party, gender in _candidates(text, ranges[0][0], ranges[-1][1]) if ranges else []:
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and e <= ranges[i][1]:  # in one body sentence, not in a footnote
+            spans[(s, e)] = _register(people, name, role, party, gender)
     for s, e in extra_names or []:
         name = _trim_name(text[s:e])
         if name and not any(s < z and e > y for y, z in spans):

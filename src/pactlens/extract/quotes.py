@@ -32,7 +32,9 @@ _VERB_STEMS = (
     "respond(?:ed|s)|comment(?:ed|s)|denie[ds]|conced(?:ed|es)|recall(?:ed|s)|characteri[sz](?:ed|es)|"
     "pointed out|points out|told reporters"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{_VERB_STEMS})\b")
+# The first-letter lookahead lets the regex engine skip most word starts at once.
+_VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _VERB_STEMS)}))
+SPEECH_VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{_VERB_STEMS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # Words allowed between a subject and its speech verb: adverbs, auxiliaries, an aside.
 _GAP = re.compile(
@@ -119,27 +121,35 @@ def _direct(doc: Doc, sentences: tuple[Sentence, ...], notes: list[tuple[int, in
     return found
 
 
+def _first_in(hits: list[re.Match[str]], starts: list[int], a: int, b: int) -> re.Match[str] | None:
+    i = bisect.bisect_left(starts, a)
+    return hits[i] if i < len(hits) and starts[i] < b else None
+
+
 def _reported(doc: Doc, sentences: tuple[Sentence, ...], taken: set[int]) -> list[_Found]:
     """Sentences whose speech verb has a content after it and no quotation."""
     text = doc.text
+    lo, hi = sentences[0].span.start, sentences[-1].span.end
+    # One scan of the body for each pattern; most sentences of an agreement have neither.
+    verbs = list(SPEECH_VERB.finditer(text, lo, hi))
+    accs = list(_ACCORDING.finditer(text, lo, hi))
+    verb_at, acc_at = [v.start() for v in verbs], [a.start() for a in accs]
     out: list[_Found] = []
     for i, s in enumerate(sentences):
-        if i in taken:
+        a, b = s.span.start, s.span.end
+        m = _first_in(verbs, verb_at, a, b)
+        acc = _first_in(accs, acc_at, a, b)
+        if i in taken or (m is None and acc is None):
             continue
-        body = text[s.span.start : s.span.end]
-        m = SPEECH_VERB.search(body)
-        acc = _ACCORDING.search(body)
         if acc and (m is None or acc.start() < m.start()):
-            comma = body.find(",", acc.end())
+            comma = text.find(",", acc.end(), b)
             if comma > 0:
-                out.append(_Found(s.span.start + comma + 1, s.span.end, s, False, None, s.span.start + comma))
+                out.append(_Found(comma + 1, b, s, False, None, comma))
             continue
-        if m is None or m.start() == 0:
+        if m is None or m.start() == a:
             continue
-        rest = body[m.end() :]
-        that = re.match(r"\s+(?:to\s+\w+\s+)?that\s+|\s*:\s*|,\s+", rest)
-        start = s.span.start + m.end() + (that.end() if that else 0)
-        out.append(_Found(start, s.span.end, s, False, s.span.start + m.start()))
+        that = re.compile(r"\s+(?:to\s+\w+\s+)?that\s+|\s*:\s*|,\s+").match(text, m.end(), b)
+        out.append(_Found(that.end() if that else m.end(), b, s, False, m.start()))
     return out
 
 
