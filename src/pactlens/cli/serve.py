@@ -40,4 +40,6 @@ def serve(
                      analysis_processes=workers)
     typer.echo(f"pactlens: serving {web.state.lib.url.render_as_string(hide_password=True)} "
                f"on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    # A long keep-alive: a busy client that reuses its connection a few seconds later must not
+    # race the server closing it (seen as connection resets under load).
+    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)
