@@ -26,11 +26,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "agreements-ggo"
 
 
-def _title(doc, agreements) -> str | None:
+def _title_domain(doc, agreements, classify) -> tuple[str, str]:
+    """The domain the agreement's title names: its extracted title, else the document's,
+    else the text's opening words (GGO texts start with the title, often run on)."""
     primary = next((a for a in agreements if a.role == "primary" and a.title), None)
-    if primary:
-        return primary.title
-    return doc.text[doc.title.start : doc.title.end] if doc.title else None
+    candidates = [primary.title if primary else None,
+                  doc.text[doc.title.start : doc.title.end] if doc.title else None,
+                  doc.text[:200]]
+    for title in filter(None, candidates):
+        domain = classify(title)[0]
+        if domain != "other":
+            return domain, title
+    return "other", candidates[0] or ""
 
 
 def main() -> None:
@@ -55,6 +62,7 @@ def main() -> None:
     files = sorted(p for p in args.corpus.iterdir() if p.is_file() and p.suffix == ".txt")
     chars, spent, provisions_n = 0, 0.0, 0
     hits: list[str] = []
+    misses: list[str] = []
     agree = compared = no_title_domain = no_provisions = 0
     for path in files:
         doc = build(ingest.load(str(path)))
@@ -69,8 +77,7 @@ def main() -> None:
             if ob.evidence:
                 clause = ob.evidence[0].text if args.show_hits else ob.evidence[0].text[:160]
                 hits.append(f"{path.name}\t{ob.type}\tpresent={ob.present}\tart={','.join(ob.articles)}\t{clause}")
-        title = _title(doc, agreements)
-        title_domain = classify(title)[0] if title else "other"
+        title_domain, title = _title_domain(doc, agreements, classify)
         mains = Counter(p.domain for p in provisions if p.domain != "other")
         if title_domain == "other":
             no_title_domain += 1
@@ -78,7 +85,10 @@ def main() -> None:
             no_provisions += 1
         else:
             compared += 1
-            agree += mains.most_common(1)[0][0] == title_domain
+            majority = mains.most_common(1)[0][0]
+            agree += majority == title_domain
+            if majority != title_domain:
+                misses.append(f"{path.name}\ttitle={title_domain}\tprovisions={majority}\t{' '.join(title.split())[:100]}")
     mb = chars / 1e6
     print(f"texts: {len(files)}, {mb:.2f} M chars, provisions: {provisions_n}")
     print(f"provisions+obligations: {spent:.2f} s = {spent / mb:.2f} s per M chars (+{warmup:.2f} s one-time quantulum3 load)")
@@ -88,6 +98,8 @@ def main() -> None:
     rate = agree / compared if compared else float("nan")
     print(f"domain agreement (title vs majority of provisions): {agree}/{compared} = {rate:.3f}"
           f" (title without a domain: {no_title_domain}; no domain-bearing provisions: {no_provisions})")
+    for m in misses:
+        print("  " + m)
 
 
 if __name__ == "__main__":
