@@ -35,7 +35,7 @@ _FEATURE = re.compile(
     rf"\b(?:the\s+)?(?P<n>(?:{_CAP}\s+){{1,2}}(?:Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal)|"
     rf"(?:Strait|Gulf|Sea|Bay|Straits)\s+of\s+{_CAP}|Central Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic)\b"
 )
-_CITY = re.compile(r"\b(?:in|at|to|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
+_CITY = re.compile(r"\b(?=[iatfnv])(?:in|at|to|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
 _NOT_PLACE = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Congress", "Parliament", "Article", "Annex", "Section", "Part", "Chapter",

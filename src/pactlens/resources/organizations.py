@@ -45,7 +45,9 @@ def _index() -> tuple[re.Pattern[str], dict[str, Organization]]:
             by_form.setdefault(form, org)
     # Longest first so "UN Security Council" wins over "UN".
     alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), by_form
+    initials = re.escape("".join(sorted({f[0] for f in by_form})))
+    # The first-letter lookahead lets the regex engine skip most positions at once.
+    return re.compile(rf"(?<![\w-])(?=[{initials}])(?:{alternatives})(?![\w-])"), by_form
 
 
 def find_organizations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
