@@ -57,7 +57,8 @@ BINDING = re.compile(
     r"|\bundertak(?:e|es|ing)\b|\bundertook\b|\bagree(?:s|d)?\s+(?:to|that|not)\b|\bare\s+agreed\b"
     r"|\b(?:is|are)\s+(?:obliged|bound|obligated|required)\s+to\b|\bcommit(?:s|ted)?\b|\bpledge(?:s|d)?\b"
     r"|\bguarantee(?:s|d)?\b|\bhereby\s+(?:establish|create|set\s+up)\b|\bestablishes\b|\bobligat(?:es|ing)\b"
-    r"|\brefrains?\s+from\b|\bare\s+to\b",
+    r"|\brefrains?\s+from\b|\bare\s+to\b|\bbinds?\s+(?:themselves|itself)\b|\bobligates?\s+(?:themselves|itself)\b"
+    r"|\bdeclares?\s+that\s+(?:it|they|each)\s+would\b",
     _I,
 )
 #: A soft verb this close after a binding modal makes the modal soft ("shall endeavour to").

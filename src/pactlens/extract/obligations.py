@@ -74,7 +74,8 @@ _ATTACK_ON_ALL = re.compile(
 )
 _NEGATOR = r"(?:not|never|no|refrain\w*\s+from|abstain\w*\s+from|avoid\w*|nor)"
 _ADVERSARY = (
-    rf"(?:aggressors?|attackers?|enem(?:y|ies)|adversar(?:y|ies)|"
+    rf"(?:aggressors?|attackers?|enem(?:y|ies)|adversar(?:y|ies)|(?:the\s+)?attacking\s+(?:state|power|party|country)|"
+    rf"(?:this|such|that|said)\s+(?:third\s+)?(?:state|power|party|country|group)s?\b|"
     rf"(?:any\s+)?(?:third\s+)?(?:state|party|power|countr(?:y|ies))s?\s+(?:which|that|who)\s+{_W}{{0,3}}?"
     rf"(?:attack|commit|wage|is\s+engaged|are\s+engaged|at\s+war|is\s+in\s+conflict))"
 )
@@ -82,7 +83,7 @@ _ADVERSARY = (
 # --- clause patterns ------------------------------------------------------------------
 
 DEFENSE_TRIGGER = re.compile(
-    rf"{_ATTACK}\s+{_W}{{0,6}}?(?:against|on|upon)\s+{_W}{{0,4}}?{_PARTY}"
+    rf"{_ATTACK}\s+{_W}{{0,6}}?(?:against|on|upon)\s+{_W}{{0,5}}?{_PARTY}"
     rf"|{_PARTY}\s+{_W}{{0,6}}?(?:is|are|be|being|becomes?|shall\s+be)\s+(?:\w+\s+)?(?:attacked|invaded|"
     rf"(?:the\s+)?(?:object|victim|subject(?:ed)?)\s+(?:of|to)\s+(?:an?\s+)?{_ATTACK})"
     rf"|(?:in|on)\s+(?:the\s+)?event\s+of\s+(?:an?\s+)?{_ATTACK}|(?:party|parties|state)\s+so\s+attacked"
@@ -107,10 +108,12 @@ NEUTRALITY = re.compile(
     rf"\b{_NEGATOR}\s+{_W}{{0,4}}?(?:to\s+)?(?:render|give|provide|grant|extend|lend|furnish|aid|aiding|"
     rf"assist|assisting|support|supporting|help|helping)\w*\s+{_W}{{0,8}}?(?:to\s+|of\s+)?(?:the\s+|any\s+|an?\s+)?"
     rf"{_ADVERSARY}"
-    rf"|\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,2}}?neutral(?:ity)?\b(?=[^.;]{{0,80}}?\b(?:war|conflict|"
-    rf"hostilities|belligerent|aggress\w*|attack\w*|dispute)\b)",
+    ,
     _I,
 )
+REMAIN_NEUTRAL = re.compile(rf"\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,2}}?neutral(?:ity)?\b", _I)
+#: "remain neutral" is a neutrality promise only about a war ("neutral in regard to competitiveness" is not).
+WAR_CONTEXT = re.compile(r"\b(?:war|conflict|hostilities|belligeren\w*|aggress\w*|attack\w*)\b", _I)
 NEUTRALITY_WEAK = re.compile(
     rf"\b(?:not|never)\s+(?:to\s+)?(?:allow|permit|let)\s+{_W}{{0,5}}?territor(?:y|ies)\s+{_W}{{0,8}}?"
     rf"(?:aggression|attack|armed\s+force|hostile\s+acts?|military\s+action)\s+{_W}{{0,4}}?against"
@@ -119,28 +122,32 @@ NEUTRALITY_WEAK = re.compile(
     _I,
 )
 NONAGGRESSION = re.compile(
-    rf"\b(?:refrain\w*|abstain\w*)\s+{_W}{{0,8}}?from\s+(?:the\s+)?(?:threat\s+or\s+(?:the\s+)?use\s+of\s+force|"
-    rf"use\s+(?:or\s+threat\s+)?of\s+(?:armed\s+)?force|(?:any\s+)?(?:act\s+of\s+)?aggression|(?:any\s+)?attack)"
+    rf"\b(?:refrain\w*|abstain\w*|desist\w*)\s+{_W}{{0,8}}?from\s+{_W}{{0,8}}?(?:(?:the\s+)?threat\s+or\s+(?:the\s+)?use\s+"
+    rf"of\s+force|use\s+(?:or\s+threat\s+)?of\s+(?:armed\s+)?force|aggress\w*|attack\w*|acts?\s+of\s+violence|war)\b"
     rf"|\b(?:not|never)\s+(?:to\s+)?(?:attack|invade|resort\s+to\s+(?:war|force|the\s+use\s+of\s+force|arms)|"
-    rf"use\s+(?:armed\s+)?force|commit\s+(?:any\s+)?(?:act\s+of\s+)?aggression)\s+{_W}{{0,4}}?against\s+"
-    rf"(?:each\s+other|one\s+another|the\s+other)"
+    rf"use\s+(?:armed\s+)?force|commit\s+(?:any\s+)?(?:act\s+of\s+)?aggression)\b"
     rf"|\brenounce\w*\s+{_W}{{0,3}}?(?:war|the\s+(?:threat\s+or\s+)?use\s+of\s+force)",
     _I,
 )
 #: The scope of a no-force pledge: among the parties, or "in their international relations".
 NONAGG_SCOPE = re.compile(
-    r"international\s+relations|against\s+(?:each\s+other|one\s+another|the\s+other|any\s+(?:other\s+)?party)"
+    r"international\s+relations|(?:against|on|upon|towards?)\s+(?:each\s+other|one\s+another|the\s+other\b|"
+    r"any\s+(?:other\s+)?party)"
     r"|between\s+(?:them|the\s+parties)|(?:their|mutual)\s+relations",
     _I,
 )
-CONSULT = re.compile(r"\b(?:consult\w*|confer\b|exchange\s+(?:of\s+)?views|contact\s+each\s+other)", _I)
+CONSULT = re.compile(
+    r"\b(?:consult\w*|confer\b|exchange\s+(?:of\s+)?views|contact\s+(?:with\s+)?(?:each\s+other|one\s+another)|"
+    r"negotiat\w*|coordinate\s+their\s+(?:positions|stances|actions))",
+    _I,
+)
 CRISIS = re.compile(
     r"\b(?:threat\w*|danger\w*|endanger\w*|jeopardi\w*|menace\w*|aggression|attack\w*|crisis|crises|"
     r"breach\s+of\s+the\s+peace|emergenc\w*)",
     _I,
 )
 SECURITY_CONTEXT = re.compile(
-    r"\b(?:security|peace|territorial\s+integrity|political\s+independence|sovereignty|military|armed|war|"
+    r"\b(?:(?<!social\s)(?<!food\s)security|peace|territorial\s+integrity|political\s+independence|sovereignty|military|armed|war|"
     r"aggression|attack\w*|defen[cs]e)\b",
     _I,
 )
@@ -161,8 +168,7 @@ DEFENSE_EXCLUDED_TOPIC = re.compile(
 _CONDITIONS: list[tuple[str, re.Pattern[str]]] = [
     ("location", re.compile(
         r"\b(?:in|within|on\s+the\s+territory\s+of|in\s+the\s+territory\s+of)\s+(?:the\s+)?"
-        r"(?:[A-Z][\w-]+(?:\s+(?:or|and|of|the)\s+)?){1,4}(?:area|region|zone|Europe|America|Pacific|Atlantic|Asia|"
-        r"Africa|East)\b|\bin\s+Europe\s+or\s+North\s+America\b")),
+        r"(?:[A-Z][\w-]+\s+(?:(?:or|and|of|the)\s+)?){0,4}(?:[Aa]rea|[Rr]egion|[Zz]one|Europe|America|Asia|Africa)\b")),
     ("non-provocation", re.compile(r"\bunprovoked\b|\bwithout\s+(?:\w+\s+){0,2}provocation\b|\bnot\s+provoked\b", _I)),
     ("request", re.compile(r"\b(?:at|upon|on)\s+(?:the\s+)?(?:its\s+)?request\s+of\b|\bif\s+(?:so\s+)?requested\b|"
                            r"\bupon\s+request\b|\bat\s+the\s+request\b", _I)),
@@ -224,16 +230,15 @@ def _offense(text: str) -> float:
 
 
 def _neutrality(text: str) -> float:
-    if NEUTRALITY.search(text):
+    if NEUTRALITY.search(text) or (REMAIN_NEUTRAL.search(text) and WAR_CONTEXT.search(text)):
         return 0.9
     return 0.6 if NEUTRALITY_WEAK.search(text) else 0.0
 
 
 def _nonaggression(text: str) -> float:
-    m = NONAGGRESSION.search(text)
-    if not m:
-        return 0.0
-    return 0.9 if NONAGG_SCOPE.search(text) else 0.6
+    """A no-force pledge counts only with its scope among the parties: "refrain from aggression"
+    against third states, or a general peace formula, is not a promise between partners."""
+    return 0.9 if NONAGGRESSION.search(text) and NONAGG_SCOPE.search(text) else 0.0
 
 
 def _consultation(text: str) -> float:
