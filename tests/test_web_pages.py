@@ -138,3 +138,21 @@ def test_network_page(client, ids):
     assert page.count('class="link defence"') == 21  # 7 NATO parties: every pair
     assert page.count('class="link consultation"') == 1
     assert ">AUS</text>" in page and ">USA</text>" in page
+
+
+def test_cached_page_is_forgotten_after_a_delete(client, ids):
+    assert client.get(f"/documents/{ids['anz']}").status_code == 200  # rendered and cached
+    assert client.get(f"/documents/{ids['anz']}").status_code == 200  # served from the cache
+    assert client.delete(f"/api/documents/{ids['anz']}").status_code == 204
+    assert client.get(f"/documents/{ids['anz']}", headers=HTML).status_code == 404
+
+
+def test_page_cache_expires_and_evicts():
+    from pactlens.web.cache import PageCache
+
+    cache = PageCache(ttl=60, maxsize=2)
+    cache.put("a", "A"), cache.put("b", "B"), cache.get("a"), cache.put("c", "C")
+    assert (cache.get("a"), cache.get("b"), cache.get("c")) == ("A", None, "C")  # least recently used went
+    stale = PageCache(ttl=-1)
+    stale.put("a", "A")
+    assert stale.get("a") is None
