@@ -136,3 +136,20 @@ def test_report_section_lists_quotes_timeline_entities():
     quotes = blocks["Quotes"].rows
     assert ["Sergey Lavrov (Foreign Minister)", "direct"] == quotes[4][:2] and quotes[4][3] == "4"
     assert [r[0] for r in blocks["Timeline"].rows] == sorted(r[0] for r in blocks["Timeline"].rows)
+
+
+def test_an_agreements_own_text_quotes_no_one():
+    # GGO GBR-LBNNA_2019O (globalgov/manytreaties, CC BY 4.0): an amendment quoting the words it replaces.
+    text = (
+        '(b) In Article 30(5) for the words "Lebanon\'s accession to the WTO" substitute '
+        '"the date that the GATS applies to both Parties and to every territory to which this Agreement applies".\n'
+    )
+    doc = make_doc(text)
+    assert find_quotes(doc, [], kind="treaty") == []
+    # Read as a brief, the long quotation is still someone's words with no speaker named.
+    assert [q.speaker for q in find_quotes(doc, [])] == [None]
+
+
+def test_mispaired_quote_marks_give_no_quote():
+    text = 'O" substitute ", from the date that the GATS applies to both Parties and all the territories".\n'
+    assert all(not q.text.startswith(",") for q in find_quotes(make_doc(text), []))

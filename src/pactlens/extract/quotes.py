@@ -74,6 +74,21 @@ def _sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int | None:
     return i if i >= 0 and offset < sentences[i].span.end else None
 
 
+def _well_formed(text: str, start: int, end: int) -> bool:
+    """A quotation opens after a space or bracket, closes before a non-letter, and
+    does not begin with punctuation (which means two quotes were paired wrongly)."""
+    before = text[start - 1 : start] if start else " "
+    after = text[end : end + 1]
+    inner = text[start + 1 : start + 2]
+    return (
+        not before.isalnum()
+        and not after.isalnum()
+        and bool(inner)
+        and not inner.isspace()
+        and inner not in ".,;:)]"
+    )
+
+
 def _is_title(words: list[str]) -> bool:
     long = [w for w in words if len(w) > 3]
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
@@ -96,7 +111,7 @@ def _direct(doc: Doc, sentences: tuple[Sentence, ...], notes: list[tuple[int, in
     found: list[_Found] = []
     for m in _QUOTES.finditer(text):
         a, b = m.span(next(g for g in ("c", "s", "q") if m.group(g) is not None))
-        if any(x <= a < y for x, y in notes):
+        if not _well_formed(text, m.start(), m.end()) or any(x <= a < y for x, y in notes):
             continue
         i = _sentence_index(sentences, m.start())
         if i is None:
@@ -283,7 +298,7 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
     if not sentences:
         return []
     direct = _direct(doc, sentences, footnote_ranges(doc))
-    taken = {i for i, s in enumerate(sentences) for f in direct if s.span.start <= f.start < s.span.end}
+    taken = {i for f in direct if (i := _sentence_index(sentences, f.start)) is not None}
     reported = _reported(doc, sentences, taken)
     ranges = _body_ranges(sentences)
     mentions = find_people(doc, ranges)
@@ -297,7 +312,9 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
     out: list[Quote] = []
     for f in sorted(direct + reported, key=lambda f: f.start):
         person = _speaker(d, doc, f, f.start - 1)
-        if person is None and not f.direct:
+        # An agreement's own text quotes no one: a quotation there is an amended
+        # clause or a defined term, kept only if the text names who said it.
+        if person is None and (not f.direct or kind == "treaty"):
             continue
         a, b = (f.start, f.end) if f.direct else _trim(doc.text, f.start, f.end)
         if b - a < 3 or (not f.direct and len(_WORD.findall(doc.text[a:b])) < 4):
