@@ -141,3 +141,14 @@ def test_quote_without_speaker_is_info():
     (f,) = audit(doc, [], [_quote(doc, "the immediate and permanent termination of military operations on all "
                                        "fronts.", None)])
     assert f.code == "unsourced-quote" and f.severity == "info"
+
+
+def test_missing_footnote_is_one_finding_per_marker_label():
+    # GATT 1947 (shared corpus agreements-ggo/GATT_1947O.txt): the note behind "Executive Secretary¹" was lost.
+    text = ("Any contracting party may withdraw by giving written notice to the Executive Secretary¹ to the "
+            "CONTRACTING PARTIES. The instrument of acceptance shall be deposited with the Executive Secretary¹ "
+            "to the CONTRACTING PARTIES.\n")
+    doc = make_doc(text)
+    f = [x for x in audit(doc, find_citations(doc), []) if x.code == "missing-footnote"]
+    assert len(f) == 1 and f[0].markers == ["1"] and "2 places" in f[0].message
+    assert len(f[0].evidence) == 2

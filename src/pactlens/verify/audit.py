@@ -75,15 +75,21 @@ def _def_evidence(ctx: AuditContext, fn: FootnoteDef) -> Evidence:
 
 # --- checks on markers and definitions ------------------------------------------------
 def missing_footnote(ctx: AuditContext) -> list[Finding]:
-    out = []
+    """Markers without a definition, one finding per label with every sentence using it."""
+    places: dict[str, list[FootnoteMarker]] = defaultdict(list)
     for m in ctx.markers:
-        if m.label in ctx.defined:
-            continue
-        s = sentence_span(ctx.doc, m.span.start)
+        if m.label not in ctx.defined:
+            places[m.label].append(m)
+    out = []
+    for label, ms in places.items():
+        spans = [sentence_span(ctx.doc, m.span.start) for m in ms]
+        times = "" if len(ms) == 1 else f" ({len(ms)} places)"
         out.append(Finding(
             code="missing-footnote", severity="error",
-            message=f"Marker [{m.label}] has no footnote definition: add the note or remove the marker.",
-            markers=[m.label], evidence=[ctx.doc.evidence(s.start, max(s.end, m.span.end))],
+            message=f"Marker {ctx.doc.slice(ms[0].span)} has no footnote definition{times}: add the note or remove the marker.",
+            markers=[label],
+            evidence=list({(s.start, s.end): ctx.doc.evidence(s.start, max(s.end, m.span.end))
+                           for s, m in zip(spans, ms)}.values()),
         ))
     return out
 
