@@ -44,6 +44,7 @@ _XREF_AFTER_RE = {
     "lower": re.compile(rf"[ \t]*(?:,|(?:{_XREF_WORDS})\b)"),
     "upper": re.compile(rf"[ \t]*(?:,|(?i:{_XREF_WORDS})\b)"),
 }
+_LABEL_TAIL_RE = re.compile(r"[ \t]*(?:\.[-–—]?|:|[-–—])(?!\d)")  # "ARTICLE 1.-", "Article 2:"
 _SELF_CONTAINED_RE = re.compile(r"[ \t]*(?:\n|[.:][-–—]?(?!\d)|[ \t][-–—]|$)")
 _BOUNDARY_CHARS = ".:;!?"
 _CLOSERS = "\"”’)]"
@@ -141,7 +142,7 @@ def _value(m: re.Match[str]) -> tuple[int, str | None] | None:
 
 
 def _label_end(text: str, end: int) -> int:
-    m = re.compile(r"[ \t]*(?:\.[-–—]?|:|[-–—])(?!\d)").match(text, end)
+    m = _LABEL_TAIL_RE.match(text, end)
     return m.end() if m else end
 
 
