@@ -11,6 +11,8 @@ test. What each claim is, checked by hand against the treaty text:
 - "will consult together whenever ... security ... threatened": Art. 4 -> supported
 - "has a term of 50 years": the treaty states no term       -> not-in-text
 - "does not affect the rights and obligations ... under the Charter": Art. 7 says so -> supported
+- "was signed in Washington on 4 April 1949": the final clause says so -> supported
+- "was signed in 1955": false                                -> contradicted
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ SUMMARY = (
     "The Treaty establishes a common currency for the parties. The Treaty does not create a common currency. "
     "The parties to the Treaty will consult together whenever the security of any of them is threatened. "
     "The Treaty has a term of 50 years. "
-    "The Treaty does not affect the rights and obligations of the parties under the Charter of the United Nations.\n"
+    "The Treaty does not affect the rights and obligations of the parties under the Charter of the United Nations. "
+    "The Treaty was signed in Washington on 4 April 1949. The Treaty was signed in 1955.\n"
 )
 EXPECTED = {
     "The Treaty comprises 14 articles.": "supported",
@@ -46,6 +49,8 @@ EXPECTED = {
     "The Treaty has a term of 50 years.": "not-in-text",
     "The Treaty does not affect the rights and obligations of the parties under the Charter of the United Nations.":
         "supported",
+    "The Treaty was signed in Washington on 4 April 1949.": "supported",
+    "The Treaty was signed in 1955.": "contradicted",
 }
 
 pytestmark = pytest.mark.skipif(not TREATY.is_file(), reason="shared corpus not beside the checkout")

@@ -38,7 +38,8 @@ _CONTENT_VERB = re.compile(
     r"\b(?:commits?|establish(?:es)?|provides?|includes?|comprises?|contains?|consists?|obligates?|obliges?|"
     r"requires?|emphasi[sz]es|aims?|promotes?|seeks?|creates?|sets? up|stipulates?|guarantees?|prohibits?|"
     r"forbids?|allows?|permits?|fosters?|calls? for|envisages?|covers?|encompasses?|reaffirms?|binds?|"
-    r"lays? down|grants?|stops? short of|does not|do not|doesn't|undertakes?|will|shall|must|agrees?|has)\b",
+    r"lays? down|grants?|stops? short of|does not|do not|doesn't|undertakes?|will|shall|must|agrees?|has|"
+    r"was signed|were signed)\b",
     re.IGNORECASE,
 )
 _NAMED = re.compile(rf"(?:\b[\w-]+\s+){{0,2}}\b{_AGREEMENT}\b", re.IGNORECASE)
@@ -354,12 +355,37 @@ def _checked(a: Analysis) -> CheckedDocument:
 Verdict = tuple[Label, str, list[Span]]
 
 
+_SEVERITY = {"contradicted": 0, "not-in-text": 1, "supported": 2}
+
+
 def judge(claim: str, t: _Treaty) -> Verdict:
-    for rule in (_judge_articles, _judge_term, _judge_concepts):
-        v = rule(claim, t)
-        if v is not None:
-            return v
-    return _judge_content(claim, t)
+    """Facts (article count, term, signature) are all checked, and the worst
+    verdict wins; a claim with none is judged on its content."""
+    facts = [v for v in (rule(claim, t) for rule in (_judge_articles, _judge_term, _judge_signed)) if v]
+    if facts:
+        label = min((v[0] for v in facts), key=_SEVERITY.__getitem__)
+        return label, "; ".join(v[1] for v in facts), [x for v in facts for x in v[2]]
+    return _judge_concepts(claim, t) or _judge_content(claim, t)
+
+
+def _judge_signed(claim: str, t: _Treaty) -> Verdict | None:
+    """A claim of when the agreement was signed, against the date its own text gives."""
+    if not re.search(r"\bsign(?:ed|ing)\b", claim, re.IGNORECASE):
+        return None
+    from pactlens.extract.dates import find_dates
+
+    dates = find_dates(claim, years=True)
+    signed = next((ag.signed for ag in t.analysis.agreements if ag.role == "primary" and ag.signed.date), None)
+    if not dates:
+        return None
+    if signed is None:
+        return "not-in-text", "the treaty's text gives no date of signature", []
+    claimed = dates[0].iso
+    spans = [Span(e.start, e.end) for e in signed.evidence]
+    n = min(len(claimed), len(signed.date))
+    if claimed[:n] == signed.date[:n]:
+        return "supported", f"signed {signed.date}", spans
+    return "contradicted", f"signed {signed.date}, not {claimed}", spans
 
 
 def _judge_articles(claim: str, t: _Treaty) -> Verdict | None:
