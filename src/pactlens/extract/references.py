@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
-from pactlens.extract.urls import UrlMention, find_urls, host
+from pactlens.extract.urls import UrlMention, find_urls
 
 _OPEN_Q = "\"“"
 _CLOSE_Q = "\"”"
@@ -423,7 +423,3 @@ def _closing_date(masked: str, start: int, d: DateMention) -> bool:
     before = masked[start : d.start].rstrip()
     after = masked[d.end : d.end + 2].lstrip()
     return (not before or before[-1] in ",(") and (not after or after[0] in ".,;)")
-
-
-def url_host(ref: Reference) -> str | None:
-    return host(ref.url.url) if ref.url else None
