@@ -75,7 +75,7 @@ _ATTACK_ON_ALL = re.compile(
 _NEGATOR = r"(?:not|never|no|refrain\w*\s+from|abstain\w*\s+from|avoid\w*|nor)"
 _ADVERSARY = (
     rf"(?:aggressors?|attackers?|enem(?:y|ies)|adversar(?:y|ies)|(?:the\s+)?attacking\s+(?:state|power|party|country)|"
-    rf"(?:this|such|that|said)\s+(?:third\s+)?(?:state|power|party|country|group)s?\b|"
+    rf"(?:this|such|that|said)\s+third\s+(?:state|power|party|country|group)s?\b|"
     rf"(?:any\s+)?(?:third\s+)?(?:state|party|power|countr(?:y|ies))s?\s+(?:which|that|who)\s+{_W}{{0,3}}?"
     rf"(?:attack|commit|wage|is\s+engaged|are\s+engaged|at\s+war|is\s+in\s+conflict))"
 )
