@@ -34,8 +34,10 @@ _POLICY = re.compile(
 _FEATURE = re.compile(
     rf"\b(?:the\s+)?(?P<n>(?:{_CAP}\s+){{1,2}}(?:Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal)|"
     rf"(?:Strait|Gulf|Sea|Bay|Straits)\s+of\s+{_CAP}|Central Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic)\b"
+    r"(?!\s+[A-Z])"  # "First Sea Lord" is an office
 )
-_CITY = re.compile(r"\b(?=[iatfnv])(?:in|at|to|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
+_CITY = re.compile(r"\b(?=[iatfnv])(?:in|at|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
+_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _NOT_PLACE = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Congress", "Parliament", "Article", "Annex", "Section", "Part", "Chapter",
@@ -129,7 +131,12 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
             name = m.group(g)
             if name.split()[0] in stop or name in stop:
                 continue
+            if rx is _CITY and _TITLE_WORD_BEFORE.search(text, max(a, m.start() - 30), m.start()):
+                continue  # "Trafficking in Persons Report": inside a capitalised title
             found.setdefault(_norm(name), name)
+    if kind == "place" and rx is _CITY:
+        # Towns take no article; "the Polaris", "the Skybolt" are things.
+        found = {k: n for k, n in found.items() if not re.search(rf"\b[Tt]he\s+{re.escape(n)}\b", text)}
     if not found:
         return
     alt = "|".join(sorted((re.escape(n).replace(r"\ ", r"[\s–—-]+").replace(r"\-", r"[\s–—-]+") for n in found.values()), key=len, reverse=True))

@@ -70,6 +70,9 @@ NOT_NAME = {
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Minister", "President", "Secretary",
     "Embassy", "Operation", "Strategic", "Partnership", "Comprehensive", "Cooperation", "Security",
     "National", "International", "Islamic", "Arab", "Supreme", "Joint", "Chiefs", "Staff", "Emirates",
+    # Words of company and programme names that follow "General" ("General Dynamics", "General License").
+    "Dynamics", "Systems", "Electric", "Aerospace", "Atomic", "Weapons", "License", "Licence", "Motors",
+    "Corporation", "Company", "Group", "Inc", "Ltd", "Agency", "Authority", "Service", "Services",
 }
 _TITLE_SET = set(_TITLES)
 _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
@@ -135,9 +138,12 @@ def _trim_name(name: str) -> str:
     words = name.split()
     keep: list[str] = []
     for w in words:
-        if w in NOT_NAME or w.rstrip("’'s") in NOT_NAME:
+        bare = re.sub(r"[’']s$", "", w)
+        if w in NOT_NAME or bare in NOT_NAME:
             break
-        keep.append(w)
+        keep.append(bare)
+        if bare != w:  # a possessive ends the name: "Hamad's"
+            break
     return " ".join(keep)
 
 
@@ -153,6 +159,15 @@ def _prefix(text: str, at: int) -> tuple[int, int]:
     """Span of the words before an office that may say whose office it is."""
     p = _PRE.search(text, max(0, at - 60), at)
     return (p.start(), at) if p else (at, at)
+
+
+def _is_state(name: str) -> bool:
+    """"King of Saudi Arabia" must not make Saudi Arabia a person."""
+    try:
+        from pactlens.resources.states import lookup
+    except ImportError:
+        return False
+    return lookup(name) is not None
 
 
 def _party(text: str, start: int, end: int) -> str | None:
@@ -182,7 +197,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, st
         role, name = _split_titles(role, raw)
         shift = len(raw) - len(name)
         name = _trim_name(name)
-        if not name or name.split()[0] in NOT_NAME:
+        if not name or name.split()[0] in NOT_NAME or _is_state(name):
             continue
         a = name_at + shift
         role = role if role in _TITLE_SET else role.lower()
