@@ -77,3 +77,15 @@ def test_cli_analyze_brief_end_to_end(tmp_path: Path):
     for rec in a["quotes"] + a["events"] + a["entities"]:
         for ev in rec["evidence"]:
             assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_company_and_state_names_after_a_title_are_not_people():
+    from tests.quotes_support import make_doc
+
+    # CRS 95-1013 (Bahrain): a contractor in an arms-sales table, and a king named with his state.
+    text = (
+        "Contractors: General Dynamics Land Systems and others.\n\n"
+        "King Hamad bin Isa Al Khalifa met King of Saudi Arabia in Manama.\n"
+    )
+    people = [e.name for e in find_entities(make_doc(text)) if e.kind == "person"]
+    assert people == ["Hamad bin Isa Al Khalifa"]

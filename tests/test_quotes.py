@@ -153,3 +153,14 @@ def test_an_agreements_own_text_quotes_no_one():
 def test_mispaired_quote_marks_give_no_quote():
     text = 'O" substitute ", from the date that the GATS applies to both Parties and all the territories".\n'
     assert all(not q.text.startswith(",") for q in find_quotes(make_doc(text), []))
+
+
+def test_quote_that_holds_its_own_verb_after_a_pronoun():
+    # CRS RS21852 (UAE), endnote 71.
+    text = (
+        "In June 2026, Secretary of State Marco Rubio traveled to the UAE where he "
+        '"reaffirmed the U.S. commitment to the security of the Emirates."[71]\n\n'
+        "[71] State Department, Secretary of State Marco Rubio Remarks to the Press.\n"
+    )
+    quotes = find_quotes(make_doc(text), [])
+    assert [(q.speaker, q.role, q.citation) for q in quotes] == [("Marco Rubio", "Secretary of State", "71")]

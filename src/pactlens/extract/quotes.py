@@ -41,6 +41,7 @@ _GAP = re.compile(
     r"^(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
     r"later|in\s+turn,?|[\w-]+ly,))*\s*(?:,\s*who\s+)?$"
 )
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s(,])(?:[Hh]e|[Ss]he)\s+$")
 _PRONOUN = re.compile(r"(?:^|[\s(])(?P<p>[Hh]e|[Ss]he)(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
 _TITLE_ONLY = re.compile(
     r"\b[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|king|"
@@ -122,6 +123,9 @@ def _direct(doc: Doc, sentences: tuple[Sentence, ...], notes: list[tuple[int, in
         end_sent = sentences[_sentence_index(sentences, b) or i]
         post = text[m.end() : max(end_sent.span.end, m.end())]
         framed, verb_at = _frame(text, pre, post)
+        if not framed and _PRONOUN_BEFORE.search(pre):
+            # 'where he "reaffirmed …"': the quote holds its own verb; the pronoun is the speaker.
+            framed, verb_at = True, len(pre)
         single = m.group("q") is not None
         if len(words) < 3 or (single and not framed) or _SOURCE_LINE.search(pre):
             continue
@@ -243,7 +247,7 @@ def _speaker(d: _Discourse, doc: Doc, f: _Found, quote_open: int) -> Person | No
     if f.verb_at is not None:
         # "X underscored …, stating: …": the participle's subject is the main verb's.
         verbs = [v.start() for v in SPEECH_VERB.finditer(doc.text, start, f.verb_at + 40) if v.start() <= f.verb_at]
-        for at in reversed(verbs):
+        for at in reversed(verbs or [f.verb_at]):
             p = d.subject(doc.text, start, at)
             if p is not None:
                 return p
