@@ -54,7 +54,10 @@ _FEMALE = {"Mrs.", "Ms.", "Queen", "Princess", "Empress", "Dame", "Congresswoman
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW = "a-zß-öø-ÿā-ž'’"
-_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?)"
+# A name word: "Putin", "Cincar-Marković", "McNamara", "O'Brien", an initial "S.".
+_TOKEN = (
+    rf"(?:(?:Mc|Mac|O[’']|De|Le|La|Di)?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?)"
+)
 _PARTICLE = r"(?:bin|ibn|al-|el-|de|da|di|du|van|von|der|la|le|Al)"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
 # A word that cannot be part of a person's name though capitalised.
@@ -73,6 +76,7 @@ NOT_NAME = {
     # Words of company and programme names that follow "General" ("General Dynamics", "General License").
     "Dynamics", "Systems", "Electric", "Aerospace", "Atomic", "Weapons", "License", "Licence", "Motors",
     "Corporation", "Company", "Group", "Inc", "Ltd", "Agency", "Authority", "Service", "Services",
+    "Vice", "Deputy", "Acting", "Chief", "Prime", "Lord",
 }
 _TITLE_SET = set(_TITLES)
 _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
@@ -85,7 +89,8 @@ _OCC_RE = "|".join(re.escape(t) for t in _OCC_FORMS)
 _ROLE_INITIALS = re.escape("".join(sorted({t[0] for t in (*_TITLES, *_OCC_FORMS)})))
 _ROLE_WORD = re.compile(rf"\b(?=[{_ROLE_INITIALS}])(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
 _OCC_ONLY = re.compile(rf"(?:{_OCC_RE})$")
-_ROLE_NAME = re.compile(rf"(?P<role>{_TITLE_RE}|{_OCC_RE})\s+(?P<name>{_NAME})")
+# "President Putin", and the apposition "the Secretary of Defense, Robert S. McNamara".
+_ROLE_NAME = re.compile(rf"(?P<role>{_TITLE_RE}|{_OCC_RE}),?\s+(?P<name>{_NAME})")
 # The words before an office that say whose it is, matched backwards from the office.
 _PRE = re.compile(rf"(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{1,3}}$")
 # "Jozo Tomasevich, a historian": a name, a comma, qualifiers, then the occupation found.
