@@ -252,6 +252,13 @@ def _consultation(text: str) -> float:
     return 0.0
 
 
+#: Every detector needs one of these words; most clauses of most agreements have none.
+_GATE = re.compile(
+    r"attack|aggress|invade|invasion|\bwar\b|hostilit|neutral|force|consult|negotiat|contact|confer|views|"
+    r"territor|allianc|bloc|coalition|military|coordinat|belligeren|assist|support|\baid|enem|adversar",
+    _I,
+)
+
 _DETECTORS = {
     "defense": _defense,
     "offense": _offense,
@@ -296,6 +303,8 @@ def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
         if level == "excluded":
             if "defense" not in hits and DEFENSE_EXCLUDED_TOPIC.search(text):
                 hits["defense"] = Hit("defense", False, span, 0.8, unit.article)
+            continue
+        if not _GATE.search(text):
             continue
         for kind, detect in _DETECTORS.items():
             conf = detect(text)
