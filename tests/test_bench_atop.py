@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 TREATIES = Path(__file__).parent / "fixtures" / "treaties"
 
 
@@ -46,21 +48,26 @@ def test_bench_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     assert r.returncode == 2 and "not there" in r.stderr
 
 
-def test_analyze_format_atop_writes_atop_columns() -> None:
-    r = run("analyze", str(TREATIES / "north-atlantic-1949.txt"), "--format", "atop")
+BRIEF = Path(__file__).resolve().parent.parent / "examples" / "russia-iran-2025-brief.txt"
+
+
+@pytest.fixture(scope="module")
+def atop_rows() -> list[dict[str, str]]:
+    """One CLI run over a treaty and a brief (each run starts a fresh interpreter)."""
+    r = run("analyze", str(TREATIES / "north-atlantic-1949.txt"), str(BRIEF), "--format", "atop")
     assert r.returncode == 0, r.stderr
-    [row] = list(csv.DictReader(io.StringIO(r.stdout)))
+    return list(csv.DictReader(io.StringIO(r.stdout)))
+
+
+def test_analyze_format_atop_writes_atop_columns(atop_rows) -> None:
+    [row] = [x for x in atop_rows if x["source"].endswith("north-atlantic-1949.txt")]
     assert (row["defense"], row["offense"], row["neutral"], row["nonagg"], row["consul"]) == ("1", "0", "0", "1", "1")
     assert (row["defcoloc"], row["defcoadv"], row["defconpr"]) == ("1", "0", "0")
     assert row["defense_articles"] == "5" and row["consultation_articles"] == "4"
     assert row["atopid"] == ""
 
 
-def test_analyze_format_atop_on_the_brief_leaves_unstated_types_blank() -> None:
-    brief = Path(__file__).resolve().parent.parent / "examples" / "russia-iran-2025-brief.txt"
-    r = run("analyze", str(brief), "--format", "atop")
-    assert r.returncode == 0, r.stderr
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    [row] = [x for x in rows if x["neutral"]]
+def test_analyze_format_atop_on_the_brief_leaves_unstated_types_blank(atop_rows) -> None:
+    [row] = [x for x in atop_rows if x["source"].endswith("russia-iran-2025-brief.txt") and x["neutral"]]
     assert (row["defense"], row["offense"], row["neutral"], row["nonagg"], row["consul"]) == ("0", "", "1", "", "1")
     assert set(row["parties"].split(";")) == {"IRN", "RUS"}
