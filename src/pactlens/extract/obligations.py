@@ -287,12 +287,21 @@ def _clauses(doc: Doc, unit: Unit) -> list[Span]:
     return clauses
 
 
+_BROKEN_WORD = re.compile(r"(?<=[a-z])-(?:[ \t]+\n?|\n)[ \t]*(?=[a-z])")
+
+
+def _dehyphenate(text: str) -> str:
+    """Words split at an OCR line end ("aggres- sion", "at-\ntack") joined for matching only;
+    evidence keeps the text as written."""
+    return _BROKEN_WORD.sub("", text) if "- " in text or "-\n" in text else text
+
+
 def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
     """Obligations the unit promises or excludes, one hit per type at most."""
     hits: dict[str, Hit] = {}
     lead = lead_strength(doc, unit)  # the commitment of what leads a list in ("agree that: (i) …")
     for span in _clauses(doc, unit):
-        text = doc.text[span.start : span.end]
+        text = _dehyphenate(doc.text[span.start : span.end])
         level = strength(text)
         if LIST_ITEM.match(text):
             level = level or lead
