@@ -47,11 +47,22 @@ _OPERATIVE_START = re.compile(
 )
 _SPLIT = re.compile(r"(?<=[.;!?])[\"'”’)]?[ \t]+(?=[\"'“(]?[A-Z0-9(])|[ \t]*\n\s*")
 _BULLET = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(?:\*\*)?(?:[A-Z][\w ,&'/-]{1,60}:(?:\*\*)?[ \t]*)?", re.MULTILINE)
-_ABOUT_AGREEMENT = re.compile(
-    r"^\W*(?:\w+,?\s+){0,4}?(?:(?:the|this|that|its|their)\s+(?:\d{4}\s+|new\s+|[A-Z][\w-]*\s+){0,4}"
+_AGREEMENT_SUBJECT = (
+    r"(?:(?:the|this|that|its|their)\s+(?:\d{4}\s+|new\s+|[A-Z][\w-]*\s+){0,4}"
     r"(?:treaty|agreement|pact|accord|memorandum|partnership|deal|document|charter|convention)"
     r"|it|both\s+(?:countries|parties|sides|states|nations|governments)|the\s+(?:two\s+)?(?:parties|sides|signatories)"
-    r"|each\s+(?:party|side|country))\b",
+    r"|each\s+(?:party|side|country))"
+)
+#: What an agreement does, said of it by a brief: the verb must follow its subject closely, so
+#: commentary ("It remains uncertain when…", "Both sides could assess…") is not taken for content.
+_CONTENT_VERB = (
+    r"(?:commit\w*|establish\w*|provides?|provided\s+for|oblig\w*|requires?|will|shall|would|does\s+not|do\s+not|"
+    r"aims?|seeks?|promotes?|fosters?|emphasi[sz]es|envisages?|includes?|calls?\s+for|stipulates?|guarantees?|"
+    r"pledged?|agreed?|undert\w*|plans?|stops?\s+short|lays?\s+down|sets?\s+up|creates?|grants?|prohibits?|"
+    r"binds?|refrains?)"
+)
+_ABOUT_AGREEMENT = re.compile(
+    rf"^\W*(?:\w+,?\s+){{0,4}}?{_AGREEMENT_SUBJECT}\s+(?:\w+\s+){{0,3}}?{_CONTENT_VERB}\b",
     re.IGNORECASE,
 )
 
