@@ -23,7 +23,9 @@ def main() -> None:
     from pactlens.errors import PactlensError
 
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)  # returns typer.Exit's code instead of exiting
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except PactlensError as exc:
         print(f"pactlens: error: {exc}", file=sys.stderr)
         sys.exit(2)
