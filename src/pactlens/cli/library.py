@@ -104,7 +104,7 @@ def add(
     with _open(db) as lib:
         report = add_sources(lib, sources, jobs=jobs, engine=engine.value, ray_address=ray_address,
                              reanalyse=reanalyse, allow_private=allow_private, max_bytes=int(max_mb * 1024 * 1024),
-                             progress=format is Fmt.text and sys.stderr.isatty())
+                             progress=format is Fmt.text)
     for source, reason in report.failures:
         print(f"pactlens: error: {reason if source in reason else f'{source}: {reason}'}", file=sys.stderr)
     if format is Fmt.json:
