@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from citations_support import fixture_doc, make_doc
+from doc_support import fixture_doc, make_doc
 from conftest import EXAMPLE_BRIEF, assert_evidence_exact
 from pactlens.extract.citations import find_citations
 from pactlens.model import Evidence, Quote
@@ -14,7 +14,7 @@ from pactlens.verify.audit import audit
 
 
 def _run(text: str, quotes: list[Quote] | None = None, date: str | None = None):
-    doc = make_doc(text, date=date)
+    doc = make_doc(text, date=date, bare_footnotes=True)
     return doc, audit(doc, find_citations(doc), quotes or [])
 
 
@@ -43,7 +43,7 @@ def test_missing_and_uncited_and_reused():
 
 
 def test_duplicate_source_by_article_id_in_brief():
-    doc = fixture_doc("citations-brief-normalized.txt")
+    doc = fixture_doc("citations-brief-normalized.txt", bare_footnotes=True)
     f = audit(doc, find_citations(doc), [])
     dups = [x for x in f if x.code == "duplicate-source"]
     assert len(dups) == 1 and dups[0].markers == ["2", "7"]
@@ -99,7 +99,7 @@ def test_unsourced_quote_marker_on_earlier_sentence_does_not_count():
     text = ("Araghchi described the treaty as a roadmap for the future.[3] President Vladimir Putin said: "
             '"This Treaty marks a new chapter in our relations." He added: "We work together."[4]\n\n'
             '[3] "Iran\'s pivot," DW News, January 17, 2025.\n\n[4] "Putin, Lavrov," Reuters, January 17, 2025.\n')
-    doc = make_doc(text)
+    doc = make_doc(text, bare_footnotes=True)
     quotes = [_quote(doc, "This Treaty marks a new chapter in our relations.", "Vladimir Putin"),
               _quote(doc, "We work together.", "Sergey Lavrov")]
     f = [x for x in audit(doc, find_citations(doc), quotes) if x.code == "unsourced-quote"]
@@ -129,7 +129,7 @@ def test_sentence_cut_at_exclamation_inside_quotes_keeps_its_marker():
             'longer exist!" and of a U.S. attack "waiting in the wings and, when it is over, there will be very '
             'little left of the Islamic Republic of Iran!" as he posted in June and September, respectively.[48]\n\n'
             '[48] Donald J. Trump (@realDonaldTrump), Truth Social, June 27, 2026.\n')
-    doc = make_doc(text)
+    doc = make_doc(text, bare_footnotes=True)
     quotes = [_quote(doc, "waiting in the wings and, when it is over, there will be very little left of the "
                           "Islamic Republic of Iran!", "Donald J. Trump")]
     assert [x for x in audit(doc, find_citations(doc), quotes) if x.code == "unsourced-quote"] == []
@@ -137,7 +137,7 @@ def test_sentence_cut_at_exclamation_inside_quotes_keeps_its_marker():
 
 def test_quote_without_speaker_is_info():
     text = 'The MoU called for "the immediate and permanent termination of military operations on all fronts."\n'
-    doc = make_doc(text)
+    doc = make_doc(text, bare_footnotes=True)
     (f,) = audit(doc, [], [_quote(doc, "the immediate and permanent termination of military operations on all "
                                        "fronts.", None)])
     assert f.code == "unsourced-quote" and f.severity == "info"
@@ -148,7 +148,7 @@ def test_missing_footnote_is_one_finding_per_marker_label():
     text = ("Any contracting party may withdraw by giving written notice to the Executive Secretary¹ to the "
             "CONTRACTING PARTIES. The instrument of acceptance shall be deposited with the Executive Secretary¹ "
             "to the CONTRACTING PARTIES.\n")
-    doc = make_doc(text)
+    doc = make_doc(text, bare_footnotes=True)
     f = [x for x in audit(doc, find_citations(doc), []) if x.code == "missing-footnote"]
     assert len(f) == 1 and f[0].markers == ["1"] and "2 places" in f[0].message
     assert len(f[0].evidence) == 2

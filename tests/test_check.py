@@ -124,10 +124,10 @@ def test_cli_missing_treaty_is_one_line_error(tmp_path):
 def test_claims_found_in_the_brief():
     """Claims about the treaty in the brief, including list items under "The Treaty comprises 47 articles …:";
     the 2001 agreement ("This initial agreement") and the footnotes are not claims about it."""
-    from citations_support import fixture_doc
+    from doc_support import fixture_doc
     from pactlens.verify.check import find_claims
 
-    doc = fixture_doc("citations-brief-normalized.txt")
+    doc = fixture_doc("citations-brief-normalized.txt", bare_footnotes=True)
     claims = [doc.text[s.start:s.end] for s in find_claims(doc)]
     joined = "\n".join(claims)
     assert any("comprises 47 articles" in c for c in claims)

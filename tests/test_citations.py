@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citations_support import fixture_doc, make_doc
+from doc_support import fixture_doc, make_doc
 from pactlens.extract.citations import find_citations
 from pactlens.extract.references import parse_reference
 from pactlens.extract.urls import article_id, damaged_slug_words, find_urls, normalize, validity_problem
@@ -16,7 +16,7 @@ def _ref(s: str):
 
 @pytest.fixture(scope="module")
 def brief_citations():
-    doc = fixture_doc("citations-brief-normalized.txt")
+    doc = fixture_doc("citations-brief-normalized.txt", bare_footnotes=True)
     return doc, find_citations(doc)
 
 
@@ -97,13 +97,13 @@ def test_explanatory_note_date_is_not_taken():
 
 
 def test_ibid_takes_previous_source():
-    doc = make_doc("A claim.[1] Another.[2]\n\n[1] \"A Title,\" Reuters, May 2, 2024.\n\n[2] Ibid.\n")
+    doc = make_doc("A claim.[1] Another.[2]\n\n[1] \"A Title,\" Reuters, May 2, 2024.\n\n[2] Ibid.\n", bare_footnotes=True)
     cits = find_citations(doc)
     assert cits[1].outlet == "Reuters" and cits[1].title == "A Title" and cits[1].date == "2024-05-02"
 
 
 def test_crs_excerpt_recall():
-    doc = fixture_doc("citations-crs-r48887-excerpt.txt")
+    doc = fixture_doc("citations-crs-r48887-excerpt.txt", bare_footnotes=True)
     cits = find_citations(doc)
     assert len(cits) == 15
     by = {c.marker: c for c in cits}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pactlens.extract.entities import find_entities
-from tests.quotes_support import FIXTURES, fixture_doc
+from tests.doc_support import FIXTURES, fixture_doc
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_cli_analyze_brief_end_to_end(tmp_path: Path):
 
 
 def test_company_and_state_names_after_a_title_are_not_people():
-    from tests.quotes_support import make_doc
+    from tests.doc_support import make_doc
 
     # CRS 95-1013 (Bahrain): a contractor in an arms-sales table, and a king named with his state.
     text = (

@@ -6,7 +6,7 @@ import pytest
 
 from pactlens.extract.events import find_events
 from pactlens.model import Agreement, Evidence, Signed
-from tests.quotes_support import fixture_doc, make_doc
+from tests.doc_support import fixture_doc, make_doc
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from pactlens.extract.quotes import find_quotes
 from pactlens.resources import nlp
-from tests.quotes_support import fixture_doc, make_doc
+from tests.doc_support import fixture_doc, make_doc
 
 
 @pytest.fixture(scope="module")

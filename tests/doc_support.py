@@ -1,9 +1,9 @@
-"""Build a Doc for the citation/audit/check tests from a normalized text.
+"""Build a Doc from a normalized text for the extractor and verifier tests.
 
 Uses ``structure.build`` and fills in, by plain rules, whatever it leaves
 empty (footnote definitions ``[n] …`` at a line start, ``[n]`` markers,
-sentences), so these tests exercise citations and the audit whatever state
-structure is in.
+sentences), so these tests exercise the citations, audit, check, quotes,
+events and entities code whatever state structure is in.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+_FOOTNOTE_DEF = re.compile(r"^\[(\d+)\] ([^\n]*)", re.MULTILINE)
+#: The citation tests also take "[1]Text" (no space after the marker) for a definition.
+_FOOTNOTE_DEF_BARE = re.compile(r"^\[(\d+)\] ?([^\n]*)", re.MULTILINE)
+
 
 def normalized(text: str, name: str = "fixture.txt", date: str | None = None) -> NormalizedText:
     return NormalizedText(
@@ -26,10 +30,10 @@ def normalized(text: str, name: str = "fixture.txt", date: str | None = None) ->
     )
 
 
-def make_doc(text: str, date: str | None = None) -> Doc:
+def make_doc(text: str, date: str | None = None, *, bare_footnotes: bool = False) -> Doc:
     doc = build(normalized(text, date=date))
     if not doc.footnotes:
-        for m in re.finditer(r"^\[(\d+)\] ?([^\n]*)", text, re.MULTILINE):
+        for m in (_FOOTNOTE_DEF_BARE if bare_footnotes else _FOOTNOTE_DEF).finditer(text):
             doc.footnotes.append(FootnoteDef(m.group(1), Span(m.start(), m.end()), Span(m.start(2), m.end())))
     if not doc.markers:
         for m in re.finditer(r"\[(\d+)\]", text):
@@ -47,5 +51,5 @@ def make_doc(text: str, date: str | None = None) -> Doc:
     return doc
 
 
-def fixture_doc(name: str, date: str | None = None) -> Doc:
-    return make_doc((FIXTURES / name).read_text(encoding="utf-8"), date=date)
+def fixture_doc(name: str, date: str | None = None, *, bare_footnotes: bool = False) -> Doc:
+    return make_doc((FIXTURES / name).read_text(encoding="utf-8"), date=date, bare_footnotes=bare_footnotes)
