@@ -9,7 +9,22 @@ from pactlens.report.blocks import Block, Fields, Lines, Table
 from pactlens.report.sections import build_report
 
 
-def _rich(block: Block):
+#: Width at which a table's short columns wrap, leaving the room to its prose column.
+WIDE = 20
+
+
+def _widths(block: Table, total: int) -> list[int]:
+    """Fixed column widths: short columns as wide as their content (at most ``WIDE``),
+    the longest column — the clause, the message — gets the rest of the line."""
+    natural = [max([len(c)] + [len(r[i]) for r in block.rows if i < len(r)]) for i, c in enumerate(block.columns)]
+    widths = [min(n, max(WIDE, len(c))) for n, c in zip(natural, block.columns)]
+    prose = max(range(len(natural)), key=natural.__getitem__)
+    room = total - sum(w for i, w in enumerate(widths) if i != prose) - 3 * len(widths) - 2
+    widths[prose] = min(natural[prose], max(WIDE, room))
+    return widths
+
+
+def _rich(block: Block, width: int):
     from rich import box
     from rich.table import Table as RTable
     from rich.text import Text
@@ -25,8 +40,8 @@ def _rich(block: Block):
     if isinstance(block, Table):
         t = RTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left", title_style="bold cyan",
                    caption=block.note)
-        for c in block.columns:
-            t.add_column(c, overflow="fold")
+        for c, w in zip(block.columns, _widths(block, width)):
+            t.add_column(c, overflow="fold", width=w)
         for r in block.rows:
             t.add_row(*[Text(x) for x in r])
         return t
@@ -47,5 +62,5 @@ def render(analyses: list[Analysis], out: TextIO, *, width: int | None = None) -
             console.print()
         console.print(Rule(f"[bold]{a.document.source}[/bold]"))
         for block in build_report(a):
-            console.print(_rich(block))
+            console.print(_rich(block, console.width))
             console.print()
