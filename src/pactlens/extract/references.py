@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.urls import UrlMention, find_urls
+from pactlens.structure.spans import lstrip, rstrip
 
 _OPEN_Q = "\"“"
 _CLOSE_Q = "\"”"
@@ -79,10 +80,8 @@ class Reference:
 
 def parse_reference(text: str, start: int, end: int) -> Reference:
     """Read the note ``text[start:end]`` (its body, without the marker)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start = lstrip(text, start, end)
+    end = rstrip(text, start, end)
     ref = Reference(start, end)
     if start == end:
         ref.style = "empty"

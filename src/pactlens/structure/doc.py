@@ -28,6 +28,20 @@ class Span:
         return self.start <= offset < self.end
 
 
+def lstrip(text: str, start: int, end: int) -> int:
+    """The first non-space offset in ``[start, end)`` (``end`` if none)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def rstrip(text: str, start: int, end: int) -> int:
+    """The offset just after the last non-space character in ``[start, end)``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 @dataclass
 class Paragraph:
     span: Span
@@ -84,10 +98,8 @@ class Doc:
     def evidence(self, start: int, end: int, *, strip: bool = True) -> Evidence:
         """Evidence for ``text[start:end]``, trimmed of surrounding whitespace."""
         if strip:
-            while start < end and self.text[start].isspace():
-                start += 1
-            while end > start and self.text[end - 1].isspace():
-                end -= 1
+            start = lstrip(self.text, start, end)
+            end = rstrip(self.text, start, end)
         return Evidence(start=start, end=end, text=self.text[start:end])
 
     def span_evidence(self, span: Span) -> Evidence:

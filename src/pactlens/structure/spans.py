@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pactlens.structure.doc import Span
+from pactlens.structure.doc import Span, lstrip, rstrip
 
-
-def lstrip(text: str, start: int, end: int) -> int:
-    """The first non-space offset in ``[start, end)`` (``end`` if none)."""
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def rstrip(text: str, start: int, end: int) -> int:
-    """The offset just after the last non-space character in ``[start, end)``."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+__all__ = ["lstrip", "rstrip", "trimmed"]
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
