@@ -37,6 +37,7 @@ class _Domain:
 
     pattern: re.Pattern[str]
     weights: dict[str, int]
+    stems: frozenset[str]  # lowercased first word (up to any hyphen) of each term: one must occur for a match
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +52,56 @@ def _lexicon() -> dict[str, _Domain]:
         ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
         body = "|".join(f"(?P<t{i}>{_term_body(t)})" for i, (t, _) in enumerate(ordered))
         pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-        out[domain] = _Domain(pattern, {f"t{i}": w for i, (_, w) in enumerate(ordered)})
+        stems = frozenset(_stem(t) for t in terms)
+        out[domain] = _Domain(pattern, {f"t{i}": w for i, (_, w) in enumerate(ordered)}, stems)
     return out
+
+
+def _stem(term: str) -> str:
+    """The literal every match of ``term`` starts with: its first word up to any hyphen
+    (a hyphen may be matched as a space or nothing, see :func:`_term_body`)."""
+    return term.rstrip("*").split()[0].split("-")[0].lower()
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pass that tells which domains can match at all, and for each stem the domains it opens.
+
+    Scanning every domain's alternation over every clause was most of the cost of
+    provisions; most clauses name terms of two or three domains. The prefilter is a
+    trie of the terms' stems under the same word-start boundary and case folding as
+    the domain patterns, so a domain it skips could not have matched. A stem found
+    also opens the domains of every shorter stem it starts with ("arms" opens "arm…").
+    Each domain is still scored by its own pattern, so a term of one domain never
+    hides an overlapping term of another.
+    """
+    lexicon = _lexicon()
+    by_stem: dict[str, set[str]] = {}
+    for name, domain in lexicon.items():
+        for stem in domain.stems:
+            by_stem.setdefault(stem, set()).add(name)
+    opens = {
+        stem: frozenset(d for other, doms in by_stem.items() if stem.startswith(other) for d in doms)
+        for stem in by_stem
+    }
+    pattern = re.compile(rf"(?<![\w-])(?:{_trie(sorted(by_stem))})", re.IGNORECASE)
+    return pattern, opens
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` as a prefix trie (the longest word wins at a position)."""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    return f"(?:{body})?" if ends else body
 
 
 def _term_body(term: str) -> str:
@@ -76,8 +125,16 @@ def _domain_score(text: str, domain: _Domain) -> tuple[int, int]:
 
 def score(text: str) -> list[DomainScore]:
     """Every domain with a positive score, best first (ties: the domain named first)."""
+    pattern, opens = _prefilter()
+    present: set[str] = set()
+    everything = frozenset(_lexicon())
+    for m in pattern.finditer(text):
+        # A case fold that .lower() does not undo ("ſ", Kelvin sign) cannot be looked up: score every domain.
+        present |= opens.get(m.group().lower(), everything)
     scores = []
     for name, domain in _lexicon().items():
+        if name not in present:
+            continue
         total, first = _domain_score(text, domain)
         if total:
             scores.append(DomainScore(name, total, first))
