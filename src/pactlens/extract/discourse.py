@@ -121,3 +121,8 @@ def body_sentences(doc: Doc) -> tuple[Sentence, ...]:
 
 def url_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text, start, end)]
+
+
+def without_urls(text: str) -> str:
+    """``text`` with its URLs (as :func:`url_ranges` finds them) removed."""
+    return _URL.sub("", text)

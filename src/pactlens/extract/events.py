@@ -16,7 +16,7 @@ import bisect
 import re
 
 from pactlens.extract.dates import DateMention, find_dates
-from pactlens.extract.discourse import Sentence, body_sentences, url_ranges
+from pactlens.extract.discourse import Sentence, body_sentences, url_ranges, without_urls
 from pactlens.extract.people import Mention, find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
@@ -51,7 +51,7 @@ def _is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> boo
     words_left = len(re.findall(r"[A-Za-z]{2,}", text[a : d.start] + " " + text[d.end : b]))
     if words_left < 2 or _NOT_HAPPENING.search(clause):
         return False
-    after = re.sub(r"\b(?:https?://|www\.)\S+", "", text[d.end : b])
+    after = without_urls(text[d.end : b])
     reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", after)
     return not reference
 
