@@ -23,6 +23,7 @@ rules about the treaty, not promises the parties make to each other.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 StrengthOrNone = Literal["binding", "soft", "excluded"] | None
@@ -80,8 +81,13 @@ MECHANICS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def strength(sentence: str) -> StrengthOrNone:
-    """The strength of the commitment ``sentence`` makes, or None if it commits to nothing."""
+    """The strength of the commitment ``sentence`` makes, or None if it commits to nothing.
+
+    Cached by text: provisions score every sentence of a unit and obligations score the
+    same sentences again (and a list's lead once per item); it is a pure function of the text.
+    """
     if DEFINITION.search(sentence) or MECHANICS.search(sentence):
         return None
     if EXCLUDED.search(sentence):
