@@ -15,6 +15,7 @@ from pathlib import Path
 from pactlens.ingest.types import NormalizedText, OffsetMap
 from pactlens.structure import build
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+from pactlens.structure.sentences import plain_line_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,14 +41,7 @@ def make_doc(text: str, date: str | None = None, *, bare_footnotes: bool = False
             if not any(f.span.start == m.start() for f in doc.footnotes):
                 doc.markers.append(FootnoteMarker(m.group(1), Span(m.start(), m.end())))
     if not doc.sentences:
-        import blingfire
-
-        pos = 0
-        for line in text.split("\n"):
-            if line.strip():
-                _, offs = blingfire.text_to_sentences_and_offsets(line)
-                doc.sentences.extend(Span(pos + a, pos + b) for a, b in offs)
-            pos += len(line) + 1
+        doc.sentences.extend(plain_line_sentences(text))
     return doc
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pactlens.structure.doc import Doc, Span
+from pactlens.structure.sentences import plain_line_sentences
 
 #: A footnote definition as ingest writes it: a line starting with "[n] ".
 _DEF_LINE = re.compile(r"^[ \t]*\[(?:\^)?[0-9]{1,3}\][: ]", re.MULTILINE)
@@ -34,20 +35,6 @@ def footnote_ranges(doc: Doc) -> list[tuple[int, int]]:
         end = doc.text.find("\n", m.start())
         out.append((m.start(), len(doc.text) if end < 0 else end))
     return out
-
-
-def _fallback_sentences(text: str) -> list[Span]:
-    """blingfire's sentence split per line, for a Doc that structure left bare."""
-    import blingfire
-
-    spans: list[Span] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            _, offsets = blingfire.text_to_sentences_and_offsets(line)
-            spans.extend(Span(pos + a, pos + b) for a, b in offsets)
-        pos += len(line) + 1
-    return spans
 
 
 def _blocks(doc: Doc) -> list[Span]:
@@ -81,7 +68,7 @@ def _split_body(doc: Doc) -> tuple[Sentence, ...]:
     note_starts = [a for a, _ in notes]
     markers = sorted(doc.markers, key=lambda m: m.span.start)
     blocks = _blocks(doc)
-    spans = doc.sentences or _fallback_sentences(doc.text)
+    spans = doc.sentences or plain_line_sentences(doc.text)
     out: list[Sentence] = []
     b = 0
     for s in spans:

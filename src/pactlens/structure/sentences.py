@@ -202,3 +202,23 @@ def _spans(text: str, bounds: list[int], end: int) -> list[Span]:
         if span := trimmed(text, a, z):
             out.append(span)
     return out
+
+
+def plain_sentences(text: str, span: Span) -> list[Span]:
+    """blingfire's sentences of ``text[span]`` as it gives them, none of the repairs above:
+    the fallback for a Doc that structure left without sentences."""
+    import blingfire
+
+    _, offs = blingfire.text_to_sentences_and_offsets(text[span.start : span.end])
+    return [Span(span.start + a, span.start + b) for a, b in offs]
+
+
+def plain_line_sentences(text: str) -> list[Span]:
+    """:func:`plain_sentences` of every non-blank line of ``text``."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.extend(plain_sentences(text, Span(pos, pos + len(line))))
+        pos += len(line) + 1
+    return spans

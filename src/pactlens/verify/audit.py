@@ -18,6 +18,7 @@ from pactlens.extract.references import Reference
 from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
 from pactlens.model import Citation, Evidence, Finding, Quote
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+from pactlens.structure.sentences import plain_sentences
 
 
 @dataclass
@@ -55,18 +56,10 @@ def sentence_span(doc: Doc, offset: int) -> Span:
         start = doc.text.rfind("\n", 0, offset) + 1
         end = doc.text.find("\n", offset)
         b = Span(start, len(doc.text) if end < 0 else end)
-    for sent in split_sentences(doc.text, b):
+    for sent in plain_sentences(doc.text, b):
         if sent.start <= offset < sent.end:
             return sent
     return b
-
-
-def split_sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of one paragraph, for when structure gave none."""
-    import blingfire
-
-    _, offs = blingfire.text_to_sentences_and_offsets(text[span.start : span.end])
-    return [Span(span.start + a, span.start + b) for a, b in offs]
 
 
 def _def_evidence(ctx: AuditContext, fn: FootnoteDef) -> Evidence:

@@ -175,12 +175,12 @@ def _blank_line_paragraphs(text: str) -> list[Span]:
 def brief_sentences(doc: Doc) -> list[Span]:
     if doc.sentences:
         return [s for s in doc.sentences if not doc.in_footnotes(s.start)]
-    from pactlens.verify.audit import split_sentences
+    from pactlens.structure.sentences import plain_sentences
 
     out = []
     for para in _blank_line_paragraphs(doc.text):
         if not doc.in_footnotes(para.start):
-            out.extend(split_sentences(doc.text, para))
+            out.extend(plain_sentences(doc.text, para))
     return out
 
 
