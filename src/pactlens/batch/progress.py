@@ -56,7 +56,7 @@ class Progress:
             self._bar.update(self._task, completed=self.done, rate=f"{self.rate():.2f} MB/s", failed=self.failed)
             return
         now = time.monotonic()
-        if now - self._last >= self.every or self.done == self.total:
+        if now - self._last >= self.every:  # short runs print no progress lines; the summary says it all
             self._last = now
             self.stream.write(self.line() + "\n")
             self.stream.flush()
