@@ -81,6 +81,32 @@ MECHANICS = re.compile(
 )
 
 
+def folded(text: str) -> str:
+    """``text`` lowercased for literal prefilters of the IGNORECASE patterns here and in obligations.
+
+    A prefilter may only skip a pattern that cannot match. Python's case-insensitive
+    matching also lets "ſ" match "s" and "ı" match "i", which ``lower()`` keeps apart, so
+    those are mapped to their ASCII look-alikes ("K", the Kelvin sign, and "İ" already
+    lower to text containing "k" and "i").
+    """
+    low = text.lower()
+    if "ſ" in low or "ı" in low:
+        low = low.replace("ſ", "s").replace("ı", "i")
+    return low
+
+
+def _has(low: str, literals: tuple[str, ...]) -> bool:
+    return any(w in low for w in literals)
+
+
+#: Literals each pattern needs (one of them), so most sentences skip it without a regex scan.
+_DEFINITION_NEEDS = ("mean", "understood", "denote", "refer", "purpose")
+_MECHANICS_NEEDS = ("force", "ratif", "denounc", "denunciation", "authentic", "witness", "done", "deposit",
+                    "registered", "extended", "renewed", "prolonged", "provisionally", "open", "accession",
+                    "certified", "cease", "withdraw")
+_EXCLUDED_NEEDS = ("not", "short", "without")
+
+
 @lru_cache(maxsize=8192)
 def strength(sentence: str) -> StrengthOrNone:
     """The strength of the commitment ``sentence`` makes, or None if it commits to nothing.
@@ -88,9 +114,12 @@ def strength(sentence: str) -> StrengthOrNone:
     Cached by text: provisions score every sentence of a unit and obligations score the
     same sentences again (and a list's lead once per item); it is a pure function of the text.
     """
-    if DEFINITION.search(sentence) or MECHANICS.search(sentence):
+    low = folded(sentence)
+    if (_has(low, _DEFINITION_NEEDS) and DEFINITION.search(sentence)) or (
+        _has(low, _MECHANICS_NEEDS) and MECHANICS.search(sentence)
+    ):
         return None
-    if EXCLUDED.search(sentence):
+    if _has(low, _EXCLUDED_NEEDS) and EXCLUDED.search(sentence):
         return "excluded"
     if _MODAL_THEN_SOFT.search(sentence):
         return "soft"

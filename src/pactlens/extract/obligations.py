@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pactlens.extract.commitment import EXCLUDED, strength
+from pactlens.extract.commitment import EXCLUDED, folded, strength
 from pactlens.extract.provisions import LIST_ITEM, Unit, find_units, lead_strength
 from pactlens.model import OBLIGATION_TYPES, Agreement, Condition, Evidence, Obligation, Provision
 from pactlens.structure.doc import Doc, Span
@@ -203,8 +203,16 @@ def _assist_to_adversary(text: str, end: int) -> bool:
     return re.match(rf"\s+{_W}{{0,6}}?(?:to\s+|of\s+)?(?:the\s+|any\s+|an?\s+)?{_ADVERSARY}", text[end:], _I) is not None
 
 
-def _defense(text: str) -> float:
-    """Confidence that ``text`` promises defense, 0 when it does not."""
+#: Literals every defense trigger (and "attack on all") contains; without one the patterns cannot match.
+_DEFENSE_NEEDS = ("attack", "aggress", "invad", "invasion")
+#: Literals OFFENSE ("join the war", "military operations") or WAR_TRIGGER ("armed conflict") need.
+_OFFENSE_NEEDS = ("war", "hostilit", "military", "conflict")
+
+
+def _defense(text: str, low: str) -> float:
+    """Confidence that ``text`` promises defense, 0 when it does not (``low``: :func:`folded` text)."""
+    if not any(w in low for w in _DEFENSE_NEEDS):
+        return 0.0
     if _ATTACK_ON_ALL.search(text):
         return 0.95
     trigger = DEFENSE_TRIGGER.search(text)
@@ -218,7 +226,9 @@ def _defense(text: str) -> float:
     return 0.0
 
 
-def _offense(text: str) -> float:
+def _offense(text: str, low: str) -> float:
+    if not any(w in low for w in _OFFENSE_NEEDS):
+        return 0.0
     if m := OFFENSE.search(text):
         return 0.0 if _negated_before(text, m.start()) else 0.8
     if WAR_TRIGGER.search(text) and any(
@@ -229,19 +239,19 @@ def _offense(text: str) -> float:
     return 0.0
 
 
-def _neutrality(text: str) -> float:
+def _neutrality(text: str, low: str) -> float:
     if NEUTRALITY.search(text) or (REMAIN_NEUTRAL.search(text) and WAR_CONTEXT.search(text)):
         return 0.9
     return 0.6 if NEUTRALITY_WEAK.search(text) else 0.0
 
 
-def _nonaggression(text: str) -> float:
+def _nonaggression(text: str, low: str) -> float:
     """A no-force pledge counts only with its scope among the parties: "refrain from aggression"
     against third states, or a general peace formula, is not a promise between partners."""
     return 0.9 if NONAGGRESSION.search(text) and NONAGG_SCOPE.search(text) else 0.0
 
 
-def _consultation(text: str) -> float:
+def _consultation(text: str, low: str) -> float:
     if not CONSULT.search(text):
         return 0.0
     if CONSULT_ON_SECURITY.search(text):
@@ -258,6 +268,19 @@ _GATE = re.compile(
     r"territor|allianc|bloc|coalition|military|coordinat|belligeren|assist|support|\baid|enem|adversar",
     _I,
 )
+#: The gate's words that need no word boundary: one of them in the folded text is a gate match.
+_GATE_PLAIN = ("attack", "aggress", "invade", "invasion", "hostilit", "neutral", "force", "consult", "negotiat",
+               "contact", "confer", "views", "territor", "allianc", "bloc", "coalition", "military", "coordinat",
+               "belligeren", "assist", "support", "enem", "adversar")
+
+
+def _gated(text: str, low: str) -> bool:
+    """``_GATE.search(text)``, mostly without the regex scan: plain words are looked up in the
+    folded text, and the regex runs only when "war" or "aid" occurs (they need word boundaries)."""
+    if any(w in low for w in _GATE_PLAIN):
+        return True
+    return ("war" in low or "aid" in low) and _GATE.search(text) is not None
+
 
 _DETECTORS = {
     "defense": _defense,
@@ -313,10 +336,11 @@ def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
             if "defense" not in hits and DEFENSE_EXCLUDED_TOPIC.search(text):
                 hits["defense"] = Hit("defense", False, span, 0.8, unit.article)
             continue
-        if not _GATE.search(text):
+        low = folded(text)
+        if not _gated(text, low):
             continue
         for kind, detect in _DETECTORS.items():
-            conf = detect(text)
+            conf = detect(text, low)
             if conf <= 0:
                 continue
             if level == "soft":
