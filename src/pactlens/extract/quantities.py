@@ -81,6 +81,14 @@ def _parser():
     return parser
 
 
+@lru_cache(maxsize=4096)
+def _parse(window: str) -> tuple:
+    """quantulum3's reading of one prepared window, cached: schedules and tariff tables repeat
+    the same phrases ("at least three months before", "<85% cotton") and each parse costs
+    a millisecond or two. Results are only read, never changed."""
+    return tuple(_parser().parse(window))
+
+
 def _prepare(text: str) -> str:
     """Same-length rewrites that quantulum3 reads better (offsets stay valid)."""
     text = _SPACED_THOUSANDS.sub(",", text)
@@ -143,7 +151,7 @@ def find_quantities(text: str) -> list[Found]:
     found = _bcm(text)
     taken = [(f.start, f.end) for f in found]
     for a, b in _windows(text):
-        for q in _parser().parse(_prepare(text[a:b])):
+        for q in _parse(_prepare(text[a:b])):
             start, end = q.span[0] + a, q.span[1] + a
             if any(start < y and end > x for x, y in taken):
                 continue
