@@ -60,3 +60,22 @@ def test_spans_point_into_the_text() -> None:
     text = "The Community shall pay EUR 600 000 a year to Mozambique."
     [f] = find_quantities(text)
     assert text[f.start:f.end] == "EUR 600 000 a year"
+
+
+def test_plain_duration_reads_as_quantulum3_does() -> None:
+    """The fast path for "<number> <time unit>" windows gives quantulum3's own reading, and
+    leaves to quantulum3 every window where it reads more (compound units, apostrophes, fractions)."""
+    from pactlens.extract.quantities import _parser, _plain_duration
+
+    def key(readings):
+        return [(tuple(r.span), float(r.value), r.unit.name, r.unit.entity.name) for r in readings]
+
+    for window in ["t least three months before the date on whic", "riod of 12 months which ended within",
+                   " within thirty days of the matter being ref", "for the period of 2 years, and then"]:
+        fast = _plain_duration(window)
+        assert fast is not None, window
+        assert key(fast) == key(_parser().parse(window))
+    for window in [" within 21 days at the request of eithe", "ject to six months' notice in advance bein",
+                   "vals of 18 months thereafter. the eighth ", "a year after 5 days", "of 10 years, 5 months",
+                   "re than one year s duration."]:
+        assert _plain_duration(window) is None, window
