@@ -62,20 +62,23 @@ def test_spans_point_into_the_text() -> None:
     assert text[f.start:f.end] == "EUR 600 000 a year"
 
 
-def test_plain_duration_reads_as_quantulum3_does() -> None:
-    """The fast path for "<number> <time unit>" windows gives quantulum3's own reading, and
+def test_plain_reading_reads_as_quantulum3_does() -> None:
+    """The fast path for "<number> <time unit>" and percentage windows gives quantulum3's own reading, and
     leaves to quantulum3 every window where it reads more (compound units, apostrophes, fractions)."""
-    from pactlens.extract.quantities import _parser, _plain_duration
+    from pactlens.extract.quantities import _parser, _plain_reading
 
     def key(readings):
         return [(tuple(r.span), float(r.value), r.unit.name, r.unit.entity.name) for r in readings]
 
     for window in ["t least three months before the date on whic", "riod of 12 months which ended within",
-                   " within thirty days of the matter being ref", "for the period of 2 years, and then"]:
-        fast = _plain_duration(window)
+                   " within thirty days of the matter being ref", "for the period of 2 years, and then",
+                   " exceed 25 % ad valorem and shall ma", "fabric, 85% of acrylic staple fiber",
+                   "ed owns 50 percent or more of the voting c", "rate of ten per cent of the uniform Central ",
+                   "ceeding 1.5 percent. Milk"]:
+        fast = _plain_reading(window)
         assert fast is not None, window
         assert key(fast) == key(_parser().parse(window))
     for window in [" within 21 days at the request of eithe", "ject to six months' notice in advance bein",
                    "vals of 18 months thereafter. the eighth ", "a year after 5 days", "of 10 years, 5 months",
-                   "re than one year s duration."]:
-        assert _plain_duration(window) is None, window
+                   "re than one year s duration.", "FABRIC, 85%> COTTON >200G/M2 PLAIN ", "uced to 0,50%."]:
+        assert _plain_reading(window) is None, window

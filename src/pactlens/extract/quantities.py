@@ -90,6 +90,11 @@ _SMALL_NUMBERS.update({w: float(10 * i) for i, w in enumerate("thirty forty fift
 _PLAIN_DURATION = re.compile(
     rf"(?P<pre>[^\d]*?)(?<![\w.,-])(?P<n>\d{{1,4}}|{'|'.join(_SMALL_NUMBERS)}) (?P<unit>(?P<u>year|month|week|day)s?)(?![\w-])(?P<post>[^\d]*)"
 )
+#: ... or "<number>%", "<number> percent", "<number> per cent" ("shall not exceed 25 % ad valorem").
+_PLAIN_PERCENT = re.compile(
+    rf"(?P<pre>[^\d]*?)(?<![\w.,-])(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?|{'|'.join(_SMALL_NUMBERS)})"
+    rf"(?:(?P<pct> ?%)|(?P<word> percent| per cent)(?![\w-]))(?P<post>[^\d]*)"
+)
 #: Anything in the rest of the window that quantulum3 could read as (part of) another quantity.
 _NOT_PLAIN = re.compile(
     rf"\b(?:a|an|half|quarter|dozens?|score|couple|once|twice|thrice|hundreds?|thousands?|millions?|billions?|"
@@ -134,28 +139,36 @@ class _Reading:
 
 
 _TIME_ENTITY = _Entity("time")
+_PERCENTAGE = _Unit("percentage", _Entity("dimensionless"))
+_PER_CENT = _Unit("per cent", _Entity("unknown"))
 
 
-def _plain_duration(window: str) -> tuple[_Reading, ...] | None:
-    """The reading quantulum3 gives a window that holds a plain duration and nothing else that
-    could be a quantity, or None for any other window.
+def _plain_reading(window: str) -> tuple[_Reading, ...] | None:
+    """The reading quantulum3 gives a window that holds one plain duration or percentage and
+    nothing else that could be a quantity, or None for any other window.
 
     quantulum3 costs a millisecond or two per window; these windows are most of them. Its
     reading of them was checked equal on every window of the GGO corpus, the treaties and
     the example brief (see tests/test_quantities.py).
     """
-    m = _PLAIN_DURATION.fullmatch(window)
-    if m is None or _NOT_PLAIN.search(m.group("pre")) or _NOT_PLAIN.search(m.group("post")):
+    if m := _PLAIN_DURATION.fullmatch(window):
+        unit, end = _Unit(m.group("u"), _TIME_ENTITY), m.end("unit")
+    elif m := _PLAIN_PERCENT.fullmatch(window):
+        unit = _PER_CENT if m.group("word") == " per cent" else _PERCENTAGE
+        end = m.end("pct") if m.group("pct") else m.end("word")
+    else:
         return None
     post = m.group("post")
+    if _NOT_PLAIN.search(m.group("pre")) or _NOT_PLAIN.search(post):
+        return None
     if post.startswith("'"):
         return None  # "six months' notice": quantulum3 takes the apostrophe into the quantity
     nxt = _NEXT_WORD.match(post)
     if nxt and nxt.group(1).lower() in _unit_words():
         return None  # "days at", "year s": quantulum3 reads a compound unit ("day ampere-turn")
     n = m.group("n")
-    value = float(n) if n.isdigit() else _SMALL_NUMBERS[n]
-    return (_Reading((m.start("n"), m.end("unit")), value, _Unit(m.group("u"), _TIME_ENTITY)),)
+    value = _SMALL_NUMBERS[n] if n in _SMALL_NUMBERS else float(n)
+    return (_Reading((m.start("n"), end), value, unit),)
 
 
 @lru_cache(maxsize=4096)
@@ -163,7 +176,7 @@ def _parse(window: str) -> tuple:
     """quantulum3's reading of one prepared window, cached: schedules and tariff tables repeat
     the same phrases ("at least three months before", "<85% cotton") and each parse costs
     a millisecond or two. Results are only read, never changed."""
-    return _plain_duration(window) or tuple(_parser().parse(window))
+    return _plain_reading(window) or tuple(_parser().parse(window))
 
 
 def _prepare(text: str) -> str:
