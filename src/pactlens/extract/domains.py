@@ -65,12 +65,13 @@ def _stem(term: str) -> str:
 
 @lru_cache(maxsize=1)
 def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
-    """One pass that tells which domains can match at all, and for each stem the domains it opens.
+    """One pass that finds where each domain's terms can start, and for each stem the domains it opens.
 
     Scanning every domain's alternation over every clause was most of the cost of
     provisions; most clauses name terms of two or three domains. The prefilter is a
     trie of the terms' stems under the same word-start boundary and case folding as
-    the domain patterns, so a domain it skips could not have matched. A stem found
+    the domain patterns, so a domain or offset it skips could not have matched (stems are
+    word characters, so no term starts inside another stem's match). A stem found
     also opens the domains of every shorter stem it starts with ("arms" opens "arm…").
     Each domain is still scored by its own pattern, so a term of one domain never
     hides an overlapping term of another.
@@ -112,13 +113,23 @@ def _term_body(term: str) -> str:
     return body + (r"\w*" if term.endswith("*") else r"(?:s|es)?")
 
 
-def _domain_score(text: str, domain: _Domain) -> tuple[int, int]:
+def _domain_score(text: str, domain: _Domain, starts: list[int]) -> tuple[int, int]:
     """Weight of the distinct terms found, and the first one's offset. The alternation is
     longest-first, so a longer term hides the shorter ones inside it ("transport
-    corridors" is not also "corridor")."""
+    corridors" is not also "corridor").
+
+    ``starts`` are the ascending offsets where one of the domain's stems begins: every match
+    begins at one, so trying the pattern there (skipping offsets inside the previous match)
+    finds exactly what scanning the whole text with ``finditer`` would.
+    """
     seen: dict[str, int] = {}
-    for m in domain.pattern.finditer(text):
-        seen.setdefault(m.lastgroup, m.start())
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        if m := domain.pattern.match(text, pos):
+            seen.setdefault(m.lastgroup, m.start())
+            end = m.end()
     total = sum(domain.weights[g] for g in seen)
     return total, min(seen.values(), default=len(text))
 
@@ -126,16 +137,18 @@ def _domain_score(text: str, domain: _Domain) -> tuple[int, int]:
 def score(text: str) -> list[DomainScore]:
     """Every domain with a positive score, best first (ties: the domain named first)."""
     pattern, opens = _prefilter()
-    present: set[str] = set()
-    everything = frozenset(_lexicon())
+    lexicon = _lexicon()
+    everything = frozenset(lexicon)
+    starts: dict[str, list[int]] = {}
     for m in pattern.finditer(text):
-        # A case fold that .lower() does not undo ("ſ", Kelvin sign) cannot be looked up: score every domain.
-        present |= opens.get(m.group().lower(), everything)
+        # A case fold that .lower() does not undo ("ſ", Kelvin sign) cannot be looked up: try every domain.
+        for name in opens.get(m.group().lower(), everything):
+            starts.setdefault(name, []).append(m.start())
     scores = []
-    for name, domain in _lexicon().items():
-        if name not in present:
+    for name, domain in lexicon.items():
+        if name not in starts:
             continue
-        total, first = _domain_score(text, domain)
+        total, first = _domain_score(text, domain, starts[name])
         if total:
             scores.append(DomainScore(name, total, first))
     scores.sort(key=lambda d: (-d.score, d.first))
