@@ -85,11 +85,11 @@ def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         stem: frozenset(d for other, doms in by_stem.items() if stem.startswith(other) for d in doms)
         for stem in by_stem
     }
-    pattern = re.compile(rf"(?<![\w-])(?:{_trie(sorted(by_stem))})", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w-])(?:{literal_trie(sorted(by_stem))})", re.IGNORECASE)
     return pattern, opens
 
 
-def _trie(words: list[str]) -> str:
+def literal_trie(words: list[str]) -> str:
     """A regex alternation of ``words`` as a prefix trie (the longest word wins at a position)."""
     groups: dict[str, list[str]] = {}
     ends = False
@@ -98,7 +98,7 @@ def _trie(words: list[str]) -> str:
             groups.setdefault(w[0], []).append(w[1:])
         else:
             ends = True
-    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
+    alts = [re.escape(c) + literal_trie(rest) for c, rest in sorted(groups.items())]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 
+from pactlens.extract.domains import literal_trie
 from pactlens.model import Quantity
 
 _CURRENCY_BEFORE = re.compile(
@@ -60,6 +62,17 @@ _UNIT_WORD = (
 _CANDIDATE = re.compile(
     rf"\b{_NUMBER}(?:\s*\(\d+\))?\s*(?:(?:million|billion|thousand|hundred)\s+)?{_UNIT_WORD}(?!\w)"
     rf"|(?:\b(?:USD|EUR|ECU|RUB|GBP|CNY|JPY|CHF|INR|IRR|SDR|XAF|XOF|US\s?\$)|[$€£¥])\s*\d",
+    re.IGNORECASE,
+)
+
+
+#: Where a candidate can begin: a digit or a number word or currency code at a word start, or a
+#: currency symbol. A trie of literals is far cheaper to scan for than _CANDIDATE itself.
+_CANDIDATE_START = re.compile(
+    r"\b(?:\d|" + literal_trie(sorted(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+        "usd eur ecu rub gbp cny jpy chf inr irr sdr xaf xof us".split())) + r")|[$€£¥]",
     re.IGNORECASE,
 )
 
@@ -227,13 +240,29 @@ def _windows(text: str) -> list[tuple[int, int]]:
     only these windows keeps the extractor fast on 100-page agreements.
     """
     spans: list[tuple[int, int]] = []
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text):
         a, b = max(0, m.start() - 8), min(len(text), m.end() + 24)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
     return spans
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """``_CANDIDATE.finditer(text)``, with the pattern tried only where a candidate can begin.
+
+    Every match begins at a ``_CANDIDATE_START`` hit (whose literals are word characters, so
+    no start hides inside another hit); trying them in order and skipping those inside the
+    last match gives exactly the matches of a full scan, at half its cost.
+    """
+    end = 0
+    for start in _CANDIDATE_START.finditer(text):
+        if start.start() < end:
+            continue
+        if m := _CANDIDATE.match(text, start.start()):
+            end = m.end()
+            yield m
 
 
 def find_quantities(text: str) -> list[Found]:
