@@ -107,12 +107,13 @@ _MECHANICS_NEEDS = ("force", "ratif", "denounc", "denunciation", "authentic", "w
 _EXCLUDED_NEEDS = ("not", "short", "without")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def strength(sentence: str) -> StrengthOrNone:
     """The strength of the commitment ``sentence`` makes, or None if it commits to nothing.
 
     Cached by text: provisions score every sentence of a unit and obligations score the
     same sentences again (and a list's lead once per item); it is a pure function of the text.
+    The size holds every sentence of a long agreement, so obligations still find them.
     """
     low = folded(sentence)
     if (_has(low, _DEFINITION_NEEDS) and DEFINITION.search(sentence)) or (
