@@ -47,7 +47,7 @@ def one_run(corpus: Path, db: str, jobs: int, engine: str) -> dict:
         "seconds": seconds,
         "mb": rep.bytes / 1e6,
         "writer_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "worker_peak_mb": rep.worker_peak_mb,
     }
 
 

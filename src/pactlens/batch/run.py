@@ -20,6 +20,7 @@ class BatchReport:
     interrupted: bool = False
     seconds: float = 0.0
     bytes: int = 0
+    worker_peak_mb: float = 0.0  # the largest peak resident memory of any worker
 
 
 def _raise_interrupt(signum, frame):  # SIGTERM stops a run as cleanly as Ctrl-C
@@ -74,6 +75,7 @@ def add_sources(
     try:
         for outcome in stream:
             _store(lib, outcome, report, reanalyse, Analysis)
+            report.worker_peak_mb = max(report.worker_peak_mb, outcome.peak_mb)
             bar.advance(size=outcome.size, failed=not outcome.ok)
     except KeyboardInterrupt:
         report.interrupted = True

@@ -15,6 +15,7 @@ class Outcome:
     ok: bool
     payload: str  # analysis JSON when ok, else the reason
     size: int
+    peak_mb: float = 0.0  # the worker's peak resident memory so far
 
 
 def analyze_source(source: str, allow_private: bool = False, max_bytes: int | None = None) -> Outcome:
@@ -26,10 +27,16 @@ def analyze_source(source: str, allow_private: bool = False, max_bytes: int | No
     try:
         analysis = analyze(source, allow_private=allow_private, max_bytes=max_bytes)
     except PactlensError as exc:
-        return Outcome(source, False, str(exc), size)
+        return Outcome(source, False, str(exc), size, _peak_mb())
     except Exception as exc:  # a bug on one file must not stop a corpus run
-        return Outcome(source, False, f"internal error: {type(exc).__name__}: {exc}", size)
-    return Outcome(source, True, analysis.model_dump_json(by_alias=True), size)
+        return Outcome(source, False, f"internal error: {type(exc).__name__}: {exc}", size, _peak_mb())
+    return Outcome(source, True, analysis.model_dump_json(by_alias=True), size, _peak_mb())
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _size(source: str) -> int:
