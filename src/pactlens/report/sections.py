@@ -17,6 +17,10 @@ from pactlens.report.obligations_section import obligations_section
 UNKNOWN = "unknown"
 
 
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _or_unknown(value: object) -> str:
     return UNKNOWN if value in (None, "", []) else str(value)
 
@@ -79,7 +83,7 @@ def structure_section(a: Analysis) -> list[Block]:
         ("preamble", f"{len(s.preamble.text):,} chars" if s.preamble else "none found"),
         ("articles", str(len(s.articles))),
         ("annexes/protocols", ", ".join(x.label or x.kind for x in s.annexes) or "none found"),
-        ("final clause", s.final_clause.text[:120] if s.final_clause else "none found"),
+        ("final clause", _clip(s.final_clause.text, 160) if s.final_clause else "none found"),
         ("paragraphs", str(s.paragraphs)),
         ("sentences", str(s.sentences)),
         ("footnotes", f"{s.footnote_markers} markers, {s.footnote_definitions} definitions"),
