@@ -112,3 +112,13 @@ def run_ray(sources: list[str], jobs: int, address: str | None = None, **opts) -
             ray.cancel(ref, force=True)
         if started_here:
             ray.shutdown()
+
+
+def run(sources: list[str], jobs: int, *, engine: str = "local", ray_address: str | None = None,
+        ordered: bool = False, **opts) -> Iterator[Outcome]:
+    """The engine a run asks for; one worker (or one file) runs inline, with no pool to start."""
+    if engine == "ray":
+        return run_ray(sources, jobs, ray_address, **opts)
+    if jobs <= 1 or len(sources) <= 1:
+        return run_inline(sources, **opts)
+    return run_processes(sources, jobs, ordered=ordered, **opts)

@@ -63,12 +63,7 @@ def add_sources(
 
     bar = Progress(len(todo), sum(_size(s) for s in todo), enabled=progress)
     opts = {"allow_private": allow_private, "max_bytes": max_bytes}
-    if engine == "ray":
-        stream = engines.run_ray(todo, jobs, ray_address, **opts)
-    elif jobs == 1 or len(todo) <= 1:
-        stream = engines.run_inline(todo, **opts)
-    else:
-        stream = engines.run_processes(todo, jobs, **opts)
+    stream = engines.run(todo, jobs, engine=engine, ray_address=ray_address, **opts)
 
     old = signal.signal(signal.SIGTERM, _raise_interrupt)
     started = time.monotonic()

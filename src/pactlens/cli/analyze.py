@@ -98,8 +98,7 @@ def _stream_jsonl(sources: list[str], out: Optional[Path], *, jobs: int, **opts)
 
     def render(fh) -> None:
         nonlocal failed
-        stream = (engines.run_processes(sources, jobs, ordered=True, **opts) if jobs > 1 and len(sources) > 1
-                  else engines.run_inline(sources, **opts))
+        stream = engines.run(sources, jobs, ordered=True, **opts)
         for outcome in stream:
             if outcome.ok:
                 fh.write(outcome.payload + "\n")
