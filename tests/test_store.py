@@ -57,6 +57,32 @@ def test_same_sha256_is_skipped_unless_replaced(lib):
     assert lib.count() == 1 and row_counts(lib)["parties"] == 12  # replaced, not added twice
 
 
+def test_stamp_moves_when_a_document_is_stored_again_and_not_otherwise(lib):
+    a = nato_analysis(pipeline="old")
+    assert lib.stamp(a.document.id) is None
+    lib.add(a)
+    first = lib.stamp(a.document.id)
+    assert first is not None
+    lib.add(fta_analysis())
+    assert lib.stamp(a.document.id) == first  # another document does not touch this one
+    lib.add(nato_analysis(pipeline="new"), replace=True)
+    assert lib.stamp(a.document.id) != first
+
+
+def test_generation_moves_with_every_commit_by_any_connection(db_url):
+    with open_library(db_url) as watcher, open_library(db_url) as writer:
+        g0 = watcher.generation()
+        assert watcher.generation() == g0  # reading changes nothing
+        doc_id, _ = writer.add(nato_analysis())
+        g1 = watcher.generation()
+        assert g1 != g0
+        watcher.add(fta_analysis())  # its own writes too
+        g2 = watcher.generation()
+        assert g2 != g1
+        writer.delete(doc_id)
+        assert watcher.generation() != g2
+
+
 def test_stale_lists_documents_of_other_pipelines(lib):
     lib.add(nato_analysis(pipeline="old"))
     lib.add(fta_analysis(pipeline="new"))

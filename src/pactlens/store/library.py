@@ -9,8 +9,9 @@ The schema is created and upgraded by Alembic when a library is opened.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,6 +39,8 @@ class Library:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.url = engine.url
+        self._watch = None  # SQLite: the connection that reads PRAGMA data_version
+        self._watch_lock = threading.Lock()
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -126,6 +129,36 @@ class Library:
         with self._read() as conn:
             return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
 
+    def stamp(self, doc_id: str) -> tuple | None:
+        """What changes when this document is stored again (replaced or reanalysed), None when
+        it is absent: a page rendered from it stays right while the stamp is the same."""
+        d = t.documents.c
+        with self._read() as conn:
+            row = conn.execute(select(d.added_at, d.pipeline, d.sha256).where(d.id == doc_id)).first()
+        return None if row is None else tuple(row)
+
+    def generation(self) -> Hashable:
+        """A value that changes whenever any process commits to the library, so a search or
+        list cached under an older value is stale.
+
+        SQLite answers from ``PRAGMA data_version`` on one dedicated connection (it changes
+        with every commit made by any other connection, in this process or another: no
+        table is read). PostgreSQL has no such counter; the documents' count and newest
+        ``added_at`` change with every add, replace and delete.
+        """
+        if self.engine.dialect.name != "sqlite":
+            d = t.documents.c
+            with self._read() as conn:
+                return tuple(conn.execute(select(func.count(), func.max(d.added_at))).one())
+        with self._watch_lock, _errors(self.url):
+            if self._watch is None:
+                self._watch = self.engine.raw_connection()  # kept out of the pool until close()
+            cur = self._watch.cursor()
+            try:
+                return cur.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cur.close()
+
     def summaries(self, limit: int = 1000, offset: int = 0) -> list[DocumentSummary]:
         d = t.documents.c
         with self._read() as conn:
@@ -181,6 +214,10 @@ class Library:
         return out
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
 
     def __enter__(self) -> Library:
@@ -227,7 +264,9 @@ def open_library(url: str | None = None) -> Library:
 def _engine(url: URL) -> Engine:
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    # A pool as large as the web server's worker threads (plus the data_version watcher): with
+    # SQLAlchemy's default of 5, connections beyond it were opened and closed per request.
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, pool_size=12, max_overflow=8)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
