@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pactlens.web import create_app
-from test_web_support import NATO, anz, nato, lib  # noqa: F401 (lib: fixture)
+from test_web_support import ANZ, NATO, anz, nato, lib  # noqa: F401 (lib: fixture)
 
 HTML = {"accept": "text/html"}
 
@@ -147,12 +147,110 @@ def test_cached_page_is_forgotten_after_a_delete(client, ids):
     assert client.get(f"/documents/{ids['anz']}", headers=HTML).status_code == 404
 
 
-def test_page_cache_expires_and_evicts():
+def test_page_cache_rebuilds_only_when_the_version_moves():
     from pactlens.web.cache import PageCache
 
-    cache = PageCache(ttl=60, maxsize=2)
-    cache.put("a", "A"), cache.put("b", "B"), cache.get("a"), cache.put("c", "C")
-    assert (cache.get("a"), cache.get("b"), cache.get("c")) == ("A", None, "C")  # least recently used went
-    stale = PageCache(ttl=-1)
-    stale.put("a", "A")
-    assert stale.get("a") is None
+    cache, version, builds = PageCache(recheck=0), ["v1"], []
+
+    def get():
+        return cache.get("k", lambda: version[0], lambda: builds.append(version[0]) or f"page {version[0]}")
+
+    assert (get(), get()) == ("page v1", "page v1") and builds == ["v1"]  # checked, not rebuilt
+    version[0] = "v2"
+    assert get() == "page v2" and builds == ["v1", "v2"]
+
+
+def test_page_cache_serves_fresh_entries_without_asking_and_rechecks_after_a_write():
+    from pactlens.web.cache import PageCache
+
+    cache, asked = PageCache(recheck=60), []
+    cache.get("k", lambda: asked.append(1) or 1, lambda: "A")
+    assert cache.fresh("k") == "A" and cache.fresh("other") is None
+    cache.recheck_all()
+    assert cache.fresh("k") is None  # our own write: ask the library before serving again
+    assert cache.get("k", lambda: asked.append(1) or 1, lambda: "rebuilt") == "A" and len(asked) == 2
+
+
+def test_page_cache_evicts_the_least_recently_used():
+    from pactlens.web.cache import PageCache
+
+    cache = PageCache(recheck=60, maxsize=2)
+    for key in ("a", "b"):
+        cache.get(key, lambda: 0, lambda k=key: k.upper())
+    cache.fresh("a")
+    cache.get("c", lambda: 0, lambda: "C")
+    assert (cache.fresh("a"), cache.fresh("b"), cache.fresh("c")) == ("A", None, "C")
+
+
+def test_page_cache_builds_a_page_once_however_many_ask_at_once():
+    import threading
+    import time as clock
+
+    from pactlens.web.cache import PageCache
+
+    cache, builds, start = PageCache(recheck=60), [], threading.Barrier(8)
+
+    def slow_build():
+        builds.append(1)
+        clock.sleep(0.05)
+        return "P"
+
+    def ask(out):
+        start.wait()
+        out.append(cache.get("k", lambda: 1, slow_build))
+
+    got: list[str] = []
+    threads = [threading.Thread(target=ask, args=(got,)) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert got == ["P"] * 8 and builds == [1]
+
+
+def test_a_build_that_fails_is_not_cached():
+    from pactlens.web.cache import PageCache
+
+    cache = PageCache(recheck=60)
+    with pytest.raises(KeyError):
+        cache.get("k", lambda: 1, lambda: {}["missing"])
+    assert cache.fresh("k") is None and cache.get("k", lambda: 1, lambda: "ok") == "ok"
+
+def test_search_sees_a_document_this_server_just_stored(client, lib):
+    assert client.get("/api/search", params={"q": "Atlantic"}).json() == []  # cached: no hit yet
+    assert "0 matching sentences" in client.get("/search", params={"q": "Atlantic"}).text
+    files = {"file": (NATO.name, NATO.read_bytes(), "text/plain")}
+    assert client.post("/api/documents", files=files).status_code == 201
+    assert client.get("/api/search", params={"q": "Atlantic"}).json()  # not the cached empty answer
+    page = client.get("/search", params={"q": "Atlantic"}).text
+    assert "0 matching sentences" not in page and "<mark>Atlantic</mark>" in page
+
+
+def test_a_write_by_another_process_shows_after_the_recheck_interval(client, lib, tmp_path):
+    from pactlens.store import open_library
+
+    client.app.state.pages.recheck = 0.2
+    assert client.get("/api/search", params={"q": "Atlantic"}).json() == []
+    other = open_library(str(lib.url.database))  # a second connection, as `pactlens add` would open
+    try:
+        other.add(nato())
+    finally:
+        other.close()
+    import time
+
+    time.sleep(0.25)
+    assert client.get("/api/search", params={"q": "Atlantic"}).json()
+
+
+def test_a_document_page_is_not_rendered_again_when_another_document_arrives(client, ids, monkeypatch):
+    from pactlens.web import pages
+
+    renders = []
+    real = pages.render_document
+    monkeypatch.setattr(pages, "render_document", lambda *a: renders.append(a[1]) or real(*a))
+    client.app.state.pages.recheck = 0  # ask the library each time: only the stamp decides
+    assert client.get(f"/documents/{ids['nato']}").status_code == 200
+    files = {"file": (ANZ.name, ANZ.read_bytes() + b"\n\nanother copy\n", "text/plain")}
+    assert client.post("/api/documents", files=files).status_code == 201
+    assert client.get(f"/documents/{ids['nato']}").status_code == 200
+    assert renders == [ids["nato"]]

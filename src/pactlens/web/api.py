@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from pactlens.compare import Comparison
 from pactlens.model import Analysis
 from pactlens.store.records import DocumentSummary, SearchHit
+from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
 from pactlens.web.security import require_api_token
 from pactlens.web.uploads import ingest_upload
@@ -49,7 +50,7 @@ def delete_stored(request: Request, doc_id: str) -> None:
     """Delete or 404; forget rendered pages (shared by API and pages)."""
     if len(doc_id) > 128 or not lib(request).delete(doc_id):
         raise ProblemError(404, f"no document {doc_id!r}")
-    request.app.state.pages.clear()
+    request.app.state.pages.recheck_all()
 
 
 def parse_ids(ids: str) -> list[str]:
@@ -96,13 +97,19 @@ def delete_document(request: Request, doc_id: str) -> Response:
     return Response(status_code=204)
 
 
+_HITS = TypeAdapter(list[SearchHit])
+
+
 @router.get("/search", response_model=list[SearchHit])
-def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500, description="Words or \"a phrase\".")],
-           limit: Annotated[int, Query(ge=1, le=200)] = 50):
+async def search(request: Request,
+                 q: Annotated[str, Query(min_length=1, max_length=500, description="Words or \"a phrase\".")],
+                 limit: Annotated[int, Query(ge=1, le=200)] = 50):
     """Sentences matching the query, best first, each located in its document."""
     if not q.strip():
         raise ProblemError(422, "the query is empty")
-    return lib(request).search(q, limit=limit)
+    body = await cached(request.app.state.pages, ("api-search", q, limit), lib(request).generation,
+                        lambda: _HITS.dump_json(lib(request).search(q, limit=limit)))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/compare", response_model=Comparison)

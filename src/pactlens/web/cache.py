@@ -1,10 +1,18 @@
-"""A small time-limited cache of rendered document pages.
+"""Rendered pages and search answers, each kept with the version of the data it was made from.
 
-A document page is a pure function of the stored analysis, and rendering it
-(loading the analysis, cutting the text into marked segments, the template)
-costs far more than serving it. This server empties the cache on its own
-writes; the time limit bounds how long a change made by another process
-(``pactlens reanalyse`` on the same library) can go unseen.
+A document page is a pure function of one stored analysis, and a search
+answer of the whole library; making them (loading and parsing the analysis,
+cutting the text into marked segments, the template) costs far more than
+serving them. So each entry keeps the *version* it was built from (the
+document's stamp, the library's generation, see :class:`pactlens.store.Library`)
+and is rebuilt only when that version has moved.
+
+Checking the version is cheap but is still a database call, so an entry
+checked less than ``recheck`` seconds ago is served without one: a change
+made by another process (``pactlens reanalyse``, a second server) shows
+within that time, and this server's own writes call :meth:`PageCache.recheck_all`
+so they show at once. Under load, one thread per key builds a missing page
+while the others wait for it, instead of all building the same page.
 """
 
 from __future__ import annotations
@@ -12,30 +20,82 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from starlette.concurrency import run_in_threadpool
+
+T = TypeVar("T")
+_STRIPES = 64  # per-key build locks, striped so arbitrary search strings cannot grow a lock table
 
 
-class PageCache:
-    def __init__(self, ttl: float = 15.0, maxsize: int = 256) -> None:
-        self.ttl, self.maxsize = ttl, maxsize
-        self._items: OrderedDict[str, tuple[float, str]] = OrderedDict()
+@dataclass
+class _Entry(Generic[T]):
+    version: Hashable
+    checked: float
+    value: T
+
+
+class PageCache(Generic[T]):
+    def __init__(self, recheck: float = 1.0, maxsize: int = 512) -> None:
+        self.recheck, self.maxsize = recheck, maxsize
+        self._items: OrderedDict[Hashable, _Entry[T]] = OrderedDict()
         self._lock = threading.Lock()
+        self._build_locks = [threading.Lock() for _ in range(_STRIPES)]
+        self._epoch = 0.0  # entries checked before this moment are rechecked before use
 
-    def get(self, key: str) -> str | None:
+    def fresh(self, key: Hashable) -> T | None:
+        """The value if it was checked recently enough to serve without asking the database
+        (safe to call on the event loop: no I/O)."""
         with self._lock:
-            item = self._items.get(key)
-            if item is None or item[0] < time.monotonic():
-                self._items.pop(key, None)
+            entry = self._items.get(key)
+            if entry is None or not self._is_fresh(entry, time.monotonic()):
                 return None
             self._items.move_to_end(key)
-            return item[1]
+            return entry.value
 
-    def put(self, key: str, page: str) -> None:
+    def get(self, key: Hashable, version: Callable[[], Hashable], build: Callable[[], T]) -> T:
+        """The value for ``key``, rebuilt by ``build`` only when ``version()`` differs from the
+        one it was built at. Blocking (database calls): run it in a worker thread."""
+        with self._build_locks[hash(key) % _STRIPES]:
+            if (value := self.fresh(key)) is not None:  # another thread just checked or built it
+                return value
+            asked = time.monotonic()  # before the version is read: a write after it makes the entry stale
+            current = version()
+            with self._lock:
+                entry = self._items.get(key)
+                if entry is not None and entry.version == current:
+                    entry.checked = asked
+                    self._items.move_to_end(key)
+                    return entry.value
+            value = build()  # may raise (a 404): nothing is stored then
+            self._put(key, _Entry(current, asked, value))
+            return value
+
+    def recheck_all(self) -> None:
+        """This server wrote to the library: check every entry's version before serving it."""
         with self._lock:
-            self._items[key] = (time.monotonic() + self.ttl, page)
+            self._epoch = time.monotonic()
+
+    def drop(self, key: Hashable) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
+    def _is_fresh(self, entry: _Entry[T], now: float) -> bool:
+        return entry.checked > self._epoch and now - entry.checked < self.recheck
+
+    def _put(self, key: Hashable, entry: _Entry[T]) -> None:
+        with self._lock:
+            self._items[key] = entry
             self._items.move_to_end(key)
             while len(self._items) > self.maxsize:
                 self._items.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+
+async def cached(cache: PageCache[T], key: Hashable, version: Callable[[], Hashable], build: Callable[[], T]) -> T:
+    """From the cache on the event loop when the entry is fresh; else checked (and rebuilt if
+    needed) in a worker thread, so the loop never waits on the database."""
+    if (value := cache.fresh(key)) is not None:
+        return value
+    return await run_in_threadpool(cache.get, key, version, build)

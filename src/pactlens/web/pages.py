@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pactlens.web import marks, svg, views
 from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids
+from pactlens.web.cache import cached
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
 from pactlens.web.uploads import ingest_upload
 
@@ -66,13 +67,11 @@ def _highlight(at: str | None, n: int) -> tuple[int, int] | None:
 
 @router.get("/documents/{doc_id}")
 async def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None):
-    """Served from the page cache on the event loop when it can be; rendered in a thread otherwise."""
-    cache = request.app.state.pages
-    if at is None and (page := cache.get(doc_id)) is not None:
-        return HTMLResponse(page)
-    page = await run_in_threadpool(render_document, request, doc_id, at)
-    if at is None:
-        cache.put(doc_id, page)
+    """Cached while the stored document is unchanged; a search hit (``?at=``) is rendered each time."""
+    if at is not None:
+        return HTMLResponse(await run_in_threadpool(render_document, request, doc_id, at))
+    page = await cached(request.app.state.pages, ("document", doc_id), lambda: lib(request).stamp(doc_id),
+                        lambda: render_document(request, doc_id, None))
     return HTMLResponse(page)
 
 
@@ -99,26 +98,40 @@ def render_document(request: Request, doc_id: str, at: str | None) -> str:
     )
 
 
-def highlight_terms(sentence: str, query: str) -> Markup:
-    """The sentence, escaped, with each query word wrapped in ``<mark>``."""
+def query_pattern(query: str) -> re.Pattern[str] | None:
+    """A pattern matching the query's words (and words they start), longest first; None without words."""
     words = sorted({w for w in re.findall(r"\w+", query) if len(w) > 1}, key=len, reverse=True)
     if not words:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+
+
+def highlight_terms(sentence: str, pattern: re.Pattern[str] | None) -> Markup:
+    """The sentence, escaped, with each match of ``pattern`` wrapped in ``<mark>``.
+
+    Built as one string and wrapped once: a search page marks a hundred sentences, and
+    adding Markup pieces one by one cost more than the query itself.
+    """
+    if pattern is None:
         return escape(sentence)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
     out, pos = [], 0
     for m in pattern.finditer(sentence):
-        out.append(escape(sentence[pos:m.start()]))
-        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+        out += (escape(sentence[pos:m.start()]), "<mark>", escape(m.group(0)), "</mark>")
         pos = m.end()
     out.append(escape(sentence[pos:]))
-    return Markup("").join(out)
+    return Markup("".join(out))
 
 
 @router.get("/search")
-def search(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
-    hits = lib(request).search(q, limit=100) if q.strip() else []
-    rows = [(h, highlight_terms(h.text, q)) for h in hits]
-    return render(request, "search.html", q=q, rows=rows)
+async def search(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
+    """Cached per query until the library changes."""
+    def build() -> str:
+        hits = lib(request).search(q, limit=100) if q.strip() else []
+        pattern = query_pattern(q)
+        rows = [(h, highlight_terms(h.text, pattern)) for h in hits]
+        return request.app.state.templates.get_template("search.html").render(request=request, q=q, rows=rows)
+
+    return HTMLResponse(await cached(request.app.state.pages, ("search", q), lib(request).generation, build))
 
 
 @router.get("/compare")

@@ -121,5 +121,5 @@ async def ingest_upload(request, upload: UploadFile, replace: bool = False):
     analysis = await analyze(state, data, name)
     doc_id, stored = await run_in_threadpool(state.lib.add, analysis, replace=replace, source_bytes=data)
     if stored:
-        state.pages.clear()
+        state.pages.recheck_all()
     return analysis, doc_id, stored
