@@ -17,13 +17,18 @@ def serve(
     db: Annotated[Optional[str], typer.Option(help="Library URL or SQLite path (default: $PACTLENS_DB or ./pactlens.db).")] = None,
     max_mb: Annotated[float, typer.Option(min=0.001, help="Refuse uploads larger than this many MB.")] = 20.0,
     allow_private: Annotated[bool, typer.Option(help="Allow URL ingestion of loopback, private or link-local addresses.")] = False,
-    workers: Annotated[int, typer.Option(min=0, max=32, help="Processes that analyse uploads (0: threads of the server).")] = 1,
+    workers: Annotated[int, typer.Option(min=0, max=32, help="Processes that analyse uploads, per server process (0: threads of the server).")] = 1,
+    processes: Annotated[int, typer.Option(min=1, max=64, help="Server processes answering requests (one per core is the most that helps).")] = 1,
 ) -> None:
     """Serve the library: JSON API (/api, documented at /docs) and web pages.
 
     With PACTLENS_TOKEN set, every write (upload, delete) needs it: API clients
     send 'Authorization: Bearer TOKEN'; the upload form has a token field and
     remembers it in a cookie.
+
+    With --processes N, N server processes share the port and the library;
+    each caches pages, so a change made through one shows in the others
+    within a second.
     """
     from pactlens.errors import PactlensError
     from pactlens.web.security import is_loopback
@@ -32,14 +37,32 @@ def serve(
     if not is_loopback(host) and token is None:
         raise PactlensError(f"refusing to bind {host} without a token: set PACTLENS_TOKEN (every write will need it)")
 
+    import json
+
     import uvicorn
 
+    from pactlens.store import open_library
     from pactlens.web import create_app
+    from pactlens.web.app import SETTINGS_ENV
 
-    web = create_app(db, token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024),
-                     analysis_processes=workers)
-    typer.echo(f"pactlens: serving {web.state.lib.url.render_as_string(hide_password=True)} "
-               f"on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    settings = dict(token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024),
+                    analysis_processes=workers)
     # A long keep-alive: a busy client that reuses its connection a few seconds later must not
     # race the server closing it (seen as connection resets under load).
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)
+    options = dict(host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)
+    if processes == 1:
+        web = create_app(db, **settings)
+        _banner(web.state.lib.url, host, port, processes)
+        uvicorn.run(web, **options)
+        return
+    with open_library(db) as lib:  # created or migrated once, before the processes start; errors reported here
+        url = lib.url
+        _banner(url, host, port, processes)
+    os.environ[SETTINGS_ENV] = json.dumps({"db_url": url.render_as_string(hide_password=False), **settings})
+    uvicorn.run("pactlens.web.app:from_environment", factory=True, workers=processes, **options)
+
+
+def _banner(url, host: str, port: int, processes: int) -> None:
+    many = f" with {processes} processes" if processes > 1 else ""
+    typer.echo(f"pactlens: serving {url.render_as_string(hide_password=True)} on http://{host}:{port}/{many} "
+               "(Ctrl-C stops)", err=True)

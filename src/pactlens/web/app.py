@@ -19,6 +19,12 @@ from pactlens.web.cache import PageCache
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
+#: Threads that run blocking handlers (database reads, rendering). anyio's default of 40
+#: only made them queue for the GIL and for the connection pool: under load (bench/load.py)
+#: 4-10 threads gave a lower p99 than 40, for reads served from the cache and for new ones.
+WORKER_THREADS = 8
+#: The environment variable that carries the settings to each process of a multi-process server.
+SETTINGS_ENV = "PACTLENS_SERVE_SETTINGS"
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ def _templates() -> Jinja2Templates:
     env = templates.env
     env.autoescape = True  # every template, whatever its suffix: document text is untrusted
     env.trim_blocks = env.lstrip_blocks = True
+    env.auto_reload = False  # the templates ship with the package: no stat() of each file per request
     env.globals["version"] = __version__
     env.globals["plural"] = {"entity": "entities", "match": "search match"}
     env.tests["entity_id"] = lambda rid: rid.startswith("entity-")  # names alone: marked lightly
@@ -54,6 +61,9 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         if analysis_processes:
             from pactlens.web.uploads import new_pool
 
@@ -90,6 +100,15 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app for one process of ``pactlens serve --processes N`` (uvicorn imports this
+    factory in each process; the settings come as JSON in :data:`SETTINGS_ENV`)."""
+    import json
+    import os
+
+    return create_app(**json.loads(os.environ[SETTINGS_ENV]))
 
 
 def _warm_up() -> None:
