@@ -7,10 +7,21 @@ temporary library, and first uploads --docs documents (the Russia–Iran brief,
 the treaties of the shared corpus and GGO agreements) through the API. Then,
 for --duration seconds, --clients concurrent readers loop over document pages
 (`/documents/{id}`, 70%) and searches (`/search?q=...` and `/api/search`,
-30%) while one more client uploads new documents one after another. It
-prints requests/s, p50/p90/p99 latency and errors for reads and uploads.
+30%) while one more client uploads new documents one after another; readers
+also open the uploaded documents (pages never seen before). Half the searches
+repeat a list of common queries (answered from the server's cache after the
+first time), half are new: two words drawn from the seeded documents'
+vocabulary, which the server must run against the index. It
+prints requests/s, p50/p90/p99 latency and errors for reads and uploads, and
+the CPU time each side used: on a 2-core machine the load generator, the
+server and its analysis worker share the cores, so the figures say how much
+of the machine the server itself had.
 Only loopback addresses are accepted; everything stops after the duration.
 Target (issue 5): zero errors, p99 under 300 ms for reads.
+
+The generator is aiohttp on uvloop (the ``bench`` extra): a pure-Python
+client (httpx) spent a whole core parsing responses and its queueing became
+most of the latency it reported.
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ import asyncio
 import ipaddress
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -28,7 +40,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -48,9 +60,9 @@ class Stats:
         lat = sorted(self.latencies)
         n = len(lat)
         if not n:
-            return f"{name:8} no successful request; errors {self.errors}"
+            return f"{name:12} no successful request; errors {self.errors}"
         q = statistics.quantiles(lat, n=100, method="inclusive") if n > 1 else [lat[0]] * 99
-        return (f"{name:8} {n:7d} ok  {n / seconds:8.1f} req/s  p50 {q[49] * 1000:7.1f} ms  "
+        return (f"{name:12} {n:7d} ok  {n / seconds:8.1f} req/s  p50 {q[49] * 1000:7.1f} ms  "
                 f"p90 {q[89] * 1000:7.1f} ms  p99 {q[98] * 1000:7.1f} ms  max {lat[-1] * 1000:7.1f} ms  "
                 f"errors {sum(self.errors.values())} {self.errors or ''}")
 
@@ -83,108 +95,239 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def _start_server(db: Path, extra: list[str]) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     env = {**os.environ, "PACTLENS_TOKEN": ""}
-    proc = subprocess.Popen([sys.executable, "-m", "pactlens", "serve", "--port", str(port), "--db", str(db)],
+    proc = subprocess.Popen([sys.executable, "-m", "pactlens", "serve", "--port", str(port), "--db", str(db), *extra],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return proc, f"http://127.0.0.1:{port}"
 
 
-async def _wait_up(client, base: str, timeout: float = 90) -> None:
-    import httpx
+async def _wait_up(session, base: str, timeout: float = 90, path: str = "/api/documents") -> None:
+    import aiohttp
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if (await client.get(base + "/api/documents")).status_code == 200:
-                return
-        except httpx.TransportError:
+            async with session.get(base + path) as r:
+                if r.status == 200:
+                    return
+        except aiohttp.ClientError:
             pass
         await asyncio.sleep(0.3)
     sys.exit("bench: the server did not come up")
 
 
-async def _upload(client, base: str, path: Path, salt: str = "") -> tuple[int, str]:
+async def _upload(session, base: str, path: Path, salt: str = "") -> tuple[int, str]:
+    import aiohttp
+
     data = path.read_bytes() + (f"\n\n{salt}\n".encode() if salt else b"")
-    r = await client.post(base + "/api/documents", files={"file": (path.name, data, "text/plain")}, timeout=300)
-    return r.status_code, (r.json().get("id", "") if r.status_code in (200, 201) else r.text[:200])
+    form = aiohttp.FormData()
+    form.add_field("file", data, filename=path.name, content_type="text/plain")
+    async with session.post(base + "/api/documents", data=form, timeout=aiohttp.ClientTimeout(total=300)) as r:
+        if r.status in (200, 201):
+            return r.status, (await r.json()).get("id", "")
+        return r.status, (await r.text())[:200]
 
 
-async def _reader(client, base: str, ids: list[str], stop: float, stats: dict[str, Stats],
+def _vocabulary(files: list[Path], size: int = 400) -> list[str]:
+    """The seeded documents' commonest longer words: queries that find something, in many combinations."""
+    counts: dict[str, int] = {}
+    for p in files:
+        for w in re.findall(r"[a-z]{5,}", p.read_text(encoding="utf-8", errors="replace").lower()):
+            counts[w] = counts.get(w, 0) + 1
+    return sorted(counts, key=lambda w: (-counts[w], w))[:size]
+
+
+def _new_query(rng: random.Random, vocab: list[str]) -> str:
+    a, b = rng.sample(vocab, 2)
+    return f"{a} {b}" if rng.random() < 0.5 else f"{a} OR {b}"
+
+
+async def _reader(session, base: str, ids: list[str], vocab: list[str], stop: float, stats: dict[str, Stats],
                   rng: random.Random) -> None:
     while time.monotonic() < stop:
         if rng.random() < 0.7:
             kind, url = "pages", f"{base}/documents/{rng.choice(ids)}"
         else:
             page = "/search" if rng.random() < 0.5 else "/api/search"
-            kind, url = "searches", f"{base}{page}?q={rng.choice(QUERIES)}"
+            if rng.random() < 0.5:
+                kind, q = "searches", rng.choice(QUERIES)
+            else:
+                kind, q = "new searches", _new_query(rng, vocab)
+            url = f"{base}{page}?{urlencode({'q': q})}"
         t = time.perf_counter()
         try:
-            r = await client.get(url)
-            if r.status_code == 200:
+            async with session.get(url) as r:
+                await r.read()
+                status = r.status
+            if status == 200:
                 stats[kind].latencies.append(time.perf_counter() - t)
             else:
-                stats[kind].error(str(r.status_code))
+                stats[kind].error(str(status))
         except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
             stats[kind].error(type(exc).__name__)
 
 
-async def _uploader(client, base: str, files: list[Path], stop: float, stats: Stats) -> None:
+_BASELINE_BODY = b"<!doctype html><p>" + b"x" * 50_000 + b"</p>"  # about one document page
+
+
+async def baseline_app(scope, receive, send) -> None:
+    """A bare ASGI app that answers every request with one fixed page: uvicorn's own ceiling."""
+    if scope["type"] != "http":
+        return
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"text/html"), (b"content-length", str(len(_BASELINE_BODY)).encode())]})
+    await send({"type": "http.response.body", "body": _BASELINE_BODY})
+
+
+async def _baseline(session, clients: int, seconds: float) -> Stats:
+    """The same clients against a bare uvicorn app for a few seconds: what the server stack and
+    this generator reach on this machine right now, so the real figures can be read as ratios."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--app-dir", str(Path(__file__).parent), "load:baseline_app",
+                             "--port", str(port), "--log-level", "warning", "--no-access-log"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    stats = Stats()
+    try:
+        await _wait_up(session, url.rstrip("/"), path="/")
+        stop = time.monotonic() + seconds
+
+        async def one() -> None:
+            while time.monotonic() < stop:
+                t = time.perf_counter()
+                try:
+                    async with session.get(url) as r:
+                        await r.read()
+                        ok = r.status == 200
+                    stats.latencies.append(time.perf_counter() - t) if ok else stats.error(str(r.status))
+                except Exception as exc:  # noqa: BLE001
+                    stats.error(type(exc).__name__)
+
+        await asyncio.gather(*(one() for _ in range(clients)))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return stats
+
+
+async def _uploader(session, base: str, files: list[Path], ids: list[str], stop: float, stats: Stats) -> None:
+    """Uploads copies one after another; each stored one joins the pages readers open."""
     i = 0
     while time.monotonic() < stop:
         path = files[i % len(files)]
         t = time.perf_counter()
         try:
-            status, _ = await _upload(client, base, path, salt=f"load-run copy {i} {time.time_ns()}")
-            (stats.latencies.append(time.perf_counter() - t) if status in (200, 201) else stats.error(str(status)))
+            status, doc_id = await _upload(session, base, path, salt=f"load-run copy {i} {time.time_ns()}")
+            if status in (200, 201):
+                stats.latencies.append(time.perf_counter() - t)
+                ids.append(doc_id)
+            else:
+                stats.error(str(status))
         except Exception as exc:  # noqa: BLE001
             stats.error(type(exc).__name__)
         i += 1
 
 
+class CpuClock:
+    """CPU seconds used by the generator (this process) and by the server with its
+    worker processes, between ``start`` and ``stop``."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.server = psutil.Process(server_pid) if server_pid else None
+        self.begin = self.end = (0.0, 0.0, 0.0)
+
+    def _now(self) -> tuple[float, float, float]:
+        """(generator, server processes, analysis workers). The server is the started process
+        and, with --processes N, its children that have children of their own (uvicorn's
+        workers, each with an analysis pool); the other descendants analyse uploads."""
+        import psutil
+
+        mine = sum(self.me.cpu_times()[:2])
+        if self.server is None:
+            return mine, 0.0, 0.0
+        served, workers = sum(self.server.cpu_times()[:2]), 0.0
+        for child in self.server.children(recursive=True):
+            try:
+                used = sum(child.cpu_times()[:2])
+                if child.ppid() == self.server.pid and child.children():
+                    served += used
+                else:
+                    workers += used
+            except psutil.Error:
+                pass
+        return mine, served, workers
+
+    def start(self) -> None:
+        self.begin = self._now()
+
+    def stop(self) -> None:
+        self.end = self._now()
+
+    def line(self, seconds: float) -> str:
+        used = [e - b for b, e in zip(self.begin, self.end)]
+        names = ["load generator", "server", "analysis workers"] if self.server else ["load generator"]
+        return "CPU use (share of one core): " + ", ".join(
+            f"{n} {u / seconds:.0%}" for n, u in zip(names, used)) + f"; machine has {os.cpu_count()} cores"
+
+
 async def run(args) -> int:
-    import httpx
+    import aiohttp
 
     proc = None
     tmp = None
     base = _loopback_url(args.url) if args.url else None
     if base is None:
         tmp = tempfile.TemporaryDirectory(prefix="pactlens-load-")
-        proc, base = _start_server(Path(tmp.name) / "lib.db")
-    limits = httpx.Limits(max_connections=args.clients + 5, max_keepalive_connections=args.clients + 5)
+        proc, base = _start_server(Path(tmp.name) / "lib.db", args.server_args)
+    connector = aiohttp.TCPConnector(limit=args.clients + 5)
     try:
-        async with httpx.AsyncClient(timeout=30, limits=limits) as client:
-            await _wait_up(client, base)
+        async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as session:
+            await _wait_up(session, base)
             files = _sources(args.docs)
             t = time.perf_counter()
             ids = []
             for p in files:
-                status, doc_id = await _upload(client, base, p)
+                status, doc_id = await _upload(session, base, p)
                 if status in (200, 201):
                     ids.append(doc_id)
             print(f"seeded {len(ids)} documents in {time.perf_counter() - t:.1f} s (from {len(files)} files)")
             if not ids:
                 print("bench: nothing could be uploaded", file=sys.stderr)
                 return 1
-            by_kind, uploads = {"pages": Stats(), "searches": Stats()}, Stats()
+            if args.baseline > 0:
+                base_stats = await _baseline(session, args.clients, args.baseline)
+                print(base_stats.line("baseline", args.baseline) + "  (a bare uvicorn app: the stack's ceiling)")
+            vocab = _vocabulary(files)
+            by_kind, uploads = {"pages": Stats(), "searches": Stats(), "new searches": Stats()}, Stats()
             rng = random.Random(5)
+            clock = CpuClock(proc.pid if proc else None)
+            clock.start()
             start = time.monotonic()
             stop = start + args.duration
-            tasks = [_reader(client, base, ids, stop, by_kind, random.Random(rng.random()))
+            tasks = [_reader(session, base, ids, vocab, stop, by_kind, random.Random(rng.random()))
                      for _ in range(args.clients)]
             if not args.no_upload:
-                tasks.append(_uploader(client, base, files, stop, uploads))
+                tasks.append(_uploader(session, base, files, ids, stop, uploads))
             await asyncio.gather(*tasks)
             elapsed = time.monotonic() - start
-        print(f"{args.clients} readers + 1 uploader for {elapsed:.1f} s against {base}")
-        reads = Stats([*by_kind["pages"].latencies, *by_kind["searches"].latencies],
-                      {k: by_kind["pages"].errors.get(k, 0) + by_kind["searches"].errors.get(k, 0)
-                       for k in {*by_kind["pages"].errors, *by_kind["searches"].errors}})
+            clock.stop()
+        print(f"{args.clients} readers{'' if args.no_upload else ' + 1 uploader'} for {elapsed:.1f} s against {base}")
+        reads = Stats([x for st in by_kind.values() for x in st.latencies],
+                      {k: sum(st.errors.get(k, 0) for st in by_kind.values())
+                       for st in by_kind.values() for k in st.errors})
         print(reads.line("reads", elapsed))
         for name, st in by_kind.items():
             print("  " + st.line(name, elapsed))
         print(uploads.line("uploads", elapsed))
+        print(clock.line(elapsed))
+        if args.baseline > 0 and base_stats.latencies:
+            ratio = (len(reads.latencies) / elapsed) / (len(base_stats.latencies) / args.baseline)
+            print(f"reads/s as a share of the bare-app baseline in this run: {ratio:.2f}")
         ok = not reads.errors and not uploads.errors and reads.latencies and \
             statistics.quantiles(sorted(reads.latencies), n=100, method="inclusive")[98] < 0.3
         print("target (zero errors, read p99 < 300 ms):", "met" if ok else "NOT met")
@@ -205,12 +348,19 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--docs", type=int, default=20, help="documents uploaded before the run")
+    ap.add_argument("--baseline", type=float, default=5.0, help="seconds against a bare uvicorn app first (0: none)")
     ap.add_argument("--no-upload", action="store_true", help="readers only (to separate the two loads)")
     ap.add_argument("--url", help="an already running server (loopback only); default: start one")
+    ap.add_argument("--server-args", default="", help="extra options for the started `pactlens serve`")
     args = ap.parse_args()
+    args.server_args = args.server_args.split()
     if not 0 < args.duration <= 600:
         sys.exit("bench: --duration must be in (0, 600] seconds")
-    sys.exit(asyncio.run(run(args)))
+    try:
+        import uvloop
+    except ImportError:  # not on Windows; the stock loop is slower but correct
+        sys.exit(asyncio.run(run(args)))
+    sys.exit(uvloop.run(run(args)))
 
 
 if __name__ == "__main__":
