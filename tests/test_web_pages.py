@@ -182,6 +182,18 @@ def test_page_cache_evicts_the_least_recently_used():
     assert (cache.fresh("a"), cache.fresh("b"), cache.fresh("c")) == ("A", None, "C")
 
 
+def test_page_cache_keeps_within_its_byte_budget():
+    from pactlens.web.cache import PageCache
+
+    cache = PageCache(recheck=60, max_bytes=100)
+    cache.get("a", lambda: 0, lambda: "a" * 60)
+    cache.get("b", lambda: 0, lambda: "b" * 30)
+    cache.get("c", lambda: 0, lambda: "c" * 30)  # 120 bytes: the oldest goes
+    assert (cache.fresh("a"), cache.fresh("b")) == (None, "b" * 30)
+    assert cache.get("huge", lambda: 0, lambda: "h" * 500) == "h" * 500  # served, never kept
+    assert cache.fresh("huge") is None and cache.fresh("c") == "c" * 30
+
+
 def test_page_cache_builds_a_page_once_however_many_ask_at_once():
     import threading
     import time as clock

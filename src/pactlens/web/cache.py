@@ -35,11 +35,16 @@ class _Entry(Generic[T]):
     version: Hashable
     checked: float
     value: T
+    size: int = 0
 
 
 class PageCache(Generic[T]):
-    def __init__(self, recheck: float = 1.0, maxsize: int = 512) -> None:
-        self.recheck, self.maxsize = recheck, maxsize
+    """At most ``maxsize`` entries and ``max_bytes`` of pages (a page of a long treaty runs to
+    megabytes), the least recently used going first."""
+
+    def __init__(self, recheck: float = 1.0, maxsize: int = 512, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.recheck, self.maxsize, self.max_bytes = recheck, maxsize, max_bytes
+        self._bytes = 0
         self._items: OrderedDict[Hashable, _Entry[T]] = OrderedDict()
         self._lock = threading.Lock()
         self._build_locks = [threading.Lock() for _ in range(_STRIPES)]
@@ -70,7 +75,9 @@ class PageCache(Generic[T]):
                     self._items.move_to_end(key)
                     return entry.value
             value = build()  # may raise (a 404): nothing is stored then
-            self._put(key, _Entry(current, asked, value))
+            size = len(value) if isinstance(value, (str, bytes)) else 0
+            if size <= self.max_bytes:
+                self._put(key, _Entry(current, asked, value, size))
             return value
 
     def recheck_all(self) -> None:
@@ -78,19 +85,17 @@ class PageCache(Generic[T]):
         with self._lock:
             self._epoch = time.monotonic()
 
-    def drop(self, key: Hashable) -> None:
-        with self._lock:
-            self._items.pop(key, None)
-
     def _is_fresh(self, entry: _Entry[T], now: float) -> bool:
         return entry.checked > self._epoch and now - entry.checked < self.recheck
 
     def _put(self, key: Hashable, entry: _Entry[T]) -> None:
         with self._lock:
+            if (old := self._items.pop(key, None)) is not None:
+                self._bytes -= old.size
             self._items[key] = entry
-            self._items.move_to_end(key)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
+            self._bytes += entry.size
+            while len(self._items) > self.maxsize or self._bytes > self.max_bytes:
+                self._bytes -= self._items.popitem(last=False)[1].size
 
 
 async def cached(cache: PageCache[T], key: Hashable, version: Callable[[], Hashable], build: Callable[[], T]) -> T:
