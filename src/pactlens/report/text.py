@@ -11,6 +11,18 @@ from pactlens.report.sections import build_report
 
 #: Width at which a table's short columns wrap, leaving the room to its prose column.
 WIDE = 20
+#: The prose column is never narrower than this, even when the short columns leave less.
+MIN_PROSE = 16
+
+
+def _without_empty_columns(block: Table) -> Table:
+    """The table without columns that are empty in every row (a brief's provisions have no
+    article numbers): on an 80-column terminal they only squeeze the others."""
+    keep = [i for i in range(len(block.columns)) if i == 0 or any(i < len(r) and r[i] for r in block.rows)]
+    if len(keep) == len(block.columns):
+        return block
+    rows = [[r[i] if i < len(r) else "" for i in keep] for r in block.rows]
+    return Table(title=block.title, columns=[block.columns[i] for i in keep], rows=rows, note=block.note)
 
 
 def _widths(block: Table, total: int) -> list[int]:
@@ -19,8 +31,17 @@ def _widths(block: Table, total: int) -> list[int]:
     natural = [max([len(c)] + [len(r[i]) for r in block.rows if i < len(r)]) for i, c in enumerate(block.columns)]
     widths = [min(n, max(WIDE, len(c))) for n, c in zip(natural, block.columns)]
     prose = max(range(len(natural)), key=natural.__getitem__)
-    room = total - sum(w for i, w in enumerate(widths) if i != prose) - 3 * len(widths) - 2
-    widths[prose] = min(natural[prose], max(WIDE, room))
+    chrome = 3 * len(widths) + 2
+    # Too narrow for the prose column: short columns give up room first, down to their header.
+    floors = [max(len(c), 6) for c in block.columns]
+    while total - chrome - sum(w for i, w in enumerate(widths) if i != prose) < MIN_PROSE:
+        wide = max((i for i in range(len(widths)) if i != prose and widths[i] > floors[i]),
+                   key=widths.__getitem__, default=None)
+        if wide is None:
+            break
+        widths[wide] -= 1
+    room = total - chrome - sum(w for i, w in enumerate(widths) if i != prose)
+    widths[prose] = min(natural[prose], max(MIN_PROSE, room))
     return widths
 
 
@@ -38,6 +59,7 @@ def _rich(block: Block, width: int):
             t.add_row(k, Text(v))
         return t
     if isinstance(block, Table):
+        block = _without_empty_columns(block)
         t = RTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left", title_style="bold cyan",
                    caption=block.note)
         for c, w in zip(block.columns, _widths(block, width)):

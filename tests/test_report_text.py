@@ -1,0 +1,48 @@
+"""The terminal report: tables stay readable on an 80-column terminal."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from pactlens.report.blocks import Table
+from pactlens.report.text import _rich, _widths, _without_empty_columns
+
+CLAUSE = ("The Parties agree that an armed attack against one or more of them in Europe or North America "
+          "shall be considered an attack against them all")
+
+
+def _table() -> Table:
+    return Table(title="Provisions", columns=["domain", "also", "article", "strength", "quantities", "text"],
+                 rows=[["defence", "regional-security, security", "", "binding", "", CLAUSE],
+                       ["energy", "nuclear", "", "soft", "20 years", "Both countries will cooperate."]])
+
+
+def _shown(block: Table, width: int) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, highlight=False).print(_rich(block, width))
+    return out.getvalue()
+
+
+def test_columns_empty_in_every_row_are_left_out():
+    t = _without_empty_columns(_table())
+    assert t.columns == ["domain", "also", "strength", "quantities", "text"]
+    assert [r[3] for r in t.rows] == ["", "20 years"]
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
+def test_headers_are_never_broken_and_the_table_fits(width):
+    text = _shown(_table(), width)
+    header = next(line for line in text.splitlines() if "domain" in line)
+    for name in ("domain", "also", "strength", "quantities", "text"):
+        assert name in header.split()
+    assert "article" not in header
+    assert max(len(line) for line in text.splitlines()) <= width
+
+
+def test_short_columns_give_way_to_the_prose_column():
+    block = _without_empty_columns(_table())
+    widths = _widths(block, 80)
+    assert widths[-1] >= 16 and sum(widths) + 3 * len(widths) + 2 <= 80
