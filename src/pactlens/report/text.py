@@ -31,9 +31,12 @@ def _widths(block: Table, total: int) -> list[int]:
     natural = [max([len(c)] + [len(r[i]) for r in block.rows if i < len(r)]) for i, c in enumerate(block.columns)]
     widths = [min(n, max(WIDE, len(c))) for n, c in zip(natural, block.columns)]
     prose = max(range(len(natural)), key=natural.__getitem__)
-    chrome = 3 * len(widths) + 2
-    # Too narrow for the prose column: short columns give up room first, down to their header.
-    floors = [max(len(c), 6) for c in block.columns]
+    chrome = 2 * len(widths)  # one space between columns (see _rich), and rich's margin
+    # Too narrow for the prose column: short columns give up room first, down to their header
+    # or their longest word, whichever is longer ("education-culture" is not cut in two).
+    floors = [max([len(c)] + [len(w) for r in block.rows if i < len(r) for w in r[i].split()])
+              for i, c in enumerate(block.columns)]
+    floors = [min(f, w) for f, w in zip(floors, widths)]
     while total - chrome - sum(w for i, w in enumerate(widths) if i != prose) < MIN_PROSE:
         wide = max((i for i in range(len(widths)) if i != prose and widths[i] > floors[i]),
                    key=widths.__getitem__, default=None)
@@ -61,7 +64,7 @@ def _rich(block: Block, width: int):
     if isinstance(block, Table):
         block = _without_empty_columns(block)
         t = RTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left", title_style="bold cyan",
-                   caption=block.note)
+                   caption=block.note, padding=(0, 1, 0, 0), pad_edge=False)
         for c, w in zip(block.columns, _widths(block, width)):
             t.add_column(c, overflow="fold", width=w)
         for r in block.rows:
