@@ -82,3 +82,17 @@ def test_plain_reading_reads_as_quantulum3_does() -> None:
                    "vals of 18 months thereafter. the eighth ", "a year after 5 days", "of 10 years, 5 months",
                    "re than one year s duration.", "FABRIC, 85%> COTTON >200G/M2 PLAIN ", "uced to 0,50%."]:
         assert _plain_reading(window) is None, window
+
+
+def test_a_footnote_star_is_never_part_of_the_quantity() -> None:
+    """GATT 1947 Art. XXVIII: quantulum3 takes the star along under some hash seeds; the span
+    must not depend on PYTHONHASHSEED."""
+    from types import SimpleNamespace
+
+    from pactlens.extract.quantities import _to_quantity
+
+    text = "is not reached within a period of sixty days* after negotiations have been authorized"
+    start = text.index("sixty")
+    day = SimpleNamespace(name="day", entity=SimpleNamespace(name="time"))
+    found = _to_quantity(text, SimpleNamespace(value=60, unit=day), start, start + len("sixty days*"))
+    assert found is not None and found.quantity.text == "sixty days" == text[found.start:found.end]

@@ -288,6 +288,10 @@ def _written_unit(surface: str) -> str | None:
     return m.group("u") if m and m.group("u").lower() != "per" else None
 
 
+#: Never the last character of a quantity.
+_TRAILING = frozenset(" \t\n*,;:!?")
+
+
 def _to_quantity(text: str, q, start: int, end: int) -> Found | None:
     """One quantulum3 result as a Quantity, or None when it is a bare count."""
     name, entity = q.unit.name, q.unit.entity.name
@@ -308,4 +312,6 @@ def _to_quantity(text: str, q, start: int, end: int) -> Found | None:
             start = m.start()  # the number word blanked by _prepare ("fifteen (15) years")
     if per is None:
         per, end = _period_after(text, end)
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1  # quantulum3 sometimes takes a footnote star along ("sixty days*"), depending on the hash seed
     return Found(start, end, Quantity(value=float(q.value), unit=unit, per=per, text=text[start:end].strip()))
