@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
-from pactlens.model import Agreement, AgreementKind, Evidence, Party, Signatory, Signed
+from pactlens.extract.signatories import find_signatories
+from pactlens.model import Agreement, AgreementKind, Evidence, Party, Signed
 from pactlens.resources.states import StateMention, find_states, get, lookup
 from pactlens.structure.doc import Doc, Span
 
@@ -322,36 +323,6 @@ def _term_in(doc: Doc, start: int, end: int) -> tuple[int | None, str | None, li
     return years, renewal, evidence
 
 
-# --- names of people ------------------------------------------------------------------
-
-_HONORIFIC = re.compile(
-    r"^(?:(?:His|Her)\s+(?:Excellency|Majesty|Highness)|H\.\s?E\.|Monsieur|Mr\.?|Mrs\.?|Ms\.?|M\.|Dr\.?|Sir|Se[nñ]or|"
-    r"Don|Herr|Baron|Count|Lord|Prince|Mister|Messrs\.?|General|Colonel|Admiral|Marshal)\s+",
-)
-_NAME_TOKEN = r"(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.)"
-_PERSON = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|bin|ibn|al-|de|van|von|da|del|le|la)){{1,4}}")
-_ROLES = (
-    r"President|Vice[- ]President|Prime\s+Minister|Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs"
-    r"|Defen[cs]e\s+Minister|Chancellor|King|Queen|Emperor|Secretary\s+of\s+State|Premier|Chairman"
-    r"|Supreme\s+Leader|Ambassador|Secretary[- ]General|General\s+Secretary|Crown\s+Prince|Emir|Sultan|Shah"
-)
-_ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
-
-
-def _clean_name(name: str) -> str | None:
-    name = _HONORIFIC.sub("", name.strip().strip(",;:")).strip()
-    tokens = name.split()
-    if len(tokens) < 2 or len(tokens) > 6 or len(name) > 60:
-        return None  # one word is a surname at best, or "ANNEX"
-    if re.match(r"(?i)(?:annex|article|protocol|appendix|chapter|part|schedule|the|done|in)\b", name):
-        return None
-    if all(len(t.strip(".")) <= 2 for t in tokens):
-        return None  # "NA NA", initials only
-    if lookup(name) is not None:
-        return None
-    return name
-
-
 # --- treaty-kind documents: the agreement's own text -------------------------------------
 
 _LABEL = re.compile(r"^\s*(?:MainText|MAIN\s+TEXT|AppendixText)\s*:\s*", re.IGNORECASE)
@@ -365,15 +336,6 @@ _OPENING_END = re.compile(
     r"|acting|concerned|affirming|seeking|prompted|realizing|realising|based|within|according|whereas|meeting"
     r"|in\s+order|with\s+a\s+view|on\s+the\s+basis|referred|hereinafter|hereafter)\b|:",
     re.IGNORECASE,
-)
-_PLENIPOTENTIARIES = re.compile(
-    r"(?i:(?:appointed|designated|named)\s+(?:as\s+)?(?:their|its)\s+(?:respective\s+)?plenipotentiar(?:y|ies))\s*[:,]?"
-)
-_PLENI_END = re.compile(r"(?i:\bwho,?\s+(?:having|after)|\bhave\s+agreed|\bwho\s+have)")
-_FOR_PARTY = re.compile(
-    r"\b(?:For|FOR)\s+(?:the\s+|THE\s+)?(?P<party>[^:\n]{3,140}?)\s*(?::|\n|\s(?=\(?(?:signed|Signed|SIGNED|sgd|L\.S\.)))"
-    r"\s*(?:\((?:signed|Signed|SIGNED|sgd\.?|L\.\s?S\.|signature)\)\s*)?"
-    rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+(?:{_NAME_TOKEN}|bin|de|van|von)){{0,4}})"
 )
 _ORG_PARTY = re.compile(
     r"(?i:\b(?:the\s+)?(?P<org>european\s+(?:economic\s+)?communit(?:y|ies)|european\s+union|caribbean\s+community"
@@ -498,93 +460,6 @@ def _final_articles_parties(doc: Doc, articles: list, final_start: int | None) -
     return [_party(doc, m) for m in _states_in(doc, start, min(end, len(doc.text)))]
 
 
-def _plenipotentiaries(doc: Doc, start: int, end: int) -> list[Signatory]:
-    """"have appointed as their Plenipotentiaries: THE GOVERNMENT OF X Monsieur A B, Minister ...; ..." """
-    text = doc.text
-    head = _PLENIPOTENTIARIES.search(text, start, end)
-    if head is None:
-        return []
-    stop = _PLENI_END.search(text, head.end(), min(end, head.end() + 3000))
-    list_end = stop.start() if stop else min(end, head.end() + 1500)
-    out: list[Signatory] = []
-    pos = head.end()
-    for seg in re.split(r";", text[head.end() : list_end]):
-        seg_start = pos + (len(seg) - len(seg.lstrip()))
-        pos += len(seg) + 1
-        sig = _signatory_from_segment(doc, seg_start, seg_start + len(seg.strip()))
-        if sig:
-            out.append(sig)
-    return out
-
-
-def _signatory_from_segment(doc: Doc, start: int, end: int) -> Signatory | None:
-    """One plenipotentiary: [party phrase][:] [honorific] Name, role."""
-    text = doc.text
-    states = _states_in(doc, start, end)
-    party_iso = states[0].iso3 if states else None
-    # The person starts after the party phrase (the first state name, or a colon).
-    cut = start
-    colon = text.find(":", start, end)
-    if colon >= 0 and (not states or colon < states[0].start + 200):
-        cut = colon + 1
-    elif states and states[0].start - start < 80:
-        cut = states[0].end
-    m = _PERSON.search(text, cut, end)
-    if m is None:
-        return None
-    head = _HONORIFIC.match(text, m.start())
-    name_start = m.start()
-    rest = text[m.start() : end]
-    comma = rest.find(",")
-    name_end = m.start() + comma if comma > 0 else m.end()
-    name = _clean_name(text[name_start:name_end])
-    if name is None:
-        return None
-    if head:
-        name_start = head.end()
-    role = None
-    role_ev: list[Evidence] = []
-    if comma > 0:
-        role_text = text[name_end + 1 : end].strip().rstrip(".")
-        role_states = _states_in(doc, name_end + 1, end)
-        if role_states:
-            of = text.rfind(" of ", name_end, role_states[0].start + 1)
-            if of > name_end:
-                role_text = text[name_end + 1 : of].strip()
-            party_iso = party_iso or role_states[0].iso3
-        role = re.sub(r"\s+", " ", role_text)[:120] or None
-    ev = [_evidence(doc, name_start, name_end)]
-    ev += role_ev
-    return Signatory(name=name, role=role, party=party_iso, evidence=ev)
-
-
-def _signature_block(doc: Doc, start: int) -> list[Signatory]:
-    """"For the Government of X: (Signed) Name" lines after the final clause."""
-    out = []
-    for m in _FOR_PARTY.finditer(doc.text, start):
-        states = _states_in(doc, m.start("party"), m.end("party"), adjectives=True)
-        name, role = _split_caps_name(m.group("name"))
-        if role is not None:
-            rest = re.match(r"[^\n]{0,80}?(?=\s+(?:For|FOR)\s|\n|$)", doc.text[m.end() :])
-            role = (role + (rest.group(0) if rest else "")).strip() or None
-        name = _clean_name(name)
-        if not states or name is None:
-            continue
-        out.append(Signatory(name=name, role=role, party=states[0].iso3,
-                             evidence=[_evidence(doc, m.start(), m.end())]))
-    return out
-
-
-def _split_caps_name(text: str) -> tuple[str, str | None]:
-    """"GREGORIO LOPEZ BRAVO Minister for Foreign Affairs": the capitals are the name, the rest the role."""
-    tokens = text.split()
-    if len(tokens) > 1 and tokens[0].isupper():
-        k = next((i for i, t in enumerate(tokens) if not t.isupper() or _ROLE_RE.match(t.title())), len(tokens))
-        if k < len(tokens):
-            return " ".join(tokens[:k]), " ".join(tokens[k:])
-    return text, None
-
-
 def _primary_articles(doc: Doc) -> list:
     if not doc.articles:
         return []
@@ -619,12 +494,8 @@ def _primary(doc: Doc) -> Agreement:
         if len(named_at_end) >= 2:  # one state named at the end is a depositary, not the parties
             parties = _merge_parties(parties + named_at_end)
 
-    # Signatories: the plenipotentiaries named in the preamble, then the signature block.
-    pre_end = first_article if first_article is not None else min(len(text), opening + 4000)
-    signatories = _plenipotentiaries(doc, opening, pre_end)
-    if final is not None or articles:
-        signatories += _signature_block(doc, final.start if final is not None else articles[-1].span.start)
-    signatories = _dedupe_signatories(signatories)
+    # Signatories: the plenipotentiaries named in the preamble and the signature blocks.
+    signatories = find_signatories(doc, opening, len(text)).signatories
 
     # Signed: the final clause, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)").
     signing = None
@@ -672,17 +543,6 @@ def _skip_dateline(doc: Doc, start: int) -> int:
     return m.end() if m else start
 
 
-def _dedupe_signatories(signatories: list[Signatory]) -> list[Signatory]:
-    out: dict[str, Signatory] = {}
-    for s in signatories:
-        key = s.name.lower()
-        if key not in out:
-            out[key] = s
-        elif out[key].role is None and s.role:
-            out[key].role = s.role
-    return list(out.values())
-
-
 # --- briefs and news: agreements written about -------------------------------------------
 
 _HEAD_WORDS = r"Treaty|Agreement|Pact|Convention|Accord|Declaration|Memorandum\s+of\s+Understanding|Memorandum|Protocol|Charter|Programme|Program"
@@ -712,19 +572,6 @@ _LEAD_NOISE = re.compile(
 )
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?P<w>treaty|agreement|pact|accord|deal|convention|programme|program|memorandum)\b", re.IGNORECASE)
 _SIGNED_VERB = re.compile(r"\b(?:signed|sign|signing|concluded|inked)\b")
-def _titled_person(i: int) -> str:
-    """"Russian President Vladimir Putin" as groups adj<i>, role<i>, n<i>."""
-    return rf"(?:(?P<adj{i}>[A-Z][a-z]+)\s+)?(?P<role{i}>{_ROLES})\s+(?P<n{i}>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
-
-
-_PAIR_SIGNERS = re.compile(
-    rf"{_titled_person(1)}\s+and\s+{_titled_person(2)}"
-    r"(?:,\s*)?\s+(?:(?:have|had|has|jointly|formally|officially)\s+)*(?:signed|concluded|inked)\b"
-)
-#: "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, Franklin Roosevelt, signed"
-_ROLE_OF_STATE_NAME = re.compile(
-    rf"(?:the\s+)?(?P<role>{_ROLES})\s+of\s+(?:the\s+)?(?P<state>{_CAP}(?:\s+{_CAP}){{0,4}}),\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
-)
 _ARTICLE_COUNT = re.compile(
     rf"(?i:\b(?:comprises|comprising|contains|containing|consists\s+of|consisting\s+of|includes|including|has|with)\s+(?P<n>{_N})\s+articles\b"
     rf"|\b(?P<m>{_N})-article\b)"
@@ -917,78 +764,6 @@ def _refers_to(doc: Doc, span: Span, w: _Written, subject: bool) -> bool:
     return False
 
 
-_SIGNED_BY = re.compile(r"[^.;]{0,80}?\bby\s+(?=[A-Z])")
-_BY_PERSON = re.compile(
-    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})(?:,\s+(?:the\s+)?(?P<app>[^,.;]{{3,80}}?))?(?=\s+and\s|[,.;]|$)"
-)
-
-
-def _signed_by(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Party]]:
-    """"signed ... by Ormsby-Gore and Dean Rusk, the United States Secretary of State"."""
-    text = doc.text
-    signatories: list[Signatory] = []
-    parties: list[Party] = []
-    pos = start
-    for _ in range(4):
-        m = _BY_PERSON.match(text, pos)
-        if m is None:
-            break
-        name = _clean_name(m.group("name"))
-        role = party = None
-        if m.group("app"):
-            r = _ROLE_RE.search(m.group("app"))
-            role = re.sub(r"\s+", " ", r.group(0)) if r else None
-            st = find_states(text, m.start("app"), m.end("app"))
-            if st and role:
-                party = st[0].iso3
-                parties.append(_party(doc, st[0]))
-        if name is not None:  # a lone surname ("Ormsby-Gore") is not enough to name a signatory
-            signatories.append(Signatory(name=name, role=role, party=party, evidence=[_evidence(doc, m.start(), m.end())]))
-        nxt = re.compile(r"\s+and\s+|,\s+").match(text, m.end())
-        if nxt is None or m.end() >= end:
-            break
-        pos = nxt.end()
-    return signatories, parties
-
-
-def _signers(doc: Doc, start: int, end: int) -> tuple[list[Signatory], list[Party]]:
-    """"Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed ..." and
-    "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, ..."."""
-    text = doc.text
-    signatories: list[Signatory] = []
-    parties: list[Party] = []
-    m = _PAIR_SIGNERS.search(text, start, end)
-    if m:
-        for adj, role, name in (("adj1", "role1", "n1"), ("adj2", "role2", "n2")):
-            iso = None
-            if m.group(adj):
-                st = [s for s in find_states(text, m.start(adj), m.end(adj))]
-                if st:
-                    iso = st[0].iso3
-                    parties.append(_party(doc, st[0]))
-            signatories.append(Signatory(
-                name=m.group(name), role=re.sub(r"\s+", " ", m.group(role)), party=iso,
-                evidence=[_evidence(doc, m.start(adj) if m.group(adj) else m.start(role), m.end(name))],
-            ))
-        return signatories, parties
-    verb = _SIGNED_VERB.search(text, start, end)
-    if verb is None:
-        return [], []
-    by = _SIGNED_BY.search(text, verb.end(), end)
-    if by is not None:
-        return _signed_by(doc, by.end(), end)
-    for r in _ROLE_OF_STATE_NAME.finditer(text, start, verb.start()):
-        st = find_states(text, r.start("state"), r.end("state"))
-        iso = st[0].iso3 if st else None
-        if st:
-            parties.append(_party(doc, st[0]))
-        name = _clean_name(r.group("name"))
-        if name:
-            signatories.append(Signatory(name=name, role=re.sub(r"\s+", " ", r.group("role")), party=iso,
-                                         evidence=[_evidence(doc, r.start("role"), r.end("name"))]))
-    return signatories, parties
-
-
 def _signing_place(doc: Doc, start: int, end: int) -> tuple[str | None, list[Evidence]]:
     """"signed ... in Moscow", "signed in Helsinki, Finland", "at the Belvedere palace in Vienna"."""
     text = doc.text
@@ -1058,10 +833,11 @@ def _about_facts(doc: Doc, w: _Written, subject: bool) -> dict:
             continue
         verb = _SIGNED_VERB.search(text, s.start, s.end)
         if verb and (subject or _signs_this(doc, s, verb.start(), w)):
-            sigs, parties = _signers(doc, s.start, s.end)
+            signers = find_signatories(doc, s.start, s.end, prose=True, seen=facts["signatories"])
+            parties = [_party(doc, m) for m in signers.states]
             if not parties and _signs_this(doc, s, verb.start(), w):
                 parties = _signing_subjects(doc, s.start, verb.start())
-            facts["signatories"] += sigs
+            facts["signatories"] = signers.signatories
             facts["parties"] += parties
             dates = find_dates(text, s.start, s.end, years=True)
             place, place_ev = _signing_place(doc, s.start, s.end)
@@ -1112,7 +888,7 @@ def _written_agreement(doc: Doc, w: _Written, role: str) -> Agreement:
         title=w.name,
         kind=kind,
         parties=parties,
-        signatories=_dedupe_signatories(facts["signatories"]),
+        signatories=facts["signatories"],
         signed=signed,
         term_years=term[0] if term else None,
         article_count=articles[0] if articles else None,
