@@ -1,6 +1,7 @@
 """Brief vs treaty: a real treaty (North Atlantic Treaty, shared corpus) and a summary written for this
 test. What each claim is, checked by hand against the treaty text:
 
+- "signed in Washington in 1949": the final clause says so  -> supported
 - "comprises 14 articles": true (Articles 1-14)            -> supported
 - "comprises 20 articles": false                            -> contradicted
 - "settle international disputes by peaceful means": Art. 1 -> supported
@@ -38,6 +39,7 @@ SUMMARY = (
     "The Treaty was signed in Washington on 4 April 1949. The Treaty was signed in 1955.\n"
 )
 EXPECTED = {
+    "The North Atlantic Treaty was signed in Washington in 1949.": "supported",
     "The Treaty comprises 14 articles.": "supported",
     "The Treaty comprises 20 articles.": "contradicted",
     "It commits the parties to settle international disputes by peaceful means.": "supported",

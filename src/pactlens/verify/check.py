@@ -28,12 +28,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pactlens.model import Analysis, Evidence
 from pactlens.structure.doc import Doc, Span
+from pactlens.verify.facts import (
+    BriefContext, Label, TreatyFacts, Verdict, judge_parties, judge_place, judge_signatories, primary, states_a_fact,
+)
+from pactlens.verify.facts import SEVERITY as _SEVERITY
 
 CHECK_SCHEMA = "pactlens.check/1"
-Label = Literal["supported", "contradicted", "not-in-text"]
 
 _AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
-_SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w-]*\s+){{0,6}}{_AGREEMENT}\b|\bit\b", re.IGNORECASE)
+_SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w'’–—-]*\s+){{0,6}}{_AGREEMENT}\b|\bit\b", re.IGNORECASE)
 _CONTENT_VERB = re.compile(
     r"\b(?:commits?|establish(?:es)?|provides?|includes?|comprises?|contains?|consists?|obligates?|obliges?|"
     r"requires?|emphasi[sz]es|aims?|promotes?|seeks?|creates?|sets? up|stipulates?|guarantees?|prohibits?|"
@@ -112,8 +115,7 @@ class CheckResult(CheckRecord):
         return self.model_dump(mode="json", by_alias=True)
 
     def unsupported_first(self) -> list[Claim]:
-        order = {"contradicted": 0, "not-in-text": 1, "supported": 2}
-        return sorted(self.claims, key=lambda c: order[c.label])
+        return sorted(self.claims, key=lambda c: _SEVERITY[c.label])
 
 
 # --- concepts: commitments described in many words ------------------------------------
@@ -174,13 +176,25 @@ def _blank_line_paragraphs(text: str) -> list[Span]:
 
 def brief_sentences(doc: Doc) -> list[Span]:
     if doc.sentences:
-        return [s for s in doc.sentences if not doc.in_footnotes(s.start)]
+        return _rejoin([s for s in doc.sentences if not doc.in_footnotes(s.start)], doc.text)
     from pactlens.structure.sentences import plain_sentences
 
     out = []
     for para in _blank_line_paragraphs(doc.text):
         if not doc.in_footnotes(para.start):
             out.extend(plain_sentences(doc.text, para))
+    return out
+
+
+def _rejoin(sentences: list[Span], text: str) -> list[Span]:
+    """A sentence cut after a leading title ("The North Atlantic Treaty | was signed …") is joined
+    again: on one line, a sentence does not start with a lower-case word."""
+    out: list[Span] = []
+    for s in sentences:
+        if out and text[s.start : s.start + 1].islower() and not text[out[-1].end : s.start].strip(" \t"):
+            out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
     return out
 
 
@@ -242,7 +256,9 @@ def _is_claim(text: str) -> bool:
     if names and (_ARTICLES.search(text) or _TERM.search(text)):
         return True
     subjects = [m for m in _SUBJECT.finditer(text) if not _OTHER_AGREEMENT.search(m.group(0))]
-    return bool(subjects and _CONTENT_VERB.search(text))
+    # A sentence naming the agreement that says where, by whom or between whom it was signed
+    # is a claim whatever its subject ("Russia's treaty with Iran was signed in Moscow").
+    return bool(subjects and _CONTENT_VERB.search(text)) or bool(names and states_a_fact(text))
 
 
 def _listed_under_claim(doc: Doc) -> list[tuple[int, int]]:
@@ -267,11 +283,13 @@ class _Treaty:
     analysis: Analysis
     units: list[Span]
     terms: list[list[str]]
+    facts: TreatyFacts
 
     @classmethod
     def of(cls, doc: Doc, analysis: Analysis) -> _Treaty:
         units = treaty_units(doc)
-        return cls(doc, analysis, units, [content_terms(doc.text[u.start : u.end]) for u in units])
+        facts = TreatyFacts(doc.text, primary(analysis), _head_end(doc))
+        return cls(doc, analysis, units, [content_terms(doc.text[u.start : u.end]) for u in units], facts)
 
     def ev(self, span: Span) -> Evidence:
         return self.doc.evidence(span.start, span.end)
@@ -315,6 +333,15 @@ class _Treaty:
         return [(i, float(scores[i])) for i in best if scores[i] > 0]
 
 
+def _head_end(doc: Doc) -> int:
+    """Where the part of a treaty that names its parties (title, head of the preamble) ends."""
+    if doc.articles:
+        return doc.articles[0].span.start
+    if doc.preamble:
+        return doc.preamble.end
+    return doc.title.end + 700 if doc.title else 0
+
+
 @lru_cache(maxsize=4)
 def _document_frequency(corpus: tuple[tuple[str, ...], ...]) -> dict[str, int]:
     df: dict[str, int] = {}
@@ -333,10 +360,11 @@ def _bm25(corpus: tuple[tuple[str, ...], ...]):
 
 def check(brief: Doc, brief_analysis: Analysis, treaty: Doc, treaty_analysis: Analysis) -> CheckResult:
     t = _Treaty.of(treaty, treaty_analysis)
+    context = BriefContext.of(brief_analysis)
     claims = []
     for s in find_claims(brief):
         text = brief.text[s.start : s.end]
-        label, reason, spans = judge(text, t)
+        label, reason, spans = judge(text, t, context)
         claims.append(Claim(
             text=text.strip(), label=label, reason=reason,
             brief_evidence=[brief.evidence(s.start, s.end)],
@@ -352,16 +380,17 @@ def _checked(a: Analysis) -> CheckedDocument:
     return CheckedDocument(id=d.id, source=d.source, sha256=d.sha256, title=d.title, text=d.text)
 
 
-Verdict = tuple[Label, str, list[Span]]
 
-
-_SEVERITY = {"contradicted": 0, "not-in-text": 1, "supported": 2}
-
-
-def judge(claim: str, t: _Treaty) -> Verdict:
-    """Facts (article count, term, signature) are all checked, and the worst
-    verdict wins; a claim with none is judged on its content."""
-    facts = [v for v in (rule(claim, t) for rule in (_judge_articles, _judge_term, _judge_signed)) if v]
+def judge(claim: str, t: _Treaty, brief: BriefContext | None = None) -> Verdict:
+    """Facts (article count, term, date and place of signature, signatories,
+    parties) are all checked, and the worst verdict wins; a claim with none is
+    judged on its content."""
+    brief = brief or BriefContext()
+    facts: list[Verdict] = []
+    if not brief.names_other_agreement(claim):
+        facts = [v for v in (rule(claim, t) for rule in (_judge_articles, _judge_term, _judge_signed)) if v]
+        facts += [v for v in (judge_place(claim, t.facts), judge_signatories(claim, t.facts, brief),
+                              judge_parties(claim, t.facts, brief)) if v]
     if facts:
         label = min((v[0] for v in facts), key=_SEVERITY.__getitem__)
         return label, "; ".join(v[1] for v in facts), [x for v in facts for x in v[2]]

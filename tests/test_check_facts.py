@@ -1,0 +1,241 @@
+"""`pactlens check`: where, by whom and between whom an agreement was signed.
+
+The treaties are real (fixtures copied from the shared corpus); the short
+summaries are written for these tests, each sentence true, false or not
+decidable from the treaty's text. What each treaty's own text says, read by hand:
+
+- North Atlantic Treaty 1949: signed at Washington, 4 April 1949; no signature
+  block, so no signatories; its articles name seven of the twelve parties
+  (the United States, Belgium, Canada, France, Luxembourg, the Netherlands, the
+  United Kingdom), so a state missing from them is not thereby no party.
+- Russia–Kazakhstan free trade agreement 1992: "between the Government of the
+  Russian Federation and the Government of the Republic of Kazakhstan",
+  done in Moscow on 22 October 1992; no signatories named.
+- Spain–Portugal fisheries convention 1969 (GGO ESP-PRTFSF_1969A): signed at
+  Madrid by Gregorio López Bravo and Manuel Rocheta.
+- Afghanistan–USSR locust agreement 1935 (GGO AFG-RUSTCP_1935A): done at Kabul,
+  plenipotentiaries Leonidas Nicolaievitch Stark (USSR) and Faiz-Mohammed Khan
+  (Afghanistan).
+- The North Atlantic Treaty from its title through Article 5: no final clause,
+  so no place of signature.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLE_BRIEF, FIXTURES
+from pactlens.verify.facts import BriefContext, claimed_parties, claimed_places, claimed_signatories, same_place
+
+NAT = FIXTURES / "treaties" / "north-atlantic-1949.txt"
+KAZ = FIXTURES / "treaties" / "fta-kaz-rus-1992.txt"
+ESP = FIXTURES / "corpus-sample" / "ESP-PRTFSF_1969A.txt"
+AFG = FIXTURES / "corpus-sample" / "AFG-RUSTCP_1935A.txt"
+NAT_HEAD = FIXTURES / "store-north-atlantic-excerpt.txt"
+
+# sentence -> (label, what it is)
+NAT_CLAIMS = {
+    "The North Atlantic Treaty was signed in Washington on 4 April 1949.": "supported",  # date and place true
+    "The treaty was signed in Paris.": "contradicted",  # Washington
+    "The treaty was signed at the White House.": "not-in-text",  # a building: the text says only Washington
+    "The treaty was signed in the United States.": "supported",  # Washington is in the United States
+    "The treaty between the United States and Canada commits them to settle disputes by peaceful means.":
+        "supported",  # both among the parties it names
+    "The treaty between the United States and the Soviet Union was signed in Washington.":
+        "not-in-text",  # the USSR is not among the parties found, but these are only seven of twelve
+    "The treaty was signed by Dean Acheson and Lester Pearson.": "not-in-text",  # no signature block
+}
+KAZ_CLAIMS = {
+    "The agreement between Russia and Kazakhstan was signed in Moscow on 22 October 1992.": "supported",
+    "The Russian-Kazakh free trade agreement was signed in Almaty.": "contradicted",  # Moscow
+    "The agreement was signed in Russia.": "supported",
+    "The treaty between Russia and Iran establishes a free trade regime.": "contradicted",  # Kazakhstan, not Iran
+    "Russia and Belarus signed the agreement in 1992.": "contradicted",  # Belarus is no party
+    "The Russia–Kazakhstan agreement was signed by Viktor Chernomyrdin and Sergey Tereshchenko.":
+        "not-in-text",  # parties right, but the text names no signatories
+}
+ESP_CLAIMS = {
+    "The convention was signed in Madrid by Gregorio López Bravo and Manuel Rocheta.": "supported",
+    "The convention was signed in Lisbon.": "contradicted",
+    "The convention was signed by Spanish Foreign Minister Fernando Morán.": "contradicted",
+}
+AFG_CLAIMS = {
+    "The agreement was signed at Kabul by Leonidas Stark and Faiz-Mohammed Khan.": "supported",
+    "The agreement was signed in Kabul by Soviet Foreign Minister Vyacheslav Molotov.": "contradicted",
+    # The text's party is the USSR: whether Russia stands for it is not the rule's to say.
+    "Russia's agreement with Afghanistan was signed in Kabul.": "not-in-text",
+}
+NAT_HEAD_CLAIMS = {
+    "The North Atlantic Treaty was signed in Washington.": "not-in-text",  # no final clause, no place
+}
+
+
+def _check(tmp_path_factory, treaty, claims):
+    from pactlens.pipeline import check
+
+    brief = tmp_path_factory.mktemp("facts") / "summary.txt"
+    brief.write_text(" ".join(claims) + "\n", encoding="utf-8")
+    return check(brief, treaty)
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    pairs = [(NAT, NAT_CLAIMS), (KAZ, KAZ_CLAIMS), (ESP, ESP_CLAIMS), (AFG, AFG_CLAIMS), (NAT_HEAD, NAT_HEAD_CLAIMS)]
+    return {treaty.name: (_check(tmp_path_factory, treaty, claims), claims) for treaty, claims in pairs}
+
+
+@pytest.mark.parametrize("treaty", [NAT.name, KAZ.name, ESP.name, AFG.name, NAT_HEAD.name])
+def test_labels(results, treaty):
+    result, expected = results[treaty]
+    assert {c.text: c.label for c in result.claims} == expected
+
+
+def test_evidence_exact_in_both_documents(results):
+    for result, _ in results.values():
+        for c in result.claims:
+            for e in c.brief_evidence:
+                assert result.brief.text[e.start:e.end] == e.text
+            for e in c.treaty_evidence:
+                assert result.treaty.text[e.start:e.end] == e.text
+
+
+def _claim(results, treaty, start):
+    return next(c for c in results[treaty][0].claims if c.text.startswith(start))
+
+
+def test_place_evidence_is_the_treaty_signature(results):
+    paris = _claim(results, NAT.name, "The treaty was signed in Paris")
+    assert "Washington" in [e.text for e in paris.treaty_evidence]
+    assert "not Paris" in paris.reason
+    almaty = _claim(results, KAZ.name, "The Russian-Kazakh")
+    assert "Moscow" in [e.text for e in almaty.treaty_evidence]
+
+
+def test_party_evidence_is_the_treaty_parties(results):
+    iran = _claim(results, KAZ.name, "The treaty between Russia and Iran")
+    named = " ".join(e.text for e in iran.treaty_evidence).lower()  # the title, in lower case in this file
+    assert "kazakhstan" in named and "russian federation" in named
+    assert "IRN" in iran.reason
+
+
+def test_signatory_evidence(results):
+    signed = _claim(results, ESP.name, "The convention was signed in Madrid by")
+    assert {"GREGORIO LOPEZ BRAVO", "MANUEL ROCHETA"} <= {e.text for e in signed.treaty_evidence}
+    molotov = _claim(results, AFG.name, "The agreement was signed in Kabul by Soviet")
+    assert "Molotov is not among its signatories" in molotov.reason
+
+
+def test_the_brief_against_another_treaty():
+    """The Russia–Iran brief checked against the Russia–Kazakhstan agreement: every sentence that
+    names the agreement's parties ("the Iran-Russia Treaty", "the Treaty commits both countries",
+    both countries being the brief's own Russia and Iran) is contradicted; its signatories are not
+    in that text."""
+    from pactlens.pipeline import check
+
+    result = check(EXAMPLE_BRIEF, KAZ)
+    by_start = {c.text[:40]: c for c in result.claims}
+    iran_russia = next(c for k, c in by_start.items() if k.startswith("He described the Iran-Russia Treaty"))
+    assert iran_russia.label == "contradicted" and "not IRN" in iran_russia.reason
+    caspian = next(c for c in result.claims if "the Treaty commits both countries" in c.text)
+    assert caspian.label == "contradicted"
+    signing = next(c for c in result.claims if c.text.startswith("On January 17, 2025"))
+    assert "names no signatories" in signing.reason and "not 2025-01-17" in signing.reason
+
+
+def test_cli_json(tmp_path):
+    brief = tmp_path / "summary.txt"
+    brief.write_text(" ".join(KAZ_CLAIMS) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(KAZ),
+                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    obj = json.loads(r.stdout)
+    assert {c["text"]: c["label"] for c in obj["claims"]} == KAZ_CLAIMS
+    for c in obj["claims"]:
+        for e in c["treaty_evidence"]:
+            assert obj["treaty"]["text"][e["start"]:e["end"]] == e["text"]
+
+
+# --- the readers, one sentence at a time -----------------------------------------------------
+RUSSIA_IRAN = BriefContext(frozenset({"putin", "pezeshkian"}), ("RUS", "IRN"), frozenset({frozenset({"IRN", "CHN"})}))
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("The Polaris Sales Agreement was signed in Washington, DC, on 6 April 1963 by Ormsby-Gore and Dean Rusk.",
+     ["Washington, DC"]),
+    ("On 25 March, the pact was signed at the Belvedere palace in Vienna.", ["the Belvedere", "Vienna"]),
+    ("The agreement was signed in Helsinki, Finland, on March 24, 1992.", ["Helsinki, Finland"]),
+    ("The treaty was signed in The Hague.", ["The Hague"]),
+    # no place: a date, a language, a ceremony, another clause
+    ("The treaty was signed in January 2025.", []),
+    ("The treaty was signed in English and Russian, both texts being equally authentic.", []),
+    ("The signing ceremony of the treaty took place after two days of talks.", []),
+    ("The agreement, signed last year, was welcomed in Washington.", []),
+])
+def test_claimed_places(sentence, places):
+    assert [p for p, _, _ in claimed_places(sentence)] == places
+    for p, a, b in claimed_places(sentence):
+        assert sentence[a:b] == p
+
+
+@pytest.mark.parametrize("sentence, surnames", [
+    ('On January 17, 2025, Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a '
+     '20-year "Comprehensive Strategic Partnership Treaty" in Moscow.', ["Putin", "Pezeshkian"]),
+    ("The Open Skies Treaty was signed in Helsinki by Secretary of State James Baker and foreign ministers "
+     "from 23 other countries.", ["Baker"]),
+    ("Putin and Pezeshkian signed the treaty.", ["Putin", "Pezeshkian"]),  # known from the brief
+    # not people
+    ("Russia and Iran signed the treaty.", []),
+    ("The treaty was signed by the Government of the Russian Federation.", []),
+    ("The agreement was signed by Molotov.", []),  # one word, no title, unknown to the brief: could be anything
+])
+def test_claimed_signatories(sentence, surnames):
+    assert claimed_signatories(sentence, RUSSIA_IRAN) == surnames
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    ("The treaty between Russia and Iran was signed in Moscow.", [{"RUS", "IRN"}]),
+    ("The Russian-Iranian treaty has 47 articles.", [{"RUS", "IRN"}]),
+    ("He described the Iran–Russia Treaty as a roadmap.", [{"RUS", "IRN"}]),
+    ("The U.S.-Bahrain Defense Cooperation Agreement was renewed.", [{"USA", "BHR"}]),
+    ("The treaty commits Russia and North Korea to mutual assistance.", [{"RUS", "PRK"}]),
+    ("The Treaty commits both countries to cooperation.", [{"RUS", "IRN"}]),  # the brief's two parties
+    ("Russia's treaty with North Korea was signed in Pyongyang.", [{"RUS", "PRK"}]),
+    ("The treaty was signed by Russia and Iran.", [{"RUS", "IRN"}]),
+    # states mentioned, not named as the parties
+    ("The United States fears the treaty will embolden Iran.", []),
+    ("The treaty marks a deepening of relations between Russia and Iran.", []),
+    ("In March 2026, the UAE signed a cooperation agreement with Ukraine.", []),  # another agreement
+    ("The Iran-China agreement of 2021 is a separate programme.", []),  # another agreement the brief discusses
+    ("Both countries have committed to cooperation.", []),  # the treaty is not the subject
+])
+def test_claimed_parties(sentence, parties):
+    assert [set(p) for p, _, _ in claimed_parties(sentence, RUSSIA_IRAN)] == parties
+
+
+@pytest.mark.parametrize("claimed, recorded, same", [
+    ("Moscow", "Moscow, Russian Federation", True),
+    ("Washington, DC", "Washington", True),
+    ("Teheran", "Tehran", True),  # another name of one city
+    ("Russia", "Moscow", True),  # the country of the recorded city
+    ("Iran", "Moscow", False),
+    ("Tehran", "Moscow", False),
+    ("the Kremlin", "Moscow", None),  # not a city: cannot tell
+    ("the White House", "Washington", None),
+])
+def test_same_place(claimed, recorded, same):
+    assert same_place(claimed, recorded) is same
+
+
+def test_a_sentence_about_another_agreement_of_the_brief_is_not_checked():
+    """The brief's own analysis names its other agreements: their facts are not this treaty's."""
+    brief = BriefContext(parties=("USA", "IRN"), title="memorandum of understanding",
+                         other_titles=frozenset({"mecca joint defense agreement", "warsaw pact"}))
+    assert brief.names_other_agreement(
+        "The August 2026 Mecca Joint Defense Agreement between Saudi Arabia, Turkey, and Pakistan was signed in Mecca.")
+    assert not brief.names_other_agreement(
+        "Negotiated by the members of NATO and the Warsaw Pact, the agreement was signed in Helsinki.")
+    assert not brief.names_other_agreement("The Memorandum of Understanding was signed on June 17.")
