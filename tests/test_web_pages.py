@@ -266,3 +266,26 @@ def test_a_document_page_is_not_rendered_again_when_another_document_arrives(cli
     assert client.post("/api/documents", files=files).status_code == 201
     assert client.get(f"/documents/{ids['nato']}").status_code == 200
     assert renders == [ids["nato"]]
+
+
+def test_pages_and_search_answers_come_compressed_to_clients_that_accept_gzip(client, ids):
+    for url in (f"/documents/{ids['nato']}", "/search?q=attack", "/api/search?q=attack"):
+        r = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert r.status_code == 200 and r.headers["content-encoding"] == "gzip" and "attack" in r.text
+        assert r.headers["vary"] == "Accept-Encoding"
+        plain = client.get(url, headers={"Accept-Encoding": "identity"})
+        assert "content-encoding" not in plain.headers and plain.text == r.text
+    refused = client.get("/search?q=attack", headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "content-encoding" not in refused.headers
+
+
+@pytest.mark.parametrize("header,expected", [("gzip", True), ("gzip, deflate, br", True), ("br;q=1.0, gzip;q=0.8", True),
+                                             ("*", True), ("gzip;q=0", False), ("identity", False), ("", False),
+                                             ("gzip;q=nonsense", False)])
+def test_accept_encoding_is_read_as_http_says(header, expected):
+    from starlette.requests import Request
+
+    from pactlens.web.bodies import accepts_gzip
+
+    request = Request({"type": "http", "headers": [(b"accept-encoding", header.encode())]})
+    assert accepts_gzip(request) is expected

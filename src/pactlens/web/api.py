@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter
 from pactlens.compare import Comparison
 from pactlens.model import Analysis
 from pactlens.store.records import DocumentSummary, SearchHit
+from pactlens.web.bodies import body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
 from pactlens.web.security import require_api_token
@@ -107,9 +108,9 @@ async def search(request: Request,
     """Sentences matching the query, best first, each located in its document."""
     if not q.strip():
         raise ProblemError(422, "the query is empty")
-    body = await cached(request.app.state.pages, ("api-search", q, limit), lib(request).generation,
-                        lambda: _HITS.dump_json(lib(request).search(q, limit=limit)))
-    return Response(body, media_type="application/json")
+    hits = await cached(request.app.state.pages, ("api-search", q, limit), lib(request).generation,
+                        lambda: body(_HITS.dump_json(lib(request).search(q, limit=limit))))
+    return respond(request, hits, "application/json")
 
 
 @router.get("/compare", response_model=Comparison)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sized
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -75,7 +75,7 @@ class PageCache(Generic[T]):
                     self._items.move_to_end(key)
                     return entry.value
             value = build()  # may raise (a 404): nothing is stored then
-            size = len(value) if isinstance(value, (str, bytes)) else 0
+            size = len(value) if isinstance(value, Sized) else 0
             if size <= self.max_bytes:
                 self._put(key, _Entry(current, asked, value, size))
             return value

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pactlens.web import marks, svg, views
 from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids
+from pactlens.web.bodies import Body, body, respond
 from pactlens.web.cache import cached
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
 from pactlens.web.uploads import ingest_upload
@@ -71,8 +72,8 @@ async def document(request: Request, doc_id: str, at: Annotated[str | None, Quer
     if at is not None:
         return HTMLResponse(await run_in_threadpool(render_document, request, doc_id, at))
     page = await cached(request.app.state.pages, ("document", doc_id), lambda: lib(request).stamp(doc_id),
-                        lambda: render_document(request, doc_id, None))
-    return HTMLResponse(page)
+                        lambda: body(render_document(request, doc_id, None)))
+    return respond(request, page, "text/html; charset=utf-8")
 
 
 def render_document(request: Request, doc_id: str, at: str | None) -> str:
@@ -125,13 +126,14 @@ def highlight_terms(sentence: str, pattern: re.Pattern[str] | None) -> Markup:
 @router.get("/search")
 async def search(request: Request, q: Annotated[str, Query(max_length=500)] = ""):
     """Cached per query until the library changes."""
-    def build() -> str:
+    def build() -> Body:
         hits = lib(request).search(q, limit=100) if q.strip() else []
         pattern = query_pattern(q)
         rows = [(h, highlight_terms(h.text, pattern)) for h in hits]
-        return request.app.state.templates.get_template("search.html").render(request=request, q=q, rows=rows)
+        return body(request.app.state.templates.get_template("search.html").render(request=request, q=q, rows=rows))
 
-    return HTMLResponse(await cached(request.app.state.pages, ("search", q), lib(request).generation, build))
+    page = await cached(request.app.state.pages, ("search", q), lib(request).generation, build)
+    return respond(request, page, "text/html; charset=utf-8")
 
 
 @router.get("/compare")

@@ -1,0 +1,53 @@
+"""Response bodies kept ready in two encodings: as built and gzip-compressed.
+
+A cached document page of a long treaty is megabytes of HTML; compressed it is
+a fraction of that. Compressing on every request (Starlette's GZipMiddleware)
+would cost more CPU than serving the cached page, so a body is compressed once,
+when it is built, and each request gets the encoding its client accepts.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+#: Smaller bodies are sent as they are: the gzip header and a round of zlib outweigh the gain.
+MIN_GZIP = 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    plain: bytes
+    gzipped: bytes | None
+
+    def __len__(self) -> int:  # what it costs to keep (the page cache's byte budget)
+        return len(self.plain) + len(self.gzipped or b"")
+
+
+def body(content: str | bytes) -> Body:
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    return Body(raw, gzip.compress(raw, compresslevel=6, mtime=0) if len(raw) >= MIN_GZIP else None)
+
+
+def accepts_gzip(request: Request) -> bool:
+    """``Accept-Encoding`` names gzip (or ``*``) without ``q=0``."""
+    for item in request.headers.get("accept-encoding", "").split(","):
+        coding, _, params = item.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "*"):
+            q = params.strip().lower().removeprefix("q=")
+            try:
+                return not params.strip() or float(q) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def respond(request: Request, b: Body, media_type: str) -> Response:
+    headers = {"Vary": "Accept-Encoding"}
+    if b.gzipped is not None and accepts_gzip(request):
+        headers["Content-Encoding"] = "gzip"
+        return Response(b.gzipped, media_type=media_type, headers=headers)
+    return Response(b.plain, media_type=media_type, headers=headers)
