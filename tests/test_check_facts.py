@@ -108,18 +108,20 @@ def _claim(results, treaty, start):
 
 
 def test_place_evidence_is_the_treaty_signature(results):
+    """The signing statement as one span, from its first word to the date."""
     paris = _claim(results, NAT.name, "The treaty was signed in Paris")
-    assert "Washington" in [e.text for e in paris.treaty_evidence]
+    assert paris.treaty_evidence[0].text.startswith("signed") and "Washington" in paris.treaty_evidence[0].text
+    assert paris.treaty_evidence[0].text.endswith("April, 1949")
     assert "not Paris" in paris.reason
     almaty = _claim(results, KAZ.name, "The Russian-Kazakh")
-    assert "Moscow" in [e.text for e in almaty.treaty_evidence]
+    assert almaty.treaty_evidence[0].text == "Done in the city of Moscow, October 22, 1992"
 
 
 def test_party_evidence_is_the_treaty_parties(results):
     iran = _claim(results, KAZ.name, "The treaty between Russia and Iran")
     named = " ".join(e.text for e in iran.treaty_evidence).lower()  # the title, in lower case in this file
     assert "kazakhstan" in named and "russian federation" in named
-    assert "IRN" in iran.reason
+    assert "not Iran" in iran.reason
 
 
 def test_signatory_evidence(results):
@@ -139,7 +141,7 @@ def test_the_brief_against_another_treaty():
     result = check(EXAMPLE_BRIEF, KAZ)
     by_start = {c.text[:40]: c for c in result.claims}
     iran_russia = next(c for k, c in by_start.items() if k.startswith("He described the Iran-Russia Treaty"))
-    assert iran_russia.label == "contradicted" and "not IRN" in iran_russia.reason
+    assert iran_russia.label == "contradicted" and "not Iran" in iran_russia.reason
     caspian = next(c for c in result.claims if "the Treaty commits both countries" in c.text)
     assert caspian.label == "contradicted"
     signing = next(c for c in result.claims if c.text.startswith("On January 17, 2025"))
@@ -239,3 +241,14 @@ def test_a_sentence_about_another_agreement_of_the_brief_is_not_checked():
     assert not brief.names_other_agreement(
         "Negotiated by the members of NATO and the Warsaw Pact, the agreement was signed in Helsinki.")
     assert not brief.names_other_agreement("The Memorandum of Understanding was signed on June 17.")
+
+
+def test_text_report_shows_the_pieces_together(results):
+    """A party claim is judged on the names of all the parties, not on the first alone."""
+    import io
+
+    from pactlens.report.check_report import render_text
+
+    out = io.StringIO()
+    render_text(results[KAZ.name][0], out)
+    assert "treaty: russian federation | republic of kazakhstan" in out.getvalue().lower()

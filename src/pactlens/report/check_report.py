@@ -16,9 +16,14 @@ def _summary(r: CheckResult) -> str:
 
 
 def _clause(c: Claim) -> str:
-    if not c.treaty_evidence:
-        return ""
-    t = " ".join(c.treaty_evidence[0].text.split())
+    """The clause the claim was judged on; short pieces (the parties' names, a signatory, the
+    signing statement) are shown together, since one of them alone says little."""
+    pieces = []
+    for e in c.treaty_evidence[:4]:
+        pieces.append(" ".join(e.text.split()))
+        if len(pieces[0]) > 80:
+            break
+    t = " | ".join(pieces)
     return t[:200] + ("…" if len(t) > 200 else "")
 
 

@@ -29,13 +29,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from pactlens.model import Analysis, Evidence
 from pactlens.structure.doc import Doc, Span
 from pactlens.verify.facts import (
-    BriefContext, Label, TreatyFacts, Verdict, judge_parties, judge_place, judge_signatories, primary, states_a_fact,
+    BriefContext, Label, TreatyFacts, Verdict, judge_parties, judge_place, judge_signatories, primary, signed_spans,
+    states_a_fact,
 )
+from pactlens.verify.facts import AGREEMENT as _AGREEMENT
 from pactlens.verify.facts import SEVERITY as _SEVERITY
 
 CHECK_SCHEMA = "pactlens.check/1"
 
-_AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
 _SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w'’–—-]*\s+){{0,6}}{_AGREEMENT}\b|\bit\b", re.IGNORECASE)
 _CONTENT_VERB = re.compile(
     r"\b(?:commits?|establish(?:es)?|provides?|includes?|comprises?|contains?|consists?|obligates?|obliges?|"
@@ -392,8 +393,8 @@ def judge(claim: str, t: _Treaty, brief: BriefContext | None = None) -> Verdict:
         facts += [v for v in (judge_place(claim, t.facts), judge_signatories(claim, t.facts, brief),
                               judge_parties(claim, t.facts, brief)) if v]
     if facts:
-        label = min((v[0] for v in facts), key=_SEVERITY.__getitem__)
-        return label, "; ".join(v[1] for v in facts), [x for v in facts for x in v[2]]
+        facts.sort(key=lambda v: _SEVERITY[v[0]])  # the worst first: its reason and evidence lead
+        return facts[0][0], "; ".join(v[1] for v in facts), list(dict.fromkeys(x for v in facts for x in v[2]))
     return _judge_concepts(claim, t) or _judge_content(claim, t)
 
 
@@ -404,13 +405,12 @@ def _judge_signed(claim: str, t: _Treaty) -> Verdict | None:
     from pactlens.extract.dates import find_dates
 
     dates = find_dates(claim, years=True)
-    signed = next((ag.signed for ag in t.analysis.agreements if ag.role == "primary" and ag.signed.date), None)
+    ag = next((ag for ag in t.analysis.agreements if ag.role == "primary" and ag.signed.date), None)
     if not dates:
         return None
-    if signed is None:
+    if ag is None or ag.signed.date is None:
         return "not-in-text", "the treaty's text gives no date of signature", []
-    claimed = dates[0].iso
-    spans = [Span(e.start, e.end) for e in signed.evidence]
+    claimed, signed, spans = dates[0].iso, ag.signed, signed_spans(ag)
     n = min(len(claimed), len(signed.date))
     if claimed[:n] == signed.date[:n]:
         return "supported", f"signed {signed.date}", spans

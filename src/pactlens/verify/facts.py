@@ -34,7 +34,8 @@ Label = Literal["supported", "contradicted", "not-in-text"]
 Verdict = tuple[Label, str, list[Span]]
 SEVERITY = {"contradicted": 0, "not-in-text": 1, "supported": 2}  # the worst verdict wins
 
-_AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
+#: The nouns an agreement goes by in a brief.
+AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
 _SIGN_VERB = re.compile(r"\b(?:signed|concluded|inked|initial(?:l)?ed)\b", re.IGNORECASE)
 _CAP_WORD = r"(?-i:[A-Z])[\w'’.-]*"
 # "in Moscow", "at the Belvedere", "in Washington, DC", "in Helsinki, Finland", "in The Hague", "in St. Petersburg"
@@ -70,12 +71,12 @@ _INSTITUTION = re.compile(r"\b(?:Government|Ministry|Council|Committee|Commissio
                           r"Republic|Kingdom|Federation|Parliament|Assembly|Congress|Senate|Bank|Agency|Office|"
                           r"Department|Corporation|Company|Group|Forces|Army|Navy|Party|Treaty|Agreement)\b")
 
-_BETWEEN = re.compile(rf"\b{_AGREEMENT}\b(?:\s+(?:signed|concluded))?\s+between\s+", re.IGNORECASE)
+_BETWEEN = re.compile(rf"\b{AGREEMENT}\b(?:\s+(?:signed|concluded))?\s+between\s+", re.IGNORECASE)
 _DASH = r"\s*[-–—/]\s*"
 _COMMIT = re.compile(r"\b(?:commits?|binds?|obliges?|obligates?|requires?)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _TWO = re.compile(r"(?:the\s+two|both)\s+(?:countries|states|nations|sides|governments)\b", re.IGNORECASE)
-_GENERIC = re.compile(rf"\b(?:the|this)\s+{_AGREEMENT}\b", re.IGNORECASE)
-_DEFINITE = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,6}}?{_AGREEMENT}\b", re.IGNORECASE)
+_GENERIC = re.compile(rf"\b(?:the|this)\s+{AGREEMENT}\b", re.IGNORECASE)
+_DEFINITE = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\b", re.IGNORECASE)
 
 
 # --- what the two documents record --------------------------------------------------------
@@ -90,6 +91,20 @@ def primary(analysis: Analysis) -> Agreement | None:
 
 def _spans(evidence: Iterable[Evidence]) -> list[Span]:
     return [Span(e.start, e.end) for e in evidence]
+
+
+def signed_spans(ag: Agreement) -> list[Span]:
+    """The signing statement as one span ("Done in Moscow on October 22, 1992") when its pieces
+    (word, place, date) lie close together, else the pieces."""
+    spans = sorted(_spans(ag.signed.evidence), key=lambda s: s.start)
+    if spans and spans[-1].end - spans[0].start <= 300:
+        return [Span(spans[0].start, max(s.end for s in spans))]
+    return spans
+
+
+def state_names(codes: Iterable[str]) -> str:
+    """"Russia, Kazakhstan" for RUS, KAZ: a reason is read by people."""
+    return ", ".join((st.name if (st := get(c)) else c) for c in codes)
 
 
 @dataclass(frozen=True)
@@ -316,7 +331,7 @@ def judge_place(claim: str, facts: TreatyFacts) -> Verdict | None:
     recorded = ag.signed.place if ag else None
     if not recorded:
         return "not-in-text", "the treaty's text gives no place of signature", []
-    spans = _spans(ag.signed.evidence) if ag else []
+    spans = signed_spans(ag) if ag else []
     verdicts = [same_place(p, recorded) for p, _, _ in places]
     named = " / ".join(p for p, _, _ in places)
     if any(v is True for v in verdicts):
@@ -483,7 +498,7 @@ def _dash_chains(claim: str, mentions: list) -> list[tuple[frozenset[str], int, 
         while j + 1 < len(mentions) and re.fullmatch(_DASH, claim[mentions[j].end : mentions[j + 1].start]):
             j += 1
         start, end = mentions[i].start, mentions[j].end
-        if j > i and re.match(rf"\s+(?:[\w'’-]+\s+){{0,6}}?{_AGREEMENT}\b", claim[end:], re.IGNORECASE) \
+        if j > i and re.match(rf"\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\b", claim[end:], re.IGNORECASE) \
                 and not _OTHER_BEFORE.search(claim[max(0, start - 30) : start]):
             out.append((frozenset(m.iso3 for m in mentions[i : j + 1]), start, end))
         i = j + 1
@@ -496,7 +511,7 @@ _OTHER_BEFORE = re.compile(r"\b(?:an?|another|earlier|previous|prior|former|sepa
 def _subject_before(claim: str, at: int) -> bool:
     """The agreement is the subject of the verb before ``at`` ("The Treaty commits …")."""
     head = re.split(r"[;:]|,\s(?!\d)", claim[:at])[-1]
-    return bool(re.search(rf"\b(?:the|this|that|said)\s+(?:[\w'’-]+\s+){{0,6}}{_AGREEMENT}\b|^\s*it\b", head, re.IGNORECASE))
+    return bool(re.search(rf"\b(?:the|this|that|said)\s+(?:[\w'’-]+\s+){{0,6}}{AGREEMENT}\b|^\s*it\b", head, re.IGNORECASE))
 
 
 def _signing_states(claim: str, mentions: list, brief: BriefContext) -> list[tuple[frozenset[str], int, int]]:
@@ -521,7 +536,7 @@ def _possessive(claim: str, mentions: list) -> list[tuple[frozenset[str], int, i
     """"Russia's treaty with Iran"."""
     out = []
     for a in mentions:
-        m = re.match(rf"['’]s\s+(?:[\w'’-]+\s+){{0,5}}?{_AGREEMENT}\s+with\s+(?:the\s+)?", claim[a.end :], re.IGNORECASE)
+        m = re.match(rf"['’]s\s+(?:[\w'’-]+\s+){{0,5}}?{AGREEMENT}\s+with\s+(?:the\s+)?", claim[a.end :], re.IGNORECASE)
         if not m:
             continue
         b = next((x for x in mentions if x.start == a.end + m.end()), None)
@@ -538,15 +553,14 @@ def judge_parties(claim: str, facts: TreatyFacts, brief: BriefContext) -> Verdic
     if not have:
         return "not-in-text", "the treaty's text names no parties", []
     claimed = frozenset().union(*(c[0] for c in claims))
-    names = ", ".join(sorted(have))
+    names = state_names(facts.parties)
     spans = facts.party_spans()
-    missing = sorted(claimed - have)
+    missing = [c for c in sorted(claimed) if c not in have]
     if not missing:
-        return "supported", f"its parties include {', '.join(sorted(claimed))}", spans
+        return "supported", f"its parties include {state_names(sorted(claimed))}", spans
     if facts.parties_closed() and not facts.former_party():
-        return "contradicted", f"its parties are {names}, not {', '.join(missing)}", spans
-    return "not-in-text", f"{', '.join(missing)} not among the parties found ({names})", []
-
+        return "contradicted", f"its parties are {names}, not {state_names(missing)}", spans
+    return "not-in-text", f"{state_names(missing)}: not among the parties found ({names})", []
 
 
 def states_a_fact(sentence: str) -> bool:
