@@ -146,7 +146,7 @@ def _heads(doc: Doc, start: int, end: int) -> list[_Head]:
 
 
 _SIGNED_MARK = re.compile(r"(?:\s*(?:[(\[]\s*(?i:signed|sgd)\.?\s*:?\s*[)\]]|(?i:signed|sgd\.?)\s*:)\s*[.:]?\s*)+")
-_ROLE_CUT = re.compile(r"\s*(?:;|\||\n|\(|(?<=[a-z])\.(?:\s|$)|(?i:\bsubject\s+to\s+ratification))")
+_ROLE_CUT = re.compile(r"\s*(?:;|\||\n|\(|,?\s*\b\d\)|(?<=[a-z])\.(?:\s|$)|(?i:\bsubject\s+to\s+ratification))")
 
 
 @dataclass
@@ -306,6 +306,7 @@ def _role_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     end = cut.start() if cut else limit
     role = re.sub(r"\s+", " ", text[start:end]).strip(" ,.")
     role = re.sub(r"(?:[\s,]+(?:and|of|to|in|the|for))+$", "", role).strip(" ,.")
+    role = re.sub(r"^(?:his|her)\s+", "", role)  # "his Minister of Foreign Affairs"
     return (role[:160] or None), end
 
 
@@ -562,7 +563,7 @@ _AUX = r"(?:(?:have|had|has|jointly|formally|officially|also|then|later|finally)
 _SUBJECT = (
     rf"(?:(?:[Hh]e|[Ss]he)|(?:(?:[A-Z][a-z]+(?:['\u2019]s)?\s+)?(?:(?:{_ROLES})\s+))?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 )
-_SUBJECTS = re.compile(rf"(?:^|[\s(])(?P<list>{_SUBJECT}(?:\s*,\s*{_SUBJECT})*\s*,?\s+and\s+{_SUBJECT}|{_SUBJECT})\s*,?\s+{_AUX}$")
+_SUBJECTS = re.compile(rf"(?<![^\s(])(?P<list>{_SUBJECT}(?:\s*,\s*{_SUBJECT})*\s*,?\s+and\s+{_SUBJECT}|{_SUBJECT})\s*,?\s+{_AUX}$")
 _SIGNED_BY = re.compile(r"[^.;]{0,80}?\bby\s+(?:(?:main|the|its|their|chief)\s+)*(?:signatories\s+)?(?=[A-Z])")
 #: "Presidents Vladimir Putin and ...", "Secretary of State James Baker": a title before the name(s) it applies to.
 _ROLE_BEFORE = re.compile(rf"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?P<role>{_ROLES})(?P<plural>s)?\s+(?=[A-Z])")
