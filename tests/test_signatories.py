@@ -130,6 +130,11 @@ def test_signature_block_title_without_comma() -> None:
     ]
 
 
+def test_names_alone_after_the_signing_formula_have_no_party() -> None:
+    # "Done in duplicate at Washington the 24th day of February, 1925. ERNEST LAPOINTE. CHARLES EVANS HUGHES."
+    assert _triples(_found("block-names-alone-can-usa-1925.txt")) == [("ERNEST LAPOINTE", None), ("CHARLES EVANS HUGHES", None)]
+
+
 def test_party_evidence_is_the_state_of_its_own_line() -> None:
     found = _found("block-gbr-tun-2019.txt")
     assert [e.text for e in found[1].evidence] == ["NABIL BEN KHEDHER", "Republic of Tunisia"]

@@ -138,9 +138,8 @@ def _heads(doc: Doc, start: int, end: int) -> list[_Head]:
                 continue
         else:
             before = text[start : m.start()].rstrip()
-            caps = text[m.start() : m.start() + 3].isupper()
-            if before and before[-1] not in ":;,.|\n)" and not caps:
-                continue
+            if before and before[-1] not in ":;,.|\n)" and not text[m.start()].isupper():
+                continue  # "accredited to the Argentine Government": inside a title
         out.append(_head_at(doc, m, end))
     return out
 
@@ -541,10 +540,31 @@ def _instrument(doc: Doc, start: int, end: int) -> list[Signatory]:
         heads = _heads(doc, a, b)
         persons = _assign(text, _persons(doc, a, b, heads, listed=True), heads)
         out += [_record(doc, p, own) for p in persons]
-    for a, b in _signature_zones(doc, start, end):
-        if not _lowercase(text[a:b]):
-            out += [_record(doc, p) for p in _block_persons(doc, a, b)]
+    zones = [(a, b) for a, b in _signature_zones(doc, start, end) if not _lowercase(text[a:b])]
+    for a, b in zones:
+        out += [_record(doc, p) for p in _block_persons(doc, a, b)]
+    if not out:  # the weakest layout, only when nothing else names anyone
+        out = [_record(doc, p) for a, b in zones for p in _names_alone(doc, a, b)]
     return out
+
+
+_DATE_LINE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])")
+
+
+def _names_alone(doc: Doc, start: int, end: int) -> list[_Person]:
+    """"Done in duplicate at Washington the 24th day of February, 1925. ERNEST LAPOINTE. CHARLES EVANS
+    HUGHES.": two or more names, each ending with a full stop, standing alone after a sentence of the
+    signing formula, and nothing else after them in the zone. No head names a state: no party."""
+    text = doc.text
+    for m in _DATE_LINE_END.finditer(text, start, end):
+        names: list[_Person] = []
+        pos = m.end()
+        while (n := _name_at(text, pos, end)) is not None and text.startswith(".", n.end):
+            names.append(_Person(n, None, n.end, _Head(-1, -1, None)))
+            pos = n.end + 1 + len(text[n.end + 1 : end]) - len(text[n.end + 1 : end].lstrip())
+        if len(names) >= 2 and not text[pos:end].strip(" \t\n|"):
+            return names
+    return []
 
 
 # --- writing about agreements ------------------------------------------------------------
