@@ -36,6 +36,7 @@ KAZ = FIXTURES / "treaties" / "fta-kaz-rus-1992.txt"
 ESP = FIXTURES / "corpus-sample" / "ESP-PRTFSF_1969A.txt"
 AFG = FIXTURES / "corpus-sample" / "AFG-RUSTCP_1935A.txt"
 NAT_HEAD = FIXTURES / "store-north-atlantic-excerpt.txt"
+ANZ = FIXTURES / "treaties" / "australia-new-zealand-agreement-1944.txt"
 
 # sentence -> (label, what it is)
 NAT_CLAIMS = {
@@ -69,6 +70,15 @@ AFG_CLAIMS = {
     # The text's party is the USSR: whether Russia stands for it is not the rule's to say.
     "Russia's agreement with Afghanistan was signed in Kabul.": "not-in-text",
 }
+# Australian–New Zealand Agreement 1944: its parties named at its head; it also names the United
+# States, the United Kingdom, France, the Netherlands and Portugal, but not Japan; signed at Canberra.
+ANZ_CLAIMS = {
+    "The agreement between Australia and New Zealand was signed in Canberra.": "supported",
+    "The agreement between Australia and Japan was signed in Canberra.": "contradicted",
+    # named in the text, so not called no party: a long list of parties may be read only in part
+    "The agreement between Australia and the United States was signed in Canberra.": "not-in-text",
+    "The agreement was signed in Wellington.": "contradicted",
+}
 NAT_HEAD_CLAIMS = {
     "The North Atlantic Treaty was signed in Washington.": "not-in-text",  # no final clause, no place
 }
@@ -84,11 +94,12 @@ def _check(tmp_path_factory, treaty, claims):
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    pairs = [(NAT, NAT_CLAIMS), (KAZ, KAZ_CLAIMS), (ESP, ESP_CLAIMS), (AFG, AFG_CLAIMS), (NAT_HEAD, NAT_HEAD_CLAIMS)]
+    pairs = [(NAT, NAT_CLAIMS), (KAZ, KAZ_CLAIMS), (ESP, ESP_CLAIMS), (AFG, AFG_CLAIMS), (ANZ, ANZ_CLAIMS),
+             (NAT_HEAD, NAT_HEAD_CLAIMS)]
     return {treaty.name: (_check(tmp_path_factory, treaty, claims), claims) for treaty, claims in pairs}
 
 
-@pytest.mark.parametrize("treaty", [NAT.name, KAZ.name, ESP.name, AFG.name, NAT_HEAD.name])
+@pytest.mark.parametrize("treaty", [NAT.name, KAZ.name, ESP.name, AFG.name, ANZ.name, NAT_HEAD.name])
 def test_labels(results, treaty):
     result, expected = results[treaty]
     assert {c.text: c.label for c in result.claims} == expected
@@ -189,6 +200,8 @@ def test_claimed_places(sentence, places):
     ("The Open Skies Treaty was signed in Helsinki by Secretary of State James Baker and foreign ministers "
      "from 23 other countries.", ["Baker"]),
     ("Putin and Pezeshkian signed the treaty.", ["Putin", "Pezeshkian"]),  # known from the brief
+    ("On 25 March, the pact was signed at the Belvedere palace in Vienna, by main signatories Joachim von "
+     "Ribbentrop and Dragiša Cvetković.", ["Ribbentrop", "Cvetković"]),
     # not people
     ("Russia and Iran signed the treaty.", []),
     ("The treaty was signed by the Government of the Russian Federation.", []),

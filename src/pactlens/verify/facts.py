@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from pactlens.model import Agreement, Analysis, Evidence
@@ -36,7 +36,8 @@ SEVERITY = {"contradicted": 0, "not-in-text": 1, "supported": 2}  # the worst ve
 
 #: The nouns an agreement goes by in a brief.
 AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
-_SIGN_VERB = re.compile(r"\b(?:signed|concluded|inked|initial(?:l)?ed)\b", re.IGNORECASE)
+# "concluded" only as the passive of concluding an agreement, not "talks concluded in Vienna".
+_SIGN_VERB = re.compile(r"\b(?:signed|inked|initial(?:l)?ed|(?:was|were|been|being)\s+concluded)\b", re.IGNORECASE)
 _CAP_WORD = r"(?-i:[A-Z])[\w'’.-]*"
 # "in Moscow", "at the Belvedere", "in Washington, DC", "in Helsinki, Finland", "in The Hague", "in St. Petersburg"
 _PLACE_AFTER = re.compile(
@@ -59,11 +60,14 @@ _ROLE = re.compile(
     r"(?:(?:Foreign|Prime|Defen[cs]e|Vice|Deputy|Crown|Chief|Acting|Supreme|First|Grand|Former|then)\s+)*"
     r"(?:President|Premier|Minister|Secretary|Chancellor|Ambassador|King|Queen|Emperor|Emir|Amir|Sheikh|Prince|"
     r"Princess|Shah|Sultan|Leader|Admiral|General|Marshal|Senator|Governor|Envoy|Representative|Sir|Lord|"
-    r"Dr|Mr|Mrs|Ms)\.?"
+    r"Dr|Mr|Mrs|Ms)\b\.?"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:State|Defen[cs]e|Foreign\s+Affairs|External\s+Affairs|Treasury|War|Trade|Commerce))?",
 )
 # Where a list of signatories ends: a clause break, a full stop (not an initial's), "in Moscow", "on 6 April".
 _WHO_END = re.compile(r"[;:()\[\]]|(?<!\b[A-Z])\.(?:\s|$)|\s(?:in|at|on|to|for|with|as|during)\s")
+# "by main signatories Joachim von Ribbentrop and …", "by the plenipotentiaries …"
+_SIGNERS_LEAD = re.compile(r"^(?:(?:the|its|their)\s+)?(?:(?:main|chief|respective)\s+)?"
+                           r"(?:signatories|plenipotentiaries|representatives)\s+")
 _PARTICLE = frozenset("de del da di la le van von der den al bin ibn du dos das y".split())
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Words that make a capitalized phrase an institution, not a person.
@@ -177,6 +181,12 @@ class TreatyFacts:
             return False
         return all(p.evidence and p.evidence[0].start < self.head_end for p in ag.parties if p.iso3)
 
+    @cached_property
+    def named_states(self) -> frozenset[str]:
+        """Every state the treaty's text names, party or not: a long preamble may list more
+        parties than were read from it, so a state it names is never called no party."""
+        return frozenset(m.iso3 for m in find_states(self.text))
+
     def former_party(self) -> bool:
         """A party is a state that no longer exists (the USSR): whether a present-day state
         stands for it is not for this rule to say."""
@@ -224,7 +234,10 @@ def claimed_places(claim: str) -> list[tuple[str, int, int]]:
 
 def _gap_ok(claim: str, start: int, end: int) -> bool:
     gap = claim[start:end]
-    return len(gap.split()) <= 12 and not _GAP_STOP.search(gap) and not _AFTER_COMMA.search(gap)
+    if len(gap.split()) > 12 or _GAP_STOP.search(gap):
+        return False
+    # what follows a comma is read past the gap's end ("in Vienna, by …")
+    return not any(m.start() < len(gap) for m in _AFTER_COMMA.finditer(claim[start : end + 8]))
 
 
 def _trim_place(place: str) -> str:
@@ -349,7 +362,7 @@ def claimed_signatories(claim: str, brief: BriefContext) -> list[str]:
     for verb in re.finditer(r"\bsigned\b", claim):
         after = _by_after(claim, verb.end())
         if after is not None:
-            who = claim[after:]
+            who = _SIGNERS_LEAD.sub("", claim[after:], count=1)
             names += _names_in(who[: _WHO_END.search(who + ".").start()], brief)
         else:
             names += _names_in(_clause_before(claim, verb.start()), brief)
@@ -558,8 +571,11 @@ def judge_parties(claim: str, facts: TreatyFacts, brief: BriefContext) -> Verdic
     missing = [c for c in sorted(claimed) if c not in have]
     if not missing:
         return "supported", f"its parties include {state_names(sorted(claimed))}", spans
-    if facts.parties_closed() and not facts.former_party():
+    named = [c for c in missing if c in facts.named_states]
+    if facts.parties_closed() and not facts.former_party() and not named:
         return "contradicted", f"its parties are {names}, not {state_names(missing)}", spans
+    if named:
+        return "not-in-text", f"{state_names(named)}: named in its text, not among the parties found ({names})", []
     return "not-in-text", f"{state_names(missing)}: not among the parties found ({names})", []
 
 
