@@ -233,8 +233,13 @@ def test_surnames_resolve_to_the_people_the_text_introduced() -> None:
     assert [s.evidence[0].text for s in found] == ["Putin", "Pezeshkian"]  # the name as written here
 
 
-def test_unintroduced_surnames_are_nobody() -> None:
-    sentence = "Putin and Pezeshkian signed the treaty at the Kremlin."
+@pytest.mark.parametrize(
+    "sentence",
+    ["Putin and Pezeshkian signed the treaty at the Kremlin.",
+     # Capitalised pairs that no title makes people (constructed: companies, not signers).
+     "Exxon Mobil and Rosneft Oil signed the agreement in Moscow."],
+)
+def test_names_the_text_never_introduced_are_nobody(sentence: str) -> None:
     assert _prose(sentence) == []
 
 

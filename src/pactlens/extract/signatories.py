@@ -601,14 +601,16 @@ def _clean(name: str) -> str | None:
     return " ".join(tokens) if _valid(tokens) else None
 
 
-def _surname_person(doc: Doc, start: int, end: int):
-    """The person a lone surname refers to, when the text introduced them in full ("Putin")."""
+def _known(doc: Doc, written: str):
+    """The person the text introduces (with a title, elsewhere) under this full name or surname, if any:
+    a bare capitalised pair ("Exxon Mobil") is nobody until the text says it is a person."""
     from pactlens.extract.people import find_people
 
-    word = doc.text[start:end]
+    one = " " not in written
     for m in find_people(doc, [(0, len(doc.text))]):
-        if m.person.surname == word and len(m.person.name.split()) >= 2:
-            return m.person
+        p = m.person
+        if len(p.name.split()) >= 2 and (p.name == written or (one and p.surname == written)):
+            return p
     return None
 
 
@@ -646,21 +648,23 @@ def _titled(doc: Doc, a: int, b: int) -> tuple[Signatory | None, StateMention | 
     state = states[0] if states and (role or len(words) >= 2) else None
     role_text = re.sub(r"\s+", " ", role.group(0)) if role else None
     if len(words) == 1:
-        person = _surname_person(doc, name_start, b)
+        person = _known(doc, words[0])
         if person is None:
             return None, None
         return Signatory(name=person.name, role=role_text or person.role, party=(state.iso3 if state else person.party),
                          evidence=[doc.evidence(name_start, b)]), state
     name = _clean(text[name_start:b])
-    if name is None:
+    if name is None or (role is None and state is None and _known(doc, name) is None):
         return None, None
     return Signatory(name=name, role=role_text, party=state.iso3 if state else None,
                      evidence=[doc.evidence(a if state else (role.start() if role else name_start), b)]), state
 
 
-def _signed_by(doc: Doc, start: int, end: int) -> Signers:
+def _signed_by(doc: Doc, start: int, end: int, *, named_signatories: bool = False) -> Signers:
     """"signed ... by Ormsby-Gore and Dean Rusk, the United States Secretary of State",
-    "signed by Presidents Vladimir Putin and Masoud Pezeshkian"."""
+    "signed by Presidents Vladimir Putin and Masoud Pezeshkian", "by main signatories Joachim von
+    Ribbentrop and ...". A name with no title is taken only when the phrase calls them signatories or
+    the text introduces them as a person elsewhere."""
     text = doc.text
     out = Signers()
     before = _ROLE_BEFORE.match(text, start, end)
@@ -680,7 +684,8 @@ def _signed_by(doc: Doc, start: int, end: int) -> Signers:
             if st and r:
                 party = st[0].iso3
                 out.states.append(st[0])
-        if name is not None:  # a lone surname ("Ormsby-Gore") is not enough to name a signatory
+        vouched = role is not None or named_signatories or (name is not None and _known(doc, name) is not None)
+        if name is not None and vouched:  # a lone surname ("Ormsby-Gore") is not enough to name a signatory
             out.signatories.append(Signatory(name=name, role=role, party=party, evidence=[doc.evidence(m.start(), m.end())]))
         nxt = re.compile(r"\s+and\s+|,\s+").match(text, m.end())
         if nxt is None or m.end() >= end:
@@ -714,7 +719,9 @@ def _prose(doc: Doc, start: int, end: int) -> Signers:
         if found.signatories:
             return found
     by = _SIGNED_BY.search(text, verb.end(), end)
-    return _signed_by(doc, by.end(), end) if by is not None else Signers()
+    if by is None:
+        return Signers()
+    return _signed_by(doc, by.end(), end, named_signatories="signatories" in by.group(0))
 
 
 # --- entry point -----------------------------------------------------------------------
