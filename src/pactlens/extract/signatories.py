@@ -348,7 +348,7 @@ def _persons(doc: Doc, start: int, end: int, heads: list[_Head], *, listed: bool
             continue
         s = _SIGNED_MARK.match(text, a, end)
         a = s.end() if s else a
-        a += len(text[a:end]) - len(text[a:end].lstrip(" \t"))
+        a += len(text[a:end]) - len(text[a:end].lstrip())
         n = _name_at(text, a, end)
         if n is None:
             run = _NAME_RUN.match(text, a, end)
