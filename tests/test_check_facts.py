@@ -265,3 +265,13 @@ def test_text_report_shows_the_pieces_together(results):
     out = io.StringIO()
     render_text(results[KAZ.name][0], out)
     assert "treaty: russian federation | republic of kazakhstan" in out.getvalue().lower()
+
+
+def test_brief_evidence_points_at_the_fact(results):
+    """Beside the sentence, the brief's evidence holds the place, signatories and parties it states."""
+    lisbon = _claim(results, ESP.name, "The convention was signed in Lisbon")
+    assert [e.text for e in lisbon.brief_evidence[1:]] == ["Lisbon"]
+    iran = _claim(results, KAZ.name, "The treaty between Russia and Iran")
+    assert [e.text for e in iran.brief_evidence[1:]] == ["Russia and Iran"]
+    signed = _claim(results, ESP.name, "The convention was signed in Madrid by")
+    assert [e.text for e in signed.brief_evidence[1:]] == ["Madrid", "Bravo", "Rocheta"]

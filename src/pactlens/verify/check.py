@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from pactlens.model import Analysis, Evidence
 from pactlens.structure.doc import Doc, Span
 from pactlens.verify.facts import (
-    BriefContext, Label, TreatyFacts, Verdict, judge_parties, judge_place, judge_signatories, primary, signed_spans,
-    states_a_fact,
+    BriefContext, Label, TreatyFacts, Verdict, fact_phrases, judge_parties, judge_place, judge_signatories, primary,
+    signed_spans, states_a_fact,
 )
 from pactlens.verify.facts import AGREEMENT as _AGREEMENT
 from pactlens.verify.facts import SEVERITY as _SEVERITY
@@ -366,9 +366,10 @@ def check(brief: Doc, brief_analysis: Analysis, treaty: Doc, treaty_analysis: An
     for s in find_claims(brief):
         text = brief.text[s.start : s.end]
         label, reason, spans = judge(text, t, context)
+        phrases = [brief.evidence(s.start + p.start, s.start + p.end) for p in fact_phrases(text, context)]
         claims.append(Claim(
             text=text.strip(), label=label, reason=reason,
-            brief_evidence=[brief.evidence(s.start, s.end)],
+            brief_evidence=[brief.evidence(s.start, s.end), *phrases],
             treaty_evidence=[t.ev(x) for x in spans],
         ))
     return CheckResult(

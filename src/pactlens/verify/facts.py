@@ -584,3 +584,17 @@ def states_a_fact(sentence: str) -> bool:
     ("Putin and Pezeshkian signed the treaty in Moscow"), making it a claim to check."""
     context = BriefContext()
     return bool(claimed_places(sentence) or claimed_signatories(sentence, context) or claimed_parties(sentence, context))
+
+
+def fact_phrases(claim: str, brief: BriefContext) -> list[Span]:
+    """Where in the claim the facts the rules read are written (the place, each signatory's
+    surname, the states named as parties): the brief's side of the evidence."""
+    if brief.names_other_agreement(claim):
+        return []
+    spans = [Span(a, b) for _, a, b in claimed_places(claim)]
+    for surname in claimed_signatories(claim, brief):
+        m = re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", claim)
+        if m:
+            spans.append(Span(m.start(), m.end()))
+    spans += [Span(a, b) for _, a, b in claimed_parties(claim, brief)]
+    return sorted(set(spans), key=lambda s: (s.start, s.end))
