@@ -30,7 +30,7 @@ from pactlens.model import Analysis, Evidence
 from pactlens.structure.doc import Doc, Span
 from pactlens.verify.facts import (
     BriefContext, Label, TreatyFacts, Verdict, fact_phrases, judge_parties, judge_place, judge_signatories, primary,
-    signed_spans, states_a_fact,
+    signed_spans, states_a_fact, worst,
 )
 from pactlens.verify.facts import AGREEMENT as _AGREEMENT
 from pactlens.verify.facts import SEVERITY as _SEVERITY
@@ -394,8 +394,7 @@ def judge(claim: str, t: _Treaty, brief: BriefContext | None = None) -> Verdict:
         facts += [v for v in (judge_place(claim, t.facts), judge_signatories(claim, t.facts, brief),
                               judge_parties(claim, t.facts, brief)) if v]
     if facts:
-        facts.sort(key=lambda v: _SEVERITY[v[0]])  # the worst first: its reason and evidence lead
-        return facts[0][0], "; ".join(v[1] for v in facts), list(dict.fromkeys(x for v in facts for x in v[2]))
+        return worst(facts)
     return _judge_concepts(claim, t) or _judge_content(claim, t)
 
 

@@ -182,6 +182,10 @@ class TreatyFacts:
         return all(p.evidence and p.evidence[0].start < self.head_end for p in ag.parties if p.iso3)
 
     @cached_property
+    def words(self) -> list[str]:
+        return _words(self.text)
+
+    @cached_property
     def named_states(self) -> frozenset[str]:
         """Every state the treaty's text names, party or not: a long preamble may list more
         parties than were read from it, so a state it names is never called no party."""
@@ -402,9 +406,9 @@ def _names_in(text: str, brief: BriefContext) -> list[str]:
 def _person(item: str, brief: BriefContext) -> str | None:
     """The surname of a person written as "[adjective] [role] First Last", else None."""
     rest, titled = item, False
-    for m in find_states(rest):
-        if m.start == 0 and m.form == "adjective":  # "Russian President …"
-            rest = rest[m.end :].lstrip()
+    first = next(iter(find_states(rest)), None)
+    if first is not None and first.start == 0 and first.form == "adjective":  # "Russian President …"
+        rest = rest[first.end :].lstrip()
     role = _ROLE.match(rest)
     if role:
         rest, titled = rest[role.end() :].lstrip(), True
@@ -417,7 +421,7 @@ def _person(item: str, brief: BriefContext) -> str | None:
         return None
     surname = tokens[-1].rstrip(".,")
     known = _fold(surname) in brief.persons
-    if titled or known or (len(tokens) >= 2 and not _INSTITUTION.search(rest)):
+    if titled or known or len(tokens) >= 2:
         return surname
     return None
 
@@ -429,21 +433,25 @@ def judge_signatories(claim: str, facts: TreatyFacts, brief: BriefContext) -> Ve
     signatories = facts.agreement.signatories if facts.agreement else []
     if not signatories:
         return "not-in-text", "the treaty's text names no signatories", []
-    verdicts = [_judge_signatory(s, facts) for s in surnames]
-    worst = min(verdicts, key=lambda v: SEVERITY[v[0]])
-    return worst[0], "; ".join(v[1] for v in verdicts), [x for v in verdicts for x in v[2]]
+    return worst([_judge_signatory(s, facts) for s in surnames])
+
+
+def worst(verdicts: list[Verdict]) -> Verdict:
+    """Several facts checked in one claim: the worst verdict wins, and its reason and evidence
+    come first."""
+    verdicts = sorted(verdicts, key=lambda v: SEVERITY[v[0]])
+    return verdicts[0][0], "; ".join(v[1] for v in verdicts), list(dict.fromkeys(x for v in verdicts for x in v[2]))
 
 
 def _judge_signatory(surname: str, facts: TreatyFacts) -> Verdict:
     assert facts.agreement is not None
     signatories = facts.agreement.signatories
-    key = _fold(surname)
+    key = _words(surname)  # "Ormsby-Gore" -> ormsby, gore
     for s in signatories:
-        tokens = _fold(s.name).replace("-", " ").split() + _fold(s.name).split()
-        if key in tokens or key.replace("-", " ") in _fold(s.name).replace("-", " "):
+        if _contains(_words(s.name), key):
             return "supported", f"{s.name} signed it", _spans(s.evidence)
     found = ", ".join(s.name for s in signatories)
-    named_in_text = re.search(rf"\b{re.escape(key)}\b", _fold(facts.text))
+    named_in_text = _contains(facts.words, key)
     if _signatories_complete(facts) and not named_in_text:
         return "contradicted", f"{surname} is not among its signatories ({found})", [
             x for s in signatories for x in _spans(s.evidence)]
