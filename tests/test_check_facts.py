@@ -275,3 +275,13 @@ def test_brief_evidence_points_at_the_fact(results):
     assert [e.text for e in iran.brief_evidence[1:]] == ["Russia and Iran"]
     signed = _claim(results, ESP.name, "The convention was signed in Madrid by")
     assert [e.text for e in signed.brief_evidence[1:]] == ["Madrid", "Bravo", "Rocheta"]
+
+
+def test_a_signing_between_other_states_is_another_agreement():
+    """CRS RS21852 (the UAE and the United States): "the UAE signed … with Ukraine" is not its agreement."""
+    uae_us = BriefContext(parties=("USA", "ARE"))
+    sentence = ("In March 2026, the UAE signed a ten-year military-technical cooperation agreement with Ukraine, and "
+                "several Ukrainian military experts have been stationed in the UAE.")
+    assert uae_us.names_other_agreement(sentence)
+    assert not BriefContext(parties=("ARE", "UKR")).names_other_agreement(sentence)
+    assert not RUSSIA_IRAN.names_other_agreement("Iran has signed a treaty with Russia.")

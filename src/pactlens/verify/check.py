@@ -365,6 +365,8 @@ def check(brief: Doc, brief_analysis: Analysis, treaty: Doc, treaty_analysis: An
     claims = []
     for s in find_claims(brief):
         text = brief.text[s.start : s.end]
+        if context.names_other_agreement(text):
+            continue  # about another agreement the brief discusses, by its title
         label, reason, spans = judge(text, t, context)
         phrases = [brief.evidence(s.start + p.start, s.start + p.end) for p in fact_phrases(text, context)]
         claims.append(Claim(

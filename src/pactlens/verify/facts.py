@@ -79,6 +79,8 @@ _BETWEEN = re.compile(rf"\b{AGREEMENT}\b(?:\s+(?:signed|concluded))?\s+between\s
 _DASH = r"\s*[-–—/]\s*"
 _COMMIT = re.compile(r"\b(?:commits?|binds?|obliges?|obligates?|requires?)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _TWO = re.compile(r"(?:the\s+two|both)\s+(?:countries|states|nations|sides|governments)\b", re.IGNORECASE)
+_SIGNED_A_WITH = re.compile(rf"\bsigned\s+an?\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\s+with\s+(?:the\s+)?",
+                            re.IGNORECASE)
 _GENERIC = re.compile(rf"\b(?:the|this)\s+{AGREEMENT}\b", re.IGNORECASE)
 _DEFINITE = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\b", re.IGNORECASE)
 
@@ -142,9 +144,11 @@ class BriefContext:
                    _fold(subject.title) if subject and subject.title else None, titles)
 
     def names_other_agreement(self, claim: str) -> bool:
-        """The claim names, by its title, another agreement the brief discusses ("the August 2026
-        Mecca Joint Defense Agreement between Saudi Arabia, Turkey, and Pakistan"), and not the
-        one it is about: its facts are that agreement's, not to be checked against this treaty."""
+        """The claim is about another agreement than the brief's own: it names, by its title, one
+        the brief discusses ("the August 2026 Mecca Joint Defense Agreement between Saudi Arabia,
+        Turkey, and Pakistan") and not the brief's, or it tells of a signing between other states
+        ("the UAE signed a ten-year cooperation agreement with Ukraine"). Its facts are not to be
+        checked against this treaty."""
         folded = _fold(claim)
         if self.title and self.title in folded:
             return False
@@ -152,7 +156,24 @@ class BriefContext:
         for t in others:
             folded = folded.replace(t, " ")
         # "Negotiated by NATO and the Warsaw Pact, the agreement was signed …": still this one.
-        return bool(others) and not _GENERIC.search(folded)
+        if others and not _GENERIC.search(folded):
+            return True
+        signed_with = _signed_with(claim)
+        return bool(self.parties and signed_with and signed_with != frozenset(self.parties))
+
+
+def _signed_with(claim: str) -> frozenset[str] | None:
+    """"A signed a … agreement with B": the states A and B of an agreement told of as new."""
+    m = _SIGNED_A_WITH.search(claim)
+    if m is None:
+        return None
+    mentions = find_states(claim)
+    before = [x for x in mentions if x.end <= m.start()
+              and re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", claim[x.end : m.start()])]
+    after = [x for x in mentions if x.start == m.end()]
+    if not before or not after:
+        return None
+    return frozenset({before[-1].iso3, after[0].iso3})
 
 
 @dataclass
