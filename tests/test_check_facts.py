@@ -220,6 +220,10 @@ def test_claimed_signatories(sentence, surnames):
     ("The Treaty commits both countries to cooperation.", [{"RUS", "IRN"}]),  # the brief's two parties
     ("Russia's treaty with North Korea was signed in Pyongyang.", [{"RUS", "PRK"}]),
     ("The treaty was signed by Russia and Iran.", [{"RUS", "IRN"}]),
+    ("Moscow and Tehran signed the treaty on Friday.", [{"RUS", "IRN"}]),  # capitals for their governments
+    ("The Moscow–Pyongyang pact commits both sides to mutual assistance.", [{"RUS", "PRK"}]),
+    ("The Sino-Russian treaty of 2001 remains in force.", [{"CHN", "RUS"}]),
+    ("The Indo-Pacific agreement was signed in Tokyo.", []),  # a region
     # states mentioned, not named as the parties
     ("The United States fears the treaty will embolden Iran.", []),
     ("The treaty marks a deepening of relations between Russia and Iran.", []),

