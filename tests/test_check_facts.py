@@ -182,6 +182,7 @@ RUSSIA_IRAN = BriefContext(frozenset({"putin", "pezeshkian"}), ("RUS", "IRN"), f
     ("On 25 March, the pact was signed at the Belvedere palace in Vienna.", ["the Belvedere", "Vienna"]),
     ("The agreement was signed in Helsinki, Finland, on March 24, 1992.", ["Helsinki, Finland"]),
     ("The treaty was signed in The Hague.", ["The Hague"]),
+    ("The treaty was signed during Pezeshkian's visit to Moscow.", ["Moscow"]),
     # no place: a date, a language, a ceremony, another clause
     ("The treaty was signed in January 2025.", []),
     ("The treaty was signed in English and Russian, both texts being equally authentic.", []),
@@ -200,6 +201,7 @@ def test_claimed_places(sentence, places):
     ("The Open Skies Treaty was signed in Helsinki by Secretary of State James Baker and foreign ministers "
      "from 23 other countries.", ["Baker"]),
     ("Putin and Pezeshkian signed the treaty.", ["Putin", "Pezeshkian"]),  # known from the brief
+    ("The treaty was signed by Russia's Sergei Lavrov and Iran's Abbas Araghchi.", ["Lavrov", "Araghchi"]),
     ("On 25 March, the pact was signed at the Belvedere palace in Vienna, by main signatories Joachim von "
      "Ribbentrop and Dragiša Cvetković.", ["Ribbentrop", "Cvetković"]),
     # not people
@@ -213,6 +215,8 @@ def test_claimed_signatories(sentence, surnames):
 
 @pytest.mark.parametrize("sentence, parties", [
     ("The treaty between Russia and Iran was signed in Moscow.", [{"RUS", "IRN"}]),
+    ("The Treaty on Comprehensive Strategic Partnership between the Russian Federation and the DPRK was "
+     "ratified in November.", [{"RUS", "PRK"}]),
     ("The Russian-Iranian treaty has 47 articles.", [{"RUS", "IRN"}]),
     ("He described the Iran–Russia Treaty as a roadmap.", [{"RUS", "IRN"}]),
     ("The U.S.-Bahrain Defense Cooperation Agreement was renewed.", [{"USA", "BHR"}]),

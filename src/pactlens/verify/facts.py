@@ -41,7 +41,7 @@ _SIGN_VERB = re.compile(r"\b(?:signed|inked|initial(?:l)?ed|(?:was|were|been|bei
 _CAP_WORD = r"(?-i:[A-Z])[\w'’.-]*"
 # "in Moscow", "at the Belvedere", "in Washington, DC", "in Helsinki, Finland", "in The Hague", "in St. Petersburg"
 _PLACE_AFTER = re.compile(
-    rf"\b(?:in|at)\s+(?P<place>(?:(?-i:[Tt]he)\s+)?{_CAP_WORD}"
+    rf"\b(?:in|at|(?:visit|trip)\s+to)\s+(?P<place>(?:(?-i:[Tt]he)\s+)?{_CAP_WORD}"
     rf"(?:\s+(?:(?:de|del|da|di|la|le|of|upon|am|an|der|sur|en)\s+)?{_CAP_WORD})*"
     rf"(?:,\s*{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
 )
@@ -75,7 +75,10 @@ _INSTITUTION = re.compile(r"\b(?:Government|Ministry|Council|Committee|Commissio
                           r"Republic|Kingdom|Federation|Parliament|Assembly|Congress|Senate|Bank|Agency|Office|"
                           r"Department|Corporation|Company|Group|Forces|Army|Navy|Party|Treaty|Agreement)\b")
 
-_BETWEEN = re.compile(rf"\b{AGREEMENT}\b(?:\s+(?:signed|concluded))?\s+between\s+", re.IGNORECASE)
+# "the treaty between", "the Treaty on Comprehensive Strategic Partnership between" (a title's words
+# only: "the treaty marks a deepening of relations between …" names no parties)
+_BETWEEN = re.compile(rf"\b{AGREEMENT}\b(?:\s+(?:signed|concluded))?(?:\s+(?:(?-i:[A-Z])[\w'’-]*|on|of|for|and|the))*?"
+                      rf"\s+between\s+", re.IGNORECASE)
 _DASH = r"\s*[-–—/]\s*"
 _COMMIT = re.compile(r"\b(?:commits?|binds?|obliges?|obligates?|requires?)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _TWO = re.compile(r"(?:the\s+two|both)\s+(?:countries|states|nations|sides|governments)\b", re.IGNORECASE)
@@ -428,8 +431,10 @@ def _person(item: str, brief: BriefContext) -> str | None:
     """The surname of a person written as "[adjective] [role] First Last", else None."""
     rest, titled = item, False
     first = next(iter(find_states(rest)), None)
-    if first is not None and first.start == 0 and first.form == "adjective":  # "Russian President …"
-        rest = rest[first.end :].lstrip()
+    if first is not None and first.start == 0:  # "Russian President …", "Russia's Sergei Lavrov"
+        owner = re.match(r"['’]s\s", rest[first.end :])
+        if first.form == "adjective" or owner:
+            rest = rest[first.end + (owner.end() if owner else 0) :].lstrip()
     role = _ROLE.match(rest)
     if role:
         rest, titled = rest[role.end() :].lstrip(), True
