@@ -7,6 +7,9 @@ articles", "20-year"). Each is labelled against the agreement's full text:
 - counts and terms are compared with the structured facts (articles found by
   ``structure``, ``term_years`` from the agreements extractor, else the
   duration clause);
+- when, where, by whom and between which states it was signed are compared
+  with the treaty's own record (``verify.facts``); a sentence about another
+  agreement the brief discusses is left out;
 - a content claim is matched to the treaty's paragraphs by BM25
   (``rank-bm25``) and then judged by how much of the claim's content the best
   paragraphs cover, with concept rules for the commitments briefs most often
