@@ -82,6 +82,14 @@ def test_longest_match_wins() -> None:
     ]
 
 
+def test_the_two_congos_by_their_capitals() -> None:
+    """1960-64 the Kinshasa state was officially the Republic of the Congo (Leopoldville):
+    the capital decides, not the first three words (GGO YAOUND_1963O1, signature block)."""
+    assert [m[1] for m in _found("FOR THE REPUBLIC OF THE CONGO (LEOPOLDVILLE): Marcel LENGEMA")] == ["COD"]
+    assert [m[1] for m in _found("Congo (Brazzaville) and Congo-Léopoldville")] == ["COG", "COD"]
+    assert [m[1] for m in _found("the Republic of the Congo")] == ["COG"]
+
+
 def test_real_excerpts() -> None:
     # The brief's signing sentence and the 1935 Afghanistan–USSR title (GGO, all caps).
     brief = "Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed"
