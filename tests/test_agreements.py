@@ -241,3 +241,30 @@ def test_empty_text_has_no_agreements() -> None:
     norm = NormalizedText(source="t", sha256="0", media_type="text/plain", text=" ", original=" ",
                           offsets=OffsetMap([(0, 1, 0, 1)]))
     assert find_agreements(Doc(text=" ", source=norm), "treaty") == []
+
+
+def _parties_of_excerpt(name: str) -> list[str | None]:
+    """The first agreement's parties in a treaty excerpt (kind forced: an excerpt is too short to classify)."""
+    doc = structure.build(ingest.load(str(TREATIES / name)))
+    found = find_agreements(doc, "treaty")
+    _assert_evidence(doc.text, found)
+    return _isos(found[0])
+
+
+def test_a_long_list_of_heads_of_state_is_read_to_its_end() -> None:
+    """ECOWAS 1975: fifteen heads of state with all their titles run past the first 700
+    characters; the list ends at the first participle ("CONSCIOUS of ...")."""
+    isos = _parties_of_excerpt("ecowas-1975-head-excerpt.txt")
+    assert isos[:6] == ["BEN", "GMB", "GHA", "GIN", "CIV", "LBR"]
+    assert {"MLI", "NER", "NGA", "SEN", "SLE", "TGO", "BFA"} <= set(isos) and len(isos) >= 13
+
+
+def test_parties_listed_after_a_table_of_contents() -> None:
+    """NAFTA: the preamble heading stands in a table of contents; the parties are the
+    "The Government of Canada, ..." list, not the states the final articles mention."""
+    assert _parties_of_excerpt("nafta-1992-head-excerpt.txt") == ["CAN", "MEX", "USA"]
+
+
+def test_a_quoted_short_title_names_no_party() -> None:
+    """'("Antigua Convention")' is the convention's name, not Antigua and Barbuda."""
+    assert "ATG" not in _parties_of_excerpt("antigua-convention-2003-head-excerpt.txt")

@@ -439,15 +439,36 @@ def _orgs_in(doc: Doc, start: int, end: int) -> list[Party]:
     return out
 
 
+#: How far the head of a preamble is read for the parties: to its first participle when that
+#: comes within LONG_OPENING characters (fifteen heads of state, each with all his titles, in
+#: the ECOWAS treaty), else only the first OPENING characters.
+OPENING, LONG_OPENING = 700, 3000
+#: Where a list of parties starts inside a preamble that opens with something else (NAFTA's
+#: table of contents): "The Government of Canada, the Government of ...".
+_PARTY_LIST_START = re.compile(r"\bThe\s+Governments?\s+of\s+(?=[A-Z])")
+
+
 def _opening_parties(doc: Doc, start: int) -> list[Party]:
     """States named at the head of a preamble, before its first participle."""
     text = doc.text
-    window_end = min(len(text), start + 700)
+    window_end = min(len(text), start + LONG_OPENING)
     blanked = _blank(text[start:window_end], _PAREN_OR_QUOTE)
     stop = _OPENING_END.search(blanked, 3)
-    end = start + (stop.start() if stop else len(blanked))
+    end = start + (stop.start() if stop else min(OPENING, len(blanked)))
     parties = [_party(doc, m) for m in _states_in(doc, start, end)]
     return parties + _orgs_in(doc, start, end)
+
+
+def _listed_parties(doc: Doc) -> list[Party]:
+    """The parties of a preamble whose head names none, read from its first "The Government
+    of X, ..." list; only when that list names two states or more."""
+    if doc.preamble is None:
+        return []
+    m = _PARTY_LIST_START.search(doc.text, doc.preamble.start, doc.preamble.end)
+    if m is None:
+        return []
+    found = _merge_parties(_opening_parties(doc, m.start()))
+    return found if len(found) >= 2 else []
 
 
 def _final_articles_parties(doc: Doc, articles: list, final_start: int | None) -> list[Party]:
@@ -483,12 +504,16 @@ def _primary(doc: Doc) -> Agreement:
     if title_span:
         between = _BETWEEN.search(text, title_span.start, title_span.end)
         tstart = between.end() if between else title_span.start
-        parties += [_party(doc, m) for m in _states_in(doc, tstart, title_span.end)]
+        named = _blank(text[tstart:title_span.end], _PAREN_OR_QUOTE)  # ("Antigua Convention") names no party
+        parties += [_party(doc, m) for m in _states_in(doc, tstart, title_span.end)
+                    if not named[m.start - tstart:m.end - tstart].isspace()]
         parties += _orgs_in(doc, tstart, title_span.end)
     opening = doc.preamble.start if doc.preamble else (title_span.end if title_span else 0)
     opening = _skip_dateline(doc, opening)
     parties += _opening_parties(doc, opening)
     parties = _merge_parties(parties)
+    if len(parties) < 2:
+        parties = _merge_parties(parties + _listed_parties(doc))
     if len(parties) < 2:
         named_at_end = _merge_parties(_final_articles_parties(doc, articles, final.start if final else None))
         if len(named_at_end) >= 2:  # one state named at the end is a depositary, not the parties
