@@ -269,3 +269,9 @@ def test_arbitrary_bytes_give_text_or_an_input_error(data, name):
         assert "\n" not in str(exc)
     else:
         assert norm.text.strip()
+
+
+def test_a_path_object_is_read_like_its_string(tmp_path):
+    f = tmp_path / "note.txt"
+    f.write_text("The Parties shall consult each other.\n", encoding="utf-8")
+    assert ingest.load(f).text == ingest.load(str(f)).text

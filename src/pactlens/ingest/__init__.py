@@ -9,6 +9,7 @@ with an input is an :class:`~pactlens.errors.InputError` with one line.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,8 +72,9 @@ def normalized(extracted: Extracted, *, source: str, sha256: str) -> NormalizedT
                           date=extracted.date, repairs=repairs, parts=parts)
 
 
-def load(source: str, *, allow_private: bool = False, max_bytes: int | None = None) -> NormalizedText:
-    """Read a file path or an http(s) URL."""
+def load(source: str | os.PathLike[str], *, allow_private: bool = False, max_bytes: int | None = None) -> NormalizedText:
+    """Read a file path (a ``str`` or a ``Path``) or an http(s) URL."""
+    source = os.fspath(source)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     if is_url(source):
         from pactlens.ingest.url import fetch
