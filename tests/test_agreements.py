@@ -268,3 +268,13 @@ def test_parties_listed_after_a_table_of_contents() -> None:
 def test_a_quoted_short_title_names_no_party() -> None:
     """'("Antigua Convention")' is the convention's name, not Antigua and Barbuda."""
     assert "ATG" not in _parties_of_excerpt("antigua-convention-2003-head-excerpt.txt")
+
+
+def test_a_section_label_before_the_parties_does_not_end_their_list() -> None:
+    """Costa Rica–Venezuela 1986 opens "MAIN TEXT: The Plenipotentiaries of the Republic of
+    Costa Rica and the Republic of Venezuela, duly authorized ..."."""
+    from pactlens.extract.agreements import _skip_dateline
+
+    doc = structure.build(ingest.load(str(TREATIES / "cri-ven-1986-head-excerpt.txt")))
+    assert doc.text[_skip_dateline(doc, 0):].startswith("The Plenipotentiaries of the Republic of Costa Rica")
+    assert _parties_of_excerpt("cri-ven-1986-head-excerpt.txt") == ["CRI", "VEN"]

@@ -564,8 +564,16 @@ def _primary(doc: Doc) -> Agreement:
 def _skip_dateline(doc: Doc, start: int) -> int:
     """Step over a "SIGNED AT X, <date>." or "(Baku, September 30, 1992)" line at the head of a preamble."""
     text = doc.text
-    m = re.compile(r"\s*(?:\([^()]{0,80}\)|(?i:signed\s+at)[^.]{0,80}\.|(?i:concluded\s+by\s*:|preamble))\s*").match(text, start)
+    m = _DATELINE.match(text, start)
     return m.end() if m else start
+
+
+#: What may stand before the naming of the parties: a dateline, "Preamble", or a section label
+#: such as "MAIN TEXT:" (whose colon would otherwise end the parties' list before it starts).
+_DATELINE = re.compile(
+    r"\s*(?:\([^()]{0,80}\)|(?i:signed\s+at)[^.]{0,80}\.|(?i:concluded\s+by\s*:|preamble)"
+    r"|(?i:main\s+text|text|preamble)\s*:)\s*"
+)
 
 
 # --- briefs and news: agreements written about -------------------------------------------
