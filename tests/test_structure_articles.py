@@ -188,6 +188,14 @@ def test_a_brief_without_heading_has_no_title():
     assert doc.title is None and doc.preamble is None and doc.final_clause is None
 
 
+def test_an_agreement_named_as_the_subject_of_the_first_sentence_is_no_title():
+    """Encyclopedia and news texts open with the agreement's name as a subject."""
+    doc = doc_of("The North Atlantic Treaty was signed in Washington on 4 April 1949 by twelve states. "
+                 "It created NATO.\n")
+    assert doc.title is None
+    assert doc.slice(doc.sentences[0]).startswith("The North Atlantic Treaty was signed")
+
+
 @pytest.mark.parametrize(("token", "value"), [("XIV", 14), ("iv", 4), ("MCM", 1900), ("IIII", None), ("", None)])
 def test_roman_values(token, value):
     assert roman_value(token) == value

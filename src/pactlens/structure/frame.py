@@ -29,6 +29,9 @@ _INSTRUMENT_RE = re.compile(
     r"exchange of (?:letters|notes)|pact|covenant|statute|act|constitution)\b"
 )
 _WORD_RE = re.compile(r"\S+")
+#: A capitalized run followed by one of these is a sentence's subject, not a heading.
+_FINITE_VERBS = {"was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "may",
+                 "might", "must", "does", "did"}
 _SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an",
                 "by", "at", "from", "among", "against", "regarding", "relating", "&", "-", "–", "—"}
 #: "have agreed as follows:" ends the preamble only this close to the first article
@@ -95,6 +98,8 @@ def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
         elif switched and _is_caps_word(tok):
             break  # "... and the European Community THE REPUBLIC OF MADAGASCAR, hereinafter"
         if not _title_word(tok, upper) or _opens_preamble(tok, prev, upper) or _PREAMBLE_OPENERS_RE.match(tok):
+            if tok.lower() in _FINITE_VERBS:
+                return None  # "The North Atlantic Treaty was signed ...": the subject of a sentence
             break
         cut, prev = w.end(), tok
         taken.append(w)
