@@ -191,8 +191,8 @@ def brief_sentences(doc: Doc) -> list[Span]:
 
 
 def _rejoin(sentences: list[Span], text: str) -> list[Span]:
-    """A sentence cut after a leading title ("The North Atlantic Treaty | was signed …") is joined
-    again: on one line, a sentence does not start with a lower-case word."""
+    """A sentence cut before a lower-case word on the same line is joined again: a false
+    boundary of the splitter (structure once cut "The North Atlantic Treaty | was signed …")."""
     out: list[Span] = []
     for s in sentences:
         if out and text[s.start : s.start + 1].islower() and not text[out[-1].end : s.start].strip(" \t"):
