@@ -207,3 +207,49 @@ def test_corpus_words_map_back(path):
     for m in words[:: max(1, len(words) // 300)]:
         a, b = norm.offsets.to_original(m.start(), m.end())
         assert _words(norm.original[a:b]) == [m.group()], (m.group(), norm.original[a:b])
+
+
+def _paged_pdf(body: str) -> bytes:
+    """A PDF whose every page carries a running title and a page number, as printed treaties do."""
+    from fpdf import FPDF
+
+    class Paged(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 5, "NORTH ATLANTIC TREATY - Washington, 4 April 1949", align="C")
+            self.ln(8)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 5, f"Page {self.page_no()}", align="C")
+
+    pdf = Paged()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5, body.encode("latin-1", "replace").decode("latin-1"))
+    return bytes(pdf.output())
+
+
+def test_running_heads_and_page_numbers_of_a_pdf_are_removed(tmp_path):
+    from pactlens.pipeline import analyze
+
+    body = (FIXTURES / "agreements" / "north-atlantic-1949.txt").read_text(encoding="utf-8")
+    path = tmp_path / "nato.pdf"
+    path.write_bytes(_paged_pdf(body * 2))
+    nt = load(path)
+    assert nt.original.count("\f") >= 2  # several pages
+    assert "NORTH ATLANTIC TREATY - Washington" not in nt.text and not re.search(r"(?m)^Page \d+$", nt.text)
+    assert any(r.startswith("running heads and page numbers removed") for r in nt.repairs)
+    a = analyze(path)
+    for ob in a.obligations:
+        for e in ob.evidence:
+            assert a.document.text[e.start:e.end] == e.text
+
+
+def test_headings_that_open_pages_are_kept():
+    """'Article 3' opening three pages in a row is text, not a running head."""
+    pages = [f"Article {i}\nThe Parties shall consult together.\n{i}" for i in range(1, 5)]
+    out = normalize("\f".join(pages))[0]
+    assert all(f"Article {i}" in out for i in range(1, 5))
+    assert not re.search(r"(?m)^\d$", out)

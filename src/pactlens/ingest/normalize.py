@@ -25,6 +25,7 @@ STEPS: list[tuple[str | None, Step]] = [
     ("section labels removed", r.ggo_sections),
     ("footnote markers repaired", r.sup_markers),
     (None, r.indented_definitions),
+    ("running heads and page numbers removed", r.running_heads),
     ("page breaks removed", r.page_breaks),
     ("paragraphs split by a footnote block rejoined", r.split_paragraphs),
     ("words hyphenated across lines joined", r.line_hyphens),

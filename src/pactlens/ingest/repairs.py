@@ -236,6 +236,55 @@ def _move_block(text: str, prev_end: int, block_start: int, block_end: int, next
 
 # --- page breaks ---------------------------------------------------------------------------------
 
+_PAGE_NUMBER = re.compile(r"(?i)\s*(?:page\s+)?[-\u2013(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-\u2013)]?(?:\s*(?:of|/)\s*\d{1,4})?\s*")
+#: Headings that may open many pages and are text, not running heads ("Article 5", "CHAPTER II").
+_STRUCTURAL_LINE = re.compile(r"(?i)\s*(?:article|art\.|chapter|part|section|annex|appendix|schedule|protocol)\b")
+#: A line is a running head or foot when it opens or closes at least this share of the pages.
+_RUNNING_SHARE = 0.4
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _edge_lines(page_start: int, page: str) -> list[tuple[int, int]]:
+    """The first and the last non-blank line of a page, as spans of the whole text."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", page) if m.group(0).strip()]
+    edges = lines[:1] + lines[-1:] if len(lines) > 1 else lines
+    return [(page_start + a, page_start + b) for a, b in dict.fromkeys(edges)]
+
+
+def running_heads(text: str) -> list[Edit]:
+    """Lines a PDF repeats at the top or bottom of its pages (a running title, "UNTS Vol. 34",
+    page numbers) are removed: they would cut sentences in two and read as text.
+
+    Only in texts of three pages or more; a line counts when, with its digits ignored, it
+    opens or closes at least 40% of the pages (a page number alone: any page), and never
+    when it is a heading such as "Article 5".
+    """
+    if text.count("\f") < 2:
+        return []
+    pages, pos = [], 0
+    for page in text.split("\f"):
+        pages.append((pos, page))
+        pos += len(page) + 1
+    edges = [(a, b) for start, page in pages for a, b in _edge_lines(start, page)]
+    counts: dict[str, int] = {}
+    for a, b in edges:
+        key = _line_key(text[a:b])
+        counts[key] = counts.get(key, 0) + 1
+    need = max(3, _RUNNING_SHARE * len(pages))
+    edits = []
+    for a, b in edges:
+        line = text[a:b]
+        if len(line) > 120 or _STRUCTURAL_LINE.match(line):
+            continue
+        if _PAGE_NUMBER.fullmatch(line) or counts[_line_key(line)] >= need:
+            end = b + 1 if text[b : b + 1] == "\n" else b
+            edits.append(Edit(a, end, ""))
+    return edits
+
+
 _PAGE_BREAK = re.compile(r"[ \t\n]*\f[ \t\n\f]*")
 
 
