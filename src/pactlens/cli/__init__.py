@@ -39,12 +39,12 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # click usage errors and bugs
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        # Recognised by shape, not class: recent typer vendors its own copy of click
+        # (typer._click), whose exceptions are not click's.
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()  # "Usage: ... Error: Missing argument 'FILES...'."
             sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             print("pactlens: aborted", file=sys.stderr)
             sys.exit(130)
         if os.environ.get("PACTLENS_DEBUG"):
