@@ -278,3 +278,20 @@ def test_corpus_treaties_through_ingest(name, main_articles, instruments):
     assert [a.number for a in main] == [str(n) for n in range(1, main_articles + 1)]
     assert sorted({a.part for a in doc.articles} - {"main"}) == instruments
     assert doc.final_clause is not None and doc.title is not None and doc.preamble is not None
+
+
+def test_labels_glued_to_the_text_before_them_by_ocr():
+    """GATT 1947 (GGO GATT_1947O): OCR lost the space (and letters) before some labels."""
+    text = ("Article VI Anti-dumping Duties 1. The contracting parties recognize that dumping is to be "
+            "condemned. 2. It shall apply to the territory of another contracting parArticle VII Valuation "
+            "for Customs Purposes 1. The contracting parties recognize the validity of the general principles. "
+            "of this Agreement.PART II Article VIII Fees and Formalities connected with Importation 1. All fees.")
+    assert [a.label for a in doc_of(text).articles] == ["Article VI", "Article VII", "Article VIII"]
+
+
+def test_a_glued_word_without_a_heading_after_it_is_no_label():
+    """'seeArticle 5 of' stays a cross-reference: a glued label needs a heading after it."""
+    text = ("Article 4 The Parties will consult. Article 5 They assist each other, seeArticle 6 of the "
+            "Charter. Article 6 This Treaty shall be ratified.")
+    assert [a.label for a in doc_of(text).articles] == ["Article 4", "Article 5", "Article 6"]
+    assert doc_of(text).articles[2].span.start == text.index("Article 6 This")

@@ -25,7 +25,7 @@ from pactlens.structure.spans import trimmed
 
 _SUFFIX_RX = "|".join(SUFFIXES)
 _LABEL_RE = re.compile(
-    r"(?<![\w])(?P<kw>ARTICLE|Article|article|ART\.|Art\.|art\.)[ \t]*(?:No\.?[ \t]*)?"
+    r"(?:(?<![\w])|(?<=[a-z])(?=Article[ \t]))(?P<kw>ARTICLE|Article|article|ART\.|Art\.|art\.)[ \t]*(?:No\.?[ \t]*)?"
     r"(?:(?P<arabic>\d{1,3})(?:[ \t]?(?P<suffix>" + _SUFFIX_RX + r"))?(?:[ \t]?\((?P<sub>\d{1,2})\))?"
     r"(?![A-Za-z0-9])"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?:[ \t]?(?P<rsuffix>" + _SUFFIX_RX + r"))?(?![A-Za-z])"
@@ -53,6 +53,10 @@ _FUNCTION_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between
 _DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
 _DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
 
+#: A label glued to the word before it by OCR counts for this much (a line-start label: 3).
+GLUED_QUALITY = 0.75
+_GLUED_SENTENCE_END = re.compile(r"([.;!?])(?=[A-Z])")
+_GLUED_HEADING_RE = re.compile(r"\*?[ \t]+[A-Z][a-z]+")
 RESTART_PENALTY = 1.0
 LATE_START_PENALTY = 4.0
 GAP_PENALTY = 2.5
@@ -104,6 +108,12 @@ def _candidates(text: str, m: re.Match[str], case: str) -> list[Label]:
     if value is None or value == 0 or text[max(0, m.start() - 3) : m.start()] in ("Ad ", "AD "):
         return []  # "Ad Article XIII": an interpretative note on an article, not the article
     quality, strong = _position_quality(text, m.start(), case)
+    if text[m.start() - 1 : m.start()].islower():
+        # "...contracting parArticle VII Valuation": OCR glued the label to the text before it.
+        # Taken only with a heading after it, and weakly: the sequence decides.
+        if case != "mixed" or not _GLUED_HEADING_RE.match(text, m.end()):
+            return []
+        quality = GLUED_QUALITY
     self_contained = _SELF_CONTAINED_RE.match(text, m.end()) is not None
     if quality <= 0 and ((m["kw"] == "ARTICLE" and case != "upper") or (case == "lower" and self_contained)):
         # a capitalized label stands out of a text that is not all caps; a lowercase
@@ -171,8 +181,9 @@ def _ends_sentence(before: str) -> bool:
 
 
 def _ends_with_heading(before: str, case: str) -> bool:
-    """A short heading ("CHAPTER II GENERAL PROVISIONS", "Final Provisions") after a sentence end."""
-    words = before.split()
+    """A short heading ("CHAPTER II GENERAL PROVISIONS", "Final Provisions") after a sentence end,
+    also when OCR lost the space after it ("... of this Agreement.PART II")."""
+    words = _GLUED_SENTENCE_END.sub(r"\1 ", before).split()
     for n in range(1, min(len(words), 10) + 1):
         head = words[-n:]
         rest = " ".join(words[:-n])
