@@ -289,3 +289,31 @@ def test_accept_encoding_is_read_as_http_says(header, expected):
 
     request = Request({"type": "http", "headers": [(b"accept-encoding", header.encode())]})
     assert accepts_gzip(request) is expected
+
+
+def test_network_can_show_only_agreements_with_an_obligation(client, ids, lib):
+    from pactlens.model import Obligation
+
+    a = anz()
+    a.obligations = [Obligation(agreement=o.agreement, type=o.type, present=False, articles=[], confidence=o.confidence)
+                     for o in a.obligations]  # the same parties, no promise: a "none" link
+    a.document.sha256 = "f" * 64
+    a.document.id = "f" * 16
+    a.agreements[0].title = "A later agreement of the same two states"
+    lib.add(a)
+    every = client.get("/network").text
+    only = client.get("/network", params={"obligations": "true"}).text
+    assert 'class="link none"' in every and 'class="link none"' not in only
+    assert 'class="link defence"' in only and "Show every agreement" in only
+
+
+def test_a_large_network_is_drawn_for_reading_at_scale():
+    from pactlens.web import svg
+
+    keys = [f"S{i:02d}" for i in range(80)]
+    links = [svg.Link(keys[i], keys[(i + 1) % 80], "T", "none", "/d/1") for i in range(80)]
+    links.append(svg.Link("S00", "S40", "Alliance", "defence", "/d/2"))
+    picture = str(svg.network({k: k for k in keys}, links))
+    assert 'class="network dense"' in picture and "rotate(" in picture
+    assert picture.index('class="link defence"') > picture.rindex('class="link none"')  # alliances drawn on top
+    assert svg.short_label("European Economic Community") == "EEC" and svg.short_label("USA") == "USA"

@@ -152,9 +152,16 @@ def compare(request: Request, ids: Annotated[str, Query(max_length=2000)] = "",
 
 
 @router.get("/network")
-def network(request: Request):
+def network(request: Request, obligations: bool = False):
+    """``?obligations=true``: only agreements that carry an alliance obligation (and their states)."""
     nodes, links = network_data(lib(request).agreements())
-    return render(request, "network.html", picture=svg.network(nodes, links), nodes=nodes, links=links)
+    total = len(links)
+    if obligations:
+        links = [l for l in links if l.strongest != "none"]
+        linked = {k for l in links for k in (l.a, l.b)}
+        nodes = {k: v for k, v in nodes.items() if k in linked}
+    return render(request, "network.html", picture=svg.network(nodes, links), nodes=nodes, links=links,
+                  obligations=obligations, total=total)
 
 
 def network_data(stored) -> tuple[dict[str, str], list[svg.Link]]:

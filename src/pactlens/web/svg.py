@@ -191,22 +191,36 @@ def layout(keys: list[str], pairs: list[tuple[str, str]], size: float) -> dict[s
     return out
 
 
+#: Beyond this many states (or links) a network is drawn for reading at scale: small nodes,
+#: labels pointing outwards, and links with no obligation faint under the others.
+DENSE_NODES, DENSE_LINKS = 60, 400
+_DRAW_ORDER = {"none": 0, "consultation": 1, "neutrality": 2, "defence": 3}
+
+
 def network(nodes: dict[str, str], links: list[Link], size: int = 720) -> Markup:
     """States as nodes, agreements as links coloured by their strongest obligation.
 
     ``nodes`` maps a node key to its label. Several agreements between the same
     pair are drawn as slightly bent curves so each stays visible and clickable.
+    A library of hundreds of states and thousands of links (every GATT party
+    linked to every other) is drawn larger, with the alliance links on top.
     """
     if not nodes:
         return Markup("")
     keys = sorted(nodes)
-    pos = layout(keys, [(l.a, l.b) for l in links], size)
+    dense = len(keys) > DENSE_NODES or len(links) > DENSE_LINKS
+    if dense:
+        size = max(size, 8 * len(keys))
+    pairs = [(l.a, l.b) for l in links]
+    pos = layout(keys, pairs, size)
+    centre = _group_centres(keys, pairs, pos)
     degree = {k: 0 for k in keys}
     seen: dict[tuple[str, str], int] = {}
-    height = max(y for _, y in pos.values()) + 50  # the grid of groups may fill only the top rows
-    out = [f'<svg class="network" viewBox="0 0 {size} {height:.0f}" width="100%" role="img" '
+    height = max(y for _, y in pos.values()) + (90 if dense else 50)  # the grid of groups may fill only the top rows
+    out = [f'<svg class="network{" dense" if dense else ""}" viewBox="{-40 if dense else 0} {-40 if dense else 0} '
+           f'{size + (80 if dense else 0)} {height:.0f}" width="100%" role="img" '
            f'aria-label="{len(keys)} states, {len(links)} links" xmlns="http://www.w3.org/2000/svg">']
-    for l in links:
+    for l in sorted(links, key=lambda l: _DRAW_ORDER.get(l.strongest, 0)):  # stable: same order each time
         degree[l.a] += 1
         degree[l.b] += 1
         pair = tuple(sorted((l.a, l.b)))
@@ -221,8 +235,40 @@ def network(nodes: dict[str, str], links: list[Link], size: int = 720) -> Markup
                    f'<title>{escape(l.title)} — strongest obligation: {escape(l.strongest)}</title></path></a>')
     for key in keys:
         x, y = pos[key]
-        r = 6 + min(degree[key], 10)
-        out.append(f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r}"><title>{escape(nodes[key])}</title></circle>'
-                   f'<text x="{x:.1f}" y="{y - r - 4:.1f}" text-anchor="middle">{escape(key)}</text></g>')
+        r = 3 + min(degree[key], 20) * 0.15 if dense else 6 + min(degree[key], 10)
+        out.append(f'<g class="node"><circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"><title>{escape(nodes[key])}</title></circle>'
+                   f'{_label(key, x, y, r, centre.get(key) if dense else None)}</g>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def short_label(key: str) -> str:
+    """An ISO code as it is; an organisation by its initials ("European Economic Community" → EEC)."""
+    if len(key) <= 4:
+        return key
+    initials = "".join(w[0] for w in key.split() if w[:1].isupper())
+    return initials if len(initials) >= 2 else key[:12]
+
+
+def _label(key: str, x: float, y: float, r: float, centre: tuple[float, float] | None) -> str:
+    """Above the node, or, on a large circle, pointing away from its centre so labels do not collide."""
+    text = escape(short_label(key))
+    if centre is None:
+        return f'<text x="{x:.1f}" y="{y - r - 4:.1f}" text-anchor="middle">{text}</text>'
+    angle = math.degrees(math.atan2(y - centre[1], x - centre[0]))
+    flip = 90 < abs(angle)  # the left half: turn the text so it reads left to right
+    lx, ly = x + (r + 3) * math.cos(math.radians(angle)), y + (r + 3) * math.sin(math.radians(angle))
+    rotate = angle + 180 if flip else angle
+    return (f'<text x="{lx:.1f}" y="{ly:.1f}" dy=".32em" text-anchor="{"end" if flip else "start"}" '
+            f'transform="rotate({rotate:.1f} {lx:.1f} {ly:.1f})">{text}</text>')
+
+
+def _group_centres(keys: list[str], pairs: list[tuple[str, str]],
+                   pos: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The centre of each node's connected group (the middle of its circle, when it is one)."""
+    out: dict[str, tuple[float, float]] = {}
+    for group in components(keys, pairs):
+        cx = sum(pos[k][0] for k in group) / len(group)
+        cy = sum(pos[k][1] for k in group) / len(group)
+        out.update({k: (cx, cy) for k in group})
+    return out
