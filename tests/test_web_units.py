@@ -149,3 +149,13 @@ def test_check_type_refuses(name, data, status):
                                           (None, "upload.txt"), ("plain.pdf", "plain.pdf")])
 def test_safe_name(raw, expected):
     assert safe_name(raw) == expected
+
+
+@pytest.mark.parametrize(("source", "name"), [("/work/briefs/russia-iran.txt", "russia-iran.txt"),
+                                              ("C:\\briefs\\note.docx", "note.docx"),
+                                              ("https://example.org/reports/r1.html", "r1.html"),
+                                              ("https://example.org/", "example.org"), ("upload.txt", "upload.txt")])
+def test_a_document_without_a_title_is_shown_by_its_file_name(source, name):
+    from pactlens.web.app import basename
+
+    assert basename(source) == name

@@ -43,7 +43,14 @@ def _templates() -> Jinja2Templates:
     env.globals["version"] = __version__
     env.globals["plural"] = {"entity": "entities", "match": "search match"}
     env.tests["entity_id"] = lambda rid: rid.startswith("entity-")  # names alone: marked lightly
+    env.filters["basename"] = basename
     return templates
+
+
+def basename(source: str) -> str:
+    """A source's file name (the last part of a path or URL): a readable stand-in for a missing title."""
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or source
 
 
 def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,
