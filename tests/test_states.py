@@ -90,6 +90,13 @@ def test_the_two_congos_by_their_capitals() -> None:
     assert [m[1] for m in _found("the Republic of the Congo")] == ["COG"]
 
 
+def test_a_hyphen_and_a_space_are_the_same_in_a_name() -> None:
+    """ECOWAS 1975 writes "the Republic of Guinea Bissau"; others "Timor Leste", "Guinea - Bissau"."""
+    assert [m[1] for m in _found("The President of the Republic of Guinea Bissau")] == ["GNB"]
+    assert [m[1] for m in _found("Timor Leste and Guinea - Bissau")] == ["TLS", "GNB"]
+    assert [m[1] for m in _found("the Russia-Iran treaty")] == ["RUS", "IRN"]
+
+
 def test_real_excerpts() -> None:
     # The brief's signing sentence and the 1935 Afghanistan–USSR title (GGO, all caps).
     brief = "Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed"

@@ -142,14 +142,15 @@ def _states() -> dict[str, State]:
 
 
 def _key(text: str) -> str:
-    """Comparison key of a surface form: case, spacing, apostrophes and dashes folded."""
-    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """Comparison key of a surface form: case, spacing, apostrophes and hyphens folded
+    ("Guinea Bissau" is "Guinea-Bissau": texts write both)."""
+    text = text.replace("\u2019", "'")
+    return re.sub(r"\s*[-\u2010\u2011]\s*|\s+", " ", text).strip().lower()
 
 
 # --- the trie regex -----------------------------------------------------------
 
-_UNIT = {" ": r"\s+", "'": "['\u2019]", "-": "[-\u2010\u2011]"}
+_UNIT = {" ": r"(?:\s*[-\u2010\u2011]\s*|\s+)", "'": "['\u2019]"}
 
 
 def _trie_regex(words: Iterable[str]) -> str:
