@@ -227,6 +227,9 @@ def _is_acronym(form: str) -> bool:
     return len(letters) <= 6 and all(c.isupper() for c in letters) and len(letters) >= 2
 
 
+_NAME_WORDS = re.compile(r"[^\s\-\u2010\u2011]+")
+
+
 def _case_ok(found: str, canonical: str, text: str, start: int, end: int) -> bool:
     """Whether a case-insensitive hit is really the name.
 
@@ -243,8 +246,8 @@ def _case_ok(found: str, canonical: str, text: str, start: int, end: int) -> boo
         caps = [len(w) > 1 and w.isupper() for w in before + after]
         return not caps or not all(caps)  # "LET US GO" is refused, "US\u2013UK" and "the US" are not
     if len(found) != len(canonical):
-        # whitespace differs; compare capitals word by word
-        fw, cw = found.split(), canonical.split()
+        # whitespace or hyphens differ ("Guinea - Bissau"); compare capitals word by word
+        fw, cw = _NAME_WORDS.findall(found), _NAME_WORDS.findall(canonical)
         return len(fw) == len(cw) and all(_case_ok(f, c, text, start, end) for f, c in zip(fw, cw))
     return all(not c.isupper() or f.isupper() for f, c in zip(found, canonical))
 
