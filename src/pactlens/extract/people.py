@@ -55,8 +55,10 @@ _FEMALE = {"Mrs.", "Ms.", "Queen", "Princess", "Empress", "Dame", "Congresswoman
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW = "a-zß-öø-ÿā-ž'’"
 # A name word: "Putin", "Cincar-Marković", "McNamara", "O'Brien", an initial "S.".
+# Initials run together ("JD Vance") count only before a further name word.
 _TOKEN = (
-    rf"(?:(?:Mc|Mac|O[’']|De|Le|La|Di)?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?)"
+    rf"(?:(?:Mc|Mac|O[’']|De|Le|La|Di)?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?"
+    rf"|[{_UP}]{{2}}(?=\s+[{_UP}][{_LOW}]))"
 )
 _PARTICLE = r"(?:bin|ibn|al-|el-|de|da|di|du|van|von|der|la|le|Al)"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}"
@@ -111,7 +113,7 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return _key(self.name.split())
+        return _short(self.name.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +123,24 @@ class Mention:
     person: Person
 
 
-def _key(tokens: list[str]) -> str:
+_PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+
+
+def _short(tokens: list[str]) -> str:
     """The name a person is later called by: the surname, or the given name in
     patronymic names ("Hamad bin Isa Al Khalifa" is "King Hamad")."""
-    if any(t in {"bin", "ibn", "bint", "ben"} for t in tokens):
+    if any(t in _PATRONYMIC for t in tokens):
         return tokens[0]
     return tokens[-1]
+
+
+def _key(tokens: list[str]) -> str:
+    """What tells two people apart: the surname, or given name and father's
+    name, since "Mohammed bin Salman" and "Mohammed bin Zayed" are two people."""
+    for i, t in enumerate(tokens[1:-1], 1):
+        if t in _PATRONYMIC:
+            return " ".join(tokens[: i + 2])
+    return _short(tokens)
 
 
 def _states(text: str, start: int, end: int) -> list:
@@ -214,6 +228,8 @@ def _register(people: dict[str, Person], name: str, role: str | None, party: str
     """Merge a newly introduced name into the person it names."""
     tokens = name.split()
     key = _key(tokens)
+    if key not in people:
+        key = _known_as(people, tokens) or key
     person = people.get(key)
     if person is None:
         person = people[key] = Person(name=name)
@@ -225,6 +241,17 @@ def _register(people: dict[str, Person], name: str, role: str | None, party: str
     person.party = person.party or party
     person.gender = person.gender or gender
     return person
+
+
+def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
+    """The key of the one person already registered whom ``tokens`` also name:
+    "King Hamad" after "Hamad bin Isa Al Khalifa", or the reverse order. Two
+    candidates ("Mohammed" for two Mohammeds) leave it unknown."""
+    short = _short(tokens)
+    if len(tokens) == 1:
+        found = [k for k, p in people.items() if p.surname == short]
+        return found[0] if len(found) == 1 else None
+    return short if short in people and len(people[short].name.split()) == 1 else None
 
 
 _CACHE: dict[int, tuple[Doc, tuple, list[Mention]]] = {}
@@ -277,7 +304,11 @@ def _add_short_mentions(text: str, ranges, people: dict[str, Person], spans: dic
     """Surname-only and title+surname mentions of people already introduced."""
     if not people:
         return
-    forms = {p.surname: p for p in people.values() if len(p.surname) > 2}
+    forms: dict[str, Person | None] = {}
+    for p in people.values():
+        if len(p.surname) > 2:  # a form two people share names neither
+            forms[p.surname] = None if forms.get(p.surname, p) is not p else p
+    forms = {f: p for f, p in forms.items() if p is not None}
     if not forms:
         return
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")

@@ -30,16 +30,30 @@ _VERB_STEMS = (
     "suggest(?:ed|s)?|predict(?:ed|s)|conclud(?:ed|es)|maintain(?:ed|s|ing)|contend(?:ed|s)|"
     "elaborat(?:ed|es)|promis(?:ed|es|ing)|pledg(?:ed|es)|vow(?:ed|s)|urg(?:ed|es)|repli(?:ed|es)|"
     "respond(?:ed|s)|comment(?:ed|s)|denie[ds]|conced(?:ed|es)|recall(?:ed|s)|characteri[sz](?:ed|es)|"
-    "pointed out|points out|told reporters"
+    "pointed out|points out|told reporters|ask(?:ed|s)|indicat(?:ed|es)"
 )
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _VERB_STEMS)}))
 SPEECH_VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{_VERB_STEMS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-# Words allowed between a subject and its speech verb: adverbs, auxiliaries, an aside.
+# When a speaker spoke, written between name and verb: "Trump on August 1 said",
+# "Pezeshkian in August reportedly said", "Bessent days later said".
+_WHEN = (
+    r"(?:on|in|by|during)\s+(?:(?:early|mid|late)-?\s*)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})"
+    r"|(?:days|weeks|months)\s+later|the\s+next\s+day"
+)
+# Words allowed between a subject and its speech verb: an acronym in brackets,
+# adverbs, auxiliaries, a time, an aside.
 _GAP = re.compile(
-    r"^(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
-    r"later|in\s+turn,?|[\w-]+ly,))*\s*(?:,\s*who\s+)?$"
+    r"^(?:\s*\([A-Z][\w.-]{0,12}\))?(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
+    rf"later|in\s+turn,?|[\w-]+ly,|{_WHEN}))*\s*(?:,\s*who\s+)?$"
+)
+# A first predicate the same subject carries over "and" to the speech verb:
+# "Hitler had offered concrete guarantees, and told", "Greer reported to the
+# House Ways and Means Committee and asserted". No quotation, clause break or
+# second name-like start in it, so the subject cannot have changed.
+_COORDINATED = re.compile(
+    r"^\s+(?:(?:has|had|have|also|then)\s+)?[a-z]+(?:ed|ied)\b[^;:\"“”()]{0,80}?,?\s+and\s+(?:(?:also|then|later)\s+)?$"
 )
 _PRONOUN_BEFORE = re.compile(r"(?:^|[\s(,])(?:[Hh]e|[Ss]he)\s+$")
 _PRONOUN = re.compile(r"(?:^|[\s(])(?P<p>[Hh]e|[Ss]he)(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
@@ -167,9 +181,26 @@ def _reported(doc: Doc, sentences: tuple[Sentence, ...], taken: set[int]) -> lis
             continue
         if m is None or m.start() == a:
             continue
-        that = re.compile(r"\s+(?:to\s+\w+\s+)?that\s+|\s*:\s*|,\s+").match(text, m.end(), b)
+        that = _COMPLEMENT.match(text, m.end(), b)
+        if that is None and not _NP_CONTENT.fullmatch(m.group(0)):
+            # "announced the imposition of a blockade", "concluded negotiations":
+            # the object is a thing done, not words said.
+            continue
         out.append(_Found(that.end() if that else m.end(), b, s, False, m.start()))
     return out
+
+
+# What opens reported words after the speech verb: "that", "(to) the listener that"
+# ("told Paul that", "warned him that"), a colon or a comma.
+_COMPLEMENT = re.compile(
+    r"\s+(?:to\s+)?(?:(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|him|her|them|us|me|reporters|journalists)\s+)?"
+    r"that\s+|\s*:\s*|,\s+"
+)
+# Verbs whose plain object is itself what was said: "emphasized the significant
+# role of Iran", "described the treaty as a roadmap".
+_NP_CONTENT = re.compile(
+    r"emphasi[sz]\w*|stress\w*|underscor\w*|highlight\w*|reaffirm\w*|reiterat\w*|describ\w*|characteri[sz]\w*"
+)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -182,12 +213,21 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _subject_gap(between: str) -> bool:
+    """Whether a name followed by ``between`` is the subject of the verb after it."""
+    return bool(_GAP.match(between) or _COORDINATED.match(between))
+
+
 class _Discourse:
     """People in text order, for naming a speaker and resolving he/she/the minister."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], sentence_starts: list[int] | None = None) -> None:
         self.mentions = mentions
         self._ends = [m.end for m in mentions]
+        self._starts = sentence_starts or [0]
+
+    def _sentence_start(self, offset: int) -> int:
+        return self._starts[max(0, bisect.bisect_right(self._starts, offset) - 1)]
 
     def _before(self, offset: int) -> list[Mention]:
         """Mentions ending at or before ``offset``, nearest last."""
@@ -196,7 +236,7 @@ class _Discourse:
     def subject(self, text: str, sent_start: int, verb_at: int) -> Person | None:
         """The person whose name (or pronoun/title) is the subject of the verb at ``verb_at``."""
         for m in reversed(self._before(verb_at)):
-            if m.end <= verb_at and m.start >= sent_start and _GAP.match(text[m.end : verb_at]):
+            if m.end <= verb_at and m.start >= sent_start and _subject_gap(text[m.end : verb_at]):
                 return m.person
             if m.end <= sent_start:
                 break
@@ -231,15 +271,23 @@ class _Discourse:
         return None
 
     def recent(self, before: int, gender: str | None = None, title: str | None = None) -> Person | None:
-        """The most recent person mentioned before ``before`` who fits."""
-        for m in reversed(self._before(before)):
-            p = m.person
-            if gender and p.gender and p.gender != gender:
-                continue
-            if title and not (p.role and title.lower().split()[-1] in p.role.lower()):
-                continue
-            return p
-        return None
+        """The person before ``before`` who fits: for a title, the most recent
+        holder; for he/she, the first fitting person of the latest sentence that
+        names one, since a pronoun mostly continues the subject ("Macmillan
+        instructed Ormsby-Gore to inform Kennedy … He asked" is Macmillan)."""
+        fits = [m for m in reversed(self._before(before)) if self._fits(m.person, gender, title)]
+        if not fits:
+            return None
+        if title:
+            return fits[0].person
+        opens = self._sentence_start(fits[0].start)
+        return [m for m in fits if m.start >= opens][-1].person
+
+    @staticmethod
+    def _fits(p: Person, gender: str | None, title: str | None) -> bool:
+        if gender and p.gender and p.gender != gender:
+            return False
+        return not title or bool(p.role and title.lower().split()[-1] in p.role.lower())
 
 
 def _speaker(d: _Discourse, doc: Doc, f: _Found, quote_open: int) -> Person | None:
@@ -267,21 +315,31 @@ _NAME_BEFORE = re.compile(
 )
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
 def _looks_named(doc: Doc, f: _Found) -> bool:
     """Whether a capitalised word that may be a name stands right before the speech verb."""
     if f.verb_at is None:
         return False
     m = _NAME_BEFORE.search(doc.text, f.opens, f.verb_at)
-    return bool(m) and m.group("n") not in NOT_NAME
+    if m is not None:
+        return m.group("n") not in NOT_NAME
+    # "Hitler had offered concrete guarantees, and told …": a name before a coordinated predicate.
+    return any(
+        w.group(0) not in NOT_NAME and _COORDINATED.match(doc.text[w.end() : f.verb_at])
+        for w in _CAPITALISED.finditer(doc.text, f.opens, f.verb_at)
+    )
 
 
-def _model_names(doc: Doc, found: list[_Found], mentions: list[Mention]) -> list[tuple[int, int]]:
+def _model_names(doc: Doc, found: list[_Found]) -> list[tuple[int, int]]:
     """Person names from spaCy, asked only about speech sentences whose verb
     follows a capitalised word that no rule knew as a person ("Hitler said")."""
     from pactlens.resources import nlp
 
+    # ``found`` holds only quotes no known person is the subject of, so a known
+    # name elsewhere in the sentence ("… and told Paul", the listener) is no reason to skip it.
     spans = sorted({(f.opens, f.sentence.span.end) for f in found if _looks_named(doc, f)})
-    spans = [(a, b) for a, b in spans if not any(a <= m.start < b for m in mentions)]
     if not spans:
         return []
     try:
@@ -307,12 +365,13 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
     ranges = _body_ranges(sentences)
     mentions = find_people(doc, ranges)
     # Reported speech needs a person as subject; keep only those a rule or the model can name.
-    unnamed = [f for f in direct + reported if _speaker(_Discourse(mentions), doc, f, f.start - 1) is None]
+    starts = [s.span.start for s in sentences]
+    unnamed = [f for f in direct + reported if _speaker(_Discourse(mentions, starts), doc, f, f.start - 1) is None]
     if unnamed and kind != "treaty" and not doc.articles:
-        extra = _model_names(doc, unnamed, mentions)
+        extra = _model_names(doc, unnamed)
         if extra:
             mentions = find_people(doc, ranges, extra)
-    d = _Discourse(mentions)
+    d = _Discourse(mentions, starts)
     out: list[Quote] = []
     for f in sorted(direct + reported, key=lambda f: f.start):
         person = _speaker(d, doc, f, f.start - 1)
