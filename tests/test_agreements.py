@@ -32,9 +32,10 @@ def _analysed(path: Path) -> tuple[str, tuple[Agreement, ...], str]:
 
 
 def _primary(path: Path) -> Agreement:
+    """The file's first instrument (further ones, if any, follow it as primary records too)."""
     text, agreements, kind = _analysed(path)
     assert kind == "treaty"
-    assert [a.role for a in agreements] == ["primary"]
+    assert agreements and {a.role for a in agreements} == {"primary"}
     return agreements[0]
 
 

@@ -29,6 +29,7 @@ from pactlens.extract.signatories import find_signatories
 from pactlens.model import Agreement, AgreementKind, Evidence, Party, Signed
 from pactlens.resources.states import StateMention, find_states, get, lookup
 from pactlens.structure.doc import Doc, Span
+from pactlens.structure.frame import find_final_clause
 
 # --- vocabulary -----------------------------------------------------------------
 
@@ -250,10 +251,14 @@ def _dated_place(doc: Doc, start: int, end: int) -> _Signing | None:
     for d in find_dates(doc.text, start, end):
         before = doc.text[max(start, d.start - 60) : d.start]
         m = _PLACE_BEFORE_DATE.search(before)
-        if m and _good_place(m.group("place")):
-            a = d.start - len(before) + m.start("place")
-            b = d.start - len(before) + m.end("place")
-            return _Signing(_trim_place(m.group("place")), d, [_evidence(doc, a, b), _evidence(doc, d.start, d.end)])
+        if m is None:
+            continue
+        a = d.start - len(before) + m.start("place")
+        b = d.start - len(before) + m.end("place")
+        prep = list(re.finditer(r"\s(?:In|IN|At|AT)\s+", doc.text[a:b]))
+        a = a + prep[-1].end() if prep else a  # "... TREATY OF LIMITS In Buenos Aires, on the fifth day ..."
+        if (a == 0 or not doc.text[a - 1].isalnum()) and _good_place(doc.text[a:b]):
+            return _Signing(_trim_place(doc.text[a:b]), d, [_evidence(doc, a, b), _evidence(doc, d.start, d.end)])
     return None
 
 
@@ -349,18 +354,30 @@ def _strip_label(doc: Doc, start: int) -> int:
     return m.end() if m else start
 
 
-def _opening_title(doc: Doc) -> Span | None:
-    """The title at the head of a text without line breaks: up to the first full stop,
-    "PREAMBLE", or the start of the preamble's naming of the parties."""
+#: Where a title run together with what follows it ends: its first full stop, "PREAMBLE",
+#: or the start of the preamble's naming of the parties.
+_TITLE_STOPS = (r"\.\s", r"\bPREAMBLE\b|\bPreamble\b",
+                r"\b(?:The|THE)\s+(?:Governments?|GOVERNMENTS?|Parties|PARTIES|President|PRESIDENT|High|HIGH)\b")
+
+
+#: A stop that only continues the title's naming of parties ("BETWEEN THE GOVERNMENT OF ...").
+_NAMING_GOES_ON = re.compile(r"(?i)(?:\bbetween|\bamong|\band|\bof|\bto|\bby|\bwith|,)\s*$")
+
+
+def _opening_title(doc: Doc, start: int = 0, end: int | None = None, stops: tuple[str, ...] = _TITLE_STOPS,
+                   skip: int = 10) -> Span | None:
+    """The title at the head of a text (or of one instrument in it) without line breaks: up to
+    the first of ``stops`` after its first ``skip`` characters, and within 400 characters."""
     text = doc.text
-    start = _strip_label(doc, 0)
-    limit = min(len(text), start + 400)
-    end = limit
-    for rx in (r"\.\s", r"\bPREAMBLE\b|\bPreamble\b", r"\b(?:The|THE)\s+(?:Governments?|GOVERNMENTS?|Parties|PARTIES|President|PRESIDENT|High|HIGH)\b"):
-        m = re.compile(rx).search(text, start + 10, limit)
-        if m:
-            end = min(end, m.start() + (1 if rx == r"\.\s" else 0))
-    return Span(start, end) if end > start else None
+    start = _strip_label(doc, start)
+    limit = min(len(text) if end is None else end, start + 400)
+    stop = limit
+    for rx in stops:
+        for m in re.compile(rx).finditer(text, start + skip, limit):
+            if stops is _TITLE_STOPS or not _NAMING_GOES_ON.search(text, max(start, m.start() - 12), m.start()):
+                stop = min(stop, m.start() + (1 if m.group(0).startswith(".") else 0))
+                break
+    return Span(start, stop) if stop > start else None
 
 
 def _trim_title(doc: Doc, span: Span) -> Span:
@@ -388,8 +405,12 @@ def _title_span(doc: Doc) -> Span | None:
         and re.search(r"(?i)\b(?:the|of|and|between|on|for)$", doc.slice(span).strip())
     ):
         span = opening  # a title cut short after a function word
-    if span is None:
-        return None
+    return _clean_title(doc, span) if span is not None else None
+
+
+def _clean_title(doc: Doc, span: Span) -> Span | None:
+    """A title span without its repeated parties, a "SIGNED AT ..." line or a source note; None
+    when what heads the text is no title (a preamble, an article)."""
     span = _trim_title(doc, span)
     # Drop a trailing "SIGNED AT ..." line from the title text.
     m = re.search(r"(?i)[.,]?\s*\bsigned\s+at\b", doc.text[span.start : span.end])
@@ -448,10 +469,10 @@ OPENING, LONG_OPENING = 700, 3000
 _PARTY_LIST_START = re.compile(r"\bThe\s+Governments?\s+of\s+(?=[A-Z])")
 
 
-def _opening_parties(doc: Doc, start: int) -> list[Party]:
-    """States named at the head of a preamble, before its first participle."""
+def _opening_parties(doc: Doc, start: int, end: int | None = None) -> list[Party]:
+    """States named at the head of a preamble (read no further than ``end``), before its first participle."""
     text = doc.text
-    window_end = min(len(text), start + LONG_OPENING)
+    window_end = min(len(text) if end is None else end, start + LONG_OPENING)
     blanked = _blank(text[start:window_end], _PAREN_OR_QUOTE)
     stop = _OPENING_END.search(blanked, 3)
     end = start + (stop.start() if stop else min(OPENING, len(blanked)))
@@ -488,19 +509,22 @@ def _primary_articles(doc: Doc) -> list:
     return [a for a in doc.articles if a.part == part]
 
 
-def _primary(doc: Doc) -> Agreement:
-    text = doc.text
-    title_span = _title_span(doc)
-    title = re.sub(r"\s+", " ", doc.slice(title_span)).strip() if title_span else None
-    articles = _primary_articles(doc)
-    first_article = articles[0].span.start if articles else None
-    final = doc.final_clause
-    evidence: list[Evidence] = []
-    if title_span:
-        evidence.append(doc.span_evidence(title_span))
+@dataclass
+class _Instrument:
+    """One instrument of a treaty file: where it runs, its title, its own articles and closing."""
 
-    # Parties: title, then the head of the preamble; the final articles when neither names two.
+    span: Span
+    title: Span | None
+    articles: list = field(default_factory=list)
+    final: Span | None = None
+    opening: int = 0  # where the naming of its parties (its preamble) starts
+
+
+def _head_parties(doc: Doc, inst: _Instrument) -> list[Party]:
+    """States (and communities) an instrument's title names after "between", and the head of its preamble."""
+    text = doc.text
     parties: list[Party] = []
+    title_span = inst.title
     if title_span:
         between = _BETWEEN.search(text, title_span.start, title_span.end)
         tstart = between.end() if between else title_span.start
@@ -508,42 +532,59 @@ def _primary(doc: Doc) -> Agreement:
         parties += [_party(doc, m) for m in _states_in(doc, tstart, title_span.end)
                     if not named[m.start - tstart:m.end - tstart].isspace()]
         parties += _orgs_in(doc, tstart, title_span.end)
-    opening = doc.preamble.start if doc.preamble else (title_span.end if title_span else 0)
-    opening = _skip_dateline(doc, opening)
-    parties += _opening_parties(doc, opening)
-    parties = _merge_parties(parties)
+    parties += _opening_parties(doc, inst.opening, inst.span.end)
+    return _merge_parties(parties)
+
+
+def _primary_parties(doc: Doc, inst: _Instrument) -> list[Party]:
+    """The head's parties; the preamble's list, then the final articles, when the head names fewer than two."""
+    parties = _head_parties(doc, inst)
     if len(parties) < 2:
         parties = _merge_parties(parties + _listed_parties(doc))
     if len(parties) < 2:
-        named_at_end = _merge_parties(_final_articles_parties(doc, articles, final.start if final else None))
+        named_at_end = _merge_parties(_final_articles_parties(doc, inst.articles, inst.final.start if inst.final else None))
         if len(named_at_end) >= 2:  # one state named at the end is a depositary, not the parties
             parties = _merge_parties(parties + named_at_end)
+    return parties
 
-    # Signatories: the plenipotentiaries named in the preamble and the signature blocks.
-    signatories = find_signatories(doc, opening, len(text)).signatories
 
-    # Signed: the final clause, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)").
+def _instrument_signing(doc: Doc, inst: _Instrument, *, fallback: bool = True) -> _Signing | None:
+    """Signed: the closing, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)")."""
+    text = doc.text
+    start, end = inst.span.start, inst.span.end
     signing = None
-    if final is not None:
-        signing = _signing_in(doc, final.start, min(len(text), final.end + 200))
-        if final.start - 0 > 0:
-            evidence.append(doc.span_evidence(final))
-    head_end = min(len(text), (first_article or opening + 600))
-    head_start = title_span.start if title_span else 0
+    if inst.final is not None:
+        signing = _signing_in(doc, inst.final.start, min(end, inst.final.end + 200))
+    first_article = inst.articles[0].span.start if inst.articles else None
+    head_end = min(end, (first_article or inst.opening + 600))
+    head_start = inst.title.start if inst.title else start
     # Only the title and the line under it: dates further into a preamble belong to other instruments.
-    title_zone = min(head_end, (title_span.end if title_span else 0) + 200)
-    for candidate in (_signing_in(doc, head_start, title_zone), _dated_place(doc, 0, min(head_end, opening + 400))):
+    title_zone = min(head_end, (inst.title.end if inst.title else start) + 200)
+    heads = [_signing_in(doc, head_start, title_zone)] if fallback else []  # a further title cites the first's signing
+    for candidate in heads + [_dated_place(doc, start, min(head_end, inst.opening + 400))]:
         if candidate and (signing is None or candidate.weight > signing.weight):
             signing = candidate
-    if signing is None and articles:
-        signing = _signing_in(doc, articles[-1].span.start, len(text))
+    if signing is None and inst.articles and fallback:
+        signing = _signing_in(doc, inst.articles[-1].span.start, min(end, len(text)))
+    return signing
 
-    end_primary = articles[-1].span.end if articles else len(text)
-    if final is not None:
-        end_primary = max(end_primary, final.end)
-    term, renewal, term_ev = _term_in(doc, head_start, end_primary)
+
+def _instrument_agreement(doc: Doc, inst: _Instrument, parties: list[Party], *, first: bool = True) -> Agreement:
+    """The ``primary`` record of one instrument, read from its own span only. A further instrument
+    is dated by its own closing or dateline only: the text after its last article is often a
+    schedule, full of other instruments' dates."""
+    title = re.sub(r"\s+", " ", doc.slice(inst.title)).strip() if inst.title else None
+    evidence: list[Evidence] = [doc.span_evidence(inst.title)] if inst.title else []
+    signatories = find_signatories(doc, inst.opening, inst.span.end).signatories
+    signing = _instrument_signing(doc, inst, fallback=first)
+    if inst.final is not None and inst.final.start > inst.span.start:
+        evidence.append(doc.span_evidence(inst.final))
+    end = inst.articles[-1].span.end if inst.articles else inst.span.end
+    if inst.final is not None:
+        end = max(end, inst.final.end)
+    head_start = inst.title.start if inst.title else inst.span.start
+    term, renewal, term_ev = _term_in(doc, head_start, end)
     evidence += term_ev
-
     kind = agreement_kind(title)
     signed = signing.to_signed() if signing else Signed()
     return Agreement(
@@ -555,10 +596,170 @@ def _primary(doc: Doc) -> Agreement:
         signed=signed,
         term_years=term,
         renewal=renewal,
-        article_count=len(articles) or None,
+        article_count=len(inst.articles) or None,
         role="primary",
-        evidence=evidence or [_evidence(doc, 0, min(len(text), 200))],
+        evidence=evidence or [_evidence(doc, inst.span.start, min(inst.span.end, inst.span.start + 200))],
     )
+
+
+def _primary_instrument(doc: Doc, end: int) -> _Instrument:
+    """The file's first instrument, which runs to ``end`` (where a further one begins)."""
+    title = _title_span(doc)
+    opening = doc.preamble.start if doc.preamble else (title.end if title else 0)
+    final = doc.final_clause
+    articles = _primary_articles(doc)
+    if final is not None and final.start >= end:
+        # The file's closing follows a later instrument: the first one's own, if it has one.
+        after = articles[-1].span.start if articles else opening
+        final = find_final_clause(doc.text, after, end, doc.sentences) or final
+    return _Instrument(Span(0, end), title, articles, final, _skip_dateline(doc, opening))
+
+
+def _primary(doc: Doc, end: int | None = None) -> Agreement:
+    inst = _primary_instrument(doc, len(doc.text) if end is None else end)
+    return _instrument_agreement(doc, inst, _primary_parties(doc, inst))
+
+
+# --- further instruments of a treaty file ------------------------------------------------
+
+#: The heading of a further instrument, after any annex label ("ANNEX 1: PROTOCOL ON ...",
+#: "ADDITIONAL PROTOCOL", "EXCHANGE OF LETTERS", "Protocol between the Government of ...").
+_LABEL_BEFORE = r"(?:(?:ANNEX(?:URE)?|APPENDIX|Annex(?:ure)?|Appendix)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])?[ \t]*[:.\-\u2013]?\s*)"
+_FURTHER_HEAD = re.compile(
+    rf"{_LABEL_BEFORE}*(?P<title>(?:(?i:additional|special|supplementary|adaptation|amending|optional)\s+)?"
+    r"(?P<head>(?i:protocol|agreement|convention|treaty|exchange\s+of\s+(?:letters|notes)|memorandum\s+of\s+understanding)))\b"
+)
+#: A head word in running case names an instrument only when a title goes on from it.
+_TITLE_GOES_ON = re.compile(
+    r"\s+(?:No\.?\s*\d|(?i:to|on|between|among|concerning|relating|amending|establishing|for|of|regarding|in\s+amendment)\b)"
+)
+#: What makes a head word a reference, not a heading: "Protocol 1 lays down ...", "Protocol to this Agreement".
+_REFERENCE_AFTER = re.compile(
+    r"(?i)\s*(?:No\.?\s*)?[\w.]{0,6}\s*(?:shall|lays|is|are|was|were|will|may|has|have|hereto|thereto|annexed|referred"
+    r"|to\s+(?:this|the\s+present|these)|of\s+(?:this|the\s+present)|,)\b"
+)
+#: Where a further instrument's heading stands: a line's start or a sentence's end.
+_HEADING_BEFORE = re.compile(r"(?:^|\n|[.;\"\u201d]\s+)[ \t]*$")
+#: A heading in capitals run on after a lower-case word, in OCR text that lost its line breaks.
+_RUN_ON_CAPS = re.compile(r"[a-z]\s+$")
+#: Where its title ends, besides the stops of a first title: its first article, a dateline in
+#: brackets, a label, or the opening of what it says.
+_FURTHER_STOPS = (r"(?<!\bN[oO])(?<!\b\d)\.\s",) + _TITLE_STOPS[1:] + (
+    r"\b(?:ARTICLE|Article)\s+(?:1|I|ONE|One)\b",
+    r"\b(?:TITLE|Title|CHAPTER|Chapter|SECTION|Section|PART|Part)\s+(?:1|I|ONE|One|A)\b",
+    r"\bThe\s+[A-Z]",  # a running-case title ends where a sentence begins: "PROTOCOL No. 4 The Minister of ..."
+    r"(?i:\bthe\s+(?:high\s+)?(?:contracting\s+)?parties\b)",
+    r"\s\((?:[A-Z][\w .-]{1,30},\s*)?[^()]{0,40}\b\d{4}\)",
+    r"\b(?:ANNEX|Annex)\s+(?:\d|[IVX]+\b)",
+    r"\b(?:THE|The)\s+(?:CONTRACTING|Contracting|GOVERNMENT|Government|COMMUNITY|Community)\b",
+    r"\b(?i:authori[sz]ed\s+representatives|having\s+(?:regard|seen|agreed)|whereas|considering|desiring|desirous"
+    r"|with\s+reference\s+to|in\s+accordance\s+with|recalling|taking\s+into|the\s+undersigned)\b",
+    r"\b(?:In|At)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:on\s+)?(?:the\s+)?\w+",
+)
+_SAYS_PARTIES = re.compile(r"(?i)\bthe\s+(?:high\s+)?(?:contracting\s+)?parties\b")
+#: The formula that opens an instrument's operative part ("have agreed as follows", "DECIDE:").
+_AGREED = re.compile(
+    r"(?i)\b(?:have|has|hereby)\s+(?:\w+\s+){0,2}?(?:agreed|concluded|decided|resolved)\b"
+    r"|\b(?:agree|decide|resolve)(?:\s+as\s+follows)?\s*:"
+)
+
+
+def _heading_starts(doc: Doc, after: int) -> list[int]:
+    """Where a further instrument's heading may begin: at a section's start or at a line's or
+    sentence's start, after ``after`` (the first instrument's body)."""
+    text = doc.text
+    sections = {s.span.start for s in doc.annexes if s.span.start > after}
+    starts = set(sections)
+    for m in _FURTHER_HEAD.finditer(text, after):
+        if _HEADING_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _RUN_ON_CAPS.search(text, max(0, m.start() - 4), m.start()):
+            starts.add(m.start())
+    out: list[int] = []
+    last_title = -1
+    for pos in sorted(starts):
+        m = _FURTHER_HEAD.match(text, _strip_label(doc, pos))
+        if m is None or not _is_heading(text, m, pos in sections) or pos <= last_title:
+            continue  # no heading, or the title of one already found ("ANNEX 2 PROTOCOL ON ...")
+        last_title = m.start("title")
+        out.append(pos)
+    return out
+
+
+def _is_heading(text: str, m: re.Match[str], at_section: bool) -> bool:
+    """A heading, not a reference: in capitals where a line or sentence starts, else (at a
+    section's start, or capitalized) with a title going on from it ("Protocol between ...")."""
+    head = m.group("head")
+    if _REFERENCE_AFTER.match(text, m.end()):
+        return False
+    goes_on = _TITLE_GOES_ON.match(text, m.end()) is not None
+    if _RUN_ON_CAPS.search(text, max(0, m.start() - 4), m.start()):
+        return head.isupper() and goes_on  # "... prior to its entry into force PROTOCOL on the implementation ..."
+    return head.isupper() or goes_on and (at_section or head[:1].isupper())
+
+
+def _further_instrument(doc: Doc, start: int, end: int) -> _Instrument | None:
+    """The instrument whose heading is at ``start``: its title, its own articles (numbered from
+    one) and closing; None when it has none of what makes an agreement (articles, a signing, a
+    preamble naming parties that agree), like a schedule or a list."""
+    text = doc.text
+    m = _FURTHER_HEAD.match(text, _strip_label(doc, start))
+    assert m is not None
+    raw = _opening_title(doc, m.start("title"), end, _FURTHER_STOPS, skip=m.end("head") - m.start("title"))
+    title = _clean_title(doc, raw) if raw else None
+    if title is None:
+        return None
+    articles = [a for a in doc.articles if title.end <= a.span.start < end]
+    if articles and not re.fullmatch(r"(?i)1|i|one|first", articles[0].number.split("(")[0].strip()):
+        articles = []  # numbering that runs on from the first instrument's: not this one's own
+    after = articles[-1].span.start if articles else title.end
+    final = find_final_clause(text, after, end, doc.sentences)
+    opening = _skip_dateline(doc, title.end)
+    inst = _Instrument(Span(start, end), title, articles, final, opening)
+    head_states = len(_head_parties(doc, inst)) >= 2 and _AGREED.search(text, title.end, min(end, title.end + LONG_OPENING))
+    if len(articles) >= 2 or final is not None or head_states:
+        return inst
+    return None
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Whether two titles name one instrument (GGO files sometimes hold a text twice)."""
+    if not a or not b:
+        return False
+    words = [re.findall(r"[a-z]+", t.lower())[:10] for t in (a, b)]
+    return words[0] == words[1]
+
+
+def _further_parties(doc: Doc, inst: _Instrument, first: Agreement) -> list[Party]:
+    """Its own head's parties; else, when it speaks of "the Parties" without naming them,
+    those of the first instrument, with the first's evidence (they are the same parties)."""
+    own = _head_parties(doc, inst)
+    if len(own) >= 2:
+        return own  # one state alone at its head is where it was signed or a depositary
+    if _SAYS_PARTIES.search(doc.text, inst.span.start, inst.span.end):
+        return [p.model_copy(deep=True) for p in first.parties]
+    return []
+
+
+def _body_end(doc: Doc) -> int:
+    """Where further instruments may begin: after the first one's last article, and after its
+    closing when no annex comes between the two (a closing after the annexes signs them all)."""
+    articles = _primary_articles(doc)
+    title = _title_span(doc)
+    after = articles[-1].span.start if articles else (title.end if title else 0)
+    final = doc.final_clause
+    if final is not None and final.start > after and not any(after < s.span.start < final.start for s in doc.annexes):
+        after = final.start
+    return after
+
+
+def _treaty_agreements(doc: Doc) -> list[Agreement]:
+    """Every instrument of a treaty file that is an agreement in its own right, the first one first."""
+    starts = _heading_starts(doc, _body_end(doc))
+    bounds = starts + [len(doc.text)]
+    further = [inst for i, s in enumerate(starts) if (inst := _further_instrument(doc, s, bounds[i + 1])) is not None]
+    title = _title_span(doc)
+    further = [inst for inst in further if not title or not _same_title(doc.slice(title), doc.slice(inst.title))]
+    first = _primary(doc, further[0].span.start if further else None)
+    return [first] + [_instrument_agreement(doc, inst, _further_parties(doc, inst, first), first=False) for inst in further]
 
 
 def _skip_dateline(doc: Doc, start: int) -> int:
@@ -1040,5 +1241,5 @@ def find_agreements(doc: Doc, kind: str) -> list[Agreement]:
     if not doc.text.strip():
         return []
     if kind == "treaty":
-        return _unique_ids([_primary(doc)])
+        return _unique_ids(_treaty_agreements(doc))
     return _unique_ids(_about(doc))

@@ -398,10 +398,16 @@ def _absent_confidence(units: list[Unit]) -> float:
 
 
 def find_obligations(doc: Doc, agreements: list[Agreement], provisions: list[Provision]) -> list[Obligation]:
-    units = find_units(doc, agreements)
-    if not units:
-        return []
-    agreement, role = units[0].agreement, units[0].role
+    """Obligations of each agreement whose clauses the document holds (each instrument of a
+    treaty file its own)."""
+    by_agreement: dict[str, list[Unit]] = {}
+    for unit in find_units(doc, agreements):
+        by_agreement.setdefault(unit.agreement, []).append(unit)
+    return [o for agreement, units in by_agreement.items() for o in _agreement_obligations(doc, agreement, units)]
+
+
+def _agreement_obligations(doc: Doc, agreement: str, units: list[Unit]) -> list[Obligation]:
+    role = units[0].role
     by_type: dict[str, list[Hit]] = {}
     for unit in units:
         for hit in clause_hits(doc, unit):

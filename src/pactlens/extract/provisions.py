@@ -15,8 +15,9 @@ mechanics (entry into force, ratification, duration) are left out.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pactlens.extract.commitment import StrengthOrNone, strength, strongest
 from pactlens.extract.domains import classify
@@ -186,11 +187,26 @@ def _brief_units(doc: Doc, agreement: str) -> list[Unit]:
     return units
 
 
+def _instrument_starts(primaries: list[Agreement]) -> list[int]:
+    """Where each instrument of a treaty file begins: the first at the top, each further one at
+    its heading (the first evidence agreements gives a further instrument)."""
+    return [0] + [a.evidence[0].start for a in primaries[1:]]
+
+
+def _by_instrument(units: list[Unit], primaries: list[Agreement]) -> list[Unit]:
+    """Each unit attached to the instrument whose text holds it (a protocol's articles to the protocol)."""
+    if len(primaries) < 2:
+        return units
+    starts = _instrument_starts(primaries)
+    return [replace(u, agreement=primaries[max(0, bisect.bisect_right(starts, u.span.start) - 1)].id) for u in units]
+
+
 def find_units(doc: Doc, agreements: list[Agreement]) -> list[Unit]:
-    """Candidate clauses of the document's primary agreement, else of its subject agreement."""
-    primary = next((a for a in agreements if a.role == "primary"), None)
-    if primary is not None:
-        return _treaty_units(doc, primary.id)
+    """Candidate clauses of the document's primary agreements (each clause its own instrument's),
+    else of its subject agreement."""
+    primaries = [a for a in agreements if a.role == "primary"]
+    if primaries:
+        return _by_instrument(_treaty_units(doc, primaries[0].id), primaries)
     subject = next((a for a in agreements if a.role == "subject"), None)
     if subject is not None:
         return _brief_units(doc, subject.id)

@@ -94,11 +94,12 @@ def _finish(s: TypeScore) -> TypeScore:
 
 
 def _predicted(a: Analysis) -> dict[str, tuple[int, list[str], str]]:
-    """Per type: 1/0, the deciding articles, and the deciding clause (first evidence)."""
+    """Per type: 1/0, the deciding articles, and the deciding clause (first evidence). A file
+    that holds several instruments (a treaty and its protocols) promises what any of them does."""
     primary = {ag.id for ag in a.agreements if ag.role == "primary"}
     out = {}
     for ob in a.obligations:
-        if primary and ob.agreement not in primary:
+        if primary and ob.agreement not in primary or out.get(ob.type, (0,))[0] == 1:
             continue
         clause = ob.evidence[0].text if ob.evidence else ""
         out[ob.type] = (1 if ob.present else 0, ob.articles, clause)
