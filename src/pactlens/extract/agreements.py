@@ -408,10 +408,10 @@ def _title_span(doc: Doc) -> Span | None:
     return _clean_title(doc, span) if span is not None else None
 
 
-def _clean_title(doc: Doc, span: Span) -> Span | None:
-    """A title span without its repeated parties, a "SIGNED AT ..." line or a source note; None
-    when what heads the text is no title (a preamble, an article)."""
-    span = _trim_title(doc, span)
+def _clean_title(doc: Doc, span: Span, *, trim: bool = True) -> Span | None:
+    """A title span without its repeated parties (when ``trim``), a "SIGNED AT ..." line or a
+    source note; None when what heads the text is no title (a preamble, an article)."""
+    span = _trim_title(doc, span) if trim else Span(_strip_label(doc, span.start), span.end)
     # Drop a trailing "SIGNED AT ..." line from the title text.
     m = re.search(r"(?i)[.,]?\s*\bsigned\s+at\b", doc.text[span.start : span.end])
     if m and m.start() > 10:
@@ -704,7 +704,8 @@ def _further_instrument(doc: Doc, start: int, end: int) -> _Instrument | None:
     m = _FURTHER_HEAD.match(text, _strip_label(doc, start))
     assert m is not None
     raw = _opening_title(doc, m.start("title"), end, _FURTHER_STOPS, skip=m.end("head") - m.start("title"))
-    title = _clean_title(doc, raw) if raw else None
+    # Its stops already end the title where the preamble names the parties again.
+    title = _clean_title(doc, raw, trim=False) if raw else None
     if title is None:
         return None
     articles = [a for a in doc.articles if title.end <= a.span.start < end]
