@@ -656,6 +656,8 @@ _FURTHER_STOPS = (r"(?<!\bN[oO])(?<!\b\d)\.\s",) + _TITLE_STOPS[1:] + (
     r"|with\s+reference\s+to|in\s+accordance\s+with|recalling|taking\s+into|the\s+undersigned)\b",
     r"\b(?:In|At)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:on\s+)?(?:the\s+)?\w+",
 )
+#: The numbering of an instrument's own articles starts low (structure sometimes misses "Article 1").
+_OWN_NUMBERING = re.compile(r"(?i)[1-3]|i{1,3}|one|two|three|first")
 _SAYS_PARTIES = re.compile(r"(?i)\bthe\s+(?:high\s+)?(?:contracting\s+)?parties\b")
 #: The formula that opens an instrument's operative part ("have agreed as follows", "DECIDE:").
 _AGREED = re.compile(
@@ -709,16 +711,26 @@ def _further_instrument(doc: Doc, start: int, end: int) -> _Instrument | None:
     if title is None:
         return None
     articles = [a for a in doc.articles if title.end <= a.span.start < end]
-    if articles and not re.fullmatch(r"(?i)1|i|one|first", articles[0].number.split("(")[0].strip()):
+    if articles and not _OWN_NUMBERING.fullmatch(articles[0].number.split("(")[0].strip()):
         articles = []  # numbering that runs on from the first instrument's: not this one's own
     after = articles[-1].span.start if articles else title.end
     final = find_final_clause(text, after, end, doc.sentences)
     opening = _skip_dateline(doc, title.end)
     inst = _Instrument(Span(start, end), title, articles, final, opening)
-    head_states = len(_head_parties(doc, inst)) >= 2 and _AGREED.search(text, title.end, min(end, title.end + LONG_OPENING))
-    if len(articles) >= 2 or final is not None or head_states:
+    if len(articles) >= 2 or final is not None or _parties_agree(doc, inst):
         return inst
     return None
+
+
+def _parties_agree(doc: Doc, inst: _Instrument) -> bool:
+    """Whether an instrument's head has parties agree to it: states it names, or "THE CONTRACTING
+    PARTIES", followed by "HAVE AGREED" (or "DECIDE:")."""
+    assert inst.title is not None
+    text = doc.text
+    agreed = _AGREED.search(text, inst.title.end, min(inst.span.end, inst.title.end + LONG_OPENING))
+    if agreed is None:
+        return False
+    return bool(_SAYS_PARTIES.search(text, inst.title.end, agreed.start())) or len(_head_parties(doc, inst)) >= 2
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
