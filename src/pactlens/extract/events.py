@@ -24,10 +24,14 @@ from pactlens.structure.doc import Doc
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("ratification", re.compile(r"\b(?:ratif\w+|acce(?:ded|ssion)|entered into force|entry into force|came into (?:force|effect)|took effect)\b", re.I)),
-    ("signing", re.compile(r"\b(?:sign(?:ed|ing|s)?|done at|done in|initial(?:l)?ed)\b", re.I)),
+    # "signs of regime weakness" is a noun, "signing of the treaty" is not.
+    ("signing", re.compile(r"\b(?:sign(?:ed|ing)|signs?(?!\s+of\b)|done at|done in|initial(?:l)?ed)\b", re.I)),
     ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
     ("meeting", re.compile(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
-    ("agreement", re.compile(r"\b(?:entered into|concluded|agreed|reached an? (?:agreement|deal)|established|launched|renewed|adopted)\b", re.I)),
+    # "concluded that …" is a finding, "concluded an agreement" a happening.
+    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established|renewed|adopted"
+    # "launched a partnership", not "launched strikes" or "was launched" (a ship).
+    r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
     ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
 ]
 # A bare year is a date in these frames only.
@@ -38,10 +42,16 @@ _NOT_HAPPENING = re.compile(r"\b(?:Updated|Accessed|Retrieved|Archived|Published
 _AGREEMENT_WORD = re.compile(r"\b(?:treaty|agreement|pact|accord|convention|protocol|memorandum|programme|program|charter|partnership)\b", re.I)
 
 
+# "the Trade Act of 1974", "the Treaty of 1920": a year that ends a name.
+_YEAR_IN_NAME = re.compile(r"\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ee]nd|[Ss]tart|[Bb]eginning)\b)[A-Z][a-z]+\s+of\s+$")
+
+
 def _year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
     before = text[max(sent_start, d.start - 20) : d.start]
     after = text[d.end : d.end + 30]
     if _YEAR_AFTER_NAME.match(after) or re.match(r"^\s*(?:%|-year|\s*per\s*cent)", after):
+        return False
+    if _YEAR_IN_NAME.search(before):
         return False
     return bool(_YEAR_BEFORE.search(before))
 
@@ -64,17 +74,56 @@ def _clause(text: str, sentences: tuple[Sentence, ...], i: int, at: int) -> tupl
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
     if nxt and nxt.block == s.block and not re.search(r"[.!?:;\"”’)\]]\s*$", text[a:b]):
         b = nxt.span.end
-    left = text.rfind(";", a, at)
-    right = text.find(";", at, b)
-    return (left + 1 if left >= 0 else a), (right if right >= 0 else b)
+    cuts = _outside_brackets(text, a, b, ";")
+    left = max((c for c in cuts if c < at), default=a - 1)
+    right = min((c for c in cuts if c >= at), default=b)
+    return left + 1, right
+
+
+def _outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
+    """Offsets of ``char`` in text[a:b] not inside brackets: "(DOD; now using …)" does not end a clause."""
+    out, depth = [], 0
+    for i in range(a, b):
+        c = text[i]
+        depth += c in "([" and 1 or (-1 if c in ")]" and depth else 0)
+        if c == char and depth == 0:
+            out.append(i)
+    return out
+
+
+# Where a clause joins another with its own verb: "…, but the MoU collapsed …",
+# "…, as Iran launched missiles …", "…, and commenced its first patrol in June 1968".
+# ", and" joins clauses only before a lower-case word that is not an article: ", and
+# commenced its first patrol", not the list "the United Kingdom, and Bahrain".
+_JOIN = re.compile(
+    r",\s+(?:but|while|whereas|as|even as|although|though|after which)\s+|\s+and,\s+"
+    r"|,\s+and\s+(?!(?:the|a|an|its|their|his|her|other|several|some|many)\b)(?=[a-z])"
+)
+# "the sixth anniversary of the agreement's entry into force (July 1, 2026)": the date is not that happening.
+_ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def _part(clause: str, at: int) -> tuple[int, int]:
+    """The stretch of the clause between the joins around offset ``at``."""
+    lo, hi = 0, len(clause)
+    for m in _JOIN.finditer(clause):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = min(hi, m.start())
+    return lo, hi
 
 
 def _kind(clause: str, at: int) -> str:
-    """The happening whose trigger word is nearest the date (``at``, offset in the clause)."""
+    """The happening whose trigger word is nearest the date (``at``, offset in the
+    clause), looked for only in the part of the clause that holds the date."""
+    lo, hi = _part(clause, at)
     best: tuple[int, int, str] | None = None
     for rank, (kind, rx) in enumerate(_KINDS):
-        for m in rx.finditer(clause):
+        for m in rx.finditer(clause, lo, hi):
             if clause[max(0, m.start() - 1) : m.start()] == "-":  # "newly-signed" describes, not happens
+                continue
+            if _ANNIVERSARY.search(clause, lo, m.start()):
                 continue
             # The main verb usually comes before the date ("met … in 2023"); weigh words after it less.
             gap = at - m.end() if m.end() <= at else 3 * (m.start() - at)
@@ -140,6 +189,61 @@ def _dates(text: str, sentences: tuple[Sentence, ...]) -> list[DateMention]:
     return out
 
 
+# A happening named by a noun: "the German annexation of Austria in 1938", "a popular uprising in 2011".
+_HAPPENING_NOUN = re.compile(
+    r"\b(?:annexation|occupation|invasion|war|coup|revolution|uprising|elections?|ceasefire|independence|"
+    r"withdrawal|capitulation|collapse|attacks?|strikes?|founding|partition|dissolution)\b",
+    re.I,
+)
+
+
+_HAPPENING_BEFORE_YEAR = re.compile(rf"{_HAPPENING_NOUN.pattern}(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
+
+
+def _names_happening(clause: str, at: int) -> bool:
+    """Whether a happening noun stands just before the year, in the same part of the clause."""
+    lo, _ = _part(clause, at)
+    return bool(_HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
+
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}
+_MONTH_WORD = "|".join(m.capitalize() for m in _MONTH_NUMBER)
+# "on April 7", "June 7-8", "on 4 March": a day with no year written after it.
+_YEARLESS = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
+    r"(?!(?:\s*(?:[-–]|and|to|&)\s*[0-3]?\d)?,?\s*(?:1[5-9]|20)\d\d)(?![\d\w])"
+)
+
+
+def _yearless(text: str, sentences: tuple[Sentence, ...], dates: list[DateMention]) -> list[DateMention]:
+    """Days written without a year ("On April 7, the United States and Iran agreed …"),
+    as reports on the current year write them. The year is that of the latest date
+    before them ("in 2026", "June 2025"); with none before, the day is left out."""
+    import datetime
+
+    known = sorted((d for d in dates if d.precision in {"day", "month"} or _year_is_date(text, d, d.start - 20)),
+                   key=lambda d: d.start)
+    starts = [d.start for d in known]
+    out: list[DateMention] = []
+    for s in sentences:
+        for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
+            if any(d.start < m.end() and m.start() < d.end for d in dates):
+                continue
+            i = bisect.bisect_left(starts, m.start()) - 1
+            if i < 0:
+                continue
+            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
+            day = int(m.group("d1") or m.group("d2"))
+            try:
+                iso = datetime.date(int(known[i].iso[:4]), month, day).isoformat()
+            except ValueError:
+                continue
+            out.append(DateMention(m.start(), m.end(), iso, "day"))
+    return out
+
+
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     """Dated happenings in running text, in text order, duplicates of a more precise one dropped."""
     text = doc.text
@@ -149,6 +253,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     if not sentences:
         return []
     dates = _dates(text, sentences)
+    dates = sorted(dates + _yearless(text, sentences, dates), key=lambda d: d.start)
     starts = [s.span.start for s in sentences]
     by_sentence: dict[int, list[DateMention]] = {}
     for d in dates:
@@ -168,7 +273,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
             if not _is_happening(text, clause, d, a, b):
                 continue
             kind = _kind(clause, d.start - a)
-            if kind == "other" and d.precision == "year":
+            if kind == "other" and d.precision == "year" and not _names_happening(clause, d.start - a):
                 continue
             events.append(
                 Event(

@@ -251,7 +251,13 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     if len(tokens) == 1:
         found = [k for k, p in people.items() if p.surname == short]
         return found[0] if len(found) == 1 else None
-    return short if short in people and len(people[short].name.split()) == 1 else None
+    known = people.get(short)
+    if known is None:
+        return None
+    # Registered under the given name when first met as "King Hamad": the same
+    # person if still known by that alone, or by the same given and father's name.
+    words = known.name.split()
+    return short if len(words) == 1 or _key(words) == _key(tokens) else None
 
 
 _CACHE: dict[int, tuple[Doc, tuple, list[Mention]]] = {}
