@@ -326,12 +326,21 @@ def _publisher(p: Piece) -> Piece | None:
     """An organization before the title; a person's name (author) is not an outlet.
     ``Department of Commerce, International Trade Administration`` is one
     publisher written as a hierarchy."""
-    if _HANDLE.search(p.value) or re.search(r"\bet al\b", p.value) or " and " in p.value:
+    if _HANDLE.search(p.value) or re.search(r"\bet al\b", p.value) or _OFFICE_HOLDER.search(p.value):
         return None
-    parts = [x.strip() for x in p.value.split(",")]
+    # "UK Foreign, Commonwealth, and Development Office" is one body; "Katie Bo Lillis and
+    # Zachary Cohen" are authors: every part around commas and "and" must look like an org.
+    parts = [x.strip() for x in re.split(r",|\band\b", p.value) if x.strip()]
     if len(p.value.split()) > 12 or not all(_looks_like_org(x) for x in parts):
         return None
     return p
+
+
+# "House Ways and Means Committee Chairman Jason Smith": a person (the author), not a publisher.
+_OFFICE_HOLDER = re.compile(
+    r"\b(?:Chair(?:man|woman)?|Member|Senator|Sen\.|Representative|Rep\.|Secretary|Ambassador|Minister|"
+    r"President|Director|Administrator|Governor|Spokes(?:man|woman|person))\s+[A-Z][\w'’.-]+\s+[A-Z]"
+)
 
 
 def _looks_like_org(s: str) -> bool:
@@ -408,6 +417,8 @@ def _read_unquoted(text: str, masked: str, start: int, end: int, ref: Reference)
         if ref.outlet and not _looks_like_org(ref.outlet.value):
             ref.outlet = None
         return True
+    if _org_and_title(text, start, ref):
+        return True
     if ref.url and ref.outlet is None and ref.date is not None:
         # `Outlet, date, URL` with nothing else: the segment before the date.
         seg = _piece(text, start, ref.date.start)
@@ -416,9 +427,39 @@ def _read_unquoted(text: str, masked: str, start: int, end: int, ref: Reference)
     return True
 
 
+def _org_and_title(text: str, start: int, ref: Reference) -> bool:
+    """`Publisher, Title, Date.` with the title not quoted, as government reports are
+    cited ("U.S. Department of State, 2024 Country Reports on Human Rights Practices:
+    Bahrain, August 12, 2025."). Taken only when the note is that list and nothing
+    else: two parts before the date (or the end), an organization, then a title in
+    title case; commentary has more parts or lower-case words."""
+    stop = ref.date.start if ref.date is not None else ref.end
+    if ref.url is not None or "." in text[start:stop].replace(". ", "").rstrip(" ,.")[-1:]:
+        return False
+    body = text[start:stop]
+    if re.search(r"\.\s+[A-Z]", re.sub(r"\b(?:[A-Z]\.)+", "", body)):
+        return False  # more than one sentence
+    parts = [x for x in re.split(r",\s+", body.strip(" ,.;")) if x]
+    if ref.date is not None:
+        parts = [x for x in parts if not re.fullmatch(r"(?:updated|published|released)", x, re.I)]
+        parts[-1:] = [re.sub(r",?\s*(?:updated|published|released)$", "", parts[-1], flags=re.I)] if parts else []
+    if len(parts) != 2 or _LEAD_IN.match(parts[0] + " ") or not _looks_like_org(parts[0]) or len(parts[0].split()) > 8 or not _title_case(parts[1]):
+        return False
+    outlet_end = start + body.index(parts[0]) + len(parts[0])
+    title_at = text.index(parts[1], outlet_end, stop)
+    ref.outlet = _piece(text, start, outlet_end)
+    ref.title = _piece(text, title_at, title_at + len(parts[1]))
+    return ref.outlet is not None and ref.title is not None
+
+
+def _title_case(s: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
 def _closing_date(masked: str, start: int, d: DateMention) -> bool:
-    """A source's date is a list element: after a comma or parenthesis, before
-    a period, comma, semicolon, parenthesis or the end."""
-    before = masked[start : d.start].rstrip()
+    """A source's date is a list element: after a comma or parenthesis (or "updated"),
+    before a period, comma, semicolon, parenthesis or the end."""
+    before = re.sub(r"\s+(?:updated|published|released)$", ",", masked[start : d.start].rstrip(), flags=re.I)
     after = masked[d.end : d.end + 2].lstrip()
     return (not before or before[-1] in ",(") and (not after or after[0] in ".,;)")
