@@ -80,3 +80,16 @@ def test_signs_of_and_concluded_that_are_not_signing_or_agreement():
     events = _events("briefs/crs-r48887-speakers.txt")
     assert not any(e.kind == "signing" and "signs of" in e.summary for e in events)
     assert any("state news agency" in e.summary for e in events)
+
+
+def test_renewed_fighting_is_not_a_renewed_agreement():
+    """CRS R48887's summary: "… but the MoU collapsed weeks later amid renewed fighting and formally
+    expired in August 2026"; CRS 95-1013: "It was renewed in 2017 for 15 years"."""
+    from pactlens.extract.events import _kind
+
+    clause = ("The United States and Iran agreed to an April ceasefire and signed a June 2026 Memorandum of "
+              "Understanding (MoU) to end the conflict and negotiate a broader settlement, but the MoU collapsed "
+              "weeks later amid renewed fighting and formally expired in August 2026")
+    assert _kind(clause, clause.index("August 2026")) == "other"
+    renewal = "It was renewed in 2017 for 15 years"
+    assert _kind(renewal, renewal.index("2017")) == "agreement"

@@ -29,7 +29,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
     ("meeting", re.compile(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
     # "concluded that …" is a finding, "concluded an agreement" a happening.
-    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established|renewed|adopted"
+    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established|adopted"
+    # "renewed the agreement", "was renewed in 2017"; not "renewed fighting".
+    r"|renewed(?=\s+(?:the|its|their|his|her|an?|this|that|these|for|in|on|until|through)\b|\s*[.,;)]|\s*$)"
     # "launched a partnership", not "launched strikes" or "was launched" (a ship).
     r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
     ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
