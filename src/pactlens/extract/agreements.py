@@ -627,7 +627,8 @@ def _primary(doc: Doc, end: int | None = None) -> Agreement:
 _LABEL_BEFORE = r"(?:(?:ANNEX(?:URE)?|APPENDIX|Annex(?:ure)?|Appendix)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])?[ \t]*[:.\-\u2013]?\s*)"
 _FURTHER_HEAD = re.compile(
     rf"{_LABEL_BEFORE}*(?P<title>(?:(?i:additional|special|supplementary|adaptation|amending|optional)\s+)?"
-    r"(?P<head>(?i:protocol|agreement|convention|treaty|exchange\s+of\s+(?:letters|notes)|memorandum\s+of\s+understanding)))\b"
+    r"(?P<head>(?i:protocol|agreement|convention|treaty|exchange\s+of\s+(?:letters|notes)|memorandum\s+of\s+understanding"
+    r"|annex(?:ure)?\s+to\s+the\s+(?:treaty|agreement|convention))))\b"  # "ANNEX TO THE TREATY THE CARIBBEAN COMMON MARKET"
 )
 #: A head word in running case names an instrument only when a title goes on from it.
 _TITLE_GOES_ON = re.compile(
@@ -652,7 +653,7 @@ _FURTHER_STOPS = (r"(?<!\bN[oO])(?<!\b\d)\.\s",) + _TITLE_STOPS[1:] + (
     r"\s\((?:[A-Z][\w .-]{1,30},\s*)?[^()]{0,40}\b\d{4}\)",
     r"\b(?:ANNEX|Annex)\s+(?:\d|[IVX]+\b)",
     r"\b(?:THE|The)\s+(?:CONTRACTING|Contracting|GOVERNMENT|Government|COMMUNITY|Community)\b",
-    r"\b(?i:authori[sz]ed\s+representatives|having\s+(?:regard|seen|agreed)|whereas|considering|desiring|desirous"
+    r"\b(?i:authori[sz]ed\s+representatives|having\s+(?:regard|seen|agreed)|whereas|considering|desiring|(?:being\s+)?desirous"
     r"|with\s+reference\s+to|in\s+accordance\s+with|recalling|taking\s+into|the\s+undersigned)\b",
     r"\b(?:In|At)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:on\s+)?(?:the\s+)?\w+",
 )
@@ -667,35 +668,38 @@ _AGREED = re.compile(
 
 
 def _heading_starts(doc: Doc, after: int) -> list[int]:
-    """Where a further instrument's heading may begin: at a section's start or at a line's or
-    sentence's start, after ``after`` (the first instrument's body)."""
+    """Where a further instrument's heading begins, after ``after`` (the first instrument's body):
+    at a section's start, or where a line or sentence starts."""
     text = doc.text
     sections = {s.span.start for s in doc.annexes if s.span.start > after}
-    starts = set(sections)
-    for m in _FURTHER_HEAD.finditer(text, after):
-        if _HEADING_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _RUN_ON_CAPS.search(text, max(0, m.start() - 4), m.start()):
-            starts.add(m.start())
+    starts = sections | {m.start() for m in _FURTHER_HEAD.finditer(text, after)}
     out: list[int] = []
     last_title = -1
     for pos in sorted(starts):
         m = _FURTHER_HEAD.match(text, _strip_label(doc, pos))
-        if m is None or not _is_heading(text, m, pos in sections) or pos <= last_title:
+        if m is None or pos <= last_title or not _is_heading(text, m, pos in sections):
             continue  # no heading, or the title of one already found ("ANNEX 2 PROTOCOL ON ...")
         last_title = m.start("title")
         out.append(pos)
     return out
 
 
-def _is_heading(text: str, m: re.Match[str], at_section: bool) -> bool:
-    """A heading, not a reference: in capitals where a line or sentence starts, else (at a
-    section's start, or capitalized) with a title going on from it ("Protocol between ...")."""
+def _is_heading(text: str, m: re.Match[str], at_section: bool = False) -> bool:
+    """A heading, not a reference: at a section's start or where a line or sentence starts, in
+    capitals or with a title going on from it ("Protocol between ..."); not followed by a verb
+    or "to this Agreement"."""
     head = m.group("head")
     if _REFERENCE_AFTER.match(text, m.end()):
         return False
     goes_on = _TITLE_GOES_ON.match(text, m.end()) is not None
-    if _RUN_ON_CAPS.search(text, max(0, m.start() - 4), m.start()):
+    before = text[max(0, m.start() - 4) : m.start()]
+    if _RUN_ON_CAPS.search(before) and not at_section:
         return head.isupper() and goes_on  # "... prior to its entry into force PROTOCOL on the implementation ..."
-    return head.isupper() or goes_on and (at_section or head[:1].isupper())
+    if not (at_section or _HEADING_BEFORE.search(before)):
+        return False
+    # A sentence never opens in lower case: "... adhering thereto. agreement in amendment of the convention ..."
+    # is a heading that lost its capitals.
+    return head.isupper() or goes_on
 
 
 def _further_instrument(doc: Doc, start: int, end: int) -> _Instrument | None:
