@@ -93,3 +93,18 @@ def test_renewed_fighting_is_not_a_renewed_agreement():
     assert _kind(clause, clause.index("August 2026")) == "other"
     renewal = "It was renewed in 2017 for 15 years"
     assert _kind(renewal, renewal.index("2017")) == "agreement"
+
+
+def test_as_of_dates_and_adopted_positions_are_not_happenings():
+    """CRS R48887 "U.S. military casualties: 18 killed, 824 wounded as of September 15, 2026" gives the
+    date a figure held; CRS RS21852 "the UAE again adopted a tougher position toward Iran" agrees nothing."""
+    from pactlens.extract.events import _kind
+    from tests.doc_support import make_doc
+
+    text = ("U.S. military casualties: 18 killed, 824 wounded as of September 15, 2026. "
+            "On February 28, 2026, U.S. and Israeli forces began striking targets in Iran.")
+    events = find_events(make_doc(text), [])
+    assert [e.date for e in events] == ["2026-02-28"]
+    clause = ("In August 2026, however, the UAE again adopted a tougher position toward Iran, as the UAE Foreign "
+              "Ministry announced the suspension of all trade activity")
+    assert _kind(clause, clause.index("August 2026")) != "agreement"

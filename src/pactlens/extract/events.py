@@ -29,7 +29,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
     ("meeting", re.compile(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
     # "concluded that …" is a finding, "concluded an agreement" a happening.
-    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established|adopted"
+    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established"
+    # "adopted a resolution", not "adopted a tougher position".
+    r"|adopted(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:position|stance|approach|posture|tone|line)\b)"
     # "renewed the agreement", "was renewed in 2017"; not "renewed fighting".
     r"|renewed(?=\s+(?:the|its|their|his|her|an?|this|that|these|for|in|on|until|through)\b|\s*[.,;)]|\s*$)"
     # "launched a partnership", not "launched strikes" or "was launched" (a ship).
@@ -191,6 +193,7 @@ def _dates(text: str, sentences: tuple[Sentence, ...]) -> list[DateMention]:
     return out
 
 
+_AS_OF = re.compile(r"\b[Aa]s of\s+(?:(?:early|mid|late)-?\s*)?$")
 # A happening named by a noun: "the German annexation of Austria in 1938", "a popular uprising in 2011".
 _HAPPENING_NOUN = re.compile(
     r"\b(?:annexation|occupation|invasion|war|coup|revolution|uprising|elections?|ceasefire|independence|"
@@ -277,6 +280,8 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
             kind = _kind(clause, d.start - a)
             if kind == "other" and d.precision == "year" and not _names_happening(clause, d.start - a):
                 continue
+            if kind == "other" and _AS_OF.search(text, max(a, d.start - 12), d.start):
+                continue  # "18 killed … as of September 15, 2026": when a figure held, not a happening
             events.append(
                 Event(
                     date=d.iso,
