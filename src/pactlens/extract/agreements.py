@@ -548,8 +548,10 @@ def _primary_parties(doc: Doc, inst: _Instrument) -> list[Party]:
     return parties
 
 
-def _instrument_signing(doc: Doc, inst: _Instrument, *, fallback: bool = True) -> _Signing | None:
-    """Signed: the closing, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)")."""
+def _instrument_signing(doc: Doc, inst: _Instrument, *, first: bool = True) -> _Signing | None:
+    """Signed: the closing, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)").
+    Only the first instrument reads a signing formula in its title zone or after its last article:
+    a further one's title cites the first's signing ("... AS OF SEPTEMBER 30, 1992, SIGNED ON ...")."""
     text = doc.text
     start, end = inst.span.start, inst.span.end
     signing = None
@@ -560,11 +562,11 @@ def _instrument_signing(doc: Doc, inst: _Instrument, *, fallback: bool = True) -
     head_start = inst.title.start if inst.title else start
     # Only the title and the line under it: dates further into a preamble belong to other instruments.
     title_zone = min(head_end, (inst.title.end if inst.title else start) + 200)
-    heads = [_signing_in(doc, head_start, title_zone)] if fallback else []  # a further title cites the first's signing
+    heads = [_signing_in(doc, head_start, title_zone)] if first else []
     for candidate in heads + [_dated_place(doc, start, min(head_end, inst.opening + 400))]:
         if candidate and (signing is None or candidate.weight > signing.weight):
             signing = candidate
-    if signing is None and inst.articles and fallback:
+    if signing is None and inst.articles and first:
         signing = _signing_in(doc, inst.articles[-1].span.start, min(end, len(text)))
     return signing
 
@@ -576,7 +578,7 @@ def _instrument_agreement(doc: Doc, inst: _Instrument, parties: list[Party], *, 
     title = re.sub(r"\s+", " ", doc.slice(inst.title)).strip() if inst.title else None
     evidence: list[Evidence] = [doc.span_evidence(inst.title)] if inst.title else []
     signatories = find_signatories(doc, inst.opening, inst.span.end).signatories
-    signing = _instrument_signing(doc, inst, fallback=first)
+    signing = _instrument_signing(doc, inst, first=first)
     if inst.final is not None and inst.final.start > inst.span.start:
         evidence.append(doc.span_evidence(inst.final))
     end = inst.articles[-1].span.end if inst.articles else inst.span.end
@@ -602,9 +604,8 @@ def _instrument_agreement(doc: Doc, inst: _Instrument, parties: list[Party], *, 
     )
 
 
-def _primary_instrument(doc: Doc, end: int) -> _Instrument:
+def _primary_instrument(doc: Doc, end: int, title: Span | None) -> _Instrument:
     """The file's first instrument, which runs to ``end`` (where a further one begins)."""
-    title = _title_span(doc)
     opening = doc.preamble.start if doc.preamble else (title.end if title else 0)
     final = doc.final_clause
     articles = _primary_articles(doc)
@@ -615,8 +616,8 @@ def _primary_instrument(doc: Doc, end: int) -> _Instrument:
     return _Instrument(Span(0, end), title, articles, final, _skip_dateline(doc, opening))
 
 
-def _primary(doc: Doc, end: int | None = None) -> Agreement:
-    inst = _primary_instrument(doc, len(doc.text) if end is None else end)
+def _primary(doc: Doc, end: int, title: Span | None) -> Agreement:
+    inst = _primary_instrument(doc, end, title)
     return _instrument_agreement(doc, inst, _primary_parties(doc, inst))
 
 
@@ -756,11 +757,10 @@ def _further_parties(doc: Doc, inst: _Instrument, first: Agreement) -> list[Part
     return []
 
 
-def _body_end(doc: Doc) -> int:
+def _body_end(doc: Doc, title: Span | None) -> int:
     """Where further instruments may begin: after the first one's last article, and after its
     closing when no annex comes between the two (a closing after the annexes signs them all)."""
     articles = _primary_articles(doc)
-    title = _title_span(doc)
     after = articles[-1].span.start if articles else (title.end if title else 0)
     final = doc.final_clause
     if final is not None and final.start > after and not any(after < s.span.start < final.start for s in doc.annexes):
@@ -770,12 +770,13 @@ def _body_end(doc: Doc) -> int:
 
 def _treaty_agreements(doc: Doc) -> list[Agreement]:
     """Every instrument of a treaty file that is an agreement in its own right, the first one first."""
-    starts = _heading_starts(doc, _body_end(doc))
+    title = _title_span(doc)
+    starts = _heading_starts(doc, _body_end(doc, title))
     bounds = starts + [len(doc.text)]
     further = [inst for i, s in enumerate(starts) if (inst := _further_instrument(doc, s, bounds[i + 1])) is not None]
-    title = _title_span(doc)
-    further = [inst for inst in further if not title or not _same_title(doc.slice(title), doc.slice(inst.title))]
-    first = _primary(doc, further[0].span.start if further else None)
+    # A repeat of the first instrument's own text (GGO files sometimes hold one twice) is no further one.
+    further = [inst for inst in further if not (title and inst.title and _same_title(doc.slice(title), doc.slice(inst.title)))]
+    first = _primary(doc, further[0].span.start if further else len(doc.text), title)
     return [first] + [_instrument_agreement(doc, inst, _further_parties(doc, inst, first), first=False) for inst in further]
 
 
