@@ -7,7 +7,11 @@ Two readings, chosen by the document kind:
   "between X and Y", the opening of its preamble, its plenipotentiaries, its
   signature block, and for multilateral treaties that name nobody up front,
   the states its final articles name), the signing formula ("Done at X, the
-  fourth day of April, 1949"), the term, and the number of articles;
+  fourth day of April, 1949"), the term, and the number of articles; and
+  one more ``primary`` record for each further instrument of the file that
+  is an agreement in its own right (a protocol or amending agreement with its
+  own heading and its own articles, closing, or parties that agree), read
+  from its own span only — an annex that is a schedule or a list is none;
 - writing about agreements (``brief``/``news``) yields the agreement it is
   about (``subject``: the named agreement most often referred to, with the
   document's opening weighing more) and the others it names (``related``),
