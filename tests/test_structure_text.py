@@ -163,3 +163,12 @@ def test_lookups_find_the_enclosing_article_block_and_footnote():
 )
 def test_initials_of_states_and_captions(text, expected):
     assert len(doc_of(text).sentences) == expected
+
+
+def test_us_legislative_citations_do_not_end_sentences():
+    """CRS reports (R48887): "H.Con.Res. 86", "S.J.Res. 40", "Pub. L. 117-81"; a pub still may."""
+    d = doc_of("The Senate also agreed to H.Con.Res. 86 on June 23. The House adopted S.J.Res. 40 later. "
+               "Pub. L. 117-81 applies. They met at the pub. Later they left.\n")
+    assert [d.slice(s) for s in d.sentences] == [
+        "The Senate also agreed to H.Con.Res. 86 on June 23.", "The House adopted S.J.Res. 40 later.",
+        "Pub. L. 117-81 applies.", "They met at the pub.", "Later they left."]

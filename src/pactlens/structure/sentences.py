@@ -23,6 +23,8 @@ _ALWAYS = {
     "rt", "vol", "vols", "pp", "p", "cf", "vs", "v", "fig", "sec", "ch", "chap", "op", "cit",
     "approx", "dept", "ibid", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "e.g", "i.e", "viz", "al", "ref", "subpara", "subparas", "n",
+    # US legislative citations in CRS reports: "H.Con.Res. 93", "S.J.Res. 12", "H.Rept. 118-5"
+    "h.con", "s.con", "h.j", "s.j", "con", "h.rept", "s.rept", "rept", "amdt",
 }
 # Abbreviations that may also end a sentence: kept only before a lowercase word or a digit.
 _BEFORE_LOWER = {"etc", "inc", "ltd", "co", "corp", "govt", "est", "approx"}
@@ -151,6 +153,8 @@ def _abbreviation_ends(before: str, after: str) -> bool:
     nxt = after.lstrip()[:1]
     if token in _ALWAYS:
         return True
+    if token == "pub" and after.lstrip().startswith("L."):
+        return True  # "Pub. L. 117-81": a public law, not a pub
     if token in _COUNTRY_INITIALS:
         return _next_word(after) not in _SENTENCE_OPENERS  # "the U.S. Fifth Fleet", but "in the U.S. The ..."
     return token in _BEFORE_LOWER and (nxt.islower() or nxt.isdigit())
@@ -169,6 +173,8 @@ def _add_run_together(text: str, block: Span, bounds: list[int]) -> list[int]:
         token = text[token_start : m.start()]
         if "/" in token or "www" in token or "@" in token:
             continue
+        if "." in token[:-1]:
+            continue  # a dotted abbreviation run on: "H.Con.Res. 93"
         extra.append(m.end())
     return sorted(set(bounds) | set(extra))
 
