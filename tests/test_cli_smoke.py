@@ -21,3 +21,14 @@ def test_usage_errors_are_usage_errors_not_internal_errors(args, says):
     r = subprocess.run([sys.executable, "-m", "pactlens", *args], capture_output=True, text=True)
     assert r.returncode == 2
     assert says in r.stderr and "internal error" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_output_path_that_cannot_be_written_is_one_line_error(tmp_path):
+    from conftest import EXAMPLE_BRIEF
+
+    for out in (tmp_path / "missing-folder" / "x.json", tmp_path):
+        r = subprocess.run([sys.executable, "-m", "pactlens", "analyze", str(EXAMPLE_BRIEF), "--format", "json",
+                            "--out", str(out)], capture_output=True, text=True)
+        assert r.returncode == 2 and r.stderr.startswith("pactlens: error: cannot write")
+        assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind

@@ -28,12 +28,23 @@ def _write(out: Optional[Path], render) -> None:
     import os
     import tempfile
 
+    from pactlens.errors import PactlensError
+
     out = out.expanduser()
-    fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
+    if out.is_dir():
+        raise PactlensError(f"cannot write {out}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise PactlensError(f"cannot write {out}: {exc.strerror or exc}"
+                            + (f" (folder {out.parent} does not exist)" if not out.parent.exists() else "")) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             render(fh)
         os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise PactlensError(f"cannot write {out}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
