@@ -37,6 +37,8 @@ def serve(
     if not is_loopback(host) and token is None:
         raise PactlensError(f"refusing to bind {host} without a token: set PACTLENS_TOKEN (every write will need it)")
 
+    _check_port(host, port)
+
     import json
 
     import uvicorn
@@ -60,6 +62,23 @@ def serve(
         _banner(url, host, port, processes)
     os.environ[SETTINGS_ENV] = json.dumps({"db_url": url.render_as_string(hide_password=False), **settings})
     uvicorn.run("pactlens.web.app:from_environment", factory=True, workers=processes, **options)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse at once, in one line, an address that cannot be listened on (a port in use),
+    instead of opening the library and printing a banner for a server that will not start."""
+    import socket
+
+    from pactlens.errors import PactlensError
+
+    bare = host.strip("[]")
+    family = socket.AF_INET6 if ":" in bare else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind((bare, port))
+        except OSError as exc:
+            raise PactlensError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def _banner(url, host: str, port: int, processes: int) -> None:
