@@ -317,3 +317,14 @@ def test_a_large_network_is_drawn_for_reading_at_scale():
     assert 'class="network dense"' in picture and "rotate(" in picture
     assert picture.index('class="link defence"') > picture.rindex('class="link none"')  # alliances drawn on top
     assert svg.short_label("European Economic Community") == "EEC" and svg.short_label("USA") == "USA"
+
+
+def test_a_page_the_browser_already_has_is_answered_with_304(client, ids):
+    url = f"/documents/{ids['nato']}"
+    first = client.get(url)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and first.headers["cache-control"] == "no-cache"
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
+    assert client.get("/search?q=attack", headers={"If-None-Match": etag}).status_code == 200  # another body

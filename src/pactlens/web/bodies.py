@@ -3,12 +3,15 @@
 A cached document page of a long treaty is megabytes of HTML; compressed it is
 a fraction of that. Compressing on every request (Starlette's GZipMiddleware)
 would cost more CPU than serving the cached page, so a body is compressed once,
-when it is built, and each request gets the encoding its client accepts.
+when it is built, and each request gets the encoding its client accepts. Each
+body also carries an ETag (a hash of its bytes), so a browser that has the
+page already gets a bodiless 304 when nothing changed.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -22,6 +25,7 @@ MIN_GZIP = 1024
 class Body:
     plain: bytes
     gzipped: bytes | None
+    etag: str = ""
 
     def __len__(self) -> int:  # what it costs to keep (the page cache's byte budget)
         return len(self.plain) + len(self.gzipped or b"")
@@ -29,7 +33,8 @@ class Body:
 
 def body(content: str | bytes) -> Body:
     raw = content.encode("utf-8") if isinstance(content, str) else content
-    return Body(raw, gzip.compress(raw, compresslevel=6, mtime=0) if len(raw) >= MIN_GZIP else None)
+    return Body(raw, gzip.compress(raw, compresslevel=6, mtime=0) if len(raw) >= MIN_GZIP else None,
+                f'"{hashlib.blake2b(raw, digest_size=12).hexdigest()}"')
 
 
 def accepts_gzip(request: Request) -> bool:
@@ -45,9 +50,25 @@ def accepts_gzip(request: Request) -> bool:
     return False
 
 
+def _gzip_tag(etag: str) -> str:
+    """The compressed form is another representation, so it gets its own strong ETag."""
+    return etag[:-1] + '-gz"' if etag else etag
+
+
+def _unchanged(request: Request, etag: str) -> bool:
+    """``If-None-Match`` names this body's ETag, in either encoding (or ``*``)."""
+    wanted = {t.strip().removeprefix("W/") for t in request.headers.get("if-none-match", "").split(",")}
+    return bool(etag) and bool(wanted & {etag, _gzip_tag(etag), "*"})
+
+
 def respond(request: Request, b: Body, media_type: str) -> Response:
-    headers = {"Vary": "Accept-Encoding"}
-    if b.gzipped is not None and accepts_gzip(request):
+    zipped = b.gzipped is not None and accepts_gzip(request)
+    # no-cache: a browser may keep the page but asks each time; the answer is a 304 while it holds
+    headers = {"Vary": "Accept-Encoding", "ETag": _gzip_tag(b.etag) if zipped else b.etag,
+               "Cache-Control": "no-cache"}
+    if _unchanged(request, b.etag):
+        return Response(status_code=304, headers=headers)
+    if zipped:
         headers["Content-Encoding"] = "gzip"
         return Response(b.gzipped, media_type=media_type, headers=headers)
     return Response(b.plain, media_type=media_type, headers=headers)
