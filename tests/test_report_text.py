@@ -47,3 +47,14 @@ def test_short_columns_give_way_to_the_prose_column():
     widths = _widths(block, 80)
     assert widths[-1] >= 16 and sum(widths) + 2 * len(widths) <= 80
     assert widths[0] >= len("defence") and widths[1] >= len("regional-security,")  # no word cut in two
+
+
+def test_a_long_agreement_title_takes_the_terminal_width():
+    from pactlens.report.blocks import Fields
+
+    title = ("Agreement: Protocol on Exceptions to Free Trade Regime to the Agreement between the Government of "
+             "the Russian Federation and the Government of the Republic of Azerbaijan")
+    text = _shown(Fields(title=title, items=[("role", "primary"), ("kind", "agreement")]), 100)
+    lines = text.splitlines()
+    assert len(lines[0].rstrip()) > 80  # not wrapped to the width of the short values
+    assert lines[-2].startswith("role ") and lines[-1].startswith("kind ")  # keys as wide as the longest

@@ -54,10 +54,11 @@ def _rich(block: Block, width: int):
     from rich.text import Text
 
     if isinstance(block, Fields):
+        # as wide as the terminal: a long agreement title would otherwise wrap to the width of short values
         t = RTable(box=None, show_header=False, pad_edge=False, title=block.title, title_justify="left",
-                   title_style="bold cyan")
-        t.add_column(style="bold", no_wrap=True)
-        t.add_column(overflow="fold")
+                   title_style="bold cyan", width=width)
+        t.add_column(style="bold", no_wrap=True, width=max((len(k) for k, _ in block.items), default=1))
+        t.add_column(overflow="fold", ratio=1)
         for k, v in block.items:
             t.add_row(k, Text(v))
         return t
