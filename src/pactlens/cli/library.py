@@ -54,7 +54,7 @@ def _print_json(obj) -> None:
 
 
 #: Short columns kept on one line, so long titles and sentences take the wrapping.
-_NO_WRAP = {"id", "kind", "span", "chars", "added (UTC)", ""}
+_NO_WRAP = {"id", "kind", "span", "chars", "added", ""}
 #: Longest sentence shown in a search table (the JSON output has it whole).
 _SHOWN = 300
 
@@ -66,8 +66,12 @@ def _table(title: str | None, columns: list[str], rows: list[list[str]]) -> None
     from rich.text import Text
 
     table = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", title_style="bold cyan")
-    for c in columns:
-        table.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP)
+    for i, c in enumerate(columns):
+        # ids, counts, spans keep their whole width; the prose columns wrap around them
+        widest = max((len(r[i]) for r in rows if i < len(r)), default=0)
+        fixed = c in _NO_WRAP and bool(c)
+        table.add_column(c, overflow="fold", no_wrap=c in _NO_WRAP, min_width=min(widest, 20) if fixed else None,
+                         ratio=None if fixed else 1)
     for r in rows:
         table.add_row(*[Text(x) for x in r])
     Console(highlight=False).print(table)
@@ -134,8 +138,8 @@ def list_(
         _print_json([d.model_dump(mode="json") for d in docs])
         return
     rows = [[d.id, d.kind, d.title or Path(d.source).name, "; ".join(d.agreements), f"{d.chars:,}",
-             d.added_at.strftime("%Y-%m-%d %H:%M")] for d in docs]
-    _table(None, ["id", "kind", "title", "agreements", "chars", "added (UTC)"], rows)
+             d.added_at.strftime("%Y-%m-%d")] for d in docs]  # the time is in --format json
+    _table(None, ["id", "kind", "title", "agreements", "chars", "added"], rows)
 
 
 @app.command()

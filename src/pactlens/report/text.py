@@ -25,6 +25,14 @@ def _without_empty_columns(block: Table) -> Table:
     return Table(title=block.title, columns=[block.columns[i] for i in keep], rows=rows, note=block.note)
 
 
+def _token_columns(block: Table) -> set[int]:
+    """Columns of ids, counts and spans: one short token in every row, never folded or cut."""
+    if not block.rows:
+        return set()
+    return {i for i in range(len(block.columns))
+            if all(len(r[i].split()) <= 1 and len(r[i]) <= WIDE for r in block.rows if i < len(r))}
+
+
 def _widths(block: Table, total: int) -> list[int]:
     """Fixed column widths: short columns as wide as their content (at most ``WIDE``),
     the longest column — the clause, the message — gets the rest of the line."""
@@ -37,12 +45,17 @@ def _widths(block: Table, total: int) -> list[int]:
     floors = [max([len(c)] + [len(w) for r in block.rows if i < len(r) for w in r[i].split()])
               for i, c in enumerate(block.columns)]
     floors = [min(f, w) for f, w in zip(floors, widths)]
-    while total - chrome - sum(w for i, w in enumerate(widths) if i != prose) < MIN_PROSE:
-        wide = max((i for i in range(len(widths)) if i != prose and widths[i] > floors[i]),
-                   key=widths.__getitem__, default=None)
-        if wide is None:
-            break
-        widths[wide] -= 1
+    # Last resort, for many columns on a narrow terminal: words may be cut, but never an id or a count.
+    tokens = _token_columns(block)
+    last = [w if i in tokens else min(w, max(6, len(block.columns[i].split()[0]) if block.columns[i] else 6))
+            for i, w in enumerate(widths)]
+    for limit in (floors, last):
+        while total - chrome - sum(w for i, w in enumerate(widths) if i != prose) < MIN_PROSE:
+            wide = max((i for i in range(len(widths)) if i != prose and widths[i] > limit[i]),
+                       key=widths.__getitem__, default=None)
+            if wide is None:
+                break
+            widths[wide] -= 1
     room = total - chrome - sum(w for i, w in enumerate(widths) if i != prose)
     widths[prose] = min(natural[prose], max(MIN_PROSE, room))
     return widths
@@ -64,10 +77,11 @@ def _rich(block: Block, width: int):
         return t
     if isinstance(block, Table):
         block = _without_empty_columns(block)
-        t = RTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left", title_style="bold cyan",
+        t = RTable(box=box.SIMPLE_HEAD, title=block.title or None, title_justify="left", title_style="bold cyan",
                    caption=block.note, padding=(0, 1, 0, 0), pad_edge=False)
-        for c, w in zip(block.columns, _widths(block, width)):
-            t.add_column(c, overflow="fold", width=w)
+        tokens = _token_columns(block)
+        for i, (c, w) in enumerate(zip(block.columns, _widths(block, width))):
+            t.add_column(c, overflow="fold", width=w, no_wrap=i in tokens)
         for r in block.rows:
             t.add_row(*[Text(x) for x in r])
         return t
