@@ -58,3 +58,11 @@ def test_a_long_agreement_title_takes_the_terminal_width():
     lines = text.splitlines()
     assert len(lines[0].rstrip()) > 80  # not wrapped to the width of the short values
     assert lines[-2].startswith("role ") and lines[-1].startswith("kind ")  # keys as wide as the longest
+
+
+def test_ids_and_counts_are_never_cut_on_a_narrow_terminal():
+    block = Table(title="Search", columns=["id", "document", "span", "sentence"],
+                  rows=[["2f5946dc3be972df", "U.S. Conflict with Iran", "24073-24146", CLAUSE]])
+    text = _shown(block, 60)
+    assert "2f5946dc3be972df" in text and "24073-24146" in text
+    assert max(len(line) for line in text.splitlines()) <= 60
