@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from pactlens.report.blocks import Table
-from pactlens.report.text import _rich, _widths, _without_empty_columns
+from pactlens.report.text import _rich, _token_columns, _widths, _without_empty_columns
 
 CLAUSE = ("The Parties agree that an armed attack against one or more of them in Europe or North America "
           "shall be considered an attack against them all")
@@ -44,7 +44,7 @@ def test_headers_are_never_broken_and_the_table_fits(width):
 
 def test_short_columns_give_way_to_the_prose_column():
     block = _without_empty_columns(_table())
-    widths = _widths(block, 80)
+    widths = _widths(block, 80, _token_columns(block))
     assert widths[-1] >= 16 and sum(widths) + 2 * len(widths) <= 80
     assert widths[0] >= len("defence") and widths[1] >= len("regional-security,")  # no word cut in two
 

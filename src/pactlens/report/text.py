@@ -33,7 +33,7 @@ def _token_columns(block: Table) -> set[int]:
             if all(len(r[i].split()) <= 1 and len(r[i]) <= WIDE for r in block.rows if i < len(r))}
 
 
-def _widths(block: Table, total: int) -> list[int]:
+def _widths(block: Table, total: int, tokens: set[int]) -> list[int]:
     """Fixed column widths: short columns as wide as their content (at most ``WIDE``),
     the longest column — the clause, the message — gets the rest of the line."""
     natural = [max([len(c)] + [len(r[i]) for r in block.rows if i < len(r)]) for i, c in enumerate(block.columns)]
@@ -45,10 +45,10 @@ def _widths(block: Table, total: int) -> list[int]:
     floors = [max([len(c)] + [len(w) for r in block.rows if i < len(r) for w in r[i].split()])
               for i, c in enumerate(block.columns)]
     floors = [min(f, w) for f, w in zip(floors, widths)]
-    # Last resort, for many columns on a narrow terminal: words may be cut, but never an id or a count.
-    tokens = _token_columns(block)
-    last = [w if i in tokens else min(w, max(6, len(block.columns[i].split()[0]) if block.columns[i] else 6))
-            for i, w in enumerate(widths)]
+    # Last resort, for many columns on a narrow terminal: words may be cut, down to the header's
+    # first word (at least 6), but never an id or a count (``tokens``).
+    heads = [len(c.split()[0]) if c.split() else 0 for c in block.columns]
+    last = [w if i in tokens else min(w, max(6, heads[i])) for i, w in enumerate(widths)]
     for limit in (floors, last):
         while total - chrome - sum(w for i, w in enumerate(widths) if i != prose) < MIN_PROSE:
             wide = max((i for i in range(len(widths)) if i != prose and widths[i] > limit[i]),
@@ -77,10 +77,10 @@ def _rich(block: Block, width: int):
         return t
     if isinstance(block, Table):
         block = _without_empty_columns(block)
-        t = RTable(box=box.SIMPLE_HEAD, title=block.title or None, title_justify="left", title_style="bold cyan",
+        t = RTable(box=box.SIMPLE_HEAD, title=block.title, title_justify="left", title_style="bold cyan",
                    caption=block.note, padding=(0, 1, 0, 0), pad_edge=False)
         tokens = _token_columns(block)
-        for i, (c, w) in enumerate(zip(block.columns, _widths(block, width))):
+        for i, (c, w) in enumerate(zip(block.columns, _widths(block, width, tokens))):
             t.add_column(c, overflow="fold", width=w, no_wrap=i in tokens)
         for r in block.rows:
             t.add_row(*[Text(x) for x in r])
