@@ -268,18 +268,15 @@ def running_heads(text: str) -> list[Edit]:
     for page in text.split("\f"):
         pages.append((pos, page))
         pos += len(page) + 1
-    edges = [(a, b) for start, page in pages for a, b in _edge_lines(start, page)]
-    counts: dict[str, int] = {}
-    for a, b in edges:
-        key = _line_key(text[a:b])
-        counts[key] = counts.get(key, 0) + 1
+    edges = [(a, b, _line_key(text[a:b])) for start, page in pages for a, b in _edge_lines(start, page)]
+    counts = Counter(key for _, _, key in edges)
     need = max(3, _RUNNING_SHARE * len(pages))
     edits = []
-    for a, b in edges:
+    for a, b, key in edges:
         line = text[a:b]
         if len(line) > 120 or _STRUCTURAL_LINE.match(line):
             continue
-        if _PAGE_NUMBER.fullmatch(line) or counts[_line_key(line)] >= need:
+        if _PAGE_NUMBER.fullmatch(line) or counts[key] >= need:
             end = b + 1 if text[b : b + 1] == "\n" else b
             edits.append(Edit(a, end, ""))
     return edits
