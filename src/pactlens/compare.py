@@ -10,72 +10,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Literal
-
-from pydantic import BaseModel, Field
 
 from pactlens.model import DOMAINS, OBLIGATION_TYPES, Analysis, Obligation, Provision
-from pactlens.store.records import StoredAgreement
+from pactlens.model.compare import (
+    ComparedAgreement, ComparedParty, Comparison, ComparisonRow, DomainCell, ObligationCell,
+)
+from pactlens.model.library import StoredAgreement
 
 #: ATOP obligations from the strongest commitment to the weakest.
 OBLIGATION_ORDER: tuple[str, ...] = ("defense", "offense", "neutrality", "nonaggression", "consultation")
 STRENGTH_ORDER: tuple[str, ...] = ("binding", "soft", "excluded")
 #: Which agreements of a document are compared: its own text first, else what it is about.
 _ROLE_CHOICE: tuple[str, ...] = ("primary", "subject")
-
-Status = Literal["yes", "no", "not stated"]
-
-
-class ObligationCell(BaseModel):
-    """One ATOP obligation of one agreement: stated present, stated absent, or not stated."""
-
-    status: Status
-    articles: list[str] = Field(default_factory=list)
-    conditions: list[str] = Field(default_factory=list, description="Condition types (adversary, location...).")
-    confidence: float | None = None
-
-
-class DomainCell(BaseModel):
-    """How an agreement commits in one domain: its strongest provision and the count of each strength."""
-
-    strength: Literal["binding", "soft", "excluded"]
-    counts: dict[str, int]
-    articles: list[str] = Field(default_factory=list)
-
-
-class ComparedParty(BaseModel):
-    name: str
-    iso3: str | None = None
-
-
-class ComparedAgreement(BaseModel):
-    document_id: str
-    agreement_id: str
-    title: str | None = None
-    kind: str
-    role: str
-    parties: list[ComparedParty]
-    signed: str | None = None
-    place: str | None = None
-    term_years: int | None = None
-    renewal: str | None = None
-    article_count: int | None = None
-    obligations: dict[str, ObligationCell]
-    strongest_obligation: str = Field(description="The strongest ATOP obligation stated present, or 'none'.")
-    domains: dict[str, DomainCell]
-
-
-class ComparisonRow(BaseModel):
-    """One line of the side-by-side table: a label and one value per agreement."""
-
-    group: Literal["agreement", "obligation", "domain"]
-    label: str
-    values: list[str]
-
-
-class Comparison(BaseModel):
-    agreements: list[ComparedAgreement]
-    rows: list[ComparisonRow]
 
 
 def compare(items: Iterable[Analysis | StoredAgreement]) -> Comparison:

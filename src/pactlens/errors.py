@@ -1,14 +1,10 @@
-"""Errors a user can act on.
+"""Errors a user can act on: the stages raise them from this name.
 
-Anything raised as :class:`InputError` is shown as one line on stderr with
-exit status 2; anything else is a bug. Keep messages to one line that says
-what is wrong and, where useful, what to do.
+The classes are defined in :mod:`pactlens.model.errors`, as part of the
+contract, so the store (which imports only the contract) can raise them too;
+this module keeps the one name every stage already imports.
 """
 
+from pactlens.model.errors import InputError, PactlensError
 
-class PactlensError(Exception):
-    """Base of the errors pactlens reports to the user."""
-
-
-class InputError(PactlensError):
-    """The input cannot be analysed: missing, empty, unsupported, damaged, too large."""
+__all__ = ["InputError", "PactlensError"]

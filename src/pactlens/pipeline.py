@@ -109,7 +109,7 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
 def check(brief: str | Path, against: str | Path, *, allow_private: bool = False):
     """Check what a brief says an agreement contains against the agreement's text.
 
-    Returns a :class:`pactlens.verify.check.CheckResult` (``pactlens.check/1``).
+    Returns a :class:`pactlens.model.check.CheckResult` (``pactlens.check/1``).
     """
     from pactlens import ingest
     from pactlens.structure import build

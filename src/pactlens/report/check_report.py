@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from pactlens.verify.check import CheckResult, Claim
+from pactlens.model.check import CheckResult, Claim
 
 _MARK = {"contradicted": "CONTRADICTED", "not-in-text": "NOT IN TEXT", "supported": "supported"}
 

@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 
 from pactlens.compare import obligation_cells, strongest_obligation
 from pactlens.model import OBLIGATION_TYPES
-from pactlens.store.records import StoredAgreement
+from pactlens.model.library import StoredAgreement
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 _ROLE_RANK = {"primary": 0, "subject": 1, "related": 2}

@@ -4,8 +4,8 @@
 API that the CLI, the web app and batch runs use.
 """
 
+from pactlens.model.library import DocumentSummary, Failure, SearchHit, StoredAgreement
 from pactlens.store.errors import StoreError
 from pactlens.store.library import Library, open_library
-from pactlens.store.records import DocumentSummary, Failure, SearchHit, StoredAgreement
 
 __all__ = ["DocumentSummary", "Failure", "Library", "SearchHit", "StoreError", "StoredAgreement", "open_library"]

@@ -1,6 +1,6 @@
 """Errors of the library store, shown to the user as one line (exit status 2)."""
 
-from pactlens.errors import PactlensError
+from pactlens.model.errors import PactlensError
 
 
 class StoreError(PactlensError):

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from pactlens.model import Agreement, Analysis, Obligation, Provision
 from pactlens.store import schema as t
 from pactlens.store.errors import StoreError
-from pactlens.store.records import DocumentSummary, Failure, SearchHit, StoredAgreement
+from pactlens.model.library import DocumentSummary, Failure, SearchHit, StoredAgreement
 from pactlens.store.rows import DocumentRows, build_rows, unpack
 from pactlens.store.url import display, resolve_url
 

@@ -16,7 +16,7 @@ import re
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from pactlens.store.records import SearchHit
+from pactlens.model.library import SearchHit
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)

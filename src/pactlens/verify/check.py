@@ -25,20 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from pactlens.model import Analysis, Evidence
+from pactlens.model.check import CheckedDocument, CheckResult, Claim
 from pactlens.structure.doc import Doc, Span
 from pactlens.verify.facts import (
     BriefContext, Label, TreatyFacts, Verdict, fact_phrases, judge_parties, judge_place, judge_signatories, primary,
     signed_spans, states_a_fact, worst,
 )
 from pactlens.verify.facts import AGREEMENT as _AGREEMENT
-from pactlens.verify.facts import SEVERITY as _SEVERITY
-
-CHECK_SCHEMA = "pactlens.check/1"
 
 _SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w'’–—-]*\s+){{0,6}}{_AGREEMENT}\b|\bit\b", re.IGNORECASE)
 _CONTENT_VERB = re.compile(
@@ -84,42 +79,6 @@ _STOP = frozenset(
     "fosters emphasize emphasizes emphasise emphasises underscores underscoring ensure ensures create creates "
     "deepen strengthen enhanced enhance various myriad key significant".split()
 )
-
-
-# --- result types -------------------------------------------------------------------
-class CheckRecord(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class CheckedDocument(CheckRecord):
-    id: str
-    source: str
-    sha256: str
-    title: str | None = None
-    text: str = Field(description="The normalized text this document's evidence points into.")
-
-
-class Claim(CheckRecord):
-    text: str
-    label: Label
-    reason: str
-    brief_evidence: list[Evidence]
-    treaty_evidence: list[Evidence] = Field(default_factory=list)
-
-
-class CheckResult(CheckRecord):
-    schema_: Literal["pactlens.check/1"] = Field(default=CHECK_SCHEMA, alias="schema")
-    brief: CheckedDocument
-    treaty: CheckedDocument
-    claims: list[Claim] = Field(default_factory=list)
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    def to_json_dict(self) -> dict:
-        return self.model_dump(mode="json", by_alias=True)
-
-    def unsupported_first(self) -> list[Claim]:
-        return sorted(self.claims, key=lambda c: _SEVERITY[c.label])
 
 
 # --- concepts: commitments described in many words ------------------------------------

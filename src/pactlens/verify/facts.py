@@ -24,15 +24,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Literal
 
 from pactlens.model import Agreement, Analysis, Evidence
+from pactlens.model.check import SEVERITY, Label
 from pactlens.resources.states import StateMention, find_states, get, lookup
 from pactlens.structure.doc import Span
 
-Label = Literal["supported", "contradicted", "not-in-text"]
 Verdict = tuple[Label, str, list[Span]]
-SEVERITY = {"contradicted": 0, "not-in-text": 1, "supported": 2}  # the worst verdict wins
 
 #: The nouns an agreement goes by in a brief.
 AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, TypeAdapter
 
-from pactlens.compare import Comparison
 from pactlens.model import Analysis
-from pactlens.store.records import DocumentSummary, SearchHit
+from pactlens.model.compare import Comparison
+from pactlens.model.library import DocumentSummary, SearchHit
 from pactlens.web.bodies import body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError

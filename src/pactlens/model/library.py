@@ -1,7 +1,8 @@
-"""What the store hands back besides whole analyses: typed rows for lists, search and networks.
+"""What the library store hands back besides whole analyses: typed rows for lists, search and networks.
 
-These are the store API's return types (the web app and batch runs code
-against them), so they are pydantic models like the contract itself.
+These are the store API's return types (the CLI, the web app, batch runs
+and the library workflows code against them, and the API sends them as
+JSON), so they belong to the contract: the store imports nothing above it.
 """
 
 from __future__ import annotations
