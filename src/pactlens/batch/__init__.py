@@ -7,6 +7,7 @@ Results do not depend on the number of workers: each file's analysis is a
 pure function of its bytes and the pipeline version.
 """
 
+from pactlens.batch.reanalyse import ReanalyseReport, reanalyse
 from pactlens.batch.run import BatchReport, add_sources
 
-__all__ = ["BatchReport", "add_sources"]
+__all__ = ["BatchReport", "ReanalyseReport", "add_sources", "reanalyse"]

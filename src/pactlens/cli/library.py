@@ -218,7 +218,7 @@ def export(
 ) -> None:
     """Export the whole library: analyses (json, jsonl), agreements (csv, atop) or the state network (graphml)."""
     from pactlens.cli.analyze import _write
-    from pactlens.store.export import export as run
+    from pactlens.export import export as run
 
     with _open(db) as lib:
         _write(out, lambda fh: run(lib, format.value, fh))
@@ -230,7 +230,7 @@ def reanalyse(
     format: FmtOpt = Fmt.text,
 ) -> None:
     """Re-run the pipeline on documents stored by another pipeline version."""
-    from pactlens.store.reanalyse import reanalyse as run
+    from pactlens.batch import reanalyse as run
 
     with _open(db) as lib:
         report = run(lib)
