@@ -124,11 +124,18 @@ def _stream_jsonl(sources: list[str], out: Optional[Path], *, jobs: int, **opts)
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of the pactlens.analysis/1 contract (generated from the models)."""
+def schema(
+    type_: Annotated[str, typer.Option("--type", "-t", metavar="NAME",
+                                       help="Which wire type: analysis, check, comparison, document-summary, search-hit.")]
+    = "analysis",
+) -> None:
+    """Print the JSON Schema of a wire type (default pactlens.analysis/1), generated from the models."""
     import json
 
-    from pactlens.model import json_schema
+    from pactlens.errors import PactlensError
+    from pactlens.model.schemas import WIRE_TYPES, json_schema
 
-    json.dump(json_schema(), sys.stdout, indent=2)
+    if type_ not in WIRE_TYPES:
+        raise PactlensError(f"unknown schema type {type_!r}: use one of {', '.join(WIRE_TYPES)}")
+    json.dump(json_schema(type_), sys.stdout, indent=2)
     sys.stdout.write("\n")
