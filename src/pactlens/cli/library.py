@@ -15,6 +15,8 @@ from typing import Annotated, Optional
 import typer
 
 from pactlens.cli.app import app
+from pactlens.cli.output import text_width, write
+from pactlens.report.registry import format_choices
 
 DbOpt = Annotated[Optional[str], typer.Option(
     "--db", help="Library: a SQLite file or postgresql://… URL [default: $PACTLENS_DB or ./pactlens.db].",
@@ -26,12 +28,7 @@ class Fmt(str, Enum):
     json = "json"
 
 
-class ExportFmt(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    atop = "atop"
-    graphml = "graphml"
+ExportFmt = format_choices("ExportFmt", "analyses", "agreements")
 
 
 class Engine(str, Enum):
@@ -212,16 +209,16 @@ def compare(
 
 @app.command()
 def export(
-    format: Annotated[ExportFmt, typer.Option("--format", "-f", help="What to write.")] = ExportFmt.json,
+    format: Annotated[ExportFmt, typer.Option("--format", "-f", help="What to write.")] = ExportFmt["json"],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Export the whole library: analyses (json, jsonl), agreements (csv, atop) or the state network (graphml)."""
-    from pactlens.cli.analyze import _write
+    """Export the whole library: analyses (json, jsonl, text, md), agreements (csv, atop) or the state network
+    (graphml)."""
     from pactlens.export import export as run
 
     with _open(db) as lib:
-        _write(out, lambda fh: run(lib, format.value, fh))
+        write(out, lambda fh: run(lib, format.value, fh, width=text_width(out)))
 
 
 @app.command()

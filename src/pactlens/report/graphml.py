@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import combinations
+from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from pactlens.compare import obligation_cells, strongest_obligation
@@ -77,6 +78,10 @@ def to_graphml(stored: Iterable[StoredAgreement]) -> str:
             _data(edge, "e", attrs)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render(stored: Iterable[StoredAgreement], out: TextIO) -> None:
+    out.write(to_graphml(stored))
 
 
 def _states(agreements: list[StoredAgreement]) -> dict[str, tuple[str, int | None, int]]:

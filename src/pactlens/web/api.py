@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter
 from pactlens.model import Analysis
 from pactlens.model.compare import Comparison
 from pactlens.model.library import DocumentSummary, SearchHit
+from pactlens.report.registry import FILE_WIDTH, format_choices, renderer
 from pactlens.web.bodies import body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
@@ -20,6 +21,7 @@ from pactlens.web.uploads import ingest_upload
 router = APIRouter(prefix="/api", responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (404, 422)})
 
 MAX_COMPARE = 12
+DocumentFormat = format_choices("DocumentFormat", "analyses", "agreements")
 
 
 class DocumentCreated(BaseModel):
@@ -121,3 +123,22 @@ def compare_documents(request: Request,
 
     analyses = [get_analysis(request, i) for i in parse_ids(ids)]
     return JSONResponse(compare(analyses).model_dump(mode="json"))
+
+
+@router.get("/documents/{doc_id}/export", response_class=Response,
+            responses={200: {"description": "The document in the chosen format.",
+                             "content": {"text/plain": {}, "text/markdown": {}, "text/csv": {},
+                                         "application/jsonl": {}, "application/graphml+xml": {}}}})
+def export_document(request: Request, doc_id: str,
+                    format: Annotated[DocumentFormat, Query(description="Any format of `pactlens analyze`.")]
+                    = DocumentFormat["json"]) -> Response:
+    """The document as ``pactlens analyze FILE --format F --out PATH`` writes it (one renderer registry)."""
+    import io
+
+    from pactlens.compare import agreements_of
+
+    analysis = get_analysis(request, doc_id)
+    r = renderer(format.value, "analyses", "agreements")
+    out = io.StringIO()
+    r.write([analysis] if r.reads == "analyses" else agreements_of(analysis), out, single=True, width=FILE_WIDTH)
+    return Response(out.getvalue(), media_type=r.media_type)
