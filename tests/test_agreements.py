@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from cli_support import run_cli
 from pactlens import ingest, structure
 from pactlens.extract.agreements import agreement_kind, find_agreements
 from pactlens.extract.dates import find_dates, word_year
@@ -91,10 +90,7 @@ def test_brief_related_agreements_are_concrete_ones() -> None:
 
 
 def test_brief_end_to_end_through_the_cli() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "pactlens", "analyze", str(EXAMPLE_BRIEF), "--format", "json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )
+    proc = run_cli("analyze", str(EXAMPLE_BRIEF), "--format", "json", cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["document"]["kind"] == "brief"

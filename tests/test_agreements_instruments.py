@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
+from cli_support import run_cli
 from pactlens import ingest, structure
 from pactlens.extract.agreements import _FURTHER_HEAD, _is_heading, find_agreements
 from pactlens.extract.obligations import find_obligations
@@ -166,10 +165,7 @@ def test_single_instrument_provisions_all_attach_to_it() -> None:
 
 def test_protocol_through_the_cli() -> None:
     path = TREATIES / "treaty-protocol-arg-pry-1939.txt"
-    proc = subprocess.run(
-        [sys.executable, "-m", "pactlens", "analyze", str(path), "--format", "json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )
+    proc = run_cli("analyze", str(path), "--format", "json", cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     titles = [a["title"] for a in data["agreements"] if a["role"] == "primary"]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
+from cli_support import run_cli
 from doc_support import fixture_doc, make_doc
 from conftest import EXAMPLE_BRIEF, assert_evidence_exact
 from pactlens.extract.citations import find_citations
@@ -107,8 +106,7 @@ def test_unsourced_quote_marker_on_earlier_sentence_does_not_count():
 
 
 def test_brief_end_to_end_json():
-    r = subprocess.run([sys.executable, "-m", "pactlens", "analyze", str(EXAMPLE_BRIEF), "--format", "json"],
-                       capture_output=True, text=True, timeout=120)
+    r = run_cli("analyze", str(EXAMPLE_BRIEF), "--format", "json")
     assert r.returncode == 0, r.stderr
     a = json.loads(r.stdout)
     assert_evidence_exact(a)

@@ -1,4 +1,6 @@
-"""Corpus runs: failures mid-corpus, interruption and resume, 1 vs 2 workers, and the Ray engine."""
+"""Corpus runs: failures mid-corpus, interruption and resume, 1 vs 2 workers, and the Ray engine.
+
+Commands run in-process (``cli_support``); the interrupted run is a real process, since it is killed."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_support import CliResult, run_cli
 from conftest import FIXTURES
 
 SAMPLE = FIXTURES / "corpus-sample"
@@ -31,9 +34,8 @@ def _corpus(tmp_path: Path, *, bad: bool = False) -> Path:
     return d
 
 
-def _pactlens(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pactlens", *args], capture_output=True, text=True,
-                          timeout=timeout, stdin=subprocess.DEVNULL)
+def _pactlens(*args: str) -> CliResult:
+    return run_cli(*args)
 
 
 def _stored(db: Path) -> dict[str, dict]:
@@ -141,7 +143,7 @@ def test_ray_engine_stores_what_the_local_engine_stores(tmp_path):
         shutil.copy(f, small / f.name)
     local, ray_db = tmp_path / "local.db", tmp_path / "ray.db"
     assert _pactlens("add", str(small), "--db", str(local), "--jobs", "1").returncode == 0
-    r = _pactlens("add", str(small), "--db", str(ray_db), "--engine", "ray", "--jobs", "2", timeout=600)
+    r = _pactlens("add", str(small), "--db", str(ray_db), "--engine", "ray", "--jobs", "2")
     assert r.returncode == 0, r.stderr
     assert _stored(ray_db) == _stored(local)
 

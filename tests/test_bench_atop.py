@@ -1,21 +1,20 @@
-"""End to end: ``pactlens bench atop`` and ``analyze --format atop`` through the CLI."""
+"""End to end: ``pactlens bench atop`` and ``analyze --format atop`` through the CLI (in-process)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import CliResult, run_cli
 
 TREATIES = Path(__file__).parent / "fixtures" / "treaties"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pactlens", *args], capture_output=True, text=True, timeout=300)
+def run(*args: str) -> CliResult:
+    return run_cli(*args)
 
 
 def test_bench_agrees_fully_on_the_four_gold_files() -> None:
@@ -53,7 +52,7 @@ BRIEF = Path(__file__).resolve().parent.parent / "examples" / "russia-iran-2025-
 
 @pytest.fixture(scope="module")
 def atop_rows() -> list[dict[str, str]]:
-    """One CLI run over a treaty and a brief (each run starts a fresh interpreter)."""
+    """One CLI run over a treaty and a brief."""
     r = run("analyze", str(TREATIES / "north-atlantic-1949.txt"), str(BRIEF), "--format", "atop")
     assert r.returncode == 0, r.stderr
     return list(csv.DictReader(io.StringIO(r.stdout)))

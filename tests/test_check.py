@@ -19,11 +19,10 @@ test. What each claim is, checked by hand against the treaty text:
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from cli_support import run_cli
 from conftest import SHARED_CORPUS
 
 TREATY = SHARED_CORPUS / "treaties" / "north-atlantic-1949.txt"
@@ -92,8 +91,7 @@ def test_unsupported_first(result):
 def test_cli_json(tmp_path):
     brief = tmp_path / "summary.txt"
     brief.write_text(SUMMARY, encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(TREATY),
-                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    r = run_cli("check", str(brief), "--against", str(TREATY), "--format", "json")
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)
     assert obj["schema"] == "pactlens.check/1"
@@ -118,8 +116,7 @@ def test_text_report_lists_unsupported_first(result):
 def test_cli_missing_treaty_is_one_line_error(tmp_path):
     brief = tmp_path / "summary.txt"
     brief.write_text(SUMMARY, encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(tmp_path / "nope.txt")],
-                       capture_output=True, text=True, timeout=60)
+    r = run_cli("check", str(brief), "--against", str(tmp_path / "nope.txt"))
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
 
 

@@ -23,11 +23,10 @@ decidable from the treaty's text. What each treaty's own text says, read by hand
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from cli_support import run_cli
 from conftest import EXAMPLE_BRIEF, FIXTURES
 from pactlens.verify.facts import BriefContext, claimed_parties, claimed_places, claimed_signatories, same_place
 
@@ -162,8 +161,7 @@ def test_the_brief_against_another_treaty():
 def test_cli_json(tmp_path):
     brief = tmp_path / "summary.txt"
     brief.write_text(" ".join(KAZ_CLAIMS) + "\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "pactlens", "check", str(brief), "--against", str(KAZ),
-                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    r = run_cli("check", str(brief), "--against", str(KAZ), "--format", "json")
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)
     assert {c["text"]: c["label"] for c in obj["claims"]} == KAZ_CLAIMS

@@ -1,14 +1,17 @@
+"""The command line's shell: help, usage errors, --out. In-process, except the one run of the real entry point."""
+
 import subprocess
 import sys
 
+import pytest
+from cli_support import run_cli
+
 
 def test_help_runs():
+    """A real interpreter: the installed package imports and the entry point exits 0."""
     r = subprocess.run([sys.executable, "-m", "pactlens", "--help"], capture_output=True, text=True)
     assert r.returncode == 0
     assert "analyze" in r.stdout
-
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize(("args", "says"), [
@@ -18,7 +21,7 @@ import pytest  # noqa: E402
     (["no-such-command"], "No such command"),
 ])
 def test_usage_errors_are_usage_errors_not_internal_errors(args, says):
-    r = subprocess.run([sys.executable, "-m", "pactlens", *args], capture_output=True, text=True)
+    r = run_cli(*args)
     assert r.returncode == 2
     assert says in r.stderr and "internal error" not in r.stderr and "Traceback" not in r.stderr
 
@@ -27,8 +30,7 @@ def test_an_output_path_that_cannot_be_written_is_one_line_error(tmp_path):
     from conftest import EXAMPLE_BRIEF
 
     for out in (tmp_path / "missing-folder" / "x.json", tmp_path):
-        r = subprocess.run([sys.executable, "-m", "pactlens", "analyze", str(EXAMPLE_BRIEF), "--format", "json",
-                            "--out", str(out)], capture_output=True, text=True)
+        r = run_cli("analyze", str(EXAMPLE_BRIEF), "--format", "json", "--out", str(out))
         assert r.returncode == 2 and r.stderr.startswith("pactlens: error: cannot write")
         assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_cli
 
 from pactlens.extract.entities import find_entities
 from tests.doc_support import FIXTURES, fixture_doc
@@ -61,10 +60,8 @@ def test_footnote_mentions_are_not_counted(brief):
 
 def test_cli_analyze_brief_end_to_end(tmp_path: Path):
     raw = Path(__file__).resolve().parent.parent / "examples" / "russia-iran-2025-brief.txt"
-    out = subprocess.run(
-        [sys.executable, "-m", "pactlens", "analyze", str(raw), "--format", "json"],
-        capture_output=True, text=True, timeout=60, check=True,
-    )
+    out = run_cli("analyze", str(raw), "--format", "json")
+    assert out.returncode == 0, out.stderr
     a = json.loads(out.stdout)
     speakers = {q["speaker"] for q in a["quotes"]}
     assert {"Abbas Araghchi", "Vladimir Putin", "Sergey Lavrov"} <= speakers

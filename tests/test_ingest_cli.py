@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_support import CliResult, run_cli
 from conftest import FIXTURES, ROOT
 from ingest_support import make_pdf, xlsx_bytes
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pactlens", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
+def run(*args: str) -> CliResult:
+    return run_cli(*args, cwd=ROOT)
 
 
 def _truncated_pdf() -> bytes:
@@ -57,7 +55,7 @@ def test_private_url_refused_without_network():
     assert_one_line_error(run("analyze", "http://127.0.0.1:9/brief.html"), "non-public address")
 
 
-def assert_one_line_error(proc: subprocess.CompletedProcess, message: str) -> None:
+def assert_one_line_error(proc: CliResult, message: str) -> None:
     import re
 
     assert proc.returncode == 2, proc.stderr

@@ -1,25 +1,21 @@
-"""The library commands end to end: ``python -m pactlens ... --db <temp SQLite file>``."""
+"""The library commands end to end: ``pactlens ... --db <temp SQLite file>``, run in-process."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 
 import networkx as nx
 import pytest
+from cli_support import CliResult, run_cli
 from store_support import FTA, NATO, brief_analysis, nato_analysis
 
 from pactlens.store import open_library
 
 
-def pactlens(*args: str, db) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"PACTLENS_DB", "PACTLENS_DEBUG"}}
-    return subprocess.run([sys.executable, "-m", "pactlens", *args, "--db", str(db)], capture_output=True,
-                          text=True, timeout=300, env=env)
+def pactlens(*args: str, db) -> CliResult:
+    return run_cli(*args, "--db", str(db), env={"PACTLENS_DB": None, "PACTLENS_DEBUG": None})
 
 
 def ok_json(*args: str, db):
@@ -28,7 +24,7 @@ def ok_json(*args: str, db):
     return json.loads(out.stdout)
 
 
-def one_line_error(out: subprocess.CompletedProcess) -> str:
+def one_line_error(out: CliResult) -> str:
     assert out.returncode == 2, (out.stdout, out.stderr)
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("pactlens: error:") and "Traceback" not in out.stderr

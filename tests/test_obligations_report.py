@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_support import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_markdown_report_of_the_brief_shows_obligations_and_provisions() -> None:
-    r = subprocess.run([sys.executable, "-m", "pactlens", "analyze", str(ROOT / "examples" / "russia-iran-2025-brief.txt"),
-                        "--format", "md"], capture_output=True, text=True, timeout=300)
+    r = run_cli("analyze", str(ROOT / "examples" / "russia-iran-2025-brief.txt"), "--format", "md")
     assert r.returncode == 0, r.stderr
     md = r.stdout
     assert "## Obligations: Comprehensive Strategic Partnership Treaty" in md

@@ -10,14 +10,13 @@ sentence appended, and say so.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from pactlens.extract.signatories import find_signatories
 from pactlens.model import Signatory
 
+from cli_support import run_cli
 from conftest import EXAMPLE_BRIEF, FIXTURES, ROOT
 from doc_support import fixture_doc, make_doc
 
@@ -264,8 +263,7 @@ def test_seen_signatories_merge_by_name() -> None:
 
 def test_cli_gives_signatories_of_a_treaty_text() -> None:
     path = FIXTURES / "corpus-sample" / "AFG-RUSTCP_1935A.txt"
-    proc = subprocess.run([sys.executable, "-m", "pactlens", "analyze", str(path), "--format", "json"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    proc = run_cli("analyze", str(path), "--format", "json", cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     primary = data["agreements"][0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_support import run_cli
 from structure_support import doc_of, fixture_doc, numbers
 
 from pactlens.structure.numbers import roman_value, word_value
@@ -220,15 +221,11 @@ def test_summary_carries_articles_paragraphs_parts_and_frame():
 
 def test_analyze_json_reports_the_structure_end_to_end():
     import json
-    import subprocess
-    import sys
 
     from structure_support import FIXTURES
 
-    out = subprocess.run(
-        [sys.executable, "-m", "pactlens", "analyze", str(FIXTURES / "structure-north-atlantic-1949.txt"), "--format", "json"],
-        capture_output=True, text=True, check=True, timeout=120,
-    )
+    out = run_cli("analyze", str(FIXTURES / "structure-north-atlantic-1949.txt"), "--format", "json")
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     st = data["structure"]
     text = data["document"]["text"]

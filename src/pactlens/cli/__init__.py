@@ -19,11 +19,14 @@ from pactlens.cli import check as _check  # noqa: E402,F401
 from pactlens.cli import bench as _bench  # noqa: E402,F401
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run one command (``argv``, default the process's arguments) as a user sees it: every way it can end
+    becomes an exit status and at most one line on stderr. Tests call it in-process with ``argv``."""
     from pactlens.errors import PactlensError
 
     try:
-        rc = app(standalone_mode=False)  # returns typer.Exit's code instead of exiting
+        # standalone_mode=False returns typer.Exit's code instead of exiting
+        rc = app(args=argv, prog_name=None if argv is None else "pactlens", standalone_mode=False)
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except PactlensError as exc:
