@@ -169,7 +169,8 @@ def test_security_headers_on_every_response(seeded):
 def test_openapi_documents_every_endpoint(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    assert set(paths) == {"/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/compare"}
+    assert set(paths) == {"/api/documents", "/api/documents/{doc_id}", "/api/documents/{doc_id}/export",
+                          "/api/search", "/api/compare"}
     assert set(paths["/api/documents"]) == {"get", "post"}
     assert set(paths["/api/documents/{doc_id}"]) == {"get", "delete"}
     assert "413" in paths["/api/documents"]["post"]["responses"]

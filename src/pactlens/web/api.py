@@ -11,7 +11,7 @@ from pydantic import BaseModel, TypeAdapter
 from pactlens.model import Analysis
 from pactlens.model.compare import Comparison
 from pactlens.model.library import DocumentSummary, SearchHit
-from pactlens.report.registry import FILE_WIDTH, format_choices, renderer
+from pactlens.report.registry import FILE_WIDTH, RENDERERS, format_choices, renderer
 from pactlens.web.bodies import body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
@@ -127,8 +127,7 @@ def compare_documents(request: Request,
 
 @router.get("/documents/{doc_id}/export", response_class=Response,
             responses={200: {"description": "The document in the chosen format.",
-                             "content": {"text/plain": {}, "text/markdown": {}, "text/csv": {},
-                                         "application/jsonl": {}, "application/graphml+xml": {}}}})
+                             "content": {r.media_type: {} for r in RENDERERS if r.reads != "check"}}})
 def export_document(request: Request, doc_id: str,
                     format: Annotated[DocumentFormat, Query(description="Any format of `pactlens analyze`.")]
                     = DocumentFormat["json"]) -> Response:
