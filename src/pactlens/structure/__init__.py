@@ -14,6 +14,7 @@ from pactlens.structure.articles import Label, find_article_labels, heading_afte
 from pactlens.structure.blocks import find_blocks, label_spans
 from pactlens.structure.doc import Article, Doc, Section, Span
 from pactlens.structure.footnotes import find_footnotes
+from pactlens.structure.front import find_front_matter
 from pactlens.structure.frame import find_final_clause, find_preamble, find_title, trailing_heading_start
 from pactlens.structure.paragraphs import find_paragraphs
 from pactlens.structure.sections import find_sections
@@ -24,11 +25,12 @@ from pactlens.structure.spans import rstrip, trimmed
 def build(norm: NormalizedText) -> Doc:
     """Structure a normalized text."""
     text = norm.text
-    parts = label_spans(text)
+    front = find_front_matter(text)
+    parts = label_spans(text) + ([front] if front else [])
     markers, footnotes = find_footnotes(text)
     notes = [f.span for f in footnotes]
     title = find_title(text, parts)
-    labels = [lb for lb in find_article_labels(text) if _in_body(lb.start, title, notes)]
+    labels = [lb for lb in find_article_labels(text) if _in_body(lb.start, title, notes + parts)]
     sections = find_sections(text, title, getattr(norm, "parts", []))
     blocks = find_blocks(text, parts + notes)
     ends = _boundaries(labels, sections, notes, len(text))
@@ -53,6 +55,7 @@ def build(norm: NormalizedText) -> Doc:
         sentences=sentences,
         markers=markers,
         footnotes=footnotes,
+        front_matter=front,
     )
 
 

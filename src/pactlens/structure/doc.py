@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from pactlens.ingest.types import NormalizedText
 from pactlens.model import Evidence
@@ -93,6 +94,11 @@ class Doc:
     sentences: list[Span] = field(default_factory=list)
     markers: list[FootnoteMarker] = field(default_factory=list)
     footnotes: list[FootnoteDef] = field(default_factory=list)
+    front_matter: Span | None = None  # a leading YAML block: metadata, never body text
+    #: Results of costly stages over this one document (the spaCy parse of its
+    #: prose, see structure/nlp.py), computed once on first use and dropped with
+    #: the Doc; no module keeps them.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- evidence -----------------------------------------------------------
     def evidence(self, start: int, end: int, *, strip: bool = True) -> Evidence:

@@ -1,0 +1,164 @@
+"""The language-analysis stage: spaCy's tagger, parser and NER over a document's prose.
+
+Rules find what they were written for; a statistical parse finds the names,
+subjects and clauses no rule anticipated. So the packaged English model runs
+*once* over the prose of a document (briefs, reports, news, and the prose
+parts of treaty files) and every extractor reads the same tokens, sentences,
+dependency parse and entities from :func:`nlp_doc`.
+
+What is not prose is blanked, not cut: the operative text of a treaty
+(preamble, articles, annexes, final clause: the rules read those fast and
+well), footnote definitions, front matter, and sentences too long to be
+sentences (tables, lists run together) are replaced by spaces of the same
+length, newlines kept. The parsed text therefore has exactly the length of
+``doc.text`` and a token's ``idx`` is its offset in ``doc.text``: evidence
+built from spaCy spans needs no offset map.
+
+Cost is bounded: the model is loaded once per process and only when a
+document needs it (``pactlens --help`` never imports spaCy); the lemmatizer
+and attribute ruler are left out (Penn tags in ``token.tag_`` say what
+``pos_`` would); sentences over :data:`MAX_SENTENCE_WORDS` words are skipped
+and listed in ``sdoc.user_data["pactlens.skipped"]`` (and logged); prose
+beyond :data:`MAX_PROSE_CHARS` is left unparsed the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from pactlens.structure.doc import Doc, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc as SpacyDoc
+
+log = logging.getLogger(__name__)
+
+#: A "sentence" longer than this (in words) is a table or a list run together:
+#: parsing it costs most and yields least.
+MAX_SENTENCE_WORDS = 150
+#: Prose parsed per document at most (about 2 MB of text is 30+ minutes of reading).
+MAX_PROSE_CHARS = 2_000_000
+#: The text is parsed in pieces of about this size, cut at blank lines, so memory stays flat.
+_CHUNK = 100_000
+#: Fewer prose words than this is no prose (a treaty's title line, a signature block).
+_MIN_WORDS = 12
+#: The key under which the parse is kept in ``Doc.derived``.
+KEY = "nlp"
+#: ``user_data`` key of the spans left unparsed, as ``(start, end, reason)``.
+SKIPPED = "pactlens.skipped"
+
+_WORD = re.compile(r"\S+")
+_BLANKABLE = re.compile(r"[^\n]")
+_ARTICLE_WORD = re.compile(r"\s*[A-Za-z]")
+
+
+def nlp_doc(doc: Doc) -> SpacyDoc | None:
+    """The parse of ``doc``'s prose, computed on first call and kept on the Doc.
+
+    None when spaCy or an English model is not installed, or when the
+    document has no prose outside a treaty's operative text.
+    """
+    if KEY not in doc.derived:
+        doc.derived[KEY] = _parse(doc)
+    return doc.derived[KEY]
+
+
+def skipped(sdoc: SpacyDoc | None) -> list[tuple[int, int, str]]:
+    """Spans of prose the stage left unparsed, and why."""
+    return list(sdoc.user_data.get(SKIPPED, [])) if sdoc is not None else []
+
+
+def non_prose(doc: Doc) -> list[Span]:
+    """What the stage blanks before parsing: treaty operative text, notes, front matter."""
+    out = [f.span for f in doc.footnotes]
+    if doc.front_matter:
+        out.append(doc.front_matter)
+    op = operative_text(doc)
+    if op:
+        out.append(op)
+    return sorted(out, key=lambda s: s.start)
+
+
+def operative_text(doc: Doc) -> Span | None:
+    """From a treaty's preamble (or first article) to its final clause (or last annex).
+
+    Only articles labelled with a word ("Article 5", "ART. V") make a treaty:
+    a brief's numbered list ("1. The signing of ...") is read as structure
+    too, but it is prose.
+    """
+    worded = [a for a in doc.articles if _ARTICLE_WORD.match(a.label)]
+    if len(worded) < 2:
+        return None
+    start = min([worded[0].span.start] + ([doc.preamble.start] if doc.preamble else []))
+    ends = [worded[-1].span.end] + [s.span.end for s in doc.annexes] + ([doc.final_clause.end] if doc.final_clause else [])
+    return Span(start, max(ends))
+
+
+def _parse(doc: Doc) -> SpacyDoc | None:
+    from pactlens.resources import nlp as models
+
+    text, skips = _prose_text(doc)
+    if len(_WORD.findall(text)) < _MIN_WORDS:
+        return None
+    try:
+        pipeline = models.pipeline()
+    except models.NlpUnavailable as exc:
+        log.info("no language analysis: %s", exc)
+        return None
+    sdoc = _run(pipeline, text)
+    sdoc.user_data[SKIPPED] = skips
+    for a, b, why in skips:
+        log.info("language analysis skipped %d-%d: %s", a, b, why)
+    return sdoc
+
+
+def _prose_text(doc: Doc) -> tuple[str, list[tuple[int, int, str]]]:
+    """``doc.text`` with everything but prose blanked, and the prose spans skipped for cost."""
+    chars = list(doc.text)
+    for s in non_prose(doc):
+        _blank(chars, s.start, s.end)
+    skips: list[tuple[int, int, str]] = []
+    for s in doc.sentences:
+        words = len(_WORD.findall(doc.text, s.start, s.end))
+        if words > MAX_SENTENCE_WORDS and not "".join(chars[s.start : s.end]).isspace():
+            _blank(chars, s.start, s.end)
+            skips.append((s.start, s.end, f"sentence of {words} words (over {MAX_SENTENCE_WORDS})"))
+    if len(chars) > MAX_PROSE_CHARS:
+        _blank(chars, MAX_PROSE_CHARS, len(chars))
+        skips.append((MAX_PROSE_CHARS, len(chars), f"beyond the first {MAX_PROSE_CHARS} characters"))
+    return "".join(chars), skips
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _run(pipeline: Any, text: str) -> SpacyDoc:
+    """Parse ``text`` in pieces cut at blank lines and join them: one Doc, same offsets."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    pieces = _pieces(text)
+    pipeline.max_length = max(pipeline.max_length, _CHUNK * 2 + 1)
+    docs = list(pipeline.pipe(pieces, batch_size=4))
+    sdoc = docs[0] if len(docs) == 1 else SpacyDoc.from_docs(docs, ensure_whitespace=False)
+    if sdoc.text != text:  # pragma: no cover - from_docs keeps text; guard the offset invariant
+        raise AssertionError("spaCy changed the text: offsets would not map")
+    return sdoc
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at blank lines into pieces of about :data:`_CHUNK` characters, nothing lost."""
+    out, pos = [], 0
+    while len(text) - pos > _CHUNK * 2:
+        cut = text.rfind("\n\n", pos + _CHUNK // 2, pos + _CHUNK * 2)
+        if cut < 0:  # no paragraph break: a line break, else a space
+            cut = max(text.rfind("\n", pos + _CHUNK // 2, pos + _CHUNK * 2), text.rfind(" ", pos + _CHUNK // 2, pos + _CHUNK * 2))
+        cut = cut + 1 if cut >= 0 else pos + _CHUNK
+        out.append(text[pos:cut])
+        pos = cut
+    out.append(text[pos:])
+    return out
