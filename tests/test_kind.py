@@ -29,7 +29,9 @@ def _doc(text: str) -> Doc:
 @pytest.mark.parametrize("path", [*corpus_files(), EXAMPLE_BRIEF], ids=lambda p: p.name)
 def test_kind_of_corpus_file(path: Path) -> None:
     kind = classify(_doc_of(path))
-    if path.name.startswith(_ABOUT) or "brief" in path.name:
+    if path.name.startswith("wiki-"):  # an encyclopedia article: "other" when its lead names its subject
+        assert kind in {"other", "brief"}
+    elif path.name.startswith(_ABOUT) or "brief" in path.name:
         assert kind in {"brief", "news"}
     else:
         assert kind == "treaty"

@@ -60,6 +60,7 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
     from pactlens.extract.entities import find_entities
     from pactlens.extract.events import find_events
     from pactlens.extract.kind import classify
+    from pactlens.extract.metadata import document_metadata
     from pactlens.extract.obligations import find_obligations
     from pactlens.extract.provisions import find_provisions
     from pactlens.extract.quotes import find_quotes
@@ -78,15 +79,16 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
     entities = find_entities(doc)
     findings = audit(doc, citations, quotes)
 
-    title = doc.slice(doc.title).strip() if doc.title else norm.title
+    meta = document_metadata(doc, title=norm.title, date=norm.date)
     info = DocumentInfo(
         id=norm.sha256[:16],
         source=norm.source,
         sha256=norm.sha256,
         media_type=norm.media_type,
         kind=kind,
-        title=title,
-        date=norm.date,
+        title=meta.title,
+        author=meta.author,
+        date=meta.date,
         language="en",
         chars=len(doc.text),
         text=doc.text,

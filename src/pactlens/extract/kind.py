@@ -69,6 +69,13 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 
+#: News dates what happened by the day of the week ("said on Tuesday", "Monday night"):
+#: it is written for readers of the same week. Reports and articles give dates.
+_WEEKDAY = re.compile(
+    r"\b(?:(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:morning|afternoon|evening|night))\b"
+)
+
 
 @dataclass(frozen=True)
 class KindScores:
@@ -76,8 +83,9 @@ class KindScores:
 
     treaty: float  # the text is an agreement
     brief: float  # the text writes about agreements
-    news: float  # ...in the form of news (dateline, shortness), not of a report
+    news: float  # ...in the form of news (dateline, shortness, days of the week), not of a report
     words: int
+    reference: bool = False  # an encyclopedia article: its lead names its subject in bold or capitals
 
     @property
     def kind(self) -> str:
@@ -85,6 +93,8 @@ class KindScores:
             return "other"
         if self.treaty >= self.brief:
             return "treaty"
+        if self.reference:
+            return "other"
         return "news" if self.news >= 2.0 else "brief"
 
 
@@ -140,8 +150,15 @@ def score(doc: Doc) -> KindScores:
         + min(urls, 10) * 0.15
     )
     dateline = bool(_DATELINE.search(head)) or bool(_NEWS_AGENCY.search(head))
-    news_form = (2.5 if dateline else 0.0) + (1.0 if words < 1200 else 0.0) - min(markers, 10) * 0.3 - min(urls, 10) * 0.1
-    return KindScores(treaty=round(treaty, 2), brief=round(about, 2), news=round(news_form, 2), words=words)
+    weekdays = len(_WEEKDAY.findall(text))
+    news_form = (
+        (2.5 if dateline else 0.0) + (1.0 if words < 1200 else 0.0) + min(weekdays, 3) * 0.75
+        - min(markers, 10) * 0.3 - min(urls, 10) * 0.1
+    )
+    from pactlens.extract.metadata import lead_name
+
+    return KindScores(treaty=round(treaty, 2), brief=round(about, 2), news=round(news_form, 2), words=words,
+                      reference=lead_name(doc) is not None and doc.title is None)
 
 
 def classify(doc: Doc) -> str:

@@ -85,6 +85,7 @@ class DocumentInfo(Record):
     media_type: str | None = None
     kind: DocumentKind
     title: str | None = None
+    author: str | None = Field(default=None, description="Who wrote it, as its metadata, cover or byline says.")
     date: str | None = Field(default=None, description="The document's own date (ISO), if stated.")
     language: str | None = None
     chars: int

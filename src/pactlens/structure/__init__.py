@@ -14,7 +14,7 @@ from pactlens.structure.articles import Label, find_article_labels, heading_afte
 from pactlens.structure.blocks import find_blocks, label_spans
 from pactlens.structure.doc import Article, Doc, Section, Span
 from pactlens.structure.footnotes import find_footnotes
-from pactlens.structure.front import find_front_matter
+from pactlens.structure.front import find_cover_lines, find_front_matter
 from pactlens.structure.frame import find_final_clause, find_preamble, find_title, trailing_heading_start
 from pactlens.structure.paragraphs import find_paragraphs
 from pactlens.structure.sections import find_sections
@@ -26,7 +26,8 @@ def build(norm: NormalizedText) -> Doc:
     """Structure a normalized text."""
     text = norm.text
     front = find_front_matter(text)
-    parts = label_spans(text) + ([front] if front else [])
+    cover = find_cover_lines(text, front.end if front else 0)
+    parts = sorted(label_spans(text) + ([front] if front else []) + [line for _, line, _ in cover], key=lambda s: s.start)
     markers, footnotes = find_footnotes(text)
     notes = [f.span for f in footnotes]
     title = find_title(text, parts)
@@ -56,6 +57,7 @@ def build(norm: NormalizedText) -> Doc:
         markers=markers,
         footnotes=footnotes,
         front_matter=front,
+        cover=cover,
     )
 
 

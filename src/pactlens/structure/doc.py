@@ -95,6 +95,8 @@ class Doc:
     markers: list[FootnoteMarker] = field(default_factory=list)
     footnotes: list[FootnoteDef] = field(default_factory=list)
     front_matter: Span | None = None  # a leading YAML block: metadata, never body text
+    #: Cover and byline lines at the head ("Updated May 1, 2025", "By Jane Roe"): (key, line, value).
+    cover: list[tuple[str, Span, Span]] = field(default_factory=list)
     #: Results of costly stages over this one document (the spaCy parse of its
     #: prose, see structure/nlp.py), computed once on first use and dropped with
     #: the Doc; no module keeps them.

@@ -71,10 +71,11 @@ def skipped(sdoc: SpacyDoc | None) -> list[tuple[int, int, str]]:
 
 
 def non_prose(doc: Doc) -> list[Span]:
-    """What the stage blanks before parsing: treaty operative text, notes, front matter."""
+    """What the stage blanks before parsing: treaty operative text, notes, front matter, cover lines."""
     out = [f.span for f in doc.footnotes]
     if doc.front_matter:
         out.append(doc.front_matter)
+    out += [line for _, line, _ in doc.cover]
     op = operative_text(doc)
     if op:
         out.append(op)
