@@ -106,6 +106,39 @@ def body_sentences(doc: Doc) -> tuple[Sentence, ...]:
     return hit[1]
 
 
+# A Markdown inline link: "[label](target)"; the label may hold one level of brackets.
+_MD_LINK = re.compile(r"\[(?P<label>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_READING: dict[int, tuple[Doc, str]] = {}
+
+
+def markdown_links(text: str) -> list[re.Match[str]]:
+    """Markdown inline links in ``text``, in order."""
+    return list(_MD_LINK.finditer(text))
+
+
+def reading_text(doc: Doc) -> str:
+    """The document text as a reader sees it: each Markdown link's brackets and
+    target blanked to spaces, so "the 2024 ATA [said](https://…) that" reads
+    "the 2024 ATA  said  …  that" with every offset unchanged. Patterns that
+    look for a subject next to its verb run over this; evidence still comes
+    from ``doc.text``."""
+    hit = _READING.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        text = doc.text
+        if "](" in text:
+            parts, last = [], 0
+            for m in _MD_LINK.finditer(text):
+                a, b = m.span("label")
+                parts += [text[last : m.start()], " ", text[a:b], " " * (m.end() - b)]
+                last = m.end()
+            parts.append(text[last:])
+            text = "".join(parts)
+        if len(_READING) >= 4:
+            _READING.clear()
+        hit = _READING[id(doc)] = (doc, text)
+    return hit[1]
+
+
 def url_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text, start, end)]
 

@@ -15,8 +15,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.discourse import Sentence, body_sentences, footnote_ranges
+from pactlens.extract.discourse import Sentence, body_sentences, footnote_ranges, reading_text
 from pactlens.extract.people import NOT_NAME, Mention, Person, find_people
+from pactlens.extract.speakers import NamedSpeaker, according_to, is_back_reference, named_subject
 from pactlens.model import Citation, Quote
 from pactlens.structure.doc import Doc
 
@@ -30,7 +31,8 @@ _VERB_STEMS = (
     "suggest(?:ed|s)?|predict(?:ed|s)|conclud(?:ed|es)|maintain(?:ed|s|ing)|contend(?:ed|s)|"
     "elaborat(?:ed|es)|promis(?:ed|es|ing)|pledg(?:ed|es)|vow(?:ed|s)|urg(?:ed|es)|repli(?:ed|es)|"
     "respond(?:ed|s)|comment(?:ed|s)|denie[ds]|conced(?:ed|es)|recall(?:ed|s)|characteri[sz](?:ed|es)|"
-    "pointed out|points out|told reporters|ask(?:ed|s)|indicat(?:ed|es)"
+    "pointed out|points out|told reporters|ask(?:ed|s)|indicat(?:ed|es)|posit(?:ed|s)|hail(?:ed|s)|"
+    "denounc(?:e|ed|es)|post(?:ed|s)|tweet(?:ed|s)|shout(?:ed|ing)|chant(?:ed|ing)"
 )
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _VERB_STEMS)}))
@@ -62,6 +64,11 @@ _TITLE_ONLY = re.compile(
     r"queen|prime minister|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)|"
     r"Minister|President|Secretary|Chancellor|King|Queen|Prime Minister|Ambassador|Premier))"
     r"(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$"
+)
+# A sentence whose subject is a bare title: "The president said …".
+_TITLE_SUBJECT = re.compile(
+    r"[\s\"“‘']*[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|king|"
+    r"queen|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)))\b"
 )
 _QUOTES = re.compile(r"“(?P<c>[^“”\n]{1,1500})”|\"(?P<s>[^\"\n]{1,1500})\"|‘(?P<q>[^‘’\n]{4,600})’(?!\w)")
 # A caption or a reference ("Source: "Title," Outlet"), not speech.
@@ -109,6 +116,12 @@ def _is_title(words: list[str]) -> bool:
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
 
 
+# Words after a quotation that say who spoke: "…,' the president said", "…," Putin added".
+_POST_FRAME = re.compile(
+    r"[\s,.!?’'\"”]*(?:(?:he|she|[Tt]he|an?|[A-Z][\w’'.-]*|[a-z][\w-]*)\s+){0,5}?(?:" + _VERB_STEMS + r")\b"
+)
+
+
 def _frame(text: str, pre: str, post: str) -> tuple[bool, int | None]:
     """Whether the quote is framed as speech, and where its verb is in ``pre``."""
     verbs = list(SPEECH_VERB.finditer(pre))
@@ -116,31 +129,82 @@ def _frame(text: str, pre: str, post: str) -> tuple[bool, int | None]:
         return True, verbs[-1].start()
     if re.search(r":\s*$", pre) or _ACCORDING.search(pre):
         return True, None
-    if re.match(r"^[,.]?\s*(?:(?:he|she|[A-Z]\w+)\s+)?(?:" + _VERB_STEMS + r")\b", post.strip(" ,")):
+    if _POST_FRAME.match(post):
         return True, None
     return False, None
 
 
-def _direct(doc: Doc, sentences: tuple[Sentence, ...], notes: list[tuple[int, int]]) -> list[_Found]:
-    text = doc.text
-    found: list[_Found] = []
+def _quoted(text: str) -> list[tuple[int, int, int, int, str]]:
+    """Every quotation: (outer start, outer end, inner start, inner end, form)
+    where form is "double", "single" (curly ‘…’) or "ascii" ('…')."""
+    out = []
     for m in _QUOTES.finditer(text):
-        a, b = m.span(next(g for g in ("c", "s", "q") if m.group(g) is not None))
-        if not _well_formed(text, m.start(), m.end()) or any(x <= a < y for x, y in notes):
+        g = next(g for g in ("c", "s", "q") if m.group(g) is not None)
+        a, b = m.span(g)
+        out.append((m.start(), m.end(), a, b, "single" if g == "q" else "double"))
+    if "'" in text:
+        # A single-quoted phrase inside a double-quoted one is part of it.
+        inside = [(x, y) for x, y, *_ in out]
+        out += [(x, y + 1, x + 1, y, "ascii") for x, y in _ascii_single(text)
+                if not any(p <= x < q for p, q in inside)]
+        out.sort()
+    return out
+
+
+# ASCII single quotation marks, as British-style news writes them. An opening
+# mark follows a space, a bracket or a line start and precedes a letter, digit
+# or bracket; a closing one follows a non-space and precedes no letter. An
+# apostrophe inside a word ("don't", "Pelosi's") is neither.
+_ASCII_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)'(?=[\w\[(])", re.MULTILINE)
+_ASCII_CLOSE = re.compile(r"(?<=\S)'(?!\w)")
+
+
+def _ascii_single(text: str) -> list[tuple[int, int]]:
+    """Pairs of (opening, closing) ASCII single quotation marks on one line.
+
+    A closing candidate after a plural "s" and before a lower-case word ("the
+    Emiratis' plans") is a possessive when a later closing candidate on the
+    same line is left to close the quotation."""
+    closes = [m.start() for m in _ASCII_CLOSE.finditer(text)]
+    pairs: list[tuple[int, int]] = []
+    after = -1
+    for m in _ASCII_OPEN.finditer(text):
+        x = m.start()
+        if x <= after:
             continue
-        i = _sentence_index(sentences, m.start())
+        line_end = text.find("\n", x)
+        line_end = len(text) if line_end < 0 else line_end
+        i = bisect.bisect_right(closes, x)
+        cands = [c for c in closes[i:i + 12] if c < line_end]
+        pick = next(
+            (c for k, c in enumerate(cands)
+             if not (text[c - 1] == "s" and re.match(r"\s+[a-z]", text[c + 1 : c + 4]) and k + 1 < len(cands))),
+            None,
+        )
+        if pick is not None and pick - x > 2:
+            pairs.append((x, pick))
+            after = pick
+    return pairs
+
+
+def _direct(doc: Doc, text: str, sentences: tuple[Sentence, ...], notes: list[tuple[int, int]]) -> list[_Found]:
+    found: list[_Found] = []
+    for qa, qb, a, b, form in _quoted(text):
+        if not _well_formed(text, qa, qb) or any(x <= a < y for x, y in notes):
+            continue
+        i = _sentence_index(sentences, qa)
         if i is None:
             continue
         sent = sentences[i]
         words = _WORD.findall(text[a:b])
-        pre = text[sent.span.start : m.start()]
+        pre = text[sent.span.start : qa]
         end_sent = sentences[_sentence_index(sentences, b) or i]
-        post = text[m.end() : max(end_sent.span.end, m.end())]
+        post = text[qb : max(end_sent.span.end, qb)]
         framed, verb_at = _frame(text, pre, post)
         if not framed and _PRONOUN_BEFORE.search(pre):
             # 'where he "reaffirmed …"': the quote holds its own verb; the pronoun is the speaker.
             framed, verb_at = True, len(pre)
-        single = m.group("q") is not None
+        single = form == "single"
         if len(words) < 3 or (single and not framed) or _SOURCE_LINE.search(pre):
             continue
         if _is_title(words) and len(words) < 6 and not re.search(r":\s*$", pre):
@@ -159,9 +223,8 @@ def _first_in(hits: list[re.Match[str]], starts: list[int], a: int, b: int) -> r
     return hits[i] if i < len(hits) and starts[i] < b else None
 
 
-def _reported(doc: Doc, sentences: tuple[Sentence, ...], taken: set[int]) -> list[_Found]:
+def _reported(text: str, sentences: tuple[Sentence, ...], taken: set[int]) -> list[_Found]:
     """Sentences whose speech verb has a content after it and no quotation."""
-    text = doc.text
     lo, hi = sentences[0].span.start, sentences[-1].span.end
     # One scan of the body for each pattern; most sentences of an agreement have neither.
     verbs = list(SPEECH_VERB.finditer(text, lo, hi))
@@ -243,7 +306,7 @@ class _Discourse:
         head = text[sent_start:verb_at]
         p = _PRONOUN.search(head)
         if p:
-            return self.recent(verb_at, gender="f" if p.group("p").lower() == "she" else "m")
+            return self.pronoun(text, verb_at, gender="f" if p.group("p").lower() == "she" else "m")
         t = _TITLE_ONLY.search(head)
         if t:
             return self.recent(verb_at, title=t.group("t"))
@@ -254,7 +317,7 @@ class _Discourse:
         for m in self.mentions[bisect.bisect_left(self._ends, end) :]:
             if m.start >= end and m.start <= limit:
                 between = text[end : m.start]
-                if re.fullmatch(r"[\s,.”\"]*(?:" + _VERB_STEMS + r")?\s*", between):
+                if re.fullmatch(r"[\s,.!?”\"’']*(?:" + _VERB_STEMS + r")?\s*", between):
                     tail = text[m.end : m.end + 20]
                     if SPEECH_VERB.search(between) or SPEECH_VERB.match(tail.strip()):
                         return m.person
@@ -269,6 +332,24 @@ class _Discourse:
             if acc.end() <= m.start < min(acc.end() + 40, end) and "," not in text[acc.end() : m.start]:
                 return m.person
         return None
+
+    def pronoun(self, text: str, before: int, gender: str) -> Person | None:
+        """Whom he/she at ``before`` refers to: the person :meth:`recent` finds,
+        unless a later sentence of the discourse has a bare title as its subject
+        ("The president said more nations …" then "…,' he said"): then that
+        title's most recent holder, if of the right gender."""
+        named = self.recent(before, gender=gender)
+        floor = self._sentence_start(self._before(before)[-1].start) if self._before(before) else 0
+        i = bisect.bisect_right(self._starts, before) - 1
+        while i >= 0 and self._starts[i] > floor:
+            t = _TITLE_SUBJECT.match(text, self._starts[i])
+            if t:
+                holder = self.recent(self._starts[i], title=t.group("t"))
+                if holder is not None and self._fits(holder, gender, None):
+                    return holder
+                break
+            i -= 1
+        return named
 
     def recent(self, before: int, gender: str | None = None, title: str | None = None) -> Person | None:
         """The person before ``before`` who fits: for a title, the most recent
@@ -290,20 +371,106 @@ class _Discourse:
         return not title or bool(p.role and title.lower().split()[-1] in p.role.lower())
 
 
-def _speaker(d: _Discourse, doc: Doc, f: _Found, quote_open: int) -> Person | None:
+Speaker = Person | NamedSpeaker
+
+# After a quotation: a pronoun or "the <title>" and a speech verb ("…,' he said").
+_AFTER_PRONOUN = re.compile(r"[\s,.!?”\"’']*(?P<p>[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?=" + SPEECH_VERB.pattern + ")")
+_AFTER_TITLE = re.compile(
+    r"[\s,.!?”\"’']*[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|"
+    r"king|queen|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)))\s+(?=" + SPEECH_VERB.pattern + ")"
+)
+# From a name to its verb after a quotation: commas and a relative clause ("…, who led the talks, said").
+_APPOSED = re.compile(r"[\s,]*(?:who\s+[^,.!?\"“”]{1,60}?)?[\s,]*")
+_AFTER_OPEN = re.compile(r"[\s,.!?”\"’']*")
+
+
+def _subject_at(d: _Discourse, text: str, start: int, at: int) -> Speaker | None:
+    """The subject of the speech verb at ``at``: a person by rule, else a named
+    institution, document or official by role."""
+    p = d.subject(text, start, at)
+    if p is not None:
+        return p
+    if is_back_reference(text, start, at):
+        return None  # resolved against earlier speakers by the caller
+    return named_subject(text, start, at)
+
+
+def _after_quote(d: _Discourse, text: str, end: int, limit: int, stop: int) -> Speaker | None:
+    """Who speaks in the words right after a quotation, within its sentence
+    (``stop``): '…," said Putin', '…,' the president said', '…,' he added',
+    '…,' a senior official said'."""
+    limit = min(limit, stop)
+    p = d.after(text, end, limit)
+    if p is not None:
+        return p
+    m = _AFTER_PRONOUN.match(text, end, min(limit + 20, stop))
+    if m:
+        return d.pronoun(text, end, gender="f" if m.group("p").lower() == "she" else "m")
+    m = _AFTER_TITLE.match(text, end, min(limit + 20, stop))
+    if m:
+        return d.recent(end, title=m.group("t"))
+    verb = SPEECH_VERB.search(text, end, min(limit + 120, stop))
+    if verb is None:
+        return None
+    opens = _AFTER_OPEN.match(text, end).end()
+    if re.search(r"[.!?\"“”]", text[opens : verb.start()]):
+        return None
+    for m in reversed(d.mentions):
+        # "…,' Trump's son-in-law and senior adviser, Jared Kushner, who led the negotiations said".
+        if opens <= m.start and m.end <= verb.start() and _APPOSED.fullmatch(text, m.end, verb.start()):
+            return m.person
+        if m.end < opens:
+            break
+    if not re.fullmatch(r"(?:[\w’'.()-]+\s+){1,9}", text[opens : verb.start()]):
+        return None
+    return named_subject(text, opens, verb.start())
+
+
+def _according(d: _Discourse, text: str, start: int, end: int) -> Speaker | None:
+    """The source after "according to": a person named in the phrase, else a
+    named institution or document ("According to the Pentagon's 2026 National
+    Defense Strategy, …"). The phrase runs to the first comma."""
+    p = d.according(text, start, end)
+    if p is not None:
+        return p
+    acc = _ACCORDING.search(text, start, end)
+    if acc is None:
+        return None
+    comma = text.find(",", acc.end(), end)
+    stop = comma if comma > 0 else end
+    people = [m for m in d.mentions if acc.end() <= m.start and m.end <= stop]
+    if people:
+        # "According to 2025 testimony of … Commander General Gregory Guillot, …".
+        return people[0].person
+    return according_to(text, acc.end(), stop)
+
+
+def _speaker(d: _Discourse, text: str, f: _Found, quote_open: int) -> Speaker | None:
     start = f.opens
     if f.verb_at is not None:
         # "X underscored …, stating: …": the participle's subject is the main verb's.
-        verbs = [v.start() for v in SPEECH_VERB.finditer(doc.text, start, f.verb_at + 40) if v.start() <= f.verb_at]
+        verbs = [v.start() for v in SPEECH_VERB.finditer(text, start, f.verb_at + 40) if v.start() <= f.verb_at]
         for at in reversed(verbs or [f.verb_at]):
-            p = d.subject(doc.text, start, at)
+            p = _subject_at(d, text, start, at)
             if p is not None:
                 return p
     if f.speaker_end is not None:
-        return d.according(doc.text, start, f.speaker_end)
+        return _according(d, text, start, f.speaker_end)
     if f.direct:
-        return d.according(doc.text, start, quote_open) or d.after(doc.text, f.end + 1, f.end + 40)
+        return _according(d, text, start, quote_open) or _after_quote(
+            d, text, f.end + 1, f.end + 40, f.sentence.span.end
+        )
     return None
+
+
+def _back_reference(text: str, f: _Found) -> bool:
+    """Whether the quote's speech verb has a definite back-reference as subject ("The document adds")."""
+    return f.verb_at is not None and is_back_reference(text, f.opens, f.verb_at)
+
+
+def _opens_sentence(text: str, f: _Found) -> bool:
+    """Whether the quotation is the start of its sentence (nothing but the mark before it)."""
+    return re.fullmatch(r"[\s\"“‘']*", text[f.opens : f.start]) is not None
 
 
 def _body_ranges(sentences: tuple[Sentence, ...]) -> list[tuple[int, int]]:
@@ -318,32 +485,32 @@ _NAME_BEFORE = re.compile(
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
-def _looks_named(doc: Doc, f: _Found) -> bool:
+def _looks_named(text: str, f: _Found) -> bool:
     """Whether a capitalised word that may be a name stands right before the speech verb."""
     if f.verb_at is None:
         return False
-    m = _NAME_BEFORE.search(doc.text, f.opens, f.verb_at)
+    m = _NAME_BEFORE.search(text, f.opens, f.verb_at)
     if m is not None:
         return m.group("n") not in NOT_NAME
     # "Hitler had offered concrete guarantees, and told …": a name before a coordinated predicate.
     return any(
-        w.group(0) not in NOT_NAME and _COORDINATED.match(doc.text[w.end() : f.verb_at])
-        for w in _CAPITALISED.finditer(doc.text, f.opens, f.verb_at)
+        w.group(0) not in NOT_NAME and _COORDINATED.match(text[w.end() : f.verb_at])
+        for w in _CAPITALISED.finditer(text, f.opens, f.verb_at)
     )
 
 
-def _model_names(doc: Doc, found: list[_Found]) -> list[tuple[int, int]]:
+def _model_names(text: str, found: list[_Found]) -> list[tuple[int, int]]:
     """Person names from spaCy, asked only about speech sentences whose verb
     follows a capitalised word that no rule knew as a person ("Hitler said")."""
     from pactlens.resources import nlp
 
     # ``found`` holds only quotes no known person is the subject of, so a known
     # name elsewhere in the sentence ("… and told Paul", the listener) is no reason to skip it.
-    spans = sorted({(f.opens, f.sentence.span.end) for f in found if _looks_named(doc, f)})
+    spans = sorted({(f.opens, f.sentence.span.end) for f in found if _looks_named(text, f)})
     if not spans:
         return []
     try:
-        ents = nlp.entities(doc.text[a:b] for a, b in spans)
+        ents = nlp.entities(text[a:b] for a, b in spans)
     except nlp.NlpUnavailable:
         return []
     return [(a + e.start, a + e.end) for (a, _), es in zip(spans, ents) for e in es if e.label == "PERSON"]
@@ -359,39 +526,66 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
     sentences = body_sentences(doc)
     if not sentences:
         return []
-    direct = _direct(doc, sentences, footnote_ranges(doc))
+    text = reading_text(doc)
+    direct = _direct(doc, text, sentences, footnote_ranges(doc))
     taken = {i for f in direct if (i := _sentence_index(sentences, f.start)) is not None}
-    reported = _reported(doc, sentences, taken)
+    reported = _reported(text, sentences, taken)
     ranges = _body_ranges(sentences)
     mentions = find_people(doc, ranges)
     # Reported speech needs a person as subject; keep only those a rule or the model can name.
     starts = [s.span.start for s in sentences]
-    unnamed = [f for f in direct + reported if _speaker(_Discourse(mentions, starts), doc, f, f.start - 1) is None]
+    unnamed = [f for f in direct + reported if _speaker(_Discourse(mentions, starts), text, f, f.start - 1) is None]
     if unnamed and kind != "treaty" and not doc.articles:
-        extra = _model_names(doc, unnamed)
+        extra = _model_names(text, unnamed)
         if extra:
             mentions = find_people(doc, ranges, extra)
     d = _Discourse(mentions, starts)
     out: list[Quote] = []
+    # The last attributed direct quotation (its speaker and sentence index), for a quote
+    # that continues it; and the last institution or document that spoke, by block.
+    last: tuple[Speaker, int] | None = None
+    last_named: tuple[NamedSpeaker, int] | None = None
+    roles: list[NamedSpeaker] = []
     for f in sorted(direct + reported, key=lambda f: f.start):
-        person = _speaker(d, doc, f, f.start - 1)
+        i = _sentence_index(sentences, f.start)
+        if _back_reference(text, f):
+            # "The document adds that …": the document (or agency) that spoke last,
+            # in this paragraph or the one before; else no one.
+            near = last_named is not None and f.sentence.block - last_named[1] <= 1
+            who = last_named[0] if near else None
+        else:
+            who = _speaker(d, text, f, f.start - 1)
+        if who is None and f.direct and last and i is not None and _opens_sentence(text, f) and i - last[1] == 1:
+            # "'…,' Kushner said. '…'": a quotation making up the next sentence continues the last speaker.
+            who = last[0]
         # An agreement's own text quotes no one: a quotation there is an amended
         # clause or a defined term, kept only if the text names who said it.
-        if person is None and (not f.direct or kind == "treaty"):
+        if who is None and (not f.direct or kind == "treaty"):
             continue
         a, b = (f.start, f.end) if f.direct else _trim(doc.text, f.start, f.end)
         if b - a < 3 or (not f.direct and len(_WORD.findall(doc.text[a:b])) < 4):
             continue
-        out.append(_quote(doc, f, a, b, person))
+        if isinstance(who, NamedSpeaker) and who.kind == "role" and " " not in who.name:
+            # "the official said": the official by role who spoke last, if one did.
+            who = next((q for q in reversed(roles) if q.name.endswith(who.name)), who)
+        if isinstance(who, NamedSpeaker) and who.kind == "role":
+            roles.append(who)
+        if isinstance(who, NamedSpeaker) and who.kind in ("institution", "document", "name"):
+            last_named = (who, f.sentence.block)
+        if f.direct and i is not None:
+            last = (who, _sentence_index(sentences, f.end) or i) if who is not None else None
+        out.append(_quote(doc, f, a, b, who))
     return out
 
 
-def _quote(doc: Doc, f: _Found, a: int, b: int, person: Person | None) -> Quote:
+def _quote(doc: Doc, f: _Found, a: int, b: int, who: Speaker | None) -> Quote:
     # The last marker of the quote's own sentence; a marker without a definition
     # still backs it (the audit reports the missing definition).
     citation = f.sentence.markers[-1] if f.sentence.markers else None
+    person = who if isinstance(who, Person) else None
     return Quote(
-        speaker=person.name if person else None,
+        speaker=who.name if who else None,
+        speaker_kind=("person" if person else who.kind) if who else None,
         role=person.role if person else None,
         party=person.party if person else None,
         text=doc.text[a:b],

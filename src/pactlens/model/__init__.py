@@ -198,6 +198,10 @@ class Obligation(Record):
 
 class Quote(Record):
     speaker: str | None = None
+    speaker_kind: Literal["person", "institution", "document", "role", "name"] | None = Field(
+        default=None, description="What the speaker is: a person, an institution, a document, an official by role, "
+        "or a name the text gives without saying which (a state, a company)."
+    )
     role: str | None = None
     party: str | None = None
     text: str

@@ -1,0 +1,185 @@
+"""Speakers that are not named people: institutions, states, documents and
+officials known only by their role.
+
+Reports quote agencies and papers as often as people: "the State Department
+stated that …", "A 2025 DIA statement posited that …", "According to the
+Pentagon's 2026 National Defense Strategy, Russia …", "German radio later
+announced that …", "…,' a senior administration official said". The rule is
+precision first, so a phrase is a speaker only when it *names* something:
+
+- a noun phrase whose head is an institution, a document or a medium and
+  which carries a proper name or an acronym ("the State Department",
+  "the 2024 ATA", "a 2022 National Intelligence Council assessment");
+- a bare proper name standing alone as the subject ("Gazprom announced",
+  "Washington insisted");
+- an official by role ("a senior administration official", "a USTR
+  official"), since news attributes to them on purpose.
+
+"One assessment" or "an account" names no one and gives no speaker. A
+definite back-reference as subject ("The document adds", "The report
+stated") is resolved by :func:`resolve_back_reference` to the institution or
+document that spoke last in the same or the previous paragraph, and to no one
+when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Heads of a noun phrase that names an institution, a document or a medium.
+_INSTITUTIONS = (
+    r"ministry|department|agency|office|council|commission|committee|government|administration|"
+    r"embassy|parliament|senate|congress|court|tribunal|command|pentagon|kremlin|secretariat|"
+    r"bureau|service|cabinet|presidency|mission|delegation|organi[sz]ation|party|alliance|union|bank|"
+    r"company|corporation|firm|group|fund|institute|center|centre|board|authority|navy|army|forces?"
+)
+_DOCUMENTS = (
+    r"statement|report|assessment|document|strategy|review|declaration|communiqu[ée]|memo(?:randum)?|"
+    r"letter|study|survey|analysis|testimony|policy|doctrine|treaty|agreement|charter|pact|convention|"
+    r"accord|law|act|resolution|constitution|concept|white paper|readout|fact sheet|press release|"
+    r"cable|decree|guidelines"
+)
+_MEDIA = r"radio|television|newspaper|news agency|broadcaster|media|outlet"
+_HEAD = rf"(?i:{_INSTITUTIONS}|{_DOCUMENTS}|{_MEDIA})"
+_ROLE_HEAD = r"(?:officials?|spokes(?:man|woman|person)|diplomats?|sources?|aides?|advis[eo]rs?|negotiators?)"
+
+# One word of a naming phrase: a capitalised word or acronym (possessive allowed),
+# a year, "U.S.", or a bracketed acronym "(USTR)".
+_PROPER = r"(?:[A-Z][\w.&’'-]*|\d{4}|\([A-Z][\w.-]{0,12}\))"
+_PROPER_WORD = r"(?:[A-Z][\w.&’'-]*)"
+_LOWER_MOD = (
+    r"(?:annual|senior|former|official|joint|final|latest|recent|new|classified|unclassified|declassified|"
+    r"foreign|federal|national|top|special|state-run|state|government|military|intelligence)"
+)
+_MOD = rf"(?:{_PROPER}|{_LOWER_MOD}|[a-z]+['’]s|of(?:\s+the)?|and|for|on|in)"
+_DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)"
+
+# A naming noun phrase (institution, document, medium or bare name) ending at the verb's gap.
+_NAMED_NP = re.compile(
+    rf"(?P<np>(?:{_DET}\s+)?(?:{_MOD}\s+){{0,8}}?(?:(?P<head>{_HEAD})(?:\s+of(?:\s+the)?(?:\s+{_PROPER_WORD}){{1,4}})?|(?P<proper>{_PROPER_WORD}))(?:\s+\([A-Z][\w.-]{{0,12}}\))?)$"
+)
+# An official by role: a determiner, up to three words, the role word.
+_ROLE_NP = re.compile(
+    rf"(?P<np>(?:{_DET}|{_PROPER})\s+(?:(?:{_PROPER}|[a-z][\w-]+|of(?:\s+the)?)\s+){{0,7}}(?P<role>{_ROLE_HEAD}))$"
+)
+# Determiners that make a phrase generic rather than a name ("one account", "some analysts").
+_GENERIC = re.compile(r"^(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother)\b")
+# A definite back-reference as the whole subject: "The document", "the ministry", "The report".
+_BACK_REFERENCE = re.compile(
+    rf"(?:^|[,;:]\s*)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:{_LOWER_MOD}\s+)?(?P<head>(?i:{_INSTITUTIONS}|{_DOCUMENTS}))$"
+)
+# Words that open a clause but name nothing.
+_NOT_PROPER = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "In", "On", "At", "By", "For", "As", "But",
+    "And", "Or", "If", "When", "While", "After", "Before", "Since", "Earlier", "Later", "Today", "Yesterday",
+    "However", "Meanwhile", "Also", "Still", "Yet", "Then", "Now", "Here", "There", "Such", "Its", "Their",
+    "His", "Her", "He", "She", "They", "We", "I", "You", "One", "Some", "Many", "Other", "Both", "Each",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Article", "Section",
+    "Parties", "Party", "Members", "Member", "Critics", "Officials", "Analysts", "Experts", "Observers",
+}
+# Between a speaker phrase and its verb: adverbs, auxiliaries, a time ("in 2025", "at the time").
+_GAP_TAIL = re.compile(
+    r"(?:\s+(?:[a-z]+ly|also|further|then|again|once|later|has|had|have|would|will|at\s+the\s+time|"
+    r"(?:on|in|by|during)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})))*\s*$"
+)
+
+
+def strip_gap(text: str, start: int, end: int) -> int:
+    """Where the subject ends before a verb at ``end``: the gap words dropped."""
+    m = _GAP_TAIL.search(text, start, end)
+    return m.start() if m else end
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSpeaker:
+    """A speaker phrase found in the text: ``start``/``end`` into the document."""
+
+    name: str
+    kind: str  # institution | document | role | name
+    start: int
+    end: int
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
+    return re.sub(rf"^{_DET}\s+", "", phrase)
+
+
+def _has_name(words: list[str]) -> bool:
+    """Whether a phrase holds a proper name, an acronym or a year beyond a function word."""
+    return any(
+        (w[:1].isupper() or w[:1] == "(") and re.sub(r"['’]s$", "", w) not in _NOT_PROPER for w in words
+    )
+
+
+def _opens_clause(text: str, start: int, at: int) -> bool:
+    """Whether a phrase at ``at`` opens its clause (``start`` is the sentence start)."""
+    before = text[max(start, at - 8) : at]
+    return at <= start or bool(re.search(r"(?:[,;:(\]]|\bthat|\band|\bwhile|\bbut|[”\"’'])\s*$", before))
+
+
+def _known_proper(text: str, word: str) -> bool:
+    """A lone capitalised word is a name only if the text also capitalises it mid-sentence."""
+    return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
+
+
+def named_subject(text: str, start: int, end: int) -> NamedSpeaker | None:
+    """The naming phrase that is the subject of a verb at ``end`` in a sentence
+    opening at ``start``, or None when the phrase there names no one."""
+    end = strip_gap(text, start, end)
+    if end <= start:
+        return None
+    head_text = text[start:end]
+    role = _ROLE_NP.search(head_text)
+    if role is not None:
+        np_start = start + role.start("np")
+        phrase = role.group("np")
+        words = phrase.split()
+        plural = role.group("role").endswith("s")
+        if _opens_clause(text, start, np_start) and not _GENERIC.match(phrase) and (not plural or _has_name(words)):
+            # "a senior administration official", "An Office of the U.S. Trade Representative (USTR) official".
+            return NamedSpeaker(_clean(phrase), "role", np_start, np_start + len(phrase))
+        return None
+    m = _NAMED_NP.search(head_text)
+    if m is None:
+        return None
+    np_start = start + m.start("np")
+    phrase = m.group("np")
+    words = _clean(phrase).split()
+    if not _opens_clause(text, start, np_start) or _GENERIC.match(phrase) or not words or not _has_name(words):
+        return None
+    if m.group("head"):
+        kind = "document" if re.fullmatch(rf"(?i:{_DOCUMENTS})", m.group("head")) else "institution"
+        return NamedSpeaker(_clean(phrase), kind, np_start, np_start + len(phrase))
+    # A bare proper name alone as the subject ("Gazprom", "Washington", "the DIA").
+    words = [w for w in words if not w.startswith("(")]
+    if len(words) > 3 or words[0] in _NOT_PROPER or any(not (w[:1].isupper() or w.isdigit()) for w in words):
+        return None
+    if all(w.isdigit() for w in words):
+        return None
+    if len(words) == 1 and not words[0].isupper() and not _known_proper(text, words[0]):
+        return None
+    return NamedSpeaker(_clean(phrase), "name", np_start, np_start + len(phrase))
+
+
+def according_to(text: str, start: int, end: int) -> NamedSpeaker | None:
+    """The source named after "according to", up to the comma that closes it:
+    "According to the U.S. State Department's 2025 Trafficking in Persons Report, …"."""
+    phrase = text[start:end].rstrip(" ,")
+    if not phrase or len(phrase) > 140 or _GENERIC.match(phrase):
+        return None
+    words = phrase.split()
+    if not _has_name(words) or len(words) > 14:
+        return None
+    m = re.search(rf"(?:^|\s)(?P<head>{_HEAD})$", phrase)
+    if m is None and not re.fullmatch(rf"(?:{_DET}\s+)?(?:{_PROPER}\s*){{1,5}}", phrase):
+        return None
+    kind = "document" if m and re.fullmatch(rf"(?i:{_DOCUMENTS})", m.group("head")) else "institution"
+    return NamedSpeaker(_clean(phrase), kind, start, start + len(phrase))
+
+
+def is_back_reference(text: str, start: int, end: int) -> bool:
+    """Whether the subject of a verb at ``end`` is a definite back-reference ("The document adds")."""
+    end = strip_gap(text, start, end)
+    return _BACK_REFERENCE.search(text[start:end]) is not None
