@@ -42,7 +42,15 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
 _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|during|until|till|from|of|early|late|mid|throughout|before|after|around|circa|c\.)\s*-?\s*|\b(?:in|of)\s+(?:early|late|mid)-?\s*)$", re.I)
 _YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
 # Dates of the document itself or of a reference, not of a happening.
-_NOT_HAPPENING = re.compile(r"\b(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+# "Updated" may be glued to a title run together with it ("Russia's Nuclear WeaponsUpdated April 22, 2026").
+_NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+# A line that is apparatus, not narrative: a figure or table caption, a source line,
+# or a list item that is only a link (a version history, a navigation menu).
+_APPARATUS_LINE = re.compile(
+    r"^[\s>*_▲#-]*(?:(?:Figure|Fig\.|Table|Chart|Map|Graph|Source|Sources|Note|Photo)\s*[\d.:]"
+    r"|\[[^\]\n]*\]\([^)\n]*\)\s*$)",
+    re.I,
+)
 _AGREEMENT_WORD = re.compile(r"\b(?:treaty|agreement|pact|accord|convention|protocol|memorandum|programme|program|charter|partnership)\b", re.I)
 
 
@@ -218,6 +226,9 @@ _MONTH_WORD = "|".join(m.capitalize() for m in _MONTH_NUMBER)
 # "on April 7", "June 7-8", "on 4 March": a day with no year written after it.
 _YEARLESS = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
+    # The first end of a range whose other end, in another month, carries the year
+    # ("November 22–December 19, 2022", "from December 3 to December 5, 2025"): that year.
+    rf"(?:\s*(?:[-–]|and|to|&)\s*(?:{_MONTH_WORD})\s+[0-3]?\d,?\s*(?P<ry>(?:1[5-9]|20)\d\d)\b)?"
     r"(?!(?:\s*(?:[-–]|and|to|&)\s*[0-3]?\d)?,?\s*(?:1[5-9]|20)\d\d)(?![\d\w])"
 )
 
@@ -234,19 +245,28 @@ def _yearless(text: str, sentences: tuple[Sentence, ...], dates: list[DateMentio
     out: list[DateMention] = []
     for s in sentences:
         for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
-            if any(d.start < m.end() and m.start() < d.end for d in dates):
+            first_end = m.end("d1") if m.group("d1") else m.end("m2")
+            if any(d.start < first_end and m.start() < d.end for d in dates):
                 continue
             i = bisect.bisect_left(starts, m.start()) - 1
-            if i < 0:
+            if i < 0 and not m.group("ry"):
                 continue
+            year = int(m.group("ry") or known[i].iso[:4])
             month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
             day = int(m.group("d1") or m.group("d2"))
             try:
-                iso = datetime.date(int(known[i].iso[:4]), month, day).isoformat()
+                iso = datetime.date(year, month, day).isoformat()
             except ValueError:
                 continue
-            out.append(DateMention(m.start(), m.end(), iso, "day"))
+            out.append(DateMention(m.start(), first_end, iso, "day"))
     return out
+
+
+def _in_apparatus(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a caption, a source line or a bare link list item."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    return _APPARATUS_LINE.match(text[a : len(text) if b < 0 else b]) is not None
 
 
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
@@ -269,7 +289,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
         s = sentences[i]
         urls = url_ranges(text, s.span.start, s.span.end)
         for d in found:
-            if any(u <= d.start < v for u, v in urls):
+            if any(u <= d.start < v for u, v in urls) or _in_apparatus(text, d.start):
                 continue
             if d.precision == "year" and not _year_is_date(text, d, s.span.start):
                 continue
