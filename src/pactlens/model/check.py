@@ -15,9 +15,11 @@ from pactlens.model import Evidence
 
 CHECK_SCHEMA = "pactlens.check/1"
 
-Label = Literal["supported", "contradicted", "not-in-text"]
+#: ``not-about-text``: a sentence about the agreement's history or reception (ratifications,
+#: negotiations, invocations), not about what its text says; it is not checked.
+Label = Literal["supported", "contradicted", "not-in-text", "not-about-text"]
 #: How bad a verdict is, worst first: the worst verdict wins, and reports show unsupported claims first.
-SEVERITY: dict[str, int] = {"contradicted": 0, "not-in-text": 1, "supported": 2}
+SEVERITY: dict[str, int] = {"contradicted": 0, "not-in-text": 1, "supported": 2, "not-about-text": 3}
 
 
 class CheckRecord(BaseModel):

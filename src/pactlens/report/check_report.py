@@ -6,13 +6,16 @@ from typing import TextIO
 
 from pactlens.model.check import CheckResult, Claim
 
-_MARK = {"contradicted": "CONTRADICTED", "not-in-text": "NOT IN TEXT", "supported": "supported"}
+_MARK = {"contradicted": "CONTRADICTED", "not-in-text": "NOT IN TEXT", "supported": "supported",
+         "not-about-text": "history"}
 
 
 def _summary(r: CheckResult) -> str:
     counts = {k: sum(c.label == k for c in r.claims) for k in _MARK}
-    return (f"{len(r.claims)} claims: {counts['contradicted']} contradicted, "
-            f"{counts['not-in-text']} not in the text, {counts['supported']} supported")
+    about = len(r.claims) - counts["not-about-text"]
+    return (f"{about} claims about the text: {counts['contradicted']} contradicted, "
+            f"{counts['not-in-text']} not in the text, {counts['supported']} supported; "
+            f"{counts['not-about-text']} sentences about its history or reception, not its text")
 
 
 def _clause(c: Claim) -> str:
@@ -29,11 +32,19 @@ def _clause(c: Claim) -> str:
 
 def render_text(r: CheckResult, out: TextIO) -> None:
     out.write(f"Brief:  {r.brief.source}\nTreaty: {r.treaty.source}\n{_summary(r)}\n\n")
+    history = [c for c in r.claims if c.label == "not-about-text"]
     for c in r.unsupported_first():
+        if c.label == "not-about-text":
+            continue
         out.write(f"[{_MARK[c.label]}] {' '.join(c.text.split())}\n    why: {c.reason}\n")
         if _clause(c):
             out.write(f"    treaty: {_clause(c)}\n")
         out.write("\n")
+    if history:
+        out.write("Not checked (about the treaty's history or reception, not its text):\n")
+        for c in history:
+            text = " ".join(c.text.split())
+            out.write(f"  - {text[:140]}{'…' if len(text) > 140 else ''} ({c.reason})\n")
 
 
 def render_markdown(r: CheckResult, out: TextIO) -> None:

@@ -190,6 +190,20 @@ class TreatyFacts:
         ag = self.agreement
         self._iso3 = tuple(dict.fromkeys(p.iso3 for p in ag.parties if p.iso3)) if ag else ()
 
+    @cached_property
+    def place(self) -> str | None:
+        """The place of signature as the text writes it: a place read short of its word's end
+        ("DONE at Pa" for "Paris", where a run-on line cut the reading) is read to the word's end."""
+        ag = self.agreement
+        place = ag.signed.place if ag else None
+        if not place or ag is None:
+            return place
+        for e in ag.signed.evidence:
+            if e.text == place and e.end < len(self.text) and self.text[e.end].isalpha():
+                m = re.match(r"[^\W\d_]+", self.text[e.end :])
+                return place + (m.group(0) if m else "")
+        return place
+
     @property
     def parties(self) -> tuple[str, ...]:
         return self._iso3
@@ -367,7 +381,7 @@ def judge_place(claim: str, facts: TreatyFacts) -> Verdict | None:
     if not places:
         return None
     ag = facts.agreement
-    recorded = ag.signed.place if ag else None
+    recorded = facts.place
     if not recorded:
         return "not-in-text", "the treaty's text gives no place of signature", []
     spans = signed_spans(ag) if ag else []
@@ -669,3 +683,47 @@ def fact_phrases(claim: str, brief: BriefContext) -> list[Span]:
             spans.append(Span(m.start(), m.end()))
     spans += [Span(a, b) for _, a, b in claimed_parties(claim, brief)]
     return sorted(set(spans), key=lambda s: (s.start, s.end))
+
+
+# --- events: signing, ratification, entry into force, accession kept apart -------------------------
+#: What a date in a claim dates: the verb or noun of the event nearest before it (or just after it).
+EVENTS: dict[str, re.Pattern[str]] = {
+    "signed": re.compile(r"\b(?:sign(?:ed|ing|ature)|inked|concluded|done)\b", re.IGNORECASE),
+    "ratified": re.compile(r"\b(?:ratif\w+|approv\w+|deposit\w*)\b", re.IGNORECASE),
+    "in-force": re.compile(r"\b(?:(?:came|come|comes|coming|enter\w*|went|go|goes)\s+into\s+(?:force|effect)|"
+                           r"t[ao]ken?\s+effect|took\s+effect|takes\s+effect|effective|in\s+force\s+(?:on|from|since))\b",
+                           re.IGNORECASE),
+    "accession": re.compile(r"\b(?:acce(?:ded?|ssion)|adher\w+|joined|join)\b", re.IGNORECASE),
+}
+
+
+def dated_events(claim: str) -> list[tuple[str, object]]:
+    """Each date of the claim with the event it dates ("signed", "ratified", "in-force", "accession",
+    or "other"): "ratified in 1929" does not date the signing, and "took effect on 1 January 1948"
+    dates its entry into force."""
+    from pactlens.extract.dates import find_dates
+
+    out: list[tuple[str, object]] = []
+    for d in find_dates(claim, years=True):
+        best, where = "other", -1
+        for event, rx in EVENTS.items():
+            for m in rx.finditer(claim, 0, d.start):
+                if m.end() > where and not _GAP_STOP_EVENT.search(claim[m.end() : d.start]):
+                    best, where = event, m.end()
+        if best == "other" and _fronted(claim, d.start, d.end):  # "On 17 January 2025, the presidents signed …"
+            after = [(m.start(), event) for event, rx in EVENTS.items()
+                     for m in rx.finditer(claim, d.end, min(len(claim), d.end + 160))
+                     if not _GAP_STOP_EVENT.search(claim[d.end : m.start()])]
+            best = min(after)[1] if after else best
+        out.append((best, d))
+    return out
+
+
+def _fronted(claim: str, start: int, end: int) -> bool:
+    """The date opens the sentence ("On January 17, 2025, …"): it dates the event of the main clause."""
+    return not claim[:start].strip(" ,") or bool(re.fullmatch(r"\W*(?:on|in|by|at)\s+(?:the\s+)?", claim[:start],
+                                                                   re.IGNORECASE)) and "," in claim[end : end + 3]
+
+
+# A date belongs to the event before it unless another clause stands between them.
+_GAP_STOP_EVENT = re.compile(r"[;]|,\s+(?:and|but|while|which)\b|\.\s")
