@@ -28,12 +28,12 @@ from functools import cached_property, lru_cache
 
 from pactlens.model import Analysis, Evidence
 from pactlens.model.check import CheckedDocument, CheckResult, Claim
+from pactlens.resources.states import get as get_state
 from pactlens.structure.doc import Doc, Span
 from pactlens.verify.facts import (
     BriefContext, Label, TreatyFacts, Verdict, fact_phrases, judge_parties, judge_place, judge_signatories, primary,
     signed_spans, states_a_fact, worst,
 )
-from pactlens.resources.states import get as get_state
 from pactlens.verify.articles import ArticleRef, resolve
 from pactlens.verify.claims import ClaimUnit, TreatyNames, detect
 from pactlens.verify.facts import AGREEMENT as _AGREEMENT
