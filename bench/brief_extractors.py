@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from pactlens import ingest
-from pactlens.extract.entities import find_entities
-from pactlens.extract.events import find_events
+from pactlens.extract.prose.entities import find_entities
+from pactlens.extract.prose.events import find_events
 from pactlens.extract.kind import classify
-from pactlens.extract.quotes import find_quotes
+from pactlens.extract.prose.quotes import find_quotes
 from pactlens.structure import build
 
 

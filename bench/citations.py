@@ -28,7 +28,7 @@ def _files(args: list[str]) -> list[Path]:
 
 def main(args: list[str]) -> None:
     from pactlens import ingest
-    from pactlens.extract.citations import find_citations
+    from pactlens.extract.prose.citations import find_citations
     from pactlens.structure import build
     from pactlens.verify.audit import audit
 

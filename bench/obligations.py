@@ -50,8 +50,8 @@ def main() -> None:
     from pactlens.extract.agreements import find_agreements
     from pactlens.extract.domains import classify
     from pactlens.extract.kind import classify as kind_of
-    from pactlens.extract.obligations import find_obligations
-    from pactlens.extract.provisions import find_provisions
+    from pactlens.extract.treaty.obligations import find_obligations
+    from pactlens.extract.treaty.provisions import find_provisions
     from pactlens.extract.quantities import find_quantities
     from pactlens.structure import build
 

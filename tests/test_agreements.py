@@ -10,9 +10,10 @@ import pytest
 
 from cli_support import run_cli
 from pactlens import ingest, structure
-from pactlens.extract.agreements import agreement_kind, find_agreements
+from pactlens.extract.agreements import find_agreements
 from pactlens.extract.dates import find_dates, word_year
 from pactlens.extract.kind import classify
+from pactlens.extract.records import agreement_kind
 from pactlens.model import Agreement
 
 from conftest import EXAMPLE_BRIEF, FIXTURES, ROOT
@@ -270,8 +271,8 @@ def test_a_quoted_short_title_names_no_party() -> None:
 def test_a_section_label_before_the_parties_does_not_end_their_list() -> None:
     """Costa Rica–Venezuela 1986 opens "MAIN TEXT: The Plenipotentiaries of the Republic of
     Costa Rica and the Republic of Venezuela, duly authorized ..."."""
-    from pactlens.extract.agreements import _skip_dateline
+    from pactlens.extract.treaty.instrument import skip_dateline
 
     doc = structure.build(ingest.load(str(TREATIES / "cri-ven-1986-head-excerpt.txt")))
-    assert doc.text[_skip_dateline(doc, 0):].startswith("The Plenipotentiaries of the Republic of Costa Rica")
+    assert doc.text[skip_dateline(doc, 0):].startswith("The Plenipotentiaries of the Republic of Costa Rica")
     assert _parties_of_excerpt("cri-ven-1986-head-excerpt.txt") == ["CRI", "VEN"]

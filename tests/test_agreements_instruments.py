@@ -11,9 +11,10 @@ import pytest
 
 from cli_support import run_cli
 from pactlens import ingest, structure
-from pactlens.extract.agreements import _FURTHER_HEAD, _is_heading, find_agreements
-from pactlens.extract.obligations import find_obligations
-from pactlens.extract.provisions import find_provisions
+from pactlens.extract.agreements import find_agreements
+from pactlens.extract.treaty.further import _FURTHER_HEAD, _is_heading
+from pactlens.extract.treaty.obligations import find_obligations
+from pactlens.extract.treaty.provisions import find_provisions
 from pactlens.model import Agreement
 from pactlens.structure.doc import Doc
 

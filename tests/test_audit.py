@@ -7,7 +7,7 @@ import json
 from cli_support import run_cli
 from doc_support import fixture_doc, make_doc
 from conftest import EXAMPLE_BRIEF, assert_evidence_exact
-from pactlens.extract.citations import find_citations
+from pactlens.extract.prose.citations import find_citations
 from pactlens.model import Evidence, Quote
 from pactlens.verify.audit import audit
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from doc_support import fixture_doc, make_doc
-from pactlens.extract.citations import find_citations
-from pactlens.extract.references import parse_reference
+from pactlens.extract.prose.citations import find_citations
+from pactlens.extract.prose.references import parse_reference
 from pactlens.extract.urls import article_id, damaged_slug_words, find_urls, normalize, validity_problem
 
 

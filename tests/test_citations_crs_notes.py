@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactlens.extract.references import parse_reference
+from pactlens.extract.prose.references import parse_reference
 
 
 def _read(note: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_support import run_cli
 
-from pactlens.extract.entities import find_entities
+from pactlens.extract.prose.entities import find_entities
 from tests.doc_support import FIXTURES, fixture_doc
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactlens.extract.events import find_events
+from pactlens.extract.prose.events import find_events
 from pactlens.model import Agreement, Evidence, Signed
 from tests.doc_support import fixture_doc, make_doc
 

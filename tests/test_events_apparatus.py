@@ -5,7 +5,7 @@ Real excerpts with their sources in each docstring, each with a paraphrase."""
 
 from __future__ import annotations
 
-from pactlens.extract.events import find_events
+from pactlens.extract.prose.events import find_events
 from tests.doc_support import make_doc
 
 

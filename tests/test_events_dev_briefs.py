@@ -3,7 +3,7 @@ extractor was not built on (shared corpus ``briefs/dev/``)."""
 
 from __future__ import annotations
 
-from pactlens.extract.events import find_events
+from pactlens.extract.prose.events import find_events
 from tests.doc_support import fixture_doc
 
 
@@ -85,7 +85,7 @@ def test_signs_of_and_concluded_that_are_not_signing_or_agreement():
 def test_renewed_fighting_is_not_a_renewed_agreement():
     """CRS R48887's summary: "… but the MoU collapsed weeks later amid renewed fighting and formally
     expired in August 2026"; CRS 95-1013: "It was renewed in 2017 for 15 years"."""
-    from pactlens.extract.events import _kind
+    from pactlens.extract.prose.events import _kind
 
     clause = ("The United States and Iran agreed to an April ceasefire and signed a June 2026 Memorandum of "
               "Understanding (MoU) to end the conflict and negotiate a broader settlement, but the MoU collapsed "
@@ -98,7 +98,7 @@ def test_renewed_fighting_is_not_a_renewed_agreement():
 def test_as_of_dates_and_adopted_positions_are_not_happenings():
     """CRS R48887 "U.S. military casualties: 18 killed, 824 wounded as of September 15, 2026" gives the
     date a figure held; CRS RS21852 "the UAE again adopted a tougher position toward Iran" agrees nothing."""
-    from pactlens.extract.events import _kind
+    from pactlens.extract.prose.events import _kind
     from tests.doc_support import make_doc
 
     text = ("U.S. military casualties: 18 killed, 824 wounded as of September 15, 2026. "

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pactlens.extract.obligations import clause_hits, find_obligations
-from pactlens.extract.provisions import Unit
+from pactlens.extract.treaty.obligations import clause_hits, find_obligations
+from pactlens.extract.treaty.provisions import Unit
 from pactlens.ingest.types import NormalizedText, OffsetMap
 from pactlens.model import Agreement
 from pactlens.structure.doc import Doc, Span

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pactlens.extract.people import find_people
+from pactlens.extract.prose.people import find_people
 from tests.doc_support import fixture_doc
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pactlens.extract.commitment import strength
 from pactlens.extract.domains import classify
-from pactlens.extract.provisions import find_provisions, find_units
+from pactlens.extract.treaty.provisions import find_provisions, find_units
 from pactlens.model import Agreement
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactlens.extract.quotes import find_quotes
+from pactlens.extract.prose.quotes import find_quotes
 from pactlens.resources import nlp
 from tests.doc_support import fixture_doc
 

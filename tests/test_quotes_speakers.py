@@ -9,8 +9,8 @@ paraphrase the rule was not written on.
 
 from __future__ import annotations
 
-from pactlens.extract.quotes import find_quotes
-from pactlens.extract.speakers import according_to, named_subject
+from pactlens.extract.prose.quotes import find_quotes
+from pactlens.extract.prose.speakers import according_to, named_subject
 from tests.doc_support import make_doc
 
 

@@ -13,7 +13,8 @@ import json
 
 import pytest
 
-from pactlens.extract.signatories import find_signatories
+from pactlens.extract.prose.signatories import find_signatories as find_prose_signatories
+from pactlens.extract.treaty.signatories import find_signatories
 from pactlens.model import Signatory
 
 from cli_support import run_cli
@@ -168,7 +169,7 @@ def test_two_names_in_one_run_are_not_one_person() -> None:
 def _prose(text: str, sentence: str | None = None) -> list[Signatory]:
     doc = make_doc(text)
     at = text.index(sentence) if sentence else 0
-    found = find_signatories(doc, at, at + len(sentence or text), prose=True).signatories
+    found = find_prose_signatories(doc, at, at + len(sentence or text)).signatories
     _assert_evidence(doc.text, found)
     return found
 
@@ -252,8 +253,8 @@ def test_seen_signatories_merge_by_name() -> None:
     text = EXAMPLE_BRIEF.read_text(encoding="utf-8")
     doc = make_doc(text)
     a = text.index("On January 17, 2025")
-    first = find_signatories(doc, a, text.index("in Moscow, marking"), prose=True)
-    again = find_signatories(doc, a, text.index("in Moscow, marking"), prose=True, seen=first.signatories)
+    first = find_prose_signatories(doc, a, text.index("in Moscow, marking"))
+    again = find_prose_signatories(doc, a, text.index("in Moscow, marking"), seen=first.signatories)
     assert [s.name for s in again.signatories] == ["Vladimir Putin", "Masoud Pezeshkian"]
     assert [doc.text[s.start : s.end] for s in first.states] == ["Russian", "Iranian"]
 

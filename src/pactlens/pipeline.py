@@ -56,14 +56,14 @@ def analyze_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> An
 
 def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.NormalizedText
     from pactlens.extract.agreements import find_agreements
-    from pactlens.extract.citations import find_citations
-    from pactlens.extract.entities import find_entities
-    from pactlens.extract.events import find_events
+    from pactlens.extract.prose.citations import find_citations
+    from pactlens.extract.prose.entities import find_entities
+    from pactlens.extract.prose.events import find_events
     from pactlens.extract.kind import classify
     from pactlens.extract.metadata import document_metadata
-    from pactlens.extract.obligations import find_obligations
-    from pactlens.extract.provisions import find_provisions
-    from pactlens.extract.quotes import find_quotes
+    from pactlens.extract.treaty.obligations import find_obligations
+    from pactlens.extract.treaty.provisions import find_provisions
+    from pactlens.extract.prose.quotes import find_quotes
     from pactlens.structure import build
     from pactlens.structure.summary import summarize
     from pactlens.verify.audit import audit

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pactlens.extract.citations import body_markers, parse_footnotes
-from pactlens.extract.references import Reference
+from pactlens.extract.prose.citations import body_markers, parse_footnotes
+from pactlens.extract.prose.references import Reference
 from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
 from pactlens.model import Citation, Evidence, Finding, Quote
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span

@@ -15,9 +15,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.discourse import Sentence, body_sentences, footnote_ranges, reading_text
-from pactlens.extract.people import NOT_NAME, Mention, Person, find_people
-from pactlens.extract.speakers import NamedSpeaker, according_to, is_back_reference, named_subject
+from pactlens.extract.prose.discourse import Sentence, body_sentences, footnote_ranges, reading_text
+from pactlens.extract.prose.people import NOT_NAME, Mention, Person, find_people
+from pactlens.extract.prose.speakers import NamedSpeaker, according_to, is_back_reference, named_subject
 from pactlens.model import Citation, Quote
 from pactlens.structure.doc import Doc
 

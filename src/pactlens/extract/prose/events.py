@@ -16,8 +16,8 @@ import bisect
 import re
 
 from pactlens.extract.dates import DateMention, find_dates
-from pactlens.extract.discourse import Sentence, body_sentences, url_ranges, without_urls
-from pactlens.extract.people import Mention, find_people
+from pactlens.extract.prose.discourse import Sentence, body_sentences, url_ranges, without_urls
+from pactlens.extract.prose.people import Mention, find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
 

@@ -18,8 +18,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pactlens.extract.discourse import body_sentences
-from pactlens.extract.people import find_people
+from pactlens.extract.prose.discourse import body_sentences
+from pactlens.extract.prose.people import find_people
 from pactlens.model import Entity
 from pactlens.structure.doc import Doc
 

@@ -2,7 +2,7 @@
 
 One :class:`~pactlens.model.Citation` per footnote definition that
 ``structure`` found (``doc.footnotes``), read by
-:mod:`pactlens.extract.references`, with every body marker that points to it
+:mod:`pactlens.extract.prose.references`, with every body marker that points to it
 (``cited_at``). ``Ibid.`` takes the source of the note before it, since that
 is what it means.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pactlens.extract.references import Reference, parse_reference
+from pactlens.extract.prose.references import Reference, parse_reference
 from pactlens.model import Citation, Evidence
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker
 

@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from pactlens.extract.commitment import EXCLUDED, folded, strength
-from pactlens.extract.provisions import LIST_ITEM, Unit, find_units, lead_strength
+from pactlens.extract.treaty.provisions import LIST_ITEM, Unit, find_units, lead_strength
 from pactlens.model import OBLIGATION_TYPES, Agreement, Condition, Evidence, Obligation, Provision
 from pactlens.structure.doc import Doc, Span
 

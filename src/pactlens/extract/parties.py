@@ -1,0 +1,54 @@
+"""States as parties: state mentions made into :class:`Party` records, merged per state.
+
+Shared by both readings: the same state named twice is one party whose evidence is pooled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pactlens.model import Party
+from pactlens.resources.states import StateMention, find_states, get
+from pactlens.structure.doc import Doc
+
+
+def state_party(doc: Doc, m: StateMention) -> Party:
+    state = get(m.iso3)
+    assert state is not None
+    return Party(name=state.name, iso3=state.iso3, cow=state.cow, evidence=[doc.evidence(m.start, m.end)])
+
+
+def merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
+    """One party per state (or per name, for organizations), its evidence pooled."""
+    out: dict[str, Party] = {}
+    for p in parties:
+        key = p.iso3 or p.name
+        if key in out:
+            known = out[key]
+            seen = {(e.start, e.end) for e in known.evidence}
+            extra = [e for e in p.evidence if (e.start, e.end) not in seen]
+            known.evidence = sorted(known.evidence + extra, key=lambda e: e.start)
+        else:
+            out[key] = p.model_copy(deep=True)
+    for p in out.values():
+        p.evidence = p.evidence[:limit]
+    # In the order the text first names them ("Russian President ... and Iranian President ...").
+    return sorted(out.values(), key=lambda p: min((e.start for e in p.evidence), default=0))
+
+
+_ROYAL_STYLE = re.compile(r"(?i)\b(?:emperor|empress)\s+of\s+(?:the\s+)?$")
+
+
+def states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> list[StateMention]:
+    text = doc.text
+    window = text[start:end]
+    any_case = sum(c.isupper() for c in window) < 0.02 * max(1, sum(c.isalpha() for c in window))
+    if any_case:
+        # An all-lower-case text (some GGO files): read it as if capitalized.
+        text = text[:start] + window.title() + text[end:]
+    found = find_states(text, start, end)
+    return [
+        m for m in found
+        if (adjectives or m.form != "adjective") and not _ROYAL_STYLE.search(text[max(0, m.start - 20) : m.start])
+    ]

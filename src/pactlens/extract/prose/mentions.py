@@ -1,0 +1,207 @@
+"""Agreements named in writing about them: "Comprehensive Strategic Partnership Treaty",
+"the Iran-Russia Treaty", "USMCA", each mention stripped of noise and states, and the mentions
+of one agreement gathered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pactlens.extract.records import KIND_RE, SMALL_WORDS
+from pactlens.resources.states import StateMention, find_states
+from pactlens.structure.doc import Doc
+
+HEAD_WORDS = r"Treaty|Agreement|Pact|Convention|Accord|Declaration|Memorandum\s+of\s+Understanding|Memorandum|Protocol|Charter|Programme|Program"
+_NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019]*(?:[-\u2013][A-Z][A-Za-z'\u2019]*)*|\d{4})"
+_CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
+#: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
+_SP = r"[^\S\n]+"  # a name never runs over a line break (headings stand on their own lines)
+_NAMED = re.compile(
+    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*)*?(?:{HEAD_WORDS})"
+    rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_NAME_WORD}(?:{_SP}(?:and{_SP})?{_NAME_WORD})*)?)(?![\w-])"
+)
+_NAMED_CAPS = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*)*?"
+    r"(?:TREATY|AGREEMENT|PACT|CONVENTION|ACCORD|DECLARATION|MEMORANDUM|PROTOCOL|CHARTER|PROGRAMME|PROGRAM)"
+    r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
+)
+#: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
+#: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
+_PROGRAMME_OK = re.compile(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
+_ORG_TAIL = re.compile(r"^\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
+_LEAD_NOISE = re.compile(
+    r"(?i)^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|The|THE|A|An|This|That|These|Its|Their|New|Formal|Historic|Landmark|First|Initial|Bilateral|Proposed"
+    r"|Signed|Newly|Current|Existing|Said|Under|In|On|By|With|From|And|Of|For|To|While|Although|Though|When|After"
+    r"|Before|Since|If|As|But|However|Moreover|Indeed|Additionally|Furthermore|Notably|Also|Both|Each|Through"
+    r"|During|Via|Whereas|Because|Once|Until|Unlike|Like|Including|Following|Despite|Thus|Hence|Yet|So|Then"
+    r"|Meanwhile|Nevertheless|Accordingly|Similarly|Likewise|Today|Here|There|It|He|She|They|We|\d{4})\b[\s,]*)+"
+)
+
+@dataclass
+class NamedMention:
+    start: int
+    end: int
+    name: str  # stripped of leading noise and states
+    words: tuple[str, ...]
+    head: str  # the instrument word
+    states: list[StateMention] = field(default_factory=list)  # states in its name ("Russia-Iran ... Treaty")
+    compound: bool = False  # the name is only states and the head ("Iran-Russia Treaty")
+
+
+@dataclass
+class WrittenAgreement:
+    """An agreement a brief names, gathering its mentions."""
+
+    name: str
+    words: tuple[str, ...]
+    head: str
+    mentions: list[NamedMention] = field(default_factory=list)
+    first: int = 0
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if w not in {"of", "on", "the", "and", "for", "to", "in", "between"})
+
+
+def _head_of(name: str) -> str:
+    m = KIND_RE.search(name)
+    return m.group(0).lower() if m else "agreement"
+
+
+def named_mentions(doc: Doc) -> list[NamedMention]:
+    text = doc.text
+    out: list[NamedMention] = []
+    seen: set[tuple[int, int]] = set()
+    for rx in (_NAMED_CAPS, _NAMED):
+        for m in rx.finditer(text):
+            a, b = m.span("name")
+            if doc.in_footnotes(a) or (a, b) in seen or any(a < e and b > s for s, e in seen):
+                continue
+            if _ORG_TAIL.match(text, b):
+                continue
+            mention = _make_mention(doc, a, b)
+            if mention is not None:
+                seen.add((a, b))
+                out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
+    raw = doc.text[a:b]
+    two = re.match(r"(?:[A-Z]{2,}|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)*\s+(?:Organi[sz]ation|Union|Community))\s+and\s+(?:the\s+)?", raw)
+    if two:
+        a, raw = a + two.end(), raw[two.end() :]  # "NATO and the Warsaw Pact": two names, the last is the agreement's
+    states = find_states(doc.text, a, b)
+    # Strip leading noise, years and state names/adjectives ("The 2025 Russia-Iran ..."); the states
+    # stripped are parties only when they modify the name directly ("Russia-Iran Treaty", not
+    # "Bulgaria to the Tripartite Pact").
+    name = raw
+    compound = False
+    modifiers: list[StateMention] = []
+    while True:
+        before = name
+        stripped = _LEAD_NOISE.match(name)
+        if stripped and stripped.group(0).strip():
+            if re.search(r"(?i)\b(?:to|of|for|with|from|by|in|on)\b", stripped.group(0)):
+                modifiers = []
+            name = name[stripped.end() :]
+        for s in states:
+            form = doc.text[s.start : s.end]
+            if name.upper().startswith(form.upper()):
+                name = name[len(form) :].lstrip(" -\u2013\u2014,'\u2019s")
+                modifiers.append(s)
+        name = re.sub(r"^(?:and|\u2013|-)\s+", "", name)
+        if name == before:
+            break
+    name = re.sub(r"\s+", " ", name).strip()
+    between = re.search(r"\s+between\s", name)
+    if between:
+        modifiers += [s for s in states if s.start >= a + raw.find(" between ")]
+        name = name[: between.start()]  # the parties are not part of the name
+    head = KIND_RE.search(name)
+    if head and head.start() > 0:
+        name = name[: head.end()]  # "Open Skies Treaty on the Organization ...": a modifier-first name ends at its head
+        of_the = name.rfind(" of the ")
+        if of_the > 0 and not KIND_RE.search(name[:of_the]):
+            name = name[of_the + len(" of the ") :]  # "Relevance of the Open Skies Treaty"
+            head = KIND_RE.search(name)
+    if head and modifiers and not name[: head.start()].strip():
+        # Only states before the head: the states make the name ("United States-Mexico-Canada Agreement").
+        first = min(s.start for s in modifiers)
+        name = re.sub(r"\s+", " ", doc.text[first : a + raw.find(head.group(0), first - a) + len(head.group(0))])
+        compound = True
+    if not name or (head and head.group(0).lower().startswith("program") and not _PROGRAMME_OK.search(name)):
+        return None
+    if name.isupper():
+        name = " ".join(w.lower() if w in {"OF", "ON", "THE", "AND", "FOR", "TO"} else w.title() for w in name.split())
+        name = name[0].upper() + name[1:]
+    words = tuple(w.lower() for w in re.findall(r"[\w'\u2019]+", name))
+    return NamedMention(a, b, name, words, _head_of(name), modifiers, compound)
+
+
+def group_mentions(mentions: list[NamedMention]) -> tuple[list[WrittenAgreement], list[NamedMention]]:
+    """Named agreements (mentions of one agreement merged) and generic ones ("the Iran-Russia Treaty")."""
+    named: list[WrittenAgreement] = []
+    generic: list[NamedMention] = []
+    for m in mentions:
+        if len([x for x in m.words if x not in SMALL_WORDS and not x.isdigit()]) <= 1:
+            generic.append(m)
+            continue
+        target = None
+        for w in named:
+            if _same_agreement(m, w):
+                target = w
+                break
+        if target is None:
+            target = WrittenAgreement(m.name, m.words, m.head, first=m.start)
+            named.append(target)
+        elif len(m.words) > len(target.words) and _is_suffix(target.words, m.words):
+            target.name, target.words = m.name, m.words
+        target.mentions.append(m)
+    return named, generic
+
+
+def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return len(short) < len(long) and long[-len(short) :] == short and long[0] not in {"accession", "protocol", "amendment", "annex"}
+
+
+def _same_agreement(m: NamedMention, w: WrittenAgreement) -> bool:
+    if m.head != w.head:
+        return False
+    key = frozenset(x for x in m.words if x not in {"of", "on", "the", "and", "for", "to", "in", "between"})
+    return key == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
+
+
+def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
+    """Fold "the Iran-Russia Treaty" into the named treaty whose mentions carry the same states."""
+    out: list[WrittenAgreement] = []
+    for w in named:
+        isos = {s.iso3 for m in w.mentions for s in m.states}
+        if all(m.compound for m in w.mentions) and isos:
+            home = next((o for o in named if o is not w and o.head == w.head and not all(m.compound for m in o.mentions)
+                         and isos <= {s.iso3 for m in o.mentions for s in m.states}), None)
+            if home is not None:
+                home.mentions += w.mentions
+                home.mentions.sort(key=lambda m: m.start)
+                continue
+        out.append(w)
+    return out
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
+
+
+def add_acronym_mentions(doc: Doc, w: WrittenAgreement) -> None:
+    """"the United States-Mexico-Canada Agreement (USMCA)": count "USMCA" as a mention too."""
+    for m in list(w.mentions):
+        a = _ACRONYM_AFTER.match(doc.text, m.end)
+        if a is None:
+            continue
+        acr = a.group("acr")
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", doc.text):
+            if hit.start() != a.start("acr") and not doc.in_footnotes(hit.start()):
+                w.mentions.append(NamedMention(hit.start(), hit.end(), w.name, w.words, w.head))
+        w.mentions.sort(key=lambda x: x.start)
+        return
