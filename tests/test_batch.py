@@ -68,14 +68,22 @@ def test_failure_mid_corpus_is_recorded_and_the_run_goes_on(tmp_path):
         assert [f.source for f in lib.failures()] == [str(corpus / "02b-damaged.pdf")]
 
 
-def test_jobs_1_and_2_store_identical_analyses(tmp_path):
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory) -> dict[str, dict]:
+    """The corpus as one uninterrupted single-worker run stores it: what every other run must store too."""
+    tmp = tmp_path_factory.mktemp("whole")
+    corpus, db = _corpus(tmp), tmp / "whole.db"
+    r = _pactlens("add", str(corpus), "--db", str(db), "--jobs", "1")
+    assert r.returncode == 0, r.stderr
+    return _stored(db)
+
+
+def test_jobs_1_and_2_store_identical_analyses(tmp_path, whole):
     corpus = _corpus(tmp_path)
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
-    assert _pactlens("add", str(corpus), "--db", str(one), "--jobs", "1").returncode == 0
+    two = tmp_path / "two.db"
     assert _pactlens("add", str(corpus), "--db", str(two), "--jobs", "2").returncode == 0
-    a, b = _stored(one), _stored(two)
-    assert len(a) == len(FILES)
-    assert a == b
+    assert len(whole) == len(FILES)
+    assert _stored(two) == whole
 
 
 def test_rerun_skips_what_is_stored(tmp_path):
@@ -89,10 +97,9 @@ def test_rerun_skips_what_is_stored(tmp_path):
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_interrupt_then_resume_matches_an_uninterrupted_run(tmp_path, sig):
+def test_interrupt_then_resume_matches_an_uninterrupted_run(tmp_path, sig, whole):
     corpus = _corpus(tmp_path)
-    whole, broken = tmp_path / "whole.db", tmp_path / "broken.db"
-    assert _pactlens("add", str(corpus), "--db", str(whole), "--jobs", "1").returncode == 0
+    broken = tmp_path / "broken.db"
 
     proc = subprocess.Popen([sys.executable, "-m", "pactlens", "add", str(corpus), "--db", str(broken),
                              "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -111,7 +118,7 @@ def test_interrupt_then_resume_matches_an_uninterrupted_run(tmp_path, sig):
         assert proc.returncode == 130, err
 
     partial = _stored(broken)
-    full = _stored(whole)
+    full = whole
     assert set(partial) <= set(full)
     for doc_id, data in partial.items():  # whatever was stored is whole
         assert data == full[doc_id]
