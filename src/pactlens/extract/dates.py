@@ -13,29 +13,32 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pactlens.extract.numwords import NUMBER_WORD, parse_ordinal, parse_year
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 _M = rf"(?:{_MONTHS})\.?"
-_DAY = r"(?:[0-3]?\d)(?:\s*(?:st|nd|rd|th|ST|ND|RD|TH))?"
+_DAY = r"(?:[0-3]?\d)(?:\s*-?\s*(?:st|nd|rd|th|ST|ND|RD|TH))?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_BELOW_100 = rf"(?:{_TENS}(?:[- ]{_UNITS})?|{_TEENS}|{_UNITS})"
-#: Years written out, as old treaties date themselves: "One thousand nine hundred and sixty-five",
-#: "nineteen hundred and eighty", "two thousand and five".
-_WORD_YEAR = (
-    rf"(?:(?:one\s+thousand\s+(?:{_UNITS}|eight|nine)\s+hundred|(?:fifteen|sixteen|seventeen|eighteen|nineteen)\s+hundred)"
-    rf"(?:\s+and)?(?:\s+{_BELOW_100})?|two\s+thousand(?:\s+and)?(?:\s+{_BELOW_100})?)"
+#: An ordinal day in words, OCR forms included: "twentieth", "twenty first", "twenty-first", "twentyfirst".
+_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[\s-]*" + _ORD + r"|" + _ORD
+    + r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth)"
 )
+#: A year in words: a run of number words, separators (spaces, line breaks, hyphens, commas) and
+#: glued forms allowed ("one thousand, nine hundred andseventy"); numwords decides what it is worth.
+#: One word or one separator character per step, and a bounded number of steps: no nested
+#: repetition, so the pattern stays linear on any input.
+_WORD_YEAR = rf"(?:one|two|nineteen|eighteen|seventeen|twenty)(?:[\s,\-]|{NUMBER_WORD}){{0,48}}"
 
 # Order matters: longer forms first so that "17 January 2025" is not read as "January 2025".
 _PATTERNS: list[tuple[str, str]] = [
     # the 4th day of April, 1949 / this fourth day of April 1949
-    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|[a-z]+(?:-[a-z]+)?)\s+day\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{_YEAR})\b"),
-    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|[a-z]+(?:-[a-z]+)?)\s+day\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<wy>{_WORD_YEAR})\b"),
+    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+day\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{_YEAR})\b"),
+    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+day\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<wy>{_WORD_YEAR})\b"),
     ("day", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"\b(?P<m>{_M})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"\b(?P<y>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
@@ -43,40 +46,21 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _YEAR_RE = re.compile(rf"(?<![\d/.\-])(?P<y>{_YEAR})(?![\d/\-]|\.\d)")
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-
 
 def word_year(phrase: str) -> int | None:
     """1965 for "One thousand nine hundred and sixty-five", 1980 for "nineteen hundred and eighty"."""
-    total = current = 0
-    for w in re.split(r"[\s-]+", phrase.lower()):
-        if w == "and" or not w:
-            continue
-        if w == "thousand":
-            total, current = total + max(current, 1) * 1000, 0
-        elif w == "hundred":
-            current = max(current, 1) * 100
-        elif w in _NUMBER_WORDS:
-            current += _NUMBER_WORDS[w]
-        else:
-            return None
-    year = total + current
-    return year if 1500 <= year <= 2099 else None
+    year = parse_year(phrase)
+    return year if year is not None and 1500 <= year <= 2099 else None
 
 
-_ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
-    "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
-    "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31,
-}
+def _word_year_end(phrase: str) -> int | None:
+    """How much of a run of number words is a year: the longest leading part that reads as one
+    ("nineteen ninety-one, one original" is 1991 followed by other words)."""
+    cuts = [m.end() for m in re.finditer(r"[^\s,\-]+", phrase)]
+    for end in reversed(cuts):
+        if word_year(phrase[:end]) is not None:
+            return end
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +111,11 @@ def _phrase(m: re.Match[str]) -> str:
         return f"{g['y']}-{g['mm']}-{g['dd']}"
     year = g.get("y")
     if g.get("wy"):
-        year = str(word_year(g["wy"]) or "")
+        year = str(word_year(g["wy"][: _word_year_end(g["wy"]) or 0]) or "")
     day = g.get("d")
     if day is not None:
-        word = day.lower()
-        if word in _ORDINAL_WORDS:
-            day = str(_ORDINAL_WORDS[word])
-        day = re.sub(r"\s*(st|nd|rd|th)$", "", day, flags=re.IGNORECASE)
+        n = parse_ordinal(re.sub(r"\s+", " ", day))
+        day = str(n) if n is not None else day
         return f"{day} {g['m'].rstrip('.')} {year}"
     return f"{g['m'].rstrip('.')} {year}"
 
@@ -156,6 +138,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, years: bool
             a, b = m.start(), m.end()
             if m.group(0)[:1].isspace():
                 a += len(m.group(0)) - len(m.group(0).lstrip())
+            if m.groupdict().get("wy"):
+                keep = _word_year_end(m.group("wy"))
+                if keep is None:
+                    continue
+                b = m.start("wy") + keep  # the year ends where its words stop making a year
             if not free(a, b):
                 continue
             iso = _parse(_phrase(m), precision)
