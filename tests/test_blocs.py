@@ -1,0 +1,63 @@
+"""Bloc membership tables: who was a member on a date, and which bloc a name is."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactlens.resources.blocs import bloc_named, blocs, find_blocs
+from pactlens.resources.states import get
+
+
+def test_every_member_is_a_known_state_and_every_bloc_has_a_source() -> None:
+    for bloc in blocs().values():
+        assert bloc.source and bloc.memberships
+        for m in bloc.memberships:
+            assert get(m.iso3) is not None, (bloc.id, m.iso3)
+            assert m.left is None or m.joined < m.left
+
+
+@pytest.mark.parametrize(
+    ("bloc", "date", "members"),
+    [
+        ("EU", "1972-12-19", {"BEL", "DEU", "FRA", "ITA", "LUX", "NLD"}),  # before the first enlargement
+        ("EU", "1973-05-14", {"BEL", "DEU", "FRA", "ITA", "LUX", "NLD", "DNK", "IRL", "GBR"}),
+        ("EFTA", "1995-12-07", {"ISL", "LIE", "NOR", "CHE"}),  # after AUT, FIN, SWE left for the EU
+        ("MERCOSUR", "1991-03-26", {"ARG", "BRA", "PRY", "URY"}),  # founders on the founding day
+        ("EAEU", "2015-05-08", {"BLR", "KAZ", "RUS", "ARM"}),  # before Kyrgyzstan's accession
+    ],
+)
+def test_members_on_a_date(bloc: str, date: str, members: set[str]) -> None:
+    assert set(blocs()[bloc].members(date)) == members
+
+
+def test_a_year_alone_counts_from_its_first_day() -> None:
+    """Cape Verde's ECOWAS membership is dated by its year only."""
+    assert "CPV" in blocs()["ECOWAS"].members("1977-06-01")
+    assert "CPV" not in blocs()["ECOWAS"].members("1976-12-31")
+
+
+def test_the_uk_left_the_eu() -> None:
+    assert "GBR" in blocs()["EU"].members("2020-01-31")
+    assert "GBR" not in blocs()["EU"].members("2020-02-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "bloc"),
+    [
+        # GGO EFTPLN_1992O.txt
+        ("the Swiss Confederation (hereinafter called the EFTA States) and the Republic of Poland", "EFTA"),
+        # GGO ECSLVN_1993O.txt
+        ("COOPERATION AGREEMENT between the European Economic Community and the Republic of Slovenia", "EU"),
+        # paraphrases
+        ("an agreement between the Southern Common Market and the State of Israel", "MERCOSUR"),
+        ("The GOVERNMENTS of the GCC Member States and the Republic of Singapore", "GCC"),
+    ],
+)
+def test_bloc_names_are_found(text: str, bloc: str) -> None:
+    assert [m.bloc.id for m in find_blocs(text)] == [bloc]
+
+
+def test_acronyms_are_case_sensitive() -> None:
+    assert bloc_named("eu") is None
+    assert find_blocs("sec. 3, ec. 4") == []
+    assert bloc_named("european free trade association").id == "EFTA"
