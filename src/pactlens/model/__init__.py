@@ -131,6 +131,11 @@ class Party(Record):
     name: str
     iso3: str | None = None
     cow: int | None = None
+    via: str | None = Field(
+        default=None,
+        description="For a member state added because a bloc is a party: the bloc's party name "
+        "(its membership on the signing date, from the bloc tables); None for a party the text names itself.",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
