@@ -20,7 +20,7 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 _M = rf"(?:{_MONTHS})\.?"
-_DAY = r"(?:[0-3]?\d)(?:\s*-?\s*(?:st|nd|rd|th|ST|ND|RD|TH))?"
+_DAY = r"(?:[0-3]?\d)(?:\s*-?\s*(?:st|nd|rd|th|ST|ND|RD|TH))?\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 #: An ordinal day in words, OCR forms included: "twentieth", "twenty first", "twenty-first", "twentyfirst".
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -36,9 +36,9 @@ _WORD_YEAR = rf"(?:one|two|nineteen|eighteen|seventeen|twenty)(?:[\s,\-]|{NUMBER
 
 # Order matters: longer forms first so that "17 January 2025" is not read as "January 2025".
 _PATTERNS: list[tuple[str, str]] = [
-    # the 4th day of April, 1949 / this fourth day of April 1949
-    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+day\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{_YEAR})\b"),
-    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+day\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<wy>{_WORD_YEAR})\b"),
+    # the 4th day of April, 1949 / this fourth day of April 1949 / the eighteenth of April one thousand ...
+    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+(?:day\s+)?of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{_YEAR})\b"),
+    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+(?:day\s+)?of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<wy>{_WORD_YEAR})\b"),
     ("day", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"\b(?P<m>{_M})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"\b(?P<y>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),

@@ -1,0 +1,136 @@
+"""The signing clause of an instrument: which "signed ... on <date>" is its own.
+
+A treaty text is full of dates of signature, and most are not its own: the
+convention it applies ("the Convention ... signed in Brussels on 15 December
+1950"), the agreement it amends, the WTO Agreement, a tax treaty. Its own
+signature is stated in a few places only, each a class of clause read here:
+
+- the testimonium: a sentence that opens with "Done at", "Signed at", "Made
+  at", "DONE in duplicate at ..." (often after "IN WITNESS WHEREOF ... have
+  signed this Agreement."), or "have signed this Agreement at X on <date>";
+- a sentence whose subject is the instrument itself: "This Agreement was
+  signed at ... on ...", "The present Protocol is done in ...";
+- a dateline under the title ("SIGNED AT KABUL, MAY 6TH, 1935").
+
+Any other signing verb is a participle hung on another instrument's name and
+dates that instrument (``cited``). Entry into force, ratification and
+accession clauses date other events and are kept apart (:func:`event_kind`).
+A testimonium whose date is left blank ("this ___ day of ____ 19__") is read
+as a clause with no date: the caller says unknown rather than borrow a date
+from elsewhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pactlens.extract.dates import DateMention, find_dates
+
+ClauseKind = Literal["signature", "cited"]
+EventKind = Literal["signature", "entry-into-force", "ratification", "accession"]
+
+#: The verbs that sign ("sign this" / "sign the present": "we sign this Treaty at ...").
+SIGNING_VERB = re.compile(
+    r"\b(?i:done|signed|sign\s+(?:this|the\s+present)|concluded|made|issued|initialled|executed)\b"
+)
+_INSTRUMENT = (
+    r"(?:agreement|treaty|convention|protocol|declaration|act|charter|arrangement|memorandum|accord|decision"
+    r"|regulation|understanding|exchange\s+of\s+(?:letters|notes)|amendment|statute|pact|covenant|instrument"
+    r"|letters?|notes?)"
+)
+#: "this Agreement", "the present Protocol", "these Articles": the instrument speaking of itself.
+_SELF = re.compile(rf"(?i)\b(?:this|the\s+present|these|the\s+said)\s+(?:\w+\s+){{0,2}}?{_INSTRUMENT}s?\b")
+#: Another instrument's name: its head word, not introduced by "this"/"the present".
+_OTHER = re.compile(rf"(?i)\b{_INSTRUMENT}s?\b")
+#: Where a sentence (or an item of a run-on OCR text) starts: the testimonium stands there.
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?)\]}\u201d\"]|\n)[\s\-\u2013\u2014*]*$")
+#: "IN WITNESS WHEREOF the undersigned ... have signed this Agreement" and its variants.
+_WITNESS = re.compile(r"(?i)\bin\s+(?:witness|faith|testimony)\s+(?:whereof|thereof|of\s+which)\b")
+#: A verb that signs "this Agreement" directly: "have signed this Agreement at Lima on ...".
+_SIGNS_SELF_AFTER = re.compile(rf"(?i)\s+(?:(?:this|the\s+present)\s+(?:\w+\s+){{0,2}}?{_INSTRUMENT}\b)")
+#: The instrument as the subject of the signing verb: "This Agreement was signed", "It is done".
+_SELF_SUBJECT = re.compile(
+    rf"(?i)(?:\b(?:this|the\s+present)\s+(?:\w+\s+){{0,3}}?{_INSTRUMENT}|(?:^|[.;]\s*)it)"
+    r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:was|is|has\s+been|shall\s+be|will\s+be|being|were|are)\s+)?"
+    r"(?:(?:duly|hereby|jointly|also)\s+)?$"
+)
+#: A participle's clause: "... Purposes signed in Brussels": the verb follows a noun, not a sentence start.
+_CLAUSE_START = re.compile(r"[.;]\s|\n\s*\n")
+
+#: A gap left for filling in at signature: underscores, dots or ellipses ("___", "......", "……").
+_FILL = r"(?:[_\u2026]{2,}|\.{3,}|[_\u2026.]{3,})"
+#: The date left blank: "this ___ day of ____", "on this…….. day of", "on ...... 19..".
+BLANK_DATE = re.compile(
+    rf"(?i){_FILL}[^;]{{0,30}}?\bday\s+of\b|\bday\s+of\s*{_FILL}|\b(?:on|this|dated?)\s*{_FILL}"
+    r"|\b(?:19|20)(?:__|\.\.)(?!\d)"
+)
+
+
+def clause_kind(text: str, verb_start: int, verb_end: int, zone_start: int = 0) -> ClauseKind:
+    """Whether the signing verb at ``[verb_start, verb_end)`` signs the instrument itself
+    (``signature``) or dates another one the text names (``cited``)."""
+    before = text[max(zone_start, verb_start - 300) : verb_start]
+    if _SENTENCE_START.search(before) or not before.strip():
+        return "signature"  # "Done at ...", "SIGNED at ...", after "have signed this Agreement."
+    if _SIGNS_SELF_AFTER.match(text, verb_end):
+        return "signature"  # "have signed this Agreement at ..."
+    cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    clause = before[cut:]
+    if _SELF_SUBJECT.search(clause):
+        return "signature"  # "This Agreement was signed at ..."
+    if _WITNESS.search(clause) and not _OTHER.search(clause[_WITNESS.search(clause).end() :]):
+        return "signature"  # "IN WITNESS WHEREOF ..., done at X"
+    others = [m for m in _OTHER.finditer(clause) if not _SELF.match(clause, max(0, m.start() - 40))]
+    own = [m for m in _SELF.finditer(clause)]
+    if others and (not own or others[-1].start() > own[-1].start()):
+        return "cited"
+    return "signature" if own else "cited"
+
+
+@dataclass(frozen=True, slots=True)
+class SigningDate:
+    """The date read from a signing clause: a date, or a blank left for one (``date`` None)."""
+
+    date: DateMention | None
+    blank: tuple[int, int] | None = None
+
+
+def clause_end(text: str, verb_end: int, limit: int) -> int:
+    """Where a signing clause ends: its sentence's full stop (not one inside brackets or an
+    abbreviation like "13." in "this 13. day"), or ``limit``."""
+    stop = re.compile(r"(?<![\d\s][\d])(?<!\b\d)[.;](?:\s|$)(?![^(]*\))").search(text, verb_end, limit)
+    return stop.start() if stop else limit
+
+
+def signing_date(text: str, verb_end: int, end: int) -> SigningDate:
+    """The date a signing clause states after its verb, within ``[verb_end, end)``: the first date,
+    or the blank the text leaves for one; a date after a blank is not the clause's."""
+    stop = clause_end(text, verb_end, end)
+    blank = BLANK_DATE.search(text, verb_end, min(len(text), stop + 1))
+    dates = find_dates(text, verb_end, min(len(text), stop + 1))
+    if blank is not None and (not dates or blank.start() < dates[0].start):
+        return SigningDate(None, blank.span())
+    return SigningDate(dates[0] if dates else None)
+
+
+_EVENT_VERBS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
+    ("entry-into-force", re.compile(r"(?i)\b(?:enter(?:s|ed)?|entry|came|come|comes)\s+into\s+(?:force|effect)\b|\beffective\s+(?:from|as\s+of|on)\b")),
+    ("ratification", re.compile(r"(?i)\bratif(?:y|ied|ies|ication)\b")),
+    ("accession", re.compile(r"(?i)\b(?:acced(?:e|ed|es|ing)|accession)\b")),
+)
+
+
+def event_kind(text: str, start: int, date_start: int) -> EventKind | None:
+    """What a date in ``text`` dates, from the nearest event words before it in its clause:
+    entry into force, ratification, accession, or signature (a signing verb); None if none."""
+    before = text[max(start, date_start - 160) : date_start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    clause = before[cut:]
+    best: tuple[int, EventKind] | None = None
+    for kind, rx in (*_EVENT_VERBS, ("signature", SIGNING_VERB)):
+        for m in rx.finditer(clause):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)  # type: ignore[assignment]
+    return best[1] if best else None
