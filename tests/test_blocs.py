@@ -61,3 +61,23 @@ def test_acronyms_are_case_sensitive() -> None:
     assert bloc_named("eu") is None
     assert find_blocs("sec. 3, ec. 4") == []
     assert bloc_named("european free trade association").id == "EFTA"
+
+
+def test_a_bloc_party_brings_its_members_marked_via_it() -> None:
+    from pactlens.extract.bloc_parties import with_members
+    from pactlens.model import Evidence, Party
+
+    ev = [Evidence(start=0, end=27, text="European Economic Community")]
+    parties = [Party(name="European Economic Community", evidence=ev), Party(name="Malta", iso3="MLT")]
+    out = with_members(parties, "1970-12-05")
+    assert {p.iso3 for p in out if p.via == "European Economic Community"} == {"BEL", "DEU", "FRA", "ITA", "LUX", "NLD"}
+    assert all(p.evidence == ev for p in out if p.via)
+    assert with_members(parties, None) == parties  # no date: no members guessed
+
+
+def test_members_named_by_the_text_are_not_added_again() -> None:
+    from pactlens.extract.bloc_parties import with_members
+    from pactlens.model import Party
+
+    named = [Party(name="EFTA States")] + [Party(name=i, iso3=i) for i in ("ISL", "LIE", "NOR", "CHE", "LVA")]
+    assert with_members(named, "1995-12-07") == named

@@ -109,3 +109,16 @@ def test_events_kept_apart(text: str, kind: str) -> None:
 def test_roles_of_state_names(text: str, state: str, why: str | None) -> None:
     m = next(m for m in find_states(text) if text[m.start : m.end] == state)
     assert not_party(text, m.start, m.end) == why
+
+
+def test_a_closing_signing_another_kind_of_instrument() -> None:
+    """GGO ERPNEA_1992A.txt: the EEA Agreement's file ends with its adjusting Protocol's closing."""
+    from pactlens.extract.signing import signs_other_kind
+
+    text = ("IN WITNESS WHEREOF the undersigned plenipotentiaries, being duly authorised thereto, have signed this "
+            "Protocol. DONE at Brussels, this seventeenth day of March")
+    at = text.index("DONE")
+    assert signs_other_kind(text, at, "Agreement") and not signs_other_kind(text, at, "PROTOCOL")
+    # paraphrase: a treaty's own closing calling it a treaty
+    own = "In faith whereof the Plenipotentiaries have signed the present Convention. Done at Lomé"
+    assert not signs_other_kind(own, own.index("Done"), "treaty")

@@ -89,6 +89,33 @@ def clause_kind(text: str, verb_start: int, verb_end: int, zone_start: int = 0) 
     return "signature" if own else "cited"
 
 
+#: Instrument words by the kind of instrument they name: a closing that signs "this Protocol" is
+#: not the closing of an Agreement (a protocol's text run on into the agreement's, in one file).
+_KIND_GROUPS = (
+    ("agreement", "treaty", "convention", "pact", "charter", "accord", "covenant", "statute", "act"),
+    ("protocol",), ("declaration",), ("memorandum",), ("exchange",), ("amendment",), ("decision",),
+)
+_SIGNED_THIS = re.compile(r"(?i)\b(?:signed|sign)\s+(?:this|the\s+present)\s+(?P<w>[a-z]+)")
+
+
+def _group(word: str) -> int | None:
+    w = word.lower()
+    return next((i for i, g in enumerate(_KIND_GROUPS) if any(w.startswith(k) for k in g)), None)
+
+
+def signs_other_kind(text: str, verb_start: int, own_head: str | None) -> bool:
+    """Whether the testimonium before ``verb_start`` signs an instrument of another kind than the
+    one being read ("have signed this Protocol. DONE at ..." inside an Agreement's span)."""
+    if not own_head:
+        return False
+    before = text[max(0, verb_start - 300) : verb_start]
+    said = list(_SIGNED_THIS.finditer(before))
+    if not said:
+        return False
+    theirs, ours = _group(said[-1].group("w")), _group(own_head)
+    return theirs is not None and ours is not None and theirs != ours
+
+
 @dataclass(frozen=True, slots=True)
 class SigningDate:
     """The date read from a signing clause: a date, or a blank left for one (``date`` None)."""
