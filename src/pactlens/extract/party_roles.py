@@ -33,9 +33,11 @@ _PLACE_BEFORE = re.compile(
     rf"{SIGNING_VERB.pattern}(?:\s+(?i:in\s+(?:duplicate|triplicate|\w+\s+originals?|\w+\s+copies|a\s+single\s+\w+(?:\s+\w+)?)))?,?"
     r"\s+(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s*)?$"
 )
-#: "the Treaty of Asuncion", "the Convention of Lomé": a state or place naming another instrument.
+#: "the Treaty of Asuncion", "the Convention of Lomé", "Treaty establishing the European Economic
+#: Community": a state, place or bloc naming an instrument or what an instrument sets up.
 _INSTRUMENT_OF = re.compile(
-    r"(?i:\b(?:treaty|convention|agreement|protocol|declaration|charter|act|accord|pact|round|conference)\s+of\s+(?:the\s+)?)$"
+    r"(?i:\b(?:treaty|convention|agreement|protocol|declaration|charter|act|accord|pact|round|conference|statute"
+    r"|constitution)\s+(?:of|on)\s+(?:the\s+)?|\b(?:establishing|creating|constituting|instituting)\s+(?:the\s+)?)$"
 )
 #: "the Israel-EC Agreement", "the EU-Chile Association Agreement": a state inside a compound name.
 _COMPOUND_NAME_AFTER = re.compile(
@@ -47,7 +49,7 @@ _ORIGIN_AFTER = re.compile(r"\s+(?i:origin)\b")
 
 
 def not_party(text: str, start: int, end: int) -> str | None:
-    """Why the state named at ``text[start:end]`` is not named there as a party: "round",
+    """Why the state (or bloc) named at ``text[start:end]`` is not named there as a party: "round",
     "currency", "place", "instrument" or "third-state"; None when its shape says nothing."""
     before = text[max(0, start - 120) : start]
     if _ROUND.match(text, end):
