@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pactlens import __version__
+from pactlens.limits import Limits, resolve, time_limit
 from pactlens.model import Analysis, DocumentInfo, Generator
 
 #: Packages whose code or data shapes results; their content makes the pipeline hash.
@@ -35,23 +36,31 @@ def pipeline_hash() -> str:
     return h.hexdigest()[:12]
 
 
-def analyze(source: str | Path, *, allow_private: bool = False, max_bytes: int | None = None) -> Analysis:
+def analyze(source: str | Path, *, allow_private: bool = False, max_bytes: int | None = None,
+            limits: Limits | None = None) -> Analysis:
     """Read a file path or http(s) URL and analyse it.
 
-    Raises :class:`pactlens.errors.InputError` for anything wrong with the input.
+    ``limits`` (default: :meth:`Limits.from_env`) bound what the document may
+    cost; ``max_bytes`` replaces its byte limit. Raises
+    :class:`pactlens.errors.InputError` for anything wrong with the input,
+    :class:`pactlens.limits.LimitError` (one) for a document over a limit.
     """
     from pactlens import ingest
 
-    norm = ingest.load(str(source), allow_private=allow_private, max_bytes=max_bytes)
-    return analyze_normalized(norm)
+    limits = resolve(limits, max_bytes)
+    with time_limit(limits, str(source)):
+        norm = ingest.load(str(source), allow_private=allow_private, limits=limits)
+        return analyze_normalized(norm)
 
 
-def analyze_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Analysis:
+def analyze_bytes(data: bytes, name: str, *, max_bytes: int | None = None, limits: Limits | None = None) -> Analysis:
     """Analyse an upload held in memory (``name`` gives the type by its suffix)."""
     from pactlens import ingest
 
-    norm = ingest.load_bytes(data, name, max_bytes=max_bytes)
-    return analyze_normalized(norm)
+    limits = resolve(limits, max_bytes)
+    with time_limit(limits, name):
+        norm = ingest.load_bytes(data, name, limits=limits)
+        return analyze_normalized(norm)
 
 
 def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.NormalizedText
@@ -108,7 +117,7 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
     )
 
 
-def check(brief: str | Path, against: str | Path, *, allow_private: bool = False):
+def check(brief: str | Path, against: str | Path, *, allow_private: bool = False, limits: Limits | None = None):
     """Check what a brief says an agreement contains against the agreement's text.
 
     Returns a :class:`pactlens.model.check.CheckResult` (``pactlens.check/1``).
@@ -117,8 +126,10 @@ def check(brief: str | Path, against: str | Path, *, allow_private: bool = False
     from pactlens.structure import build
     from pactlens.verify.check import check as run_check
 
+    limits = resolve(limits)
     docs = []
     for source in (brief, against):
-        norm = ingest.load(str(source), allow_private=allow_private)
-        docs += [build(norm), analyze_normalized(norm)]
+        with time_limit(limits, str(source)):
+            norm = ingest.load(str(source), allow_private=allow_private, limits=limits)
+            docs += [build(norm), analyze_normalized(norm)]
     return run_check(*docs)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pactlens.batch.progress import Progress
 from pactlens.batch.work import Outcome, _size, file_sha256
 from pactlens.ingest.discover import is_url
+from pactlens.limits import Limits, resolve
 
 
 @dataclass
@@ -37,6 +38,7 @@ def add_sources(
     reanalyse: bool = False,
     allow_private: bool = False,
     max_bytes: int | None = None,
+    limits: Limits | None = None,
     progress: bool = True,
 ) -> BatchReport:
     """Analyse ``sources`` into the library ``lib`` (a :class:`pactlens.store.Library`).
@@ -51,18 +53,19 @@ def add_sources(
     from pactlens.model import Analysis
 
     jobs = max(1, jobs or os.cpu_count() or 1)
+    limits = resolve(limits, max_bytes)  # resolved here, so every worker runs under the same limits
     report = BatchReport(total=len(sources))
     known = set() if reanalyse else lib.known_hashes()
     todo: list[str] = []
     for src in sources:
-        digest = None if is_url(src) else file_sha256(src)
+        digest = None if is_url(src) else file_sha256(src, limits.bytes)
         if digest is not None and digest in known:
             report.skipped.append(src)
         else:
             todo.append(src)
 
     bar = Progress(len(todo), sum(_size(s) for s in todo), enabled=progress)
-    opts = {"allow_private": allow_private, "max_bytes": max_bytes}
+    opts = {"allow_private": allow_private, "limits": limits}
     stream = engines.run(todo, jobs, engine=engine, ray_address=ray_address, **opts)
 
     old = signal.signal(signal.SIGTERM, _raise_interrupt)

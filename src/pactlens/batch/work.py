@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pactlens.limits import Limits
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -18,14 +20,15 @@ class Outcome:
     peak_mb: float = 0.0  # the worker's peak resident memory so far
 
 
-def analyze_source(source: str, allow_private: bool = False, max_bytes: int | None = None) -> Outcome:
+def analyze_source(source: str, allow_private: bool = False, max_bytes: int | None = None,
+                   limits: Limits | None = None) -> Outcome:
     """Analyse one source; never raises (a failure is an outcome the run records and goes past)."""
     from pactlens.errors import PactlensError
     from pactlens.pipeline import analyze
 
     size = _size(source)
     try:
-        analysis = analyze(source, allow_private=allow_private, max_bytes=max_bytes)
+        analysis = analyze(source, allow_private=allow_private, max_bytes=max_bytes, limits=limits)
     except PactlensError as exc:
         return Outcome(source, False, str(exc), size, _peak_mb())
     except Exception as exc:  # a bug on one file must not stop a corpus run
@@ -46,13 +49,25 @@ def _size(source: str) -> int:
         return 0
 
 
-def file_sha256(path: str) -> str | None:
-    """sha256 of a file's bytes (what the pipeline stores), or None if unreadable or a URL."""
+def file_sha256(path: str, max_bytes: int | None = None) -> str | None:
+    """sha256 of a file's bytes (what the pipeline stores), or None if it is unreadable,
+    not a regular file (a FIFO would block, ``/dev/zero`` never ends), larger than
+    ``max_bytes`` or a URL: the pipeline then says what is wrong with it."""
+    import os
+    import stat
+
     try:
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or (max_bytes and info.st_size > max_bytes):
+                return None
+            h = hashlib.sha256()
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+            return h.hexdigest()
+        except OSError:
+            return None

@@ -22,7 +22,7 @@ from pactlens.cli import bench as _bench  # noqa: E402,F401
 def main(argv: list[str] | None = None) -> None:
     """Run one command (``argv``, default the process's arguments) as a user sees it: every way it can end
     becomes an exit status and at most one line on stderr. Tests call it in-process with ``argv``."""
-    from pactlens.errors import PactlensError
+    from pactlens.errors import PactlensError, one_line
 
     try:
         # standalone_mode=False returns typer.Exit's code instead of exiting
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except PactlensError as exc:
-        print(f"pactlens: error: {exc}", file=sys.stderr)
+        print(f"pactlens: error: {one_line(str(exc))}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print("pactlens: interrupted", file=sys.stderr)
@@ -52,6 +52,6 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(130)
         if os.environ.get("PACTLENS_DEBUG"):
             raise
-        print(f"pactlens: internal error: {type(exc).__name__}: {exc} (set PACTLENS_DEBUG=1 for details)",
+        print(f"pactlens: internal error: {type(exc).__name__}: {one_line(str(exc))} (set PACTLENS_DEBUG=1 for details)",
               file=sys.stderr)
         sys.exit(1)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from pactlens.cli.app import app
+from pactlens.cli.app import LimitOpt, MaxMbOpt, app, limits_from
 from pactlens.cli.output import text_width, write
 from pactlens.report.registry import format_choices
 
@@ -21,24 +21,25 @@ def analyze(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format["text"],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback, private or link-local addresses.")] = False,
-    max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many MB.")] = 50.0,
+    max_mb: MaxMbOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for --format jsonl (0: one per core).")] = 1,
+    limit: LimitOpt = None,
 ) -> None:
     """Analyse documents and print what they are, how they are built and what they commit to."""
     from pactlens.ingest.discover import expand_inputs
     from pactlens.pipeline import analyze as run
     from pactlens.report.registry import renderer
 
+    limits = limits_from(limit, max_mb)
     sources = expand_inputs(files)
-    max_bytes = int(max_mb * 1024 * 1024)
     r = renderer(format.value, "analyses", "agreements")
 
     if r.name == "jsonl":
-        _stream_jsonl(sources, out, jobs=jobs, allow_private=allow_private, max_bytes=max_bytes)
+        _stream_jsonl(sources, out, jobs=jobs, allow_private=allow_private, limits=limits)
         return
 
     # Everything is analysed before anything is written: no partial result presented as whole.
-    analyses = [run(src, allow_private=allow_private, max_bytes=max_bytes) for src in sources]
+    analyses = [run(src, allow_private=allow_private, limits=limits) for src in sources]
     if r.reads == "agreements":
         from pactlens.compare import agreements_of
 
@@ -58,7 +59,7 @@ def _stream_jsonl(sources: list[str], out: Optional[Path], *, jobs: int, **opts)
     import os
 
     from pactlens.batch import engines
-    from pactlens.errors import PactlensError
+    from pactlens.errors import PactlensError, one_line
     from pactlens.report.registry import renderer
 
     jobs = jobs or os.cpu_count() or 1
@@ -71,7 +72,7 @@ def _stream_jsonl(sources: list[str], out: Optional[Path], *, jobs: int, **opts)
                 yield outcome.payload  # already serialized by the worker
             else:
                 failed += 1
-                print(f"pactlens: error: {outcome.payload}", file=sys.stderr)
+                print(f"pactlens: error: {one_line(outcome.payload)}", file=sys.stderr)
 
     write(out, lambda fh: renderer("jsonl", "analyses").write(payloads(), fh))
     if failed:

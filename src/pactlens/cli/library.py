@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from pactlens.cli.app import app
+from pactlens.cli.app import LimitOpt, MaxMbOpt, app, limits_from
 from pactlens.cli.output import text_width, write
 from pactlens.report.registry import format_choices
 
@@ -94,20 +94,23 @@ def add(
     engine: Annotated[Engine, typer.Option(help="Where the pipeline runs.")] = Engine.local,
     ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address (with --engine ray).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback, private or link-local addresses.")] = False,
-    max_mb: Annotated[float, typer.Option(help="Refuse inputs larger than this many MB.")] = 50.0,
+    max_mb: MaxMbOpt = None,
     format: FmtOpt = Fmt.text,
+    limit: LimitOpt = None,
 ) -> None:
     """Analyse documents and store them in the library (already stored ones are skipped)."""
     from pactlens.batch import add_sources
+    from pactlens.errors import one_line
     from pactlens.ingest.discover import expand_inputs
 
+    limits = limits_from(limit, max_mb)
     sources = expand_inputs(inputs)
     with _open(db) as lib:
         report = add_sources(lib, sources, jobs=jobs, engine=engine.value, ray_address=ray_address,
-                             reanalyse=reanalyse, allow_private=allow_private, max_bytes=int(max_mb * 1024 * 1024),
+                             reanalyse=reanalyse, allow_private=allow_private, limits=limits,
                              progress=format is Fmt.text)
     for source, reason in report.failures:
-        print(f"pactlens: error: {reason if source in reason else f'{source}: {reason}'}", file=sys.stderr)
+        print(f"pactlens: error: {one_line(reason if source in reason else f'{source}: {reason}')}", file=sys.stderr)
     if format is Fmt.json:
         _print_json({"stored": report.stored, "skipped": report.skipped,
                      "failed": [{"source": s, "reason": r} for s, r in report.failures],

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from pactlens.cli.app import app
+from pactlens.cli.app import LimitOpt, app, limits_from
 
 
 @app.command()
@@ -19,6 +19,7 @@ def serve(
     allow_private: Annotated[bool, typer.Option(help="Allow URL ingestion of loopback, private or link-local addresses.")] = False,
     workers: Annotated[int, typer.Option(min=0, max=32, help="Processes that analyse uploads, per server process (0: threads of the server).")] = 1,
     processes: Annotated[int, typer.Option(min=1, max=64, help="Server processes answering requests (one per core is the most that helps).")] = 1,
+    limit: LimitOpt = None,
 ) -> None:
     """Serve the library: JSON API (/api, documented at /docs) and web pages.
 
@@ -38,6 +39,8 @@ def serve(
         raise PactlensError(f"refusing to bind {host} without a token: set PACTLENS_TOKEN (every write will need it)")
 
     _check_port(host, port)
+    # Analyses run in worker processes, which read their limits from the environment.
+    os.environ.update(limits_from(limit).as_env())
 
     import json
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,21 +18,23 @@ from pactlens.errors import InputError
 from pactlens.ingest import sniff
 from pactlens.ingest.discover import is_url
 from pactlens.ingest.types import Extracted, NormalizedText, OffsetMap
+from pactlens.limits import Limits, resolve
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = Limits.bytes
 
-__all__ = ["DEFAULT_MAX_BYTES", "NormalizedText", "OffsetMap", "load", "load_bytes"]
+__all__ = ["DEFAULT_MAX_BYTES", "Limits", "NormalizedText", "OffsetMap", "load", "load_bytes", "read_file"]
 
 
-def _reader(media_type: str) -> Callable[[bytes, str], Extracted]:
+def _reader(media_type: str, limits: Limits) -> Callable[[bytes, str], Extracted]:
+    """The reader for ``media_type``; archive and page limits go to the readers that expand."""
     if media_type == sniff.PDF:
         from pactlens.ingest.pdf import read_pdf
 
-        return read_pdf
+        return lambda data, name: read_pdf(data, name, limits=limits)
     if media_type == sniff.DOCX:
         from pactlens.ingest.docx import read_docx
 
-        return read_docx
+        return lambda data, name: read_docx(data, name, limits=limits)
     if media_type == sniff.HTML:
         from pactlens.ingest.html import read_html
 
@@ -42,19 +45,21 @@ def _reader(media_type: str) -> Callable[[bytes, str], Extracted]:
 
 
 def load_bytes(data: bytes, name: str, *, max_bytes: int | None = None,
-               media_type: str | None = None) -> NormalizedText:
+               media_type: str | None = None, limits: Limits | None = None) -> NormalizedText:
     """Read ``data`` (named ``name``, whose suffix hints at its type) and normalize it.
 
     ``media_type`` is a server's Content-Type; it decides only when the bytes
-    themselves do not (text formats carry no magic).
+    themselves do not (text formats carry no magic). ``limits`` (default: the
+    environment's, see :mod:`pactlens.limits`) bound what the document may cost.
     """
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    if len(data) > limit:
-        raise InputError(f"{name}: the file is larger than the limit of {limit} bytes")
+    limits = resolve(limits, max_bytes)
+    limits.check("bytes", len(data), name, "bytes")
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     kind = sniff.media_type(data, name, media_type)
-    extracted = _reader(kind)(data, name)
+    extracted = _reader(kind, limits)(data, name)
+    # Checked before normalization, whose cost grows with the text.
+    limits.check("chars", len(extracted.text), name, "characters of text")
     if not extracted.text.strip():
         raise InputError(f"{name}: the file is empty")
     return normalized(extracted, source=name, sha256=hashlib.sha256(data).hexdigest())
@@ -72,25 +77,53 @@ def normalized(extracted: Extracted, *, source: str, sha256: str) -> NormalizedT
                           date=extracted.date, repairs=repairs, parts=parts)
 
 
-def load(source: str | os.PathLike[str], *, allow_private: bool = False, max_bytes: int | None = None) -> NormalizedText:
+def load(source: str | os.PathLike[str], *, allow_private: bool = False, max_bytes: int | None = None,
+         limits: Limits | None = None) -> NormalizedText:
     """Read a file path (a ``str`` or a ``Path``) or an http(s) URL."""
     source = os.fspath(source)
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    limits = resolve(limits, max_bytes)
     if is_url(source):
         from pactlens.ingest.url import fetch
 
-        got = fetch(source, max_bytes=limit, allow_private=allow_private)
-        return load_bytes(got.data, source, max_bytes=limit, media_type=got.content_type)
-    path = Path(source)
-    if path.is_dir():
-        raise InputError(f"{source}: is a folder, not a file")
-    if not path.is_file():
-        raise InputError(f"{source}: no such file")
-    size = path.stat().st_size  # checked before reading the file whole
-    if size > limit:
-        raise InputError(f"{source}: the file is larger than the limit of {limit} bytes ({size} bytes)")
+        got = fetch(source, max_bytes=limits.bytes or 1 << 62, allow_private=allow_private)
+        return load_bytes(got.data, source, media_type=got.content_type, limits=limits)
+    return load_bytes(read_file(source, limits), source, limits=limits)
+
+
+def read_file(source: str, limits: Limits) -> bytes:
+    """The bytes of the regular file ``source``, at most ``limits.bytes`` of them.
+
+    The file is opened without blocking and checked to be a regular file
+    before a byte is read: a FIFO would block the open, and ``/dev/zero`` (or
+    a link to it) never ends.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"{source}: cannot read the file ({exc.strerror or exc})") from None
-    return load_bytes(data, source, max_bytes=limit)
+        raise InputError(f"{source}: cannot open the file ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{source}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{source}: not a regular file ({file_kind(info.st_mode)}); only files can be read")
+        limits.check("bytes", info.st_size, source, "bytes")  # before reading the file whole
+        try:
+            data = fh.read(limits.bytes + 1) if limits.bytes else fh.read()
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read the file ({exc.strerror or exc})") from None
+    limits.check("bytes", len(data), source, "bytes")  # a file that grew while read
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "not a regular file"

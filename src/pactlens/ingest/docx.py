@@ -1,15 +1,19 @@
 """DOCX: body paragraphs and tables in order, with footnotes and endnotes.
 
-python-docx opens the package and reads its core properties, but its
-``Paragraph.text`` skips footnote references and it does not expose
-``word/footnotes.xml``, so runs are walked here: a
-``w:footnoteReference`` becomes ``[n]`` in the body (``n`` numbered in order
-of first reference, as Word displays them) and each note's text is appended
-at the end as a paragraph ``[n] text``.
+Only the parts that hold text are read (``word/document.xml``, the notes,
+``docProps/core.xml`` for title and date), straight from the zip archive and
+each checked against the limits on decompressed size and ratio before it is
+inflated: a package is untrusted, and a 5 MB file can hold a part that
+inflates to gigabytes. (python-docx would read every part, media included,
+and its ``Paragraph.text`` skips footnote references anyway.) Runs are walked
+here: a ``w:footnoteReference`` becomes ``[n]`` in the body (``n`` numbered in
+order of first reference, as Word displays them) and each note's text is
+appended at the end as a paragraph ``[n] text``.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from io import BytesIO
@@ -19,28 +23,28 @@ from pactlens.errors import InputError
 from pactlens.ingest.sniff import DOCX
 from pactlens.ingest.types import Extracted
 from pactlens.ingest.util import one_line
+from pactlens.limits import Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOTE_PARTS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
+_CORE = "docProps/core.xml"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+#: Parts smaller than this are not held to the compression-ratio limit (small XML compresses well).
+RATIO_FLOOR = 1 << 20
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def read_docx(data: bytes, name: str) -> Extracted:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
+def read_docx(data: bytes, name: str, *, limits: Limits | None = None) -> Extracted:
+    limits = limits or Limits()
     try:
-        document = docx.Document(BytesIO(data))
         archive = zipfile.ZipFile(BytesIO(data))
-        body = ET.fromstring(archive.read("word/document.xml")).find(f"{W}body")
-        notes = {kind: _read_notes(archive, part, kind) for kind, part in _NOTE_PARTS}
-        title, date = _core_properties(document)
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ET.ParseError, EOFError, ValueError,
+        body = ET.fromstring(_part(archive, "word/document.xml", name, limits)).find(f"{W}body")
+        notes = {kind: _read_notes(archive, part, kind, name, limits) for kind, part in _NOTE_PARTS}
+        title, date = _core_properties(archive, name, limits)
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, EOFError, ValueError,
             zlib.error, NotImplementedError) as exc:  # zlib/NotImplemented: damaged compressed members
         raise InputError(f"{name}: broken DOCX file ({type(exc).__name__}: {one_line(exc)})") from None
-    except Exception as exc:  # lxml errors from python-docx on a damaged part
-        if type(exc).__module__.startswith("lxml"):
-            raise InputError(f"{name}: broken DOCX file ({one_line(exc)})") from None
-        raise
     numbering: dict[tuple[str, str], int] = {}
     paragraphs = [t for t in _blocks(body, numbering) if t.strip()] if body is not None else []
     for (kind, note_id), number in sorted(numbering.items(), key=lambda kv: kv[1]):
@@ -86,11 +90,25 @@ def _paragraph_text(p: ET.Element, numbering: dict[tuple[str, str], int] | None)
     return "".join(parts)
 
 
-def _read_notes(archive: zipfile.ZipFile, part: str, kind: str) -> dict[str, str]:
+def _part(archive: zipfile.ZipFile, part: str, name: str, limits: Limits) -> bytes:
+    """One part's bytes, refused before inflating when its declared size or ratio is over the limits.
+
+    The declared size bounds what is inflated: zipfile stops at it (and fails
+    the CRC check when the data ran longer).
+    """
+    info = archive.getinfo(part)
+    limits.check("part_bytes", info.file_size, name, f"bytes in the archive part {part}")
+    if info.file_size > RATIO_FLOOR:
+        limits.check("ratio", info.file_size / max(info.compress_size, 1), name,
+                     f"times compression in the archive part {part}")
+    return archive.read(part)
+
+
+def _read_notes(archive: zipfile.ZipFile, part: str, kind: str, name: str, limits: Limits) -> dict[str, str]:
     """Note id → text; the separator notes Word keeps (ids -1 and 0) have no text and drop out."""
     if part not in archive.namelist():
         return {}
-    root = ET.fromstring(archive.read(part))
+    root = ET.fromstring(_part(archive, part, name, limits))
     notes = {}
     for note in root.iter(f"{W}{kind}"):
         text = " ".join(_paragraph_text(p, None).strip() for p in note.iter(f"{W}p"))
@@ -99,8 +117,17 @@ def _read_notes(archive: zipfile.ZipFile, part: str, kind: str) -> dict[str, str
     return notes
 
 
-def _core_properties(document) -> tuple[str | None, str | None]:
-    """Title and creation date from the package's core properties, when filled in."""
-    props = document.core_properties
-    title = " ".join((props.title or "").split()) or None
-    return title, (props.created.date().isoformat() if props.created else None)
+def _core_properties(archive: zipfile.ZipFile, name: str, limits: Limits) -> tuple[str | None, str | None]:
+    """Title and creation date from the package's core properties, when filled in.
+
+    A damaged or missing core-properties part only loses the metadata.
+    """
+    if _CORE not in archive.namelist():
+        return None, None
+    try:
+        root = ET.fromstring(_part(archive, _CORE, name, limits))
+    except (ET.ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        return None, None
+    title = " ".join((root.findtext(f"{_DC}title") or "").split()) or None
+    created = (root.findtext(f"{_DCTERMS}created") or "").strip()
+    return title, (created[:10] if _ISO_DAY.match(created) else None)

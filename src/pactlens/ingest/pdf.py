@@ -17,15 +17,17 @@ from pactlens.errors import InputError
 from pactlens.ingest.sniff import PDF
 from pactlens.ingest.types import Extracted
 from pactlens.ingest.util import one_line
+from pactlens.limits import Limits
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
-def read_pdf(data: bytes, name: str) -> Extracted:
+def read_pdf(data: bytes, name: str, *, limits: Limits | None = None) -> Extracted:
+    limits = limits or Limits()
     if b"%%EOF" not in data[-2048:]:
         raise InputError(f"{name}: truncated or damaged PDF (no end-of-file marker)")
     with _quiet("pypdf"):
-        pages, meta = _read_pages(data, name)
+        pages, meta = _read_pages(data, name, limits)
     if not pages:
         raise InputError(f"{name}: the PDF has no pages")
     if not any(p.strip() for p in pages):
@@ -34,14 +36,23 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     return Extracted(text=text, media_type=PDF, title=_meta_title(meta), date=_meta_date(meta))
 
 
-def _read_pages(data: bytes, name: str):
+def _read_pages(data: bytes, name: str, limits: Limits):
+    """Page texts and metadata. The page count is checked before any page is read (a
+    2.5 KB page tree can repeat one page tens of thousands of times), and the
+    characters as pages are read (a few pages can hold millions of characters)."""
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{name}: the PDF is encrypted with a password")
-        return [page.extract_text() or "" for page in reader.pages], reader.metadata
+        limits.check("pages", len(reader.pages), name, "PDF pages")
+        texts, chars = [], 0
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            chars += len(texts[-1])
+            limits.check("chars", chars, name, "characters of text")
+        return texts, reader.metadata
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001

@@ -31,6 +31,9 @@ def decode(data: bytes, name: str, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 break
+    wide = _wide_unicode(data)
+    if wide is not None:
+        return wide
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -38,6 +41,45 @@ def decode(data: bytes, name: str, declared: str | None = None) -> str:
     if looks_binary(text):
         raise InputError(f"{name}: binary data, not a supported document type")
     return text
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 text written without a BOM, told by where its NUL bytes fall.
+
+    Text in these encodings is mostly characters below U+0100 (Latin) or at
+    least below U+10000, so every other byte (UTF-16) or three bytes in four
+    (UTF-32) are NUL, at positions fixed by the byte order; ordinary text and
+    binary formats do not show that regularity. The decoded text must then
+    look like text too.
+    """
+    sample = data[:4096]
+    if b"\x00" not in sample or len(sample) < 8:
+        return None
+    n = len(sample)
+
+    def nul_share(offset: int, step: int) -> float:
+        slots = sample[offset::step]
+        return slots.count(0) / max(len(slots), 1)
+
+    candidates = []
+    if len(data) % 4 == 0:
+        if min(nul_share(1, 4), nul_share(2, 4), nul_share(3, 4)) > 0.9:
+            candidates.append("utf-32-le")
+        if min(nul_share(0, 4), nul_share(1, 4), nul_share(2, 4)) > 0.9:
+            candidates.append("utf-32-be")
+    if len(data) % 2 == 0 and n >= 2:
+        if nul_share(1, 2) > 0.6 and nul_share(0, 2) < 0.1:
+            candidates.append("utf-16-le")
+        if nul_share(0, 2) > 0.6 and nul_share(1, 2) < 0.1:
+            candidates.append("utf-16-be")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not looks_binary(text):
+            return text
+    return None
 
 
 def _declared(data: bytes, encoding: str | None) -> str | None:

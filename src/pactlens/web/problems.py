@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pactlens.errors import InputError
+from pactlens.limits import LimitError
 
 log = logging.getLogger("pactlens.web")
 PROBLEM = "application/problem+json"
@@ -98,7 +99,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def _input(request: Request, exc: InputError) -> Response:
-        return problem_response(request, 422, str(exc))
+        return problem_response(request, 413 if isinstance(exc, LimitError) else 422, str(exc))
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> Response:
