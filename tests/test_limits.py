@@ -90,7 +90,7 @@ def test_characters_after_extraction_are_limited(monkeypatch):
         analyze_bytes(b"The Parties shall consult. " * 10, "x.txt")
 
 
-def test_seconds_per_document(capsys):
+def test_seconds_per_document():
     code, out, err = cli(["analyze", str(EXAMPLE_BRIEF), "--limit", "seconds=0.01"])
     assert_one_line(code, err, "took longer than the limit of 0.01 seconds", "--limit seconds=")
 
