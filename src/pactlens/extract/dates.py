@@ -9,6 +9,7 @@ of a URL or of a document number).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,16 +125,19 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, years: bool
     """Dates written in ``text[start:end]``, with spans into ``text``, in order.
 
     With ``years=True`` bare years not inside a longer date are included too.
+    Patterns run longest form first; a match overlapping a date already taken
+    is dropped. The taken spans do not overlap, so each check is a binary
+    search among them (a reference list with thousands of dates stays linear).
     """
     end = len(text) if end is None else end
     window = text[start:end]
-    taken: list[tuple[int, int]] = []
+    has_day = "day" in window.lower()  # the costly "the fourth day of April" forms need the word
+    taken = _Taken()
     out: list[DateMention] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
     for precision, rx in _compiled():
+        if not has_day and "day\\s+of" in rx.pattern:
+            continue
+        found = []
         for m in rx.finditer(window):
             a, b = m.start(), m.end()
             if m.group(0)[:1].isspace():
@@ -143,18 +147,40 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, years: bool
                 if keep is None:
                     continue
                 b = m.start("wy") + keep  # the year ends where its words stop making a year
-            if not free(a, b):
+            if not taken.free(a, b):
                 continue
             iso = _parse(_phrase(m), precision)
             if iso is None:
                 continue
-            taken.append((a, b))
+            found.append((a, b))  # one pattern's matches never overlap each other
             out.append(DateMention(start + a, start + b, iso, precision))
+        taken.add(found)
     if years:
         for m in _YEAR_RE.finditer(window):
             a, b = m.span()
-            if free(a, b):
-                taken.append((a, b))
+            if taken.free(a, b):
                 out.append(DateMention(start + a, start + b, m.group("y"), "year"))
     out.sort(key=lambda d: d.start)
     return out
+
+
+class _Taken:
+    """Spans already taken, none overlapping another: sorted, so overlap is a binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, a: int, b: int) -> bool:
+        """True when ``[a, b)`` overlaps no taken span."""
+        i = bisect.bisect_right(self.starts, a)
+        if i > 0 and self.ends[i - 1] > a:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < b)
+
+    def add(self, spans: list[tuple[int, int]]) -> None:
+        """Take ``spans`` (in text order, free of the taken ones and of each other)."""
+        if spans:
+            merged = sorted(list(zip(self.starts, self.ends)) + spans)
+            self.starts = [s for s, _ in merged]
+            self.ends = [e for _, e in merged]

@@ -21,6 +21,7 @@ from pactlens.ingest.util import bracket_markers, exponent_context
 _LABEL = re.compile(r"^\[?\s*(\d{1,3}(?:\s*,\s*\d{1,3})*|[*†‡§]|[a-z])\s*\]?$")
 _DEF_START = re.compile(r"\n\[([^\]\n]{1,4})\] ")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLOCKS = ("head", "p", "item", "row", "quote", "code", "cell")
 
 
@@ -32,6 +33,8 @@ def read_html(data: bytes, name: str) -> Extracted:
 
     declared = _META_CHARSET.search(data[:4096])
     source = decode(data, name, declared.group(1).decode("ascii") if declared else None)
+    # lxml refuses to set text holding characters XML forbids, which a damaged page may carry
+    source = _NOT_XML.sub(" ", source)
     try:
         tree = lhtml.document_fromstring(_strip_xml_declaration(source))
     except (etree.ParserError, ValueError) as exc:

@@ -7,6 +7,7 @@ definition(s) for problems of a note, the sentence for problems of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -31,6 +32,11 @@ class AuditContext:
     @cached_property
     def markers(self) -> list[FootnoteMarker]:
         return body_markers(self.doc)
+
+    @cached_property
+    def marker_starts(self) -> list[int]:
+        """Where the body markers start, sorted: a sentence's markers are a binary search away."""
+        return sorted(m.span.start for m in self.markers)
 
     @cached_property
     def defined(self) -> set[str]:
@@ -327,18 +333,27 @@ def _next_word(text: str, i: int) -> int:
     return m.start() if m else i
 
 
+#: What may stand between a sentence and its marker: bracketed labels, superscript digits,
+#: anything that is not a word character. Possessive: each character is tried once.
+_NO_WORDS = re.compile(r"(?:\[\^?\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\W)*+")
+#: How far past a sentence its marker is looked for.
+_AFTER = 1000
+
+
 def _marker_in(ctx: AuditContext, span: Span) -> bool:
-    """A marker in the sentence, or right after it (``…."[4]``), before any new words."""
-    text = ctx.doc.text
-    for m in ctx.markers:
-        if span.start <= m.span.start < span.end:
-            return True
-        if m.span.start >= span.end:
-            # Only punctuation, spaces or other markers between the sentence and this marker.
-            between = re.sub(r"\[\^?\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]", "", text[span.end : m.span.start])
-            if not re.search(r"\w", between):
-                return True
-    return False
+    """A marker in the sentence, or right after it (``…."[4]``), before any new words.
+
+    Binary searches among the sorted marker starts, and one bounded scan past
+    the sentence end: linear in the text however many quotes and markers.
+    """
+    starts = ctx.marker_starts
+    i = bisect.bisect_left(starts, span.start)
+    if i < len(starts) and starts[i] < span.end:
+        return True
+    # Only punctuation, spaces or other markers between the sentence and the marker.
+    reach = _NO_WORDS.match(ctx.doc.text, span.end, min(len(ctx.doc.text), span.end + _AFTER)).end()
+    j = bisect.bisect_left(starts, span.end)
+    return j < len(starts) and starts[j] <= reach
 
 
 CHECKS: list[Callable[[AuditContext], list[Finding]]] = [

@@ -173,10 +173,42 @@ def _agreement(agreements: list[Agreement], clause: str, a: int, b: int, date: s
 
 
 def _summary(text: str, a: int, b: int) -> tuple[int, int]:
+    """The clause ``[a, b)`` without leading spaces and commas, and without its trailing
+    punctuation and footnote markers."""
     seg = text[a:b]
     lead = len(seg) - len(seg.lstrip(" ,"))
-    tail = re.search(r"[\s.;,]*(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s)*$", seg)
-    return a + lead, a + (tail.start() if tail else len(seg))
+    return a + lead, a + trailing_markers(seg)
+
+
+_SUPERSCRIPT_DIGITS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def trailing_markers(seg: str) -> int:
+    """Where the tail of ``seg`` made of punctuation (``.;,``), spaces and then footnote
+    markers (``[3]``, ``[^3]``, ``³``) and spaces begins.
+
+    Scanned backwards, once: a pattern anchored at the end would be retried at
+    every start position, quadratic on a long run of markers.
+    """
+    i = len(seg)
+    while i > 0:  # markers and spaces, from the end
+        c = seg[i - 1]
+        if c.isspace() or c in _SUPERSCRIPT_DIGITS:
+            i -= 1
+        elif c == "]":
+            j = i - 2
+            while j >= 0 and seg[j].isdecimal():
+                j -= 1
+            if j < i - 2 and j >= 0 and seg[j] == "^":
+                j -= 1
+            if j == i - 2 or j < 0 or seg[j] != "[":
+                break
+            i = j
+        else:
+            break
+    while i > 0 and (seg[i - 1].isspace() or seg[i - 1] in ".;,"):  # then the punctuation before them
+        i -= 1
+    return i
 
 
 # Every written date holds a year, in figures or in words.
@@ -242,11 +274,14 @@ def _yearless(text: str, sentences: tuple[Sentence, ...], dates: list[DateMentio
     known = sorted((d for d in dates if d.precision in {"day", "month"} or _year_is_date(text, d, d.start - 20)),
                    key=lambda d: d.start)
     starts = [d.start for d in known]
+    taken = sorted((d.start, d.end) for d in dates)  # the dates do not overlap: ends are sorted too
+    taken_ends = [e for _, e in taken]
     out: list[DateMention] = []
     for s in sentences:
         for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
             first_end = m.end("d1") if m.group("d1") else m.end("m2")
-            if any(d.start < first_end and m.start() < d.end for d in dates):
+            j = bisect.bisect_right(taken_ends, m.start())  # the first date ending after the match starts
+            if j < len(taken) and taken[j][0] < first_end:
                 continue
             i = bisect.bisect_left(starts, m.start()) - 1
             if i < 0 and not m.group("ry"):
@@ -317,14 +352,21 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """Drop a year-only event that repeats a more precise one of the same kind and agreement."""
+    """Drop a year-only (or month-only) event that repeats a more precise one of the same
+    kind and agreement (and, with no agreement, a shared actor).
+
+    The more precise events are indexed by kind, agreement and each shorter date
+    they start with, with the union of their actors: one look-up per event.
+    """
+    precise: dict[tuple[str, str | None, str], set[str]] = {}
+    for o in events:
+        for cut in (4, 7):
+            if len(o.date) > cut:
+                precise.setdefault((o.kind, o.agreement, o.date[:cut]), set()).update(o.actors)
     out = []
     for e in events:
-        if e.precision != "day" and any(
-            o is not e and o.kind == e.kind and o.agreement == e.agreement and o.date.startswith(e.date)
-            and len(o.date) > len(e.date) and (e.agreement or not e.actors or set(o.actors) & set(e.actors))
-            for o in events
-        ):
+        actors = precise.get((e.kind, e.agreement, e.date)) if e.precision != "day" else None
+        if actors is not None and (e.agreement or not e.actors or actors & set(e.actors)):
             continue
         out.append(e)
     return out

@@ -1,0 +1,65 @@
+"""The passes issue 14 found super-linear, at a size where quadratic time is minutes and linear
+well under a second or two. The wall bounds are generous (a loaded machine); figures are in
+bench/scaling.py and bench/fuzz.py.
+
+Each input is a real line repeated, as hostile or unlucky documents repeat them: the "Accessed"
+line of a reference list (CRS reports, tests/fixtures/citations-crs-r48887-excerpt.txt), a run of
+footnote markers, quotes each followed by its marker.
+"""
+
+from __future__ import annotations
+
+import time
+from types import SimpleNamespace
+
+from pactlens.extract.dates import find_dates
+from pactlens.extract.events import _summary, trailing_markers
+from pactlens.structure.doc import Span
+from pactlens.verify.audit import _marker_in
+
+
+def timed(fn, *args):
+    started = time.perf_counter()
+    result = fn(*args)
+    return result, time.perf_counter() - started
+
+
+def test_find_dates_is_linear_in_the_number_of_dates():
+    # 40,000 dates: checking each against every earlier one is 8e8 comparisons (minutes)
+    text = "Accessed 1 January 2020.\n" * 20_000 + "Retrieved March 3, 2021; see 2019.\n" * 20_000
+    dates, seconds = timed(lambda: find_dates(text, years=True))
+    assert len(dates) == 60_000
+    assert [d.iso for d in dates[:1]] == ["2020-01-01"] and dates[-1].iso == "2019"
+    assert all(text[d.start:d.end] in {"1 January 2020", "March 3, 2021", "2019"} for d in dates)
+    assert seconds < 20
+
+
+def test_find_dates_keeps_the_longest_form():
+    # North Atlantic Treaty, final clause; and a paraphrase
+    for text, want in (("Done at Washington, the fourth day of April, 1949.", ["1949-04-04"]),
+                       ("signed on April 4, 1949 and in force in August 1949 (1949)", ["1949-04-04", "1949-08"])):
+        assert [d.iso for d in find_dates(text)] == want
+
+
+def test_trailing_markers_of_a_long_run_are_found_in_one_pass():
+    seg = "The Parties signed the Treaty in 1949." + "[1]" * 100_000  # retried per start: minutes
+    (a, b), seconds = timed(lambda: _summary(seg, 0, len(seg)))
+    assert seg[a:b] == "The Parties signed the Treaty in 1949"
+    assert seconds < 5
+    assert trailing_markers("met in June 2023 , [^4] ³ ") == len("met in June 2023")
+    assert trailing_markers("in 2023[a]") == len("in 2023[a]")  # a letter is no footnote number
+
+
+def test_marker_lookup_is_linear_in_quotes_and_markers():
+    # 20,000 quoted sentences each followed by its marker, and 20,000 without one: all pairs is 8e8
+    piece = '"We will consult," he said.[1] '
+    bare = '"We will not," she said. '
+    text = piece * 20_000 + bare * 20_000
+    starts = [i * len(piece) + piece.index("[") for i in range(20_000)]
+    ctx = SimpleNamespace(doc=SimpleNamespace(text=text), marker_starts=starts)
+    spans = [Span(i * len(piece), i * len(piece) + piece.index("[")) for i in range(20_000)]
+    spans += [Span(20_000 * len(piece) + i * len(bare), 20_000 * len(piece) + (i + 1) * len(bare) - 1)
+              for i in range(20_000)]
+    found, seconds = timed(lambda: [_marker_in(ctx, s) for s in spans])
+    assert found == [True] * 20_000 + [False] * 20_000
+    assert seconds < 10
