@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from pactlens.structure.doc import FootnoteDef, FootnoteMarker, Span
+from pactlens.structure.spans import covering
 from pactlens.structure.spans import lstrip as _lstrip
 from pactlens.structure.spans import rstrip as _rstrip
 
@@ -46,12 +47,9 @@ def find_footnotes(text: str) -> tuple[list[FootnoteMarker], list[FootnoteDef]]:
     """All footnote markers in the body and all footnote definitions, each sorted."""
     candidates = _marker_candidates(text)
     defs = _definitions(text, _definition_starts(text, candidates))
-    markers = [m for m in candidates if not _inside(defs, m.span.start)]
+    inside = covering((d.span.start, d.span.end) for d in defs)
+    markers = [m for m in candidates if not inside(m.span.start)]
     return markers, defs
-
-
-def _inside(defs: list[FootnoteDef], offset: int) -> bool:
-    return any(d.span.contains(offset) for d in defs)
 
 
 def _marker_matches(text: str) -> list[re.Match[str]]:

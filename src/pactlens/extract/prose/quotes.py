@@ -20,6 +20,7 @@ from pactlens.extract.prose.people import NOT_NAME, Mention, Person, find_people
 from pactlens.extract.prose.speakers import NamedSpeaker, according_to, is_back_reference, named_subject
 from pactlens.model import Citation, Quote
 from pactlens.structure.doc import Doc
+from pactlens.structure.spans import covering
 
 _VERB_STEMS = (
     "say|said|says|saying|state|stated|states|stating|tell|told|tells|add|added|adds|adding|"
@@ -144,9 +145,8 @@ def _quoted(text: str) -> list[tuple[int, int, int, int, str]]:
         out.append((m.start(), m.end(), a, b, "single" if g == "q" else "double"))
     if "'" in text:
         # A single-quoted phrase inside a double-quoted one is part of it.
-        inside = [(x, y) for x, y, *_ in out]
-        out += [(x, y + 1, x + 1, y, "ascii") for x, y in _ascii_single(text)
-                if not any(p <= x < q for p, q in inside)]
+        inside = covering((x, y) for x, y, *_ in out)
+        out += [(x, y + 1, x + 1, y, "ascii") for x, y in _ascii_single(text) if not inside(x)]
         out.sort()
     return out
 
@@ -189,8 +189,9 @@ def _ascii_single(text: str) -> list[tuple[int, int]]:
 
 def _direct(doc: Doc, text: str, sentences: tuple[Sentence, ...], notes: list[tuple[int, int]]) -> list[_Found]:
     found: list[_Found] = []
+    in_notes = covering(notes)
     for qa, qb, a, b, form in _quoted(text):
-        if not _well_formed(text, qa, qb) or any(x <= a < y for x, y in notes):
+        if not _well_formed(text, qa, qb) or in_notes(a):
             continue
         i = _sentence_index(sentences, qa)
         if i is None:

@@ -125,10 +125,17 @@ def _mask(text: str, urls: list[UrlMention]) -> str:
     """The text with URLs blanked out (same length), so no year in a URL is read as a date."""
     if not urls:
         return text
-    chars = list(text)
-    for u in urls:
-        chars[u.start : u.end] = " " * (u.end - u.start)
-    return "".join(chars)
+    # Slices joined (a copy in C) rather than a list of every character: called once per
+    # note, a per-character copy of the whole text made long reference lists quadratic.
+    parts, at = [], 0
+    for u in sorted(urls, key=lambda u: u.start):
+        if u.end <= at:
+            continue
+        a = max(u.start, at)
+        parts += [text[at:a], " " * (u.end - a)]
+        at = u.end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _first_source_end(text: str, start: int, end: int) -> int:
