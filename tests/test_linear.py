@@ -13,7 +13,7 @@ import time
 from types import SimpleNamespace
 
 from pactlens.extract.dates import find_dates
-from pactlens.extract.events import _summary, trailing_markers
+from pactlens.extract.prose.events import _summary, trailing_markers
 from pactlens.structure.doc import Span
 from pactlens.verify.audit import _marker_in
 
