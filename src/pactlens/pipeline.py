@@ -85,7 +85,7 @@ def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.Normali
     citations = find_citations(doc)
     quotes = find_quotes(doc, citations, kind=kind)
     events = find_events(doc, agreements)
-    entities = find_entities(doc)
+    entities = find_entities(doc, kind)
     findings = audit(doc, citations, quotes)
 
     meta = document_metadata(doc, title=norm.title, date=norm.date)

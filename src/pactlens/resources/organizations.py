@@ -51,12 +51,33 @@ def _index() -> tuple[re.Pattern[str], dict[str, Organization]]:
 
 
 def find_organizations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
-    """Organizations named in ``text[start:end]``, with spans into ``text``."""
+    """Organizations named in ``text[start:end]``, with spans into ``text``.
+
+    An acronym glued to a currency sign or a figure is no organization ("AU$50
+    billion"), and a short form that drops the name's distinguishing words
+    ("Security Council" for the UN's) names another body when a capitalised
+    word or a possessive qualifies it ("Bahrain's National Security Council").
+    """
     rx, by_form = _index()
-    return [
-        OrgMention(m.start(), m.end(), by_form[m.group(0)], m.group(0))
-        for m in rx.finditer(text, start, len(text) if end is None else end)
-    ]
+    out = []
+    for m in rx.finditer(text, start, len(text) if end is None else end):
+        form, org = m.group(0), by_form[m.group(0)]
+        if text[m.end() : m.end() + 1] in {"$", "£", "€"} or (form.isupper() and text[m.end() : m.end() + 1].isdigit()):
+            continue
+        if _generic(form, org) and _QUALIFIED.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        out.append(OrgMention(m.start(), m.end(), org, form))
+    return out
+
+
+#: A capitalised qualifier or a possessive just before a short form.
+_QUALIFIED = re.compile(r"(?:\b(?!The\b|the\b|A\b|An\b)[A-Z][\w.'’-]*|['’]s?)\s+$")
+
+
+def _generic(form: str, org: Organization) -> bool:
+    """Whether ``form`` is the name minus its distinguishing words ("Security Council")."""
+    words = form.split()
+    return len(words) > 1 and form != org.name and set(words) < set(org.name.split())
 
 
 def lookup(name: str) -> Organization | None:

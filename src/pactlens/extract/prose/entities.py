@@ -8,7 +8,9 @@ come from the states gazetteer, organizations from ours (with aliases, so
 "Shanghai Cooperation Organization" and "SCO" are one entity), people from
 the role+name rules shared with quotes, and projects, policies and places from
 the words that name their kind ("… Corridor", "… policy", "the … Sea").
-No model is loaded here, to keep entity finding cheap on every document.
+In prose, the language-analysis stage's named entities add the people and
+organizations no rule introduced (:mod:`pactlens.extract.named` filters
+and merges them); treaty texts keep the rules alone.
 """
 
 from __future__ import annotations
@@ -148,9 +150,14 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
                 groups.setdefault(key, _Group(found[key[1]], kind)).add(m.start(), m.end(), m.group(0))
 
 
-def _add_people(doc: Doc, ranges, groups: dict) -> set[str]:
+def _add_people(doc: Doc, ranges, groups: dict, sdoc) -> set[str]:
+    extra = None
+    if sdoc is not None:
+        from pactlens.extract.named import person_spans
+
+        extra = person_spans(doc, sdoc, ranges.__contains__, _bylined(doc))
     names: set[str] = set()
-    for m in find_people(doc, ranges.spans):
+    for m in find_people(doc, ranges.spans, extra):
         p = m.person
         key = ("person", id(p))
         g = groups.setdefault(key, _Group(p.name, "person", role=p.role))
@@ -159,14 +166,104 @@ def _add_people(doc: Doc, ranges, groups: dict) -> set[str]:
     return names
 
 
-def find_entities(doc: Doc) -> list[Entity]:
-    """Entities named in running text, most mentioned first within each kind."""
+def _add_ner_orgs(doc: Doc, ranges, groups: dict, sdoc, person_words: set[str]) -> set[str]:
+    """Organizations the NER found that the gazetteer does not know."""
+    from pactlens.extract.named import name_key, organizations
+    from pactlens.resources.organizations import organizations as gazetteer
+
+    known = [span for g in groups.values() if g.kind == "organization" for span in g.spans]
+    # A spelling the gazetteer lacks ("North Atlantic Treaty Organisation") joins its entry.
+    listed = {name_key(form): o for o in gazetteer() for form in (o.name, *o.aliases)}
+    names: set[str] = set()
+    for org in organizations(doc, sdoc, ranges.__contains__, person_words, known):
+        entry = next((listed[k] for k in map(name_key, (org.name, *org.forms)) if k in listed), None)
+        if entry is not None:
+            g = groups.setdefault(("organization", entry.id), _Group(entry.name, "organization", entry.id))
+        else:
+            g = groups.setdefault(("organization", org.name.lower()), _Group(org.name, "organization"))
+        for a, b in org.spans:
+            g.add(a, b, doc.text[a:b])
+        for form in org.forms:
+            if form not in g.forms and form != g.name:
+                g.forms.append(form)
+        names.update(org.name.split())
+    return names
+
+
+def _bylined(doc: Doc) -> set[str]:
+    """Names of the document's authors (front matter, cover, byline): not people it talks about."""
+    from pactlens.structure.front import front_matter_fields
+
+    values = [doc.slice(v) for k, _, v in doc.cover if k in {"by", "author", "authors", "author(s)", "written by"}]
+    if doc.front_matter:
+        fields = front_matter_fields(doc.text, doc.front_matter)
+        values += [fields[k][0] for k in ("author", "authors", "byline") if k in fields]
+    out: set[str] = set()
+    for v in values:
+        for part in re.split(r",|\band\b|&|\bet al\.?", v):
+            if len(part.split()) >= 2:
+                out.add(part.strip())
+    return out
+
+
+#: Where the body ends in an article with a references section, and lines that credit a picture or
+#: a figure's source: GOLD.md's "figure-source lines are not body text".
+_REFERENCES = re.compile(
+    r"^[ \t#*]*(?:References|Bibliography|Further reading|External links|Works cited|Sources|Notes|Citations|Endnotes|See also)[ \t*]*$",
+    re.M,
+)
+_CREDIT = re.compile(
+    r"^[ \t*_▲►•]*(?:Photo|Photograph|Image|Picture|Credit|Source|Sources|Figure\s+\d+|Map)\b[^\n]*"
+    r"|^[^\n]*(?:Getty Images|via Getty|Wikimedia Commons|/AFP|/Reuters|AP Photo|\bSources?:\s)[^\n]*"
+    r"|^[ \t]*(?:__|\*\*)[A-Z][^*_\n]{2,60}(?:__|\*\*)\s+is\s+(?:a|an|the)\s[^\n]*",  # an author's bio
+    re.M,
+)
+
+
+def _repeated_headlines(text: str) -> list[tuple[int, int]]:
+    """Lines a page repeats word for word with no closing stop: related-links and
+    navigation furniture ("Ivana Trump enjoys bowl of spaghetti ..."), not the article."""
+    lines: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer(r"^[^\n]{20,200}$", text, re.M):
+        line = m.group(0).strip()
+        if len(line.split()) >= 4 and not line.endswith((".", "!", "?", ":", '"', "”", ")")):
+            lines.setdefault(line, []).append(m.span())
+    return [span for spans in lines.values() if len(spans) > 1 for span in spans]
+
+
+def _entity_body(doc: Doc) -> list[tuple[int, int]]:
+    """Body sentences, less a closing references section and credit lines."""
     text = doc.text
-    ranges = _Body([(s.span.start, s.span.end) for s in body_sentences(doc)])
+    spans = [(s.span.start, s.span.end) for s in body_sentences(doc)]
+    refs = [m.start() for m in _REFERENCES.finditer(text) if m.start() > len(text) * 0.4]
+    if refs:
+        spans = [(a, b) for a, b in spans if a < refs[0]]
+    credits = [m.span() for m in _CREDIT.finditer(text)] + _repeated_headlines(text)
+    if credits:
+        spans = [(a, b) for a, b in spans if not any(x <= a < y or a <= x < b for x, y in credits)]
+    return spans
+
+
+def find_entities(doc: Doc, kind: str | None = None) -> list[Entity]:
+    """Entities named in running text, most mentioned first within each kind.
+
+    Prose (any ``kind`` but "treaty") is also read through the language-analysis
+    stage's NER (see :mod:`pactlens.extract.named`); a treaty keeps the rules alone.
+    """
+    text = doc.text
+    ranges = _Body(_entity_body(doc))
     if not ranges.spans:
         return []
+    sdoc = None
+    if kind != "treaty":
+        from pactlens.structure.nlp import nlp_doc
+
+        sdoc = nlp_doc(doc)
     groups: dict[tuple[str, object], _Group] = {}
-    taken = _add_states(text, ranges, groups) | _add_orgs(text, ranges, groups) | _add_people(doc, ranges, groups)
+    people = _add_people(doc, ranges, groups, sdoc)
+    taken = _add_states(text, ranges, groups) | _add_orgs(text, ranges, groups) | people
+    if sdoc is not None:
+        taken |= _add_ner_orgs(doc, ranges, groups, sdoc, people)
     _add_named(text, ranges, groups, "project", _PROJECT, _POLICY_STOP)
     _add_named(text, ranges, groups, "policy", _POLICY, _POLICY_STOP | taken)
     _add_named(text, ranges, groups, "place", _FEATURE, set())

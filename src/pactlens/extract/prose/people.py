@@ -110,6 +110,7 @@ class Person:
     party: str | None = None  # ISO3, only when the text says it
     gender: str | None = None  # "m" | "f" when a title says so
     spans: list[tuple[int, int]] = field(default_factory=list)  # every mention of the name
+    namesake: bool = False  # shares a surname with someone introduced earlier, who keeps the bare surname
 
     @property
     def surname(self) -> str:
@@ -126,11 +127,17 @@ class Mention:
 _PATRONYMIC = {"bin", "ibn", "bint", "ben"}
 
 
+_REGNAL = re.compile(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
+
+
 def _short(tokens: list[str]) -> str:
     """The name a person is later called by: the surname, or the given name in
-    patronymic names ("Hamad bin Isa Al Khalifa" is "King Hamad")."""
-    if any(t in _PATRONYMIC for t in tokens):
+    patronymic names ("Hamad bin Isa Al Khalifa" is "King Hamad") and in a
+    regnal name ("Peter II" is "King Peter")."""
+    if any(t.lower() in _PATRONYMIC for t in tokens):
         return tokens[0]
+    if len(tokens) > 1 and _REGNAL.match(tokens[-1]):
+        return tokens[-2] if len(tokens) > 2 and not _REGNAL.match(tokens[-2]) and tokens[-1][0] in "JS" else tokens[0]
     return tokens[-1]
 
 
@@ -138,7 +145,7 @@ def _key(tokens: list[str]) -> str:
     """What tells two people apart: the surname, or given name and father's
     name, since "Mohammed bin Salman" and "Mohammed bin Zayed" are two people."""
     for i, t in enumerate(tokens[1:-1], 1):
-        if t in _PATRONYMIC:
+        if t.lower() in _PATRONYMIC:
             return " ".join(tokens[: i + 2])
     return _short(tokens)
 
@@ -231,6 +238,11 @@ def _register(people: dict[str, Person], name: str, role: str | None, party: str
     if key not in people:
         key = _known_as(people, tokens) or key
     person = people.get(key)
+    if person is not None and _namesake(person.name.split(), tokens):
+        key = " ".join(tokens)  # "Ivanka Trump" is not "Donald Trump"
+        person = people.get(key)
+        if person is None:
+            person = people[key] = Person(name=name, namesake=True)
     if person is None:
         person = people[key] = Person(name=name)
     if len(tokens) > len(person.name.split()):
@@ -243,6 +255,17 @@ def _register(people: dict[str, Person], name: str, role: str | None, party: str
     return person
 
 
+def _namesake(known: list[str], new: list[str]) -> bool:
+    """Two full names with one surname and different given names name two people
+    (a family: "Donald Trump", "Melania Trump"); an initial agrees with its name."""
+    if len(known) < 2 or len(new) < 2 or any(t.lower() in _PATRONYMIC for t in known + new):
+        return False
+    a, b = known[0].rstrip("."), new[0].rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return False
+    return True
+
+
 def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     """The key of the one person already registered whom ``tokens`` also name:
     "King Hamad" after "Hamad bin Isa Al Khalifa", or the reverse order. Two
@@ -250,6 +273,8 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     short = _short(tokens)
     if len(tokens) == 1:
         found = [k for k, p in people.items() if p.surname == short]
+        if not found:  # family name first ("Kishida" for "Kishida Fumio"), when only one name so starts
+            found = [k for k, p in people.items() if len(p.name.split()) == 2 and p.name.split()[0] == short]
         return found[0] if len(found) == 1 else None
     known = people.get(short)
     if known is None:
@@ -312,8 +337,11 @@ def _add_short_mentions(text: str, ranges, people: dict[str, Person], spans: dic
         return
     forms: dict[str, Person | None] = {}
     for p in people.values():
-        if len(p.surname) > 2:  # a form two people share names neither
+        if len(p.surname) > 2 and not p.namesake:  # a form two people share names neither
             forms[p.surname] = None if forms.get(p.surname, p) is not p else p
+    for p in people.values():  # a namesake's bare surname is the first-introduced person's
+        if p.namesake and len(p.surname) > 2:
+            forms.setdefault(p.surname, p)
     forms = {f: p for f, p in forms.items() if p is not None}
     if not forms:
         return
