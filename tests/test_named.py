@@ -212,3 +212,25 @@ def test_a_closing_references_section_is_not_body_text():
             "states. It was provided that it would come into effect on 24 July 1929.")
     text = body + "\n\nFurther reading\n\n-   Ellis, Lewis Ethan. _Frank B. Kellogg and American foreign relations_ (1961).\n"
     assert set(_people(text)) == {"Frank B. Kellogg", "Aristide Briand"}
+
+
+@pytest.mark.parametrize("text", [
+    # Wikipedia, "Convention of Kanagawa" (a treaty's name holds a word the model calls an organization)
+    "The Japan–US Treaty of Peace and Amity has twelve articles. Commodore Matthew C. Perry signed it for the "
+    "United States.",
+    # paraphrase, and a law's name the model cuts short (CRS R48787's pattern)
+    "The Treaty of Friendship and Commerce was signed in 1858. The Bipartisan Congressional Trade Priorities and "
+    "Accountability Act of 2015 sets the procedure.",
+])
+def test_words_of_an_agreements_name_are_not_organizations(text):
+    assert not _orgs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # Wikipedia, "Polaris Sales Agreement": places named only as where something is
+    "The boats were built at Barrow and the warheads were made at Aldermaston. Work at Aldermaston went on for years.",
+    # paraphrase
+    "The missiles were assembled at Coulport and stored near Faslane.",
+])
+def test_a_one_word_name_only_ever_a_location_is_no_organization(text):
+    assert not _orgs(text)

@@ -85,10 +85,17 @@ _FAITHS = {"islam", "judaism", "christianity", "hinduism", "buddhism", "shia", "
 _DEBRIS = re.compile(r"\]\(|https?:|www\.|[/\[\]|#_=<>{}@]|\.(?:pdf|html?|jpe?g|png)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&-]{0,8}[A-Z]s?$")
-#: "Full Name (ACR)": where the text defines an acronym, whatever the name is.
-_DEFINED = re.compile(r"([A-Z][\w.'’&-]*(?:\s+(?:of|and|for|the|on|in|to|&)?\s*[A-Z][\w.'’&-]*){0,8})\s+\(([A-Z][A-Z&-]{0,8}[A-Z]s?)\)")
+#: "… (ACR)": where the text defines an acronym, whatever it stands for.
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z&-]{0,8}[A-Z]s?)[)—–,;:]")
+#: A name the text goes on with: "Bipartisan Congressional Trade Priorities [and Accountability Act]".
+_CONTINUES = re.compile(r"\s+(?:and|of|for|on)\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:Act|Treaty|Agreement|Accords?|Convention|Protocol|Strategy|Report)\b")
+#: Person-shaped: given name, particle, surname ("Wernher von Braun"), whatever the model says.
+_PERSON_SHAPE = re.compile(r"^[A-Z][a-zà-ž]+\s+(?:von|van|de|da|di|del|bin|ibn|al)\s+[A-Z][\w-]+$")
 #: An office before a name makes it part of a post: "Secretary of [Defense for ...]", "Director of [Central Intelligence]".
-_POST_BEFORE = re.compile(r"\b(?:Secretary|Minister|Director|Commissioner|Chief|Head|Administrator|Deputy|Assistant|Under)\s+(?:General\s+)?(?:of|for)\s+(?:the\s+)?$")
+_POST_BEFORE = re.compile(
+    r"\b(?:Secretary|Minister|Director|Commissioner|Chief|Head|Administrator|Deputy|Assistant|Under"
+    r"|Treaty|Convention|Agreement|Pact|Act|Protocol|Declaration)\s+(?:General\s+)?(?:of|for|on)\s+(?:the\s+)?(?:[A-Z]\w+\s+and\s+)?$"
+)  # also "Treaty of Peace and [Amity]": part of an agreement's name
 #: A maker's name before a model number is a product: "Saab 340", "Antonov An-30", "Airbus A319".
 _MODEL_AFTER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -172,8 +179,11 @@ def _inverted(key: str) -> str:
     return f"{m.group(1)}{m.group(3)} {m.group(2)}" if m else key
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s–—-]+", name) if w and w.lower() not in _STOP and w[0].isupper())
+def _initials(name: str, small: bool = False) -> str:
+    """"CSIS" for "Center for Strategic & International Studies"; with ``small``, "COR" for
+    "Council of Representatives"."""
+    words = [w for w in re.split(r"[\s–—-]+", name) if w and (small or (w.lower() not in _STOP and w[0].isupper()))]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
 def _labels(sdoc: Any) -> dict[str, Counter]:
@@ -199,9 +209,11 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
     votes = _labels(sdoc)
     out = []
     for e in sdoc.ents:
-        if e.label_ != "PERSON" or not inside(e.start_char):
+        if e.label_ not in {"PERSON", "ORG"} or not inside(e.start_char):
             continue
         a, b = _clean(text, e.start_char, e.end_char)
+        if e.label_ == "ORG" and not _PERSON_SHAPE.match(text[a:b]):
+            continue  # an ORG span shaped like a person's name is a person's ("Wernher von Braun")
         a, b, _ = _strip_title(text, a, b)
         name = text[a:b]
         if not name or _DIGIT.search(name) or _DEBRIS.search(name) or not name[0].isupper():
@@ -265,15 +277,31 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
         if m:
             a += m.end()
         name = text[a:b]
-        if not name or any(a < z and b > y for y, z in known):
+        if not name or any(y <= a and b <= z for y, z in known):
+            continue  # the gazetteer's (a longer name holding one, "United Nations Development Programme", is not)
+        if _POST_BEFORE.search(text, max(0, a - 40), a) or _MODEL_AFTER.match(text, b) or _CONTINUES.match(text, b):
             continue
-        if _POST_BEFORE.search(text, max(0, a - 40), a) or _MODEL_AFTER.match(text, b):
-            continue
+        if _PERSON_SHAPE.match(name) or (_ACRONYM.match(name) and re.match(r"[–—-]?\s?[A-Z]{2,}\b", text[b : b + 4])):
+            continue  # "Wernher von Braun"; "KELLOGG–BRIAND PACT" is a capitalised run, not an acronym
         if _rejected(name, bool(m), person_words, votes, lookup):
             continue
         raw.append((a, b, name))
-    defined = {m.group(2): m.group(1) for m in _DEFINED.finditer(text)}
-    return _merge(text, raw, inside, defined, votes)
+    defined = {m.group(1) for m in _PAREN_ACRONYM.finditer(text)}
+    return [g for g in _merge(text, raw, inside, defined, votes) if not _only_a_place(g, sdoc)]
+
+
+_LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
+
+
+def _only_a_place(g: OrgName, sdoc: Any) -> bool:
+    """A one-word name only ever the object of "in", "at", "near" is a place ("at Aldermaston")."""
+    if any(" " in f or _ACRONYM.match(f) for f in (g.name, *g.forms)):
+        return False
+    for a, b in g.spans:
+        span = sdoc.char_span(a, b)
+        if span is None or not (span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE):
+            return False
+    return True
 
 
 def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) -> bool:
@@ -309,7 +337,7 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
     return False
 
 
-def _merge(text: str, raw: list[tuple[int, int, str]], inside, defined: dict[str, str], votes) -> list[OrgName]:
+def _merge(text: str, raw: list[tuple[int, int, str]], inside, defined: set[str], votes) -> list[OrgName]:
     """Group forms of one organization; tie acronyms to full names; drop unexplained acronyms."""
     groups: dict[str, OrgName] = {}
     acronyms: list[tuple[int, int, str]] = []
@@ -333,9 +361,9 @@ def _merge(text: str, raw: list[tuple[int, int, str]], inside, defined: dict[str
     by_acronym: dict[str, OrgName] = {}
     for g in groups.values():
         for form in (g.name, *g.forms):
-            ini = _initials(form)
-            if len(ini) >= 2:
-                by_acronym.setdefault(ini, g)
+            for ini in (_initials(form), _initials(form, small=True)):
+                if len(ini) >= 2:
+                    by_acronym.setdefault(ini, g)
         if g.acronym:
             by_acronym[g.acronym] = g
     taken = {(a, b) for a, b, _ in acronyms}
@@ -366,8 +394,9 @@ _ACRONYM_NOT_ORG = {"GDP", "FDI", "ICBM", "ICBMs", "SLBM", "SLBMs", "FTA", "MOU"
 
 def _join_of_forms(groups: dict[str, OrgName]) -> None:
     """"Ministry of Defence of Great Britain" joins "Ministry of Defence": the name and its holder's state."""
-    for key in sorted(groups, key=len, reverse=True):
-        base = next((k for k in groups if k != key and key.startswith(k + " of ")), None)
+    names = {k: _key(g.name) for k, g in groups.items()}
+    for key in sorted(groups, key=lambda k: len(names[k]), reverse=True):
+        base = next((k for k in groups if k != key and names[key].startswith(names[k] + " of ")), None)
         if base is not None:
             g = groups.pop(key)
             groups[base].spans += g.spans
