@@ -1,4 +1,4 @@
-"""People and organizations from the NER, filtered and merged (extract/named.py, extract/entities.py).
+"""People and organizations from the NER, filtered and merged (extract/prose/named.py, extract/prose/entities.py).
 
 Each class of sentence has a short real excerpt and a paraphrase the rule was
 not written on. Excerpts: CRS 95-1013 (Bahrain), R48787 (USMCA) and IF12672
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactlens.extract.entities import find_entities
+from pactlens.extract.prose.entities import find_entities
 from pactlens.resources import nlp as models
 from pactlens.resources.organizations import find_organizations
 from tests.doc_support import make_doc

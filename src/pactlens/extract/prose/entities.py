@@ -9,7 +9,7 @@ come from the states gazetteer, organizations from ours (with aliases, so
 the role+name rules shared with quotes, and projects, policies and places from
 the words that name their kind ("… Corridor", "… policy", "the … Sea").
 In prose, the language-analysis stage's named entities add the people and
-organizations no rule introduced (:mod:`pactlens.extract.named` filters
+organizations no rule introduced (:mod:`pactlens.extract.prose.named` filters
 and merges them); treaty texts keep the rules alone.
 """
 
@@ -153,7 +153,7 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
 def _add_people(doc: Doc, ranges, groups: dict, sdoc) -> set[str]:
     extra = None
     if sdoc is not None:
-        from pactlens.extract.named import person_spans
+        from pactlens.extract.prose.named import person_spans
 
         extra = person_spans(doc, sdoc, ranges.__contains__, _bylined(doc))
     names: set[str] = set()
@@ -168,7 +168,7 @@ def _add_people(doc: Doc, ranges, groups: dict, sdoc) -> set[str]:
 
 def _add_ner_orgs(doc: Doc, ranges, groups: dict, sdoc, person_words: set[str]) -> set[str]:
     """Organizations the NER found that the gazetteer does not know."""
-    from pactlens.extract.named import name_key, organizations
+    from pactlens.extract.prose.named import name_key, organizations
     from pactlens.resources.organizations import organizations as gazetteer
 
     known = [span for g in groups.values() if g.kind == "organization" for span in g.spans]
@@ -248,7 +248,7 @@ def find_entities(doc: Doc, kind: str | None = None) -> list[Entity]:
     """Entities named in running text, most mentioned first within each kind.
 
     Prose (any ``kind`` but "treaty") is also read through the language-analysis
-    stage's NER (see :mod:`pactlens.extract.named`); a treaty keeps the rules alone.
+    stage's NER (see :mod:`pactlens.extract.prose.named`); a treaty keeps the rules alone.
     """
     text = doc.text
     ranges = _Body(_entity_body(doc))

@@ -26,7 +26,7 @@ Organizations are then merged by the same name written differently ("U.S.
 State Department", "the Department of State"; "Forces"/"Force";
 "Defence"/"Defense"), a bare head ("Navy") joins the one organization it can
 mean, and an acronym its full name. Person names go to
-:func:`pactlens.extract.people.find_people`, which merges them with the
+:func:`pactlens.extract.prose.people.find_people`, which merges them with the
 role-introduced people by surname.
 """
 
@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pactlens.extract.people import _SINGLE_TITLES, _TITLE_SET
+from pactlens.extract.prose.people import _SINGLE_TITLES, _TITLE_SET
 
 #: Head words of names that are documents, laws, plans, events or products, not bodies.
 _NOT_ORG_HEADS = {
