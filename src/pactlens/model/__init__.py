@@ -199,6 +199,11 @@ class Obligation(Record):
     conditions: list[Condition] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: list[Evidence] = Field(default_factory=list)
+    signal: Literal["rule", "embedding", "both"] | None = Field(
+        default=None, description="Which signal decided: a rule over the clause's promise frame, the nearest "
+                                  "labelled bank clauses, or both. None for a type no clause promises.")
+    basis: list[str] = Field(default_factory=list, description="Why: the rule's name and the promise frame, "
+                                                               "or the nearest bank clauses with their similarity.")
 
 
 class Quote(Record):

@@ -57,6 +57,15 @@ def load() -> Any:
     return pipeline()
 
 
+def parse(text: str) -> Any:
+    """The dependency parse of one sentence (a spaCy ``Doc``; Penn tags in ``tag_``), NER left out.
+
+    Obligation coding reads who promises what from the parse of a few long treaty sentences."""
+    nlp = pipeline()
+    with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
+        return nlp(text)
+
+
 def available() -> bool:
     """Whether :func:`pipeline` would succeed, without raising."""
     try:

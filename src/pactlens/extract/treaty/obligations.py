@@ -33,13 +33,34 @@ obligate mutual defence commitments") records defense ``present: false``.
 In an agreement's full text, every type no clause promises is recorded
 ``present: false`` with no evidence; in writing about an agreement, such
 types are simply absent.
+
+Two independent signals, combined by one rule (:func:`_decide`):
+
+1. *Rules*: the clause patterns below, each read with the sentence's promise
+   frame (:mod:`pactlens.extract.promise`: who is bound, the action, its
+   negation, the trigger; from the dependency parse when the sentence is long).
+2. *Embeddings*: the clause's sentence embedding against a bank of labelled
+   real treaty clauses (:mod:`pactlens.resources.atop_bank`), nearest row per
+   label.
+
+The rule: a frame that is not a promise (a right, a procedure, a general
+principle, a mention of another instrument) or whose bound party is an organ
+or nobody vetoes the type whatever either signal says; otherwise a rule that
+fires decides (``signal: rule``, or ``both`` when the nearest bank clause has
+the same label); when no rule fires, the embedding decides alone only if the
+clause carries the type's anchor words, its nearest bank clause has that
+label with similarity at least :data:`EMBED_MIN` and beats the nearest
+near miss (``none``) and every other label by :data:`EMBED_MARGIN`
+(``signal: embedding``, lower confidence). The evidence is always the clause.
 """
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from pactlens.extract import promise
 from pactlens.extract.commitment import EXCLUDED, folded, strength
 from pactlens.extract.treaty.provisions import LIST_ITEM, Unit, find_units, lead_strength
 from pactlens.model import OBLIGATION_TYPES, Agreement, Condition, Evidence, Obligation, Provision
@@ -65,11 +86,20 @@ _ASSIST = (
     rf"(?:render|give|provide|afford|extend|lend|grant)\s+{_W}{{0,6}}?(?:assistance|aid|support|help)|"
     rf"come\s+to\s+(?:the|its|his|their)\s+(?:aid|assistance|help|defen[cs]e)|"
     rf"take\s+{_W}{{0,8}}?action|act\s+to\s+meet\s+the\s+common\s+danger|use\s+of\s+armed\s+force|"
-    rf"defend)"
+    rf"met\s+with\s+{_W}{{0,3}}?(?:collective|joint|military)\s+(?:action|response)|defend)"
 )
+#: Whom an equivalence extends the attack to: all the members, the others, the whole community.
+_ALL_OF_US = (
+    r"(?:them\s+all|all\s+of\s+them|all\b|each\s+of\s+(?:them|the\s+other)|every\b|the\s+others?\b|"
+    r"other\s+(?:member|part|contracting|american|signator|high)\w*|the\s+entire|the\s+whole|itself|"
+    r"themselves|both|any\s+(?:other|one)\s+of\s+them)"
+)
+#: "an armed attack against one ... shall be considered an attack against them all", in any wording:
+#: the verb of equivalence, then an attack or aggression directed against all the members.
 _ATTACK_ON_ALL = re.compile(
-    rf"(?:considered|regarded|deemed|treated)\s+(?:as\s+)?(?:an?\s+)?(?:armed\s+)?(?:attack|aggression)\s+"
-    rf"(?:against|on|upon)\s+(?:them\s+all|all|each|both|every|the\s+other|itself|all\s+the)",
+    rf"(?:consider\w*|regard\w*|deem\w*|treat\w*|view\w*|constitut\w*)\s+{_W}{{0,16}}?"
+    rf"(?:attack|aggression|threat\s+or\s+aggression)\s+(?:\w+\s+){{0,3}}?(?:directed\s+)?(?:against|on|upon)\s+"
+    rf"(?:the\s+)?{_ALL_OF_US}",
     _I,
 )
 _NEGATOR = r"(?:not|never|no|refrain\w*\s+from|abstain\w*\s+from|avoid\w*|nor)"
@@ -89,7 +119,9 @@ DEFENSE_TRIGGER = re.compile(
     rf"|(?:in|on)\s+(?:the\s+)?event\s+of\s+(?:an?\s+)?{_ATTACK}|(?:party|parties|state)\s+so\s+attacked"
     rf"|(?:faces?|facing|suffers?)\s+{_W}{{0,2}}?(?:aggression|attack)"
     rf"|\b(?:be|been|is|are|being|was|were)\s+(?:\w+\s+)?(?:attacked|invaded)\b|\bpart(?:y|ies)\s+attacked\b"
-    rf"|{_ATTACK}\s+(?:by|from)\s+(?:an?\s+|any\s+)?{_W}{{0,3}}?(?:states?|powers?|countr(?:y|ies)|third)",
+    rf"|{_ATTACK}\s+(?:by|from)\s+(?:an?\s+|any\s+)?{_W}{{0,3}}?(?:states?|powers?|countr(?:y|ies)|third)"
+    rf"|(?:party|parties|state|states|power)\s+against\s+(?:whom|which)\s+{_W}{{0,8}}?(?:aggression|attack|"
+    rf"violation|breach)",
     _I,
 )
 DEFENSE_PROMISE = re.compile(rf"\b{_ASSIST}", _I)
@@ -111,7 +143,7 @@ NEUTRALITY = re.compile(
     ,
     _I,
 )
-REMAIN_NEUTRAL = re.compile(rf"\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,2}}?neutral(?:ity)?\b", _I)
+REMAIN_NEUTRAL = re.compile(rf"\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,5}}?neutral(?:ity)?\b", _I)
 #: "remain neutral" is a neutrality promise only about a war ("neutral in regard to competitiveness" is not).
 WAR_CONTEXT = re.compile(r"\b(?:war|conflict|hostilities|belligeren\w*|aggress\w*|attack\w*)\b", _I)
 NEUTRALITY_WEAK = re.compile(
@@ -124,7 +156,8 @@ NEUTRALITY_WEAK = re.compile(
 NONAGGRESSION = re.compile(
     rf"\b(?:refrain\w*|abstain\w*|desist\w*)\s+{_W}{{0,8}}?from\s+{_W}{{0,8}}?(?:(?:the\s+)?threat\s+or\s+(?:the\s+)?use\s+"
     rf"of\s+force|use\s+(?:or\s+threat\s+)?of\s+(?:armed\s+)?force|aggress\w*|attack\w*|acts?\s+of\s+violence|war)\b"
-    rf"|\b(?:not|never)\s+(?:to\s+)?(?:attack|invade|resort\s+to\s+(?:war|force|the\s+use\s+of\s+force|arms)|"
+    rf"|\b(?:not|never|in\s+no\s+(?:case|circumstances?)|under\s+no\s+circumstances?)\s+(?:to\s+)?"
+    rf"(?:attack|invade|resort\s+to\s+(?:war|(?:armed\s+)?force|the\s+use\s+of\s+(?:armed\s+)?force|arms)|"
     rf"use\s+(?:armed\s+)?force|commit\s+(?:any\s+)?(?:act\s+of\s+)?aggression)\b"
     rf"|\brenounce\w*\s+{_W}{{0,3}}?(?:war|the\s+(?:threat\s+or\s+)?use\s+of\s+force)",
     _I,
@@ -153,13 +186,64 @@ SECURITY_CONTEXT = re.compile(
 )
 #: Consultation *on* defence or security matters (the coordination ATOP asks for), not merely near them.
 CONSULT_ON_SECURITY = re.compile(
-    rf"consult\w*\s+{_W}{{0,4}}?(?:in|on|about|regarding|concerning|over)\s+{_W}{{0,4}}?(?:defen[cs]e|security|"
-    rf"military)\s+{_W}{{0,3}}?(?:matters|questions|issues|threats|problems|policy|policies)",
+    rf"consult\w*\s+{_W}{{0,4}}?(?:in|on|about|regarding|concerning|over|with\s+regard\s+to|with\s+respect\s+to|"
+    rf"in\s+regard\s+to)\s+{_W}{{0,4}}?(?:defen[cs]e|security|military)\s+{_W}{{0,3}}?(?:matters|questions|issues|"
+    rf"threats|problems|policy|policies|planning)",
     _I,
 )
 DEFENSE_EXCLUDED_TOPIC = re.compile(
     r"(?:military\s+alliance|mutual\s+(?:military\s+)?(?:defen[cs]e|assistance)|collective\s+defen[cs]e|"
     r"defen[cs]e\s+(?:commitments?|obligations?|pact|clause)|security\s+guarantees?|military\s+assistance)",
+    _I,
+)
+
+#: A pledge to use one's military means against an enemy in a war under way ("employ its full
+#: resources, military or economic, against those ... with which such government is at war").
+DEFENSE_WAR = re.compile(
+    rf"\b(?:employ|use|devote|direct|place|put|commit|afford|render|give|provide|lend|mobili[sz]e)\w*\s+{_W}{{0,10}}?"
+    rf"(?:resources|forces|means|assistance|support|aid)\b[^.;]{{0,160}}?"
+    rf"(?:against\s+{_W}{{0,16}}?(?:(?:is|are)\s+at\s+war|enem(?:y|ies))|in\s+the\s+(?:present\s+|common\s+)?"
+    rf"(?:war|struggle|fight)\s+(?:against|with))",
+    _I,
+)
+#: A common organ charged with the members' defence: "a Joint Defence Council shall be formed",
+#: "establish a Joint Command of the armed forces". Defence *co-operation* bodies are not this.
+_ORGAN = r"(?:council|command|committee|commission|organ|staff|headquarters|board|body|authority)\b"
+DEFENSE_ORGAN = re.compile(
+    rf"\b{_ORGAN}\s+(?:\w+\s+){{0,3}}?(?:responsible|charged|entrusted|competent)\s+(?:for|with)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:collective|common|joint|mutual)\s+defen[cs]e"
+    rf"|\b(?:joint|collective|common|unified|combined)\s+(?:defen[cs]e\s+{_ORGAN}|(?:military\s+)?{_ORGAN}"
+    r"(?:\s+of\s+the\s+armed\s+forces|(?=[^.;]{0,200}?(?:defen[cs]e(?!\s+(?:co-?operation|industr\w*|research|"
+    r"procurement|technolog\w*))|armed\s+forces))))",
+    _I,
+)
+DEFENSE_ORGAN_SET_UP = re.compile(r"\b(?:establish|set\s+up|creat|form|constitut|institut)\w*\b", _I)
+#: Not letting one's territory serve hostile acts against the partner: a non-aggression promise.
+NONAGG_TERRITORY = re.compile(
+    rf"\b(?:(?:not|never)\s+(?:to\s+)?(?:allow|permit|tolerate|let)|prevent|prohibit|forbid|suppress)\w*\s+"
+    rf"{_W}{{0,14}}?(?:territor(?:y|ies)|soil)\b[^.;]{{0,200}}?"
+    rf"(?:hostil\w*|aggress\w*|attack\w*|subversi\w*|armed\s+bands|injur\w*|detriment|military\s+action)"
+    rf"[^.;]{{0,120}}?(?:the\s+other|each\s+other|one\s+another|either|against\s+(?-i:[A-Z]\w+)\s+or\s+(?-i:[A-Z]))",
+    _I,
+)
+#: OCR-proof no-force pledge: read over letters only, with the usual misread letters (e/c, o/0, l/1/i).
+_E, _O, _L = "[ec]", "[o0]", "[li1]"
+NONAGG_LETTERS = re.compile(
+    rf"(?:r{_E}fra{_L}n|abstain|d{_E}s{_L}st)\w{{0,80}}?fr{_O}m\w{{0,60}}?"
+    rf"(?:thr{_E}at{_O}ru?s{_E}{_O}ff{_O}rc{_E}|u?s{_E}{_O}ff{_O}rc{_E}|us{_E}{_O}rthr{_E}at{_O}ff{_O}rc{_E})"
+    rf"|n{_O}tt{_O}(?:r{_E}s{_O}rtt{_O}|us{_E})(?:arm{_E}d)?f{_O}rc{_E}"
+)
+NONAGG_SCOPE_LETTERS = re.compile(
+    r"internati[o0]na[l1i]r[ec][l1i]ati[o0]ns|[ec]ach[o0]th[ec]r|[o0]n[ec]an[o0]th[ec]r|th[ec][o0]th[ec]r|mutua[l1i]r[ec][l1i]ati[o0]ns")
+NONAGG_UNIVERSAL_LETTERS = re.compile(r"[o0]fany(?:[o0]th[ec]r)?stat[ec]|aga[il1]nstany(?:[o0]th[ec]r)?stat[ec]")
+#: Standing consultation on foreign and security policy in general (regional organisations with a
+#: common foreign policy), not on "questions of mutual interest".
+FOREIGN_POLICY_TOPIC = re.compile(
+    r"\b(?:foreign\s+and\s+security\s+polic(?:y|ies)|security\s+(?:and\s+defen[cs]e\s+)?polic(?:y|ies)|"
+    r"defen[cs]e\s+polic(?:y|ies)|(?:international|regional|collective|universal)\s+security|"
+    r"questions\s+of\s+(?:war\s+and\s+)?peace)\b"
+    r"|\binternational\s+(?:political\s+)?(?:issues|questions|problems|situation|affairs)\b(?=[^.;]{0,200}?"
+    r"\bsecurity\b)",
     _I,
 )
 
@@ -191,6 +275,27 @@ class Hit:
     confidence: float
     article: str | None
     conditions: list[Condition] = field(default_factory=list)
+    signal: str | None = None  # "rule", "embedding" or "both"
+    basis: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Coding:
+    """Which signals code obligations, and whether the bank leaves out the treaty being coded.
+
+    The defaults are what ``analyze`` does; ``pactlens bench atop`` sets others for its ablation
+    and leave-one-out runs (:data:`CODING`)."""
+
+    rules: bool = True
+    embeddings: bool = True
+    leave_one_out: bool = False
+
+
+CODING: ContextVar[Coding] = ContextVar("atop_coding", default=Coding())
+#: The embedding signal alone decides only above this similarity to a bank clause of the type ...
+EMBED_MIN = 0.62
+#: ... and this far above the nearest near miss and the nearest clause of any other type.
+EMBED_MARGIN = 0.06
 
 
 def _negated_before(text: str, start: int) -> bool:
@@ -208,70 +313,96 @@ _DEFENSE_NEEDS = ("attack", "aggress", "invad", "invasion")
 #: Literals OFFENSE ("join the war", "military operations") or WAR_TRIGGER ("armed conflict") need.
 _OFFENSE_NEEDS = ("war", "hostilit", "military", "conflict")
 
+#: What a detector found: confidence, the rule's name, where the promised action starts.
+Found = tuple[float, str, int]
+_NONE: Found = (0.0, "", 0)
 
-def _defense(text: str, low: str) -> float:
+
+def _defense(text: str, low: str) -> Found:
     """Confidence that ``text`` promises defense, 0 when it does not (``low``: :func:`folded` text)."""
-    if not any(w in low for w in _DEFENSE_NEEDS):
-        return 0.0
-    if _ATTACK_ON_ALL.search(text):
-        return 0.95
-    trigger = DEFENSE_TRIGGER.search(text)
-    if not trigger:
-        return 0.0
-    for m in DEFENSE_PROMISE.finditer(text):
-        if _negated_before(text, m.start()) or _assist_to_adversary(text, m.end()):
-            continue
-        if m.start() >= trigger.start() - 200:
-            return 0.85
-    return 0.0
+    if any(w in low for w in _DEFENSE_NEEDS):
+        if m := _ATTACK_ON_ALL.search(text):
+            return 0.95, "attack on one is an attack on all", m.start()
+        if trigger := DEFENSE_TRIGGER.search(text):
+            for m in DEFENSE_PROMISE.finditer(text):
+                if _negated_before(text, m.start()) or _assist_to_adversary(text, m.end()):
+                    continue
+                if m.start() >= trigger.start() - 200:
+                    return 0.85, "assistance if a party is attacked", m.start()
+    if ("war" in low or "enem" in low) and (m := DEFENSE_WAR.search(text)):
+        return 0.8, "military means against the enemy in a war under way", m.start()
+    if "defen" in low or "armed forces" in low:
+        for m in DEFENSE_ORGAN.finditer(text):
+            if DEFENSE_ORGAN_SET_UP.search(text):
+                return 0.7, "a common organ of the members' defence", m.start()
+    return _NONE
 
 
-def _offense(text: str, low: str) -> float:
+def _offense(text: str, low: str) -> Found:
     if not any(w in low for w in _OFFENSE_NEEDS):
-        return 0.0
+        return _NONE
     if m := OFFENSE.search(text):
-        return 0.0 if _negated_before(text, m.start()) else 0.8
-    if WAR_TRIGGER.search(text) and any(
-        not _negated_before(text, m.start()) and not _assist_to_adversary(text, m.end())
-        for m in DEFENSE_PROMISE.finditer(text)
-    ):
-        return 0.7
-    return 0.0
+        return _NONE if _negated_before(text, m.start()) else (0.8, "joining military action", m.start())
+    if WAR_TRIGGER.search(text):
+        for m in DEFENSE_PROMISE.finditer(text):
+            if not _negated_before(text, m.start()) and not _assist_to_adversary(text, m.end()):
+                return 0.7, "support in any war a party is engaged in", m.start()
+    return _NONE
 
 
-def _neutrality(text: str, low: str) -> float:
-    if NEUTRALITY.search(text) or (REMAIN_NEUTRAL.search(text) and WAR_CONTEXT.search(text)):
-        return 0.9
-    return 0.6 if NEUTRALITY_WEAK.search(text) else 0.0
+def _neutrality(text: str, low: str) -> Found:
+    if m := NEUTRALITY.search(text):
+        return 0.9, "no support to the adversary", m.start()
+    if (m := REMAIN_NEUTRAL.search(text)) and WAR_CONTEXT.search(text):
+        return 0.9, "neutrality in a partner's war", m.start()
+    if m := NEUTRALITY_WEAK.search(text):
+        return 0.6, "no territory or alliance against the partner", m.start()
+    return _NONE
 
 
-def _nonaggression(text: str, low: str) -> float:
+_LETTERS_ONLY = re.compile(r"[^a-z0-9]+")
+
+
+def _nonaggression(text: str, low: str) -> Found:
     """A no-force pledge counts only with its scope among the parties: "refrain from aggression"
-    against third states, or a general peace formula, is not a promise between partners."""
-    return 0.9 if NONAGGRESSION.search(text) and NONAGG_SCOPE.search(text) else 0.0
+    against third states, or a general peace formula, is not a promise between partners. OCR-damaged
+    wording ("use offorce", "thre at", "forcc") is read again over its letters alone."""
+    if (m := NONAGGRESSION.search(text)) and NONAGG_SCOPE.search(text):
+        return 0.9, "no force against the partner", m.start()
+    if m := NONAGG_TERRITORY.search(text):
+        return 0.75, "no hostile acts against the partner from one's territory", m.start()
+    if "force" in low or "forc" in low or "f0rce" in low:
+        letters = _LETTERS_ONLY.sub("", low)
+        if NONAGG_LETTERS.search(letters) and NONAGG_SCOPE_LETTERS.search(letters) \
+                and not NONAGG_UNIVERSAL_LETTERS.search(letters):
+            return 0.75, "no force against the partner (damaged wording)", 0
+    return _NONE
 
 
-def _consultation(text: str, low: str) -> float:
-    if not CONSULT.search(text):
-        return 0.0
+def _consultation(text: str, low: str) -> Found:
+    m = CONSULT.search(text)
+    if not m:
+        return _NONE
     if CONSULT_ON_SECURITY.search(text):
-        return 0.8
-    crisis = CRISIS.search(text)
-    if crisis and SECURITY_CONTEXT.search(text):
-        return 0.85
-    return 0.0
+        return 0.8, "consultation on defence or security", m.start()
+    topic = FOREIGN_POLICY_TOPIC.search(text)
+    if topic and abs(topic.start() - m.start()) <= 250:
+        return 0.8, "consultation on foreign and security policy", m.start()
+    if CRISIS.search(text) and SECURITY_CONTEXT.search(text):
+        return 0.85, "consultation when security is threatened", m.start()
+    return _NONE
 
 
 #: Every detector needs one of these words; most clauses of most agreements have none.
 _GATE = re.compile(
     r"attack|aggress|invade|invasion|\bwar\b|hostilit|neutral|force|consult|negotiat|contact|confer|views|"
-    r"territor|allianc|bloc|coalition|military|coordinat|belligeren|assist|support|\baid|enem|adversar",
+    r"territor|allianc|bloc|coalition|military|coordinat|belligeren|assist|support|\baid|enem|adversar|defen",
     _I,
 )
 #: The gate's words that need no word boundary: one of them in the folded text is a gate match.
 _GATE_PLAIN = ("attack", "aggress", "invade", "invasion", "hostilit", "neutral", "force", "consult", "negotiat",
                "contact", "confer", "views", "territor", "allianc", "bloc", "coalition", "military", "coordinat",
-               "belligeren", "assist", "support", "enem", "adversar")
+               "belligeren", "assist", "support", "enem", "adversar", "defen", "forc")
 
 
 def _gated(text: str, low: str) -> bool:
@@ -289,6 +420,23 @@ _DETECTORS = {
     "nonaggression": _nonaggression,
     "consultation": _consultation,
 }
+
+#: The words a clause of each type cannot do without: the embedding signal may only propose a type
+#: whose anchor the clause carries (a customs clause near "mutual assistance" is never defence).
+_ANCHORS = {
+    "defense": re.compile(r"\b(?:attack\w*|aggress\w*|invasion|invaded|war|hostilities|enem\w+)\b", _I),
+    "offense": re.compile(r"\b(?:war|warlike|hostilities|military\s+action)\b", _I),
+    "neutrality": re.compile(r"\bneutral\w*|\b(?:not|no)\b[^.;]{0,60}\b(?:support|assist\w*|aid|help)\b", _I),
+    "nonaggression": re.compile(r"\b(?:force|attack\w*|aggress\w*|hostil\w*|violence|war)\b", _I),
+    "consultation": re.compile(r"\b(?:consult\w*|confer|convene\w*|exchange\s+views)\b", _I),
+}
+#: Defence is a promise to act: the embedding signal needs the action as well as the attack.
+_DEFENSE_ACTION = re.compile(r"\b(?:assist\w*|aid|help|support|defen[cs]e|defend|act|action|means|forces|resources|"
+                             r"considered|regarded|deemed|constitute)\b", _I)
+#: Consultation is coded for what it is about: the embedding signal needs a security subject too.
+_CONSULT_SUBJECT = re.compile(rf"{CRISIS.pattern}|{SECURITY_CONTEXT.pattern}|{FOREIGN_POLICY_TOPIC.pattern}", _I)
+#: A type the frame may veto, and why: not a promise, or nobody / an organ is bound by it.
+_BOUND_BY_MEMBERS = {"defense", "offense", "nonaggression", "neutrality"}
 
 
 def _conditions(doc: Doc, span: Span) -> list[Condition]:
@@ -319,9 +467,18 @@ def _dehyphenate(text: str) -> str:
     return _BROKEN_WORD.sub("", text) if "- " in text or "-\n" in text else text
 
 
-def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
-    """Obligations the unit promises or excludes, one hit per type at most."""
-    hits: dict[str, Hit] = {}
+@dataclass
+class _Clause:
+    unit: Unit
+    span: Span
+    text: str  # dehyphenated, for matching
+    level: str  # "binding" or "soft"
+
+
+def _candidates(doc: Doc, unit: Unit, hits: dict[str, Hit]) -> list[_Clause]:
+    """The unit's committing clauses worth reading; an exclusion ("does not establish a military
+    alliance") is recorded in ``hits`` at once."""
+    out = []
     lead = lead_strength(doc, unit)  # the commitment of what leads a list in ("agree that: (i) …")
     for span in _clauses(doc, unit):
         text = _dehyphenate(doc.text[span.start : span.end])
@@ -334,22 +491,93 @@ def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
             continue
         if level == "excluded":
             if "defense" not in hits and DEFENSE_EXCLUDED_TOPIC.search(text):
-                hits["defense"] = Hit("defense", False, span, 0.8, unit.article)
+                hits["defense"] = Hit("defense", False, span, 0.8, unit.article, signal="rule",
+                                      basis=["the text excludes a defence commitment"])
             continue
-        low = folded(text)
-        if not _gated(text, low):
-            continue
+        if _gated(text, folded(text)):
+            out.append(_Clause(unit, span, text, level))
+    return out
+
+
+def _neighbours(clauses: list[_Clause], doc: Doc, coding: Coding) -> list[dict]:
+    """The nearest bank clause of each label for every clause (empty dicts without the model)."""
+    from pactlens.resources import atop_bank, embeddings
+
+    if not coding.embeddings or not clauses or not embeddings.available():
+        return [{} for _ in clauses]
+    exclude = atop_bank.treaties_in(doc.text) if coding.leave_one_out else frozenset()
+    return atop_bank.best_by_label(embeddings.encode([c.text for c in clauses]), exclude)
+
+
+def _embedding_vote(best: dict) -> tuple[str | None, list[str]]:
+    """The type the nearest bank clauses give, if it clears :data:`EMBED_MIN` and
+    :data:`EMBED_MARGIN`; and the basis (nearest clauses with their similarity)."""
+    if not best:
+        return None, []
+    ranked = sorted(best.values(), key=lambda n: -n.similarity)
+    basis = [f"{n.clause.id} ({n.clause.label}) {n.similarity:.2f}" for n in ranked[:3]]
+    top = ranked[0]
+    runner_up = ranked[1].similarity if len(ranked) > 1 else -1.0
+    if top.clause.label == "none" or top.similarity < EMBED_MIN or top.similarity - runner_up < EMBED_MARGIN:
+        return None, basis
+    return top.clause.label, basis
+
+
+def _decide(kind: str, clause: _Clause, found: Found, voted: str | None, basis: list[str],
+            coding: Coding) -> tuple[float, str, list[str]] | None:
+    """The combination rule (module docstring): frame veto, then rule, then embedding."""
+    conf, rule, at = found
+    by_rule = coding.rules and conf > 0
+    by_embedding = voted == kind and clause.level == "binding" and _ANCHORS[kind].search(clause.text) is not None \
+        and (kind != "consultation" or _CONSULT_SUBJECT.search(clause.text) is not None) \
+        and (kind != "defense" or _DEFENSE_ACTION.search(clause.text) is not None) \
+        and (kind != "nonaggression" or NONAGG_SCOPE.search(clause.text) is not None
+             or promise.PARTNER_TARGET.search(clause.text) is not None)
+    if not by_rule and not by_embedding:
+        return None
+    frame = promise.read(clause.text, kind, at if by_rule else 0)
+    if frame.kind != "promise":
+        return None
+    if kind in _BOUND_BY_MEMBERS and frame.promiser_kind in ("nobody", "organ") and rule != \
+            "a common organ of the members' defence":
+        return None
+    if kind == "defense" and by_rule and frame.negated and rule == "assistance if a party is attacked":
+        return None
+    if by_rule:
+        signal = "both" if by_embedding else "rule"
+        return min(1.0, conf + (0.05 if by_embedding else 0.0)), signal, [f"rule: {rule}", f"frame: {frame.explain()}"] + basis
+    return 0.6, "embedding", [f"frame: {frame.explain()}"] + basis
+
+
+def _code(doc: Doc, clauses: list[_Clause], neighbours: list[dict], hits: dict[str, Hit], coding: Coding) -> None:
+    """Code every clause by both signals; the strongest present clause of a type wins."""
+    for clause, best in zip(clauses, neighbours, strict=True):
+        voted, basis = _embedding_vote(best)
+        low = folded(clause.text)
         for kind, detect in _DETECTORS.items():
-            conf = detect(text, low)
-            if conf <= 0:
+            found = detect(clause.text, low) if coding.rules else _NONE
+            decided = _decide(kind, clause, found, voted, basis, coding)
+            if decided is None:
                 continue
-            if level == "soft":
+            conf, signal, why = decided
+            if clause.level == "soft":
                 conf *= 0.7  # "plan to", "seek to": a weaker reading of the same promise
             old = hits.get(kind)
             if old is None or not old.present or conf > old.confidence:
-                hits[kind] = Hit(kind, True, span, round(conf, 2), unit.article, _conditions(doc, span))
-            if kind == "offense" and WAR_TRIGGER.search(text) and "defense" not in hits:
-                hits["defense"] = Hit("defense", True, span, round(conf, 2), unit.article, _conditions(doc, span))
+                hits[kind] = Hit(kind, True, clause.span, round(conf, 2), clause.unit.article,
+                                 _conditions(doc, clause.span), signal, why)
+            if kind == "offense" and found[0] > 0 and WAR_TRIGGER.search(clause.text) and "defense" not in hits:
+                hits["defense"] = Hit("defense", True, clause.span, round(conf, 2), clause.unit.article,
+                                      _conditions(doc, clause.span), signal,
+                                      ["rule: support in any war covers an attack on the partner"] + why)
+
+
+def clause_hits(doc: Doc, unit: Unit) -> list[Hit]:
+    """Obligations the unit promises or excludes, one hit per type at most."""
+    hits: dict[str, Hit] = {}
+    coding = CODING.get()
+    clauses = _candidates(doc, unit, hits)
+    _code(doc, clauses, _neighbours(clauses, doc, coding), hits, coding)
     return list(hits.values())
 
 
@@ -367,14 +595,18 @@ def _merge(agreement: str, kind: str, hits: list[Hit], doc: Doc) -> Obligation:
             evidence.append(doc.evidence(h.span.start, h.span.end))
     articles = sorted({h.article for h in chosen if h.article}, key=_article_key)
     conditions = [c for h in chosen for c in h.conditions]
+    best = max(chosen, key=lambda h: h.confidence)
+    signals = {h.signal for h in chosen if h.signal}
     return Obligation(
         agreement=agreement,
         type=kind,
         present=present,
         articles=articles,
         conditions=_dedupe(conditions),
-        confidence=max(h.confidence for h in chosen),
+        confidence=best.confidence,
         evidence=evidence,
+        signal="both" if len(signals) > 1 else best.signal,
+        basis=best.basis,
     )
 
 
@@ -406,11 +638,31 @@ def find_obligations(doc: Doc, agreements: list[Agreement], provisions: list[Pro
     return [o for agreement, units in by_agreement.items() for o in _agreement_obligations(doc, agreement, units)]
 
 
+def _by_unit(clauses: list[_Clause]) -> list[list[_Clause]]:
+    groups: dict[int, list[_Clause]] = {}
+    for c in clauses:
+        groups.setdefault(id(c.unit), []).append(c)
+    return list(groups.values())
+
+
 def _agreement_obligations(doc: Doc, agreement: str, units: list[Unit]) -> list[Obligation]:
     role = units[0].role
+    coding = CODING.get()
     by_type: dict[str, list[Hit]] = {}
-    for unit in units:
-        for hit in clause_hits(doc, unit):
+    clauses: list[_Clause] = []
+    per_unit: list[dict[str, Hit]] = []
+    for unit in units:  # exclusions at once; every other clause embedded in one batch
+        excluded: dict[str, Hit] = {}
+        clauses.extend(_candidates(doc, unit, excluded))
+        per_unit.append(excluded)
+    for hits in per_unit:
+        for hit in hits.values():
+            by_type.setdefault(hit.type, []).append(hit)
+    neighbours = dict(zip(map(id, clauses), _neighbours(clauses, doc, coding), strict=True))
+    for group in _by_unit(clauses):
+        hits: dict[str, Hit] = {}
+        _code(doc, group, [neighbours[id(c)] for c in group], hits, coding)
+        for hit in hits.values():
             by_type.setdefault(hit.type, []).append(hit)
     out = []
     for kind in OBLIGATION_TYPES:
