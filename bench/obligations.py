@@ -1,6 +1,6 @@
 """Provisions and ATOP obligations over a corpus of agreement texts.
 
-Usage: python bench/obligations.py [CORPUS_DIR] [--show-hits]
+Usage: python bench/obligations.py [CORPUS_DIR] [--show-hits] [--embeddings]
 
 For every text (default: the 193 GGO texts in ../shared/corpus/agreements-ggo),
 runs ingest, structure and agreements once, then times what issue 3 adds
@@ -40,11 +40,98 @@ def _title_domain(doc, agreements, classify) -> tuple[str, str]:
     return "other", candidates[0] or ""
 
 
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _bank_leave_one_out() -> None:
+    """Every bank clause coded as a one-clause treaty with its own treaty's rows left out."""
+    from pactlens.extract.obligations import CODING, Coding, clause_hits
+    from pactlens.extract.provisions import Unit
+    from pactlens.ingest.types import NormalizedText, OffsetMap
+    from pactlens.resources import atop_bank
+    from pactlens.structure.doc import Doc, Span
+
+    modes = {"rules": Coding(embeddings=False, leave_one_out=True),
+             "embeddings": Coding(rules=False, leave_one_out=True), "both": Coding(leave_one_out=True)}
+    right = dict.fromkeys(modes, 0)
+    by_label: dict[str, Counter] = {}
+    for c in atop_bank.clauses():
+        norm = NormalizedText(source="bank", sha256="0" * 64, media_type="text/plain", text=c.text,
+                              original=c.text, offsets=OffsetMap([(0, len(c.text), 0, len(c.text))]))
+        doc, span = Doc(text=c.text, source=norm), Span(0, len(c.text))
+        for mode, coding in modes.items():
+            token = CODING.set(coding)
+            try:
+                got = {h.type for h in clause_hits(doc, Unit("a", "1", span, (span,), "primary")) if h.present}
+            finally:
+                CODING.reset(token)
+            ok = not got if c.label == "none" else c.label in got and got <= {c.label, "defense", "offense"}
+            right[mode] += ok
+            by_label.setdefault(c.label, Counter())[mode] += ok
+    n = len(atop_bank.clauses())
+    print(f"bank leave-one-out ({n} clauses, each coded without its treaty's rows): "
+          + ", ".join(f"{m} {right[m]}/{n}" for m in modes))
+    for label, counts in by_label.items():
+        total = sum(1 for c in atop_bank.clauses() if c.label == label)
+        print(f"  {label:<14}" + "  ".join(f"{m} {counts[m]}/{total}" for m in modes))
+
+
+def _embeddings(files: list[Path]) -> None:
+    from pactlens import ingest
+    from pactlens.extract import obligations as ob
+    from pactlens.extract.agreements import find_agreements
+    from pactlens.extract.commitment import folded
+    from pactlens.extract.kind import classify as kind_of
+    from pactlens.extract.provisions import find_units
+    from pactlens.resources import atop_bank, embeddings
+    from pactlens.structure import build
+
+    texts: list[str] = []
+    for path in files:
+        doc = build(ingest.load(str(path)))
+        for unit in find_units(doc, find_agreements(doc, kind_of(doc))):
+            texts += [c.text for c in ob._candidates(doc, unit, {})]
+    before = _rss_mb()
+    t0 = time.perf_counter()
+    embeddings.load()
+    load_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    atop_bank.vectors()
+    bank_s = time.perf_counter() - t0
+    mem = _rss_mb() - before
+    t0 = time.perf_counter()
+    vecs = embeddings.encode(texts)
+    atop_bank.best_by_label(vecs)
+    embed_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for text in texts:
+        low = folded(text)
+        for detect in ob._DETECTORS.values():
+            detect(text, low)
+    rules_s = time.perf_counter() - t0
+    n = max(1, len(texts))
+    print(f"embedding model: {embeddings.MODEL_ID}, {embeddings.dimensions()} dimensions")
+    print(f"load: {load_s:.2f} s, bank ({len(atop_bank.clauses())} clauses) embedded in {bank_s:.3f} s, "
+          f"peak RSS +{mem:.0f} MB")
+    print(f"candidate clauses in {len(files)} texts: {len(texts)} (mean {sum(map(len, texts)) / n:.0f} chars)")
+    print(f"embedding + nearest bank clauses: {embed_s:.2f} s = {embed_s / n * 1000:.3f} ms per clause")
+    print(f"rules on the same clauses:        {rules_s:.2f} s = {rules_s / n * 1000:.3f} ms per clause"
+          f" (embedding/rules: {embed_s / max(rules_s, 1e-9):.2f}x)")
+    _bank_leave_one_out()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--show-hits", action="store_true", help="print each deciding clause in full")
+    ap.add_argument("--embeddings", action="store_true", help="measure the embedding signal and the bank instead")
     args = ap.parse_args()
+    if args.embeddings:
+        _embeddings(sorted(p for p in args.corpus.iterdir() if p.is_file() and p.suffix == ".txt"))
+        return
 
     from pactlens import ingest
     from pactlens.extract.agreements import find_agreements

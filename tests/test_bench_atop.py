@@ -70,3 +70,28 @@ def test_analyze_format_atop_on_the_brief_leaves_unstated_types_blank(atop_rows)
     [row] = [x for x in atop_rows if x["source"].endswith("russia-iran-2025-brief.txt") and x["neutral"]]
     assert (row["defense"], row["offense"], row["neutral"], row["nonagg"], row["consul"]) == ("0", "", "1", "", "1")
     assert set(row["parties"].split(";")) == {"IRN", "RUS"}
+
+
+def test_bench_explain_and_ablation_in_process(tmp_path: Path) -> None:
+    """--explain names the deciding clause and signal per code; --ablation scores rules only,
+    embeddings only and both; leave-one-out says which bank treaties each file was coded without."""
+    from typer.testing import CliRunner
+
+    from pactlens.cli import app
+
+    gold = (TREATIES / "gold_atop.tsv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "gold.tsv").write_text("\n".join([gold[0]] + [g for g in gold if "north-atlantic" in g]) + "\n",
+                                       encoding="utf-8")
+    (tmp_path / "north-atlantic-1949.txt").write_bytes((TREATIES / "north-atlantic-1949.txt").read_bytes())
+    r = CliRunner().invoke(app, ["bench", "atop", str(tmp_path), "--gold", str(tmp_path / "gold.tsv"),
+                                 "--explain", "--ablation", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    result = json.loads(r.output)
+    assert result["left_out"]["north-atlantic-1949.txt"] and "north-atlantic-1949" in result["left_out"][
+        "north-atlantic-1949.txt"]
+    assert [a["mode"] for a in result["ablation"]] == ["rules", "embeddings", "both"]
+    both = result["ablation"][-1]["all"]
+    assert (both["tp"], both["fp"], both["fn"]) == (3, 0, 0)
+    defense = next(e for e in result["explanations"] if e["type"] == "defense")
+    assert defense["predicted"] == 1 and defense["signal"] in ("rule", "both") and defense["articles"] == ["5"]
+    assert any(b.startswith("rule:") for b in defense["basis"])

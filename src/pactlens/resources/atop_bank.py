@@ -35,6 +35,8 @@ class BankClause:
 
 @dataclass(frozen=True)
 class Neighbour:
+    """A bank clause and its cosine similarity to the clause being coded."""
+
     clause: BankClause
     similarity: float
 
@@ -77,21 +79,6 @@ def treaties_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def nearest(vecs: np.ndarray, exclude: frozenset[str] = frozenset(), k: int = 3) -> list[list[Neighbour]]:
-    """The ``k`` most similar bank clauses to each row of ``vecs`` (rows L2-normalised), leaving out
-    the treaties in ``exclude``."""
-    import numpy as np
-
-    bank = clauses()
-    keep = np.array([c.treaty not in exclude for c in bank])
-    if not len(vecs) or not keep.any():
-        return [[] for _ in range(len(vecs))]
-    sims = vecs @ vectors().T
-    sims[:, ~keep] = -2.0
-    order = np.argsort(-sims, axis=1)[:, :k]
-    return [[Neighbour(bank[j], float(sims[i, j])) for j in row if keep[j]] for i, row in enumerate(order)]
-
-
 def best_by_label(vecs: np.ndarray, exclude: frozenset[str] = frozenset()) -> list[dict[str, Neighbour]]:
     """For each row, the most similar bank clause of every label (leaving out ``exclude``)."""
     import numpy as np
@@ -100,15 +87,9 @@ def best_by_label(vecs: np.ndarray, exclude: frozenset[str] = frozenset()) -> li
     if not len(vecs):
         return []
     sims = vecs @ vectors().T
-    out = []
-    for i in range(len(vecs)):
-        best: dict[str, Neighbour] = {}
-        for j in np.argsort(-sims[i]):
-            c = bank[j]
-            if c.treaty in exclude or c.label in best:
-                continue
-            best[c.label] = Neighbour(c, float(sims[i, j]))
-            if len(best) == len(LABELS):
-                break
-        out.append(best)
-    return out
+    columns = {label: np.array([j for j, c in enumerate(bank) if c.label == label and c.treaty not in exclude],
+                               dtype=np.int64) for label in LABELS}
+    columns = {label: cols for label, cols in columns.items() if cols.size}
+    best = {label: cols[np.argmax(sims[:, cols], axis=1)] for label, cols in columns.items()}
+    return [{label: Neighbour(bank[int(js[i])], float(sims[i, js[i]])) for label, js in best.items()}
+            for i in range(len(vecs))]

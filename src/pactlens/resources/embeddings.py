@@ -36,6 +36,8 @@ TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 MODEL_ID = "wordllama/l2_supercat_256"
 #: Long clauses are cut to this many tokens: a promise is stated in its first few hundred words.
 MAX_TOKENS = 512
+#: Texts pooled per step of :func:`encode`.
+_CHUNK = 64
 
 
 class EmbeddingsUnavailable(PactlensError):
@@ -96,12 +98,17 @@ def encode(texts: list[str]) -> np.ndarray:
     out = np.zeros((len(texts), model.table.shape[1]), dtype=np.float32)
     if not texts:
         return out
-    vocab = model.table.shape[0]
-    for i, enc in enumerate(model.tokenizer.encode_batch(texts, add_special_tokens=False)):
-        ids = np.asarray(enc.ids, dtype=np.int64)
-        ids = ids[(ids >= 0) & (ids < vocab)]
-        if ids.size:
-            out[i] = model.table[ids].mean(axis=0)
+    encoded = [enc.ids for enc in model.tokenizer.encode_batch(texts, add_special_tokens=False)]
+    last = model.table.shape[0] - 1
+    for lo in range(0, len(texts), _CHUNK):  # gathered token vectors stay cache-sized
+        chunk = encoded[lo : lo + _CHUNK]
+        lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+        rows = np.flatnonzero(lengths)
+        if not rows.size:
+            continue
+        ids = np.clip(np.fromiter((i for row in chunk for i in row), dtype=np.int64, count=int(lengths.sum())), 0, last)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[rows]
+        out[lo + rows] = np.add.reduceat(model.table[ids], starts, axis=0) / lengths[rows, None]
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
     return out

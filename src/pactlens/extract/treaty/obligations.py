@@ -503,10 +503,17 @@ def _neighbours(clauses: list[_Clause], doc: Doc, coding: Coding) -> list[dict]:
     """The nearest bank clause of each label for every clause (empty dicts without the model)."""
     from pactlens.resources import atop_bank, embeddings
 
-    if not coding.embeddings or not clauses or not embeddings.available():
-        return [{} for _ in clauses]
+    out: list[dict] = [{} for _ in clauses]
+    # Only a binding clause with some type's anchor words can be decided by the embedding signal.
+    wanted = [i for i, c in enumerate(clauses)
+              if c.level == "binding" and any(rx.search(c.text) for rx in _ANCHORS.values())]
+    if not coding.embeddings or not wanted or not embeddings.available():
+        return out
     exclude = atop_bank.treaties_in(doc.text) if coding.leave_one_out else frozenset()
-    return atop_bank.best_by_label(embeddings.encode([c.text for c in clauses]), exclude)
+    for i, best in zip(wanted, atop_bank.best_by_label(embeddings.encode([clauses[i].text for i in wanted]), exclude),
+                       strict=True):
+        out[i] = best
+    return out
 
 
 def _embedding_vote(best: dict) -> tuple[str | None, list[str]]:
