@@ -48,8 +48,8 @@ def _rss_mb() -> float:
 
 def _bank_leave_one_out() -> None:
     """Every bank clause coded as a one-clause treaty with its own treaty's rows left out."""
-    from pactlens.extract.obligations import CODING, Coding, clause_hits
-    from pactlens.extract.provisions import Unit
+    from pactlens.extract.treaty.obligations import CODING, Coding, clause_hits
+    from pactlens.extract.treaty.provisions import Unit
     from pactlens.ingest.types import NormalizedText, OffsetMap
     from pactlens.resources import atop_bank
     from pactlens.structure.doc import Doc, Span
@@ -81,11 +81,11 @@ def _bank_leave_one_out() -> None:
 
 def _embeddings(files: list[Path]) -> None:
     from pactlens import ingest
-    from pactlens.extract import obligations as ob
+    from pactlens.extract.treaty import obligations as ob
     from pactlens.extract.agreements import find_agreements
     from pactlens.extract.commitment import folded
     from pactlens.extract.kind import classify as kind_of
-    from pactlens.extract.provisions import find_units
+    from pactlens.extract.treaty.provisions import find_units
     from pactlens.resources import atop_bank, embeddings
     from pactlens.structure import build
 

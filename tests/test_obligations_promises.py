@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from test_obligations import raw_doc
 
-from pactlens.extract import promise
-from pactlens.extract.obligations import CODING, Coding, clause_hits
-from pactlens.extract.provisions import Unit
+from pactlens.extract.treaty import promise
+from pactlens.extract.treaty.obligations import CODING, Coding, clause_hits
+from pactlens.extract.treaty.provisions import Unit
 from pactlens.resources import atop_bank, embeddings
 from pactlens.structure.doc import Span
 

@@ -35,7 +35,7 @@ def bench_atop(
     import json
 
     from pactlens.errors import InputError
-    from pactlens.extract.obligations import CODING, Coding
+    from pactlens.extract.treaty.obligations import CODING, Coding
     from pactlens.pipeline import analyze
     from pactlens.report.atop_bench import explain as explain_codes
     from pactlens.report.atop_bench import load_gold, render_text, score

@@ -37,7 +37,7 @@ types are simply absent.
 Two independent signals, combined by one rule (:func:`_decide`):
 
 1. *Rules*: the clause patterns below, each read with the sentence's promise
-   frame (:mod:`pactlens.extract.promise`: who is bound, the action, its
+   frame (:mod:`pactlens.extract.treaty.promise`: who is bound, the action, its
    negation, the trigger; from the dependency parse when the sentence is long).
 2. *Embeddings*: the clause's sentence embedding against a bank of labelled
    real treaty clauses (:mod:`pactlens.resources.atop_bank`), nearest row per
@@ -60,7 +60,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from pactlens.extract import promise
+from pactlens.extract.treaty import promise
 from pactlens.extract.commitment import EXCLUDED, folded, strength
 from pactlens.extract.treaty.provisions import LIST_ITEM, Unit, find_units, lead_strength
 from pactlens.model import OBLIGATION_TYPES, Agreement, Condition, Evidence, Obligation, Provision
