@@ -35,15 +35,26 @@ def _files() -> list[str]:
     return [str(p) for p in files if p.is_file()]
 
 
-def _analyses(seed: int) -> dict:
-    env = {**os.environ, "PYTHONHASHSEED": str(seed)}
-    r = subprocess.run([sys.executable, "-c", SCRIPT, *_files()], capture_output=True, text=True, env=env, timeout=300)
-    assert r.returncode == 0, r.stderr[-2000:]
-    return json.loads(r.stdout)
+def _analyses(*seeds: int) -> list[dict]:
+    """One interpreter per hash seed, run side by side (each is a separate process by necessity)."""
+    procs = [subprocess.Popen([sys.executable, "-c", SCRIPT, *_files()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}) for seed in seeds]
+    out = []
+    try:
+        for proc in procs:
+            stdout, stderr = proc.communicate(timeout=300)
+            assert proc.returncode == 0, stderr[-2000:]
+            out.append(json.loads(stdout))
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    return out
 
 
 def test_analysis_does_not_depend_on_the_hash_seed():
-    first, second = _analyses(1), _analyses(6)
+    first, second = _analyses(1, 6)
     assert first.keys() == second.keys() and len(first) >= 2
     for path in first:
         assert first[path] == second[path], f"{Path(path).name} differs between hash seeds"
