@@ -234,3 +234,27 @@ def test_words_of_an_agreements_name_are_not_organizations(text):
 ])
 def test_a_one_word_name_only_ever_a_location_is_no_organization(text):
     assert not _orgs(text)
+
+
+@pytest.mark.parametrize(("text", "not_people"), [
+    # White House, Cambodia–Thailand joint declaration; CRS 95-1013
+    ("We reaffirm the agreements reached at the General Border Committee meetings. The King Fahd Causeway links "
+     "Bahrain to Saudi Arabia.", {"Border", "Fahd"}),
+    # paraphrase
+    ("The Regional Border Committee met in Aranyaprathet, and traffic on the King Hussein Bridge resumed.",
+     {"Border", "Hussein"}),
+])
+def test_a_word_naming_a_body_or_a_place_is_no_person(text, not_people):
+    assert not set(_people(text)) & not_people
+
+
+@pytest.mark.parametrize(("text", "person", "alias"), [
+    # Daily Mail, 15 Sept. 2020: a minister named by title and given name, then in full
+    ("Bahraini Foreign Minister Abdullatif said the deal was historic. Abdullatif al-Zayani signed for Bahrain.",
+     "Abdullatif al-Zayani", "Abdullatif"),
+    # paraphrase
+    ("Foreign Minister Wang said the talks were useful. Wang Yi later flew to Moscow.", "Wang Yi", "Wang"),
+])
+def test_a_title_and_one_name_then_the_full_name_is_one_person(text, person, alias):
+    found = _people(text)
+    assert person in found and alias not in found

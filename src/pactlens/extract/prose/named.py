@@ -326,8 +326,8 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
         return True
     if len(bare.split()) == 1 and (bare.lower() in _GENERIC or bare in {"Naval", "Royal", "Central", "Joint", "Federal"}):
         return True  # "U.S. Naval": a name cut short
-    if name in _TITLE_SET or titled and len(words) == 1:
-        return True
+    if name in _TITLE_SET or titled and len(words) == 1 or words[-1] in _SINGLE_TITLES:
+        return True  # a post: "Rear Admiral", "Secretary of State"
     if lookup(name) is not None or lookup(bare) is not None or (len(words) == 1 and lookup(name.rstrip("s")) is not None):
         return True  # a state ("UAE") or its people ("Bahrainis")
     if words[-1] in person_words or (len(words) == 1 and name in person_words):

@@ -79,6 +79,8 @@ NOT_NAME = {
     "Dynamics", "Systems", "Electric", "Aerospace", "Atomic", "Weapons", "License", "Licence", "Motors",
     "Corporation", "Company", "Group", "Inc", "Ltd", "Agency", "Authority", "Service", "Services",
     "Vice", "Deputy", "Acting", "Chief", "Prime", "Lord",
+    # Names of instruments and proceedings ("the General Act for the Pacific Settlement ...").
+    "Act", "Accord", "Accords", "Pact", "Protocol", "Convention", "Charter", "Debate",
 }
 _TITLE_SET = set(_TITLES)
 _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
@@ -205,6 +207,14 @@ def _gender(role: str) -> str | None:
     return "m" if role in _MALE else "f" if role in _FEMALE else None
 
 
+#: The word after a name that makes the name part of something else's.
+_NAMES_A_THING = re.compile(
+    r"\s+(?:Committee|Council|Commission|Command|Agency|Office|Department|Ministry|Forces?|Army|Navy|Corps|Group|"
+    r"Company|Corporation|Bank|Fund|Institute|University|Causeway|Bridge|Airport|Street|Road|Avenue|Square|Hall|"
+    r"Center|Centre|Prize|Award|Doctrine|Plan|Act|Treaty|Agreement|Accords?|Base|Station|Class)\b"
+)
+
+
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
     """(start, end, name, role, party, gender) for every office+name or name+occupation."""
     out: list[tuple[int, int, str, str | None, str | None, str | None]] = []
@@ -223,9 +233,11 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, st
         role, name = _split_titles(role, raw)
         shift = len(raw) - len(name)
         name = _trim_name(name)
-        if not name or name.split()[0] in NOT_NAME or _is_state(name):
+        if not name or name.split()[0] in NOT_NAME or name in _TITLE_SET or _is_state(name):
             continue
         a = name_at + shift
+        if _NAMES_A_THING.match(text, a + len(name)):
+            continue  # "General Border Committee", "King Fahd Causeway": a body or a place named after a word
         role = role if role in _TITLE_SET else role.lower()
         out.append((a, a + len(name), name, role.rstrip("."), _party(text, *pre), _gender(role)))
     return out
@@ -278,7 +290,10 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
         return found[0] if len(found) == 1 else None
     known = people.get(short)
     if known is None:
-        return None
+        # Introduced by title and one name ("Foreign Minister Abdullatif", "Prime Minister Kishida"),
+        # now named in full: the one person known by a word of this name.
+        alone = [k for k, p in people.items() if " " not in p.name and p.name in tokens]
+        return alone[0] if len(alone) == 1 else None
     # Registered under the given name when first met as "King Hamad": the same
     # person if still known by that alone, or by the same given and father's name.
     words = known.name.split()
