@@ -258,3 +258,26 @@ def test_a_word_naming_a_body_or_a_place_is_no_person(text, not_people):
 def test_a_title_and_one_name_then_the_full_name_is_one_person(text, person, alias):
     found = _people(text)
     assert person in found and alias not in found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # CSIS, "U.S.-Japan Security": a caption names a body before its photo credit
+    ("_▲ A military parade to commemorate the establishment of the Japan Ground Self-Defense Force in July 1954. | "
+     "Mainichi Newspaper/Aflo via Getty Images_\n\nThe force grew quickly.\n", "Japan Ground Self-Defense Force"),
+    # paraphrase
+    ("_▲ Sailors of the Royal Australian Navy parade in Sydney in 2019. | Jane Roe/AFP via Getty Images_\n\n"
+     "The navy grew quickly.\n", "Royal Australian Navy"),
+])
+def test_a_caption_is_body_text_but_its_credit_is_not(text, org):
+    orgs = _orgs(text)
+    assert org in orgs and not [n for n in orgs if "Getty" in n or "Newspaper" in n or "AFP" in n]
+
+
+@pytest.mark.parametrize("text", [
+    # Wikipedia, "Polaris Sales Agreement"
+    "Britain had cancelled the Blue Streak missile in 1960, and the Blue Steel stand-off missile was to be replaced.",
+    # paraphrase
+    "The Storm Shadow cruise missiles and the Black Hawk helicopters arrived in March.",
+])
+def test_a_weapons_name_is_no_organization(text):
+    assert not _orgs(text)

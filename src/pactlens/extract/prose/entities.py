@@ -214,9 +214,13 @@ _REFERENCES = re.compile(
 )
 _CREDIT = re.compile(
     r"^[ \t*_▲►•]*(?:Photo|Photograph|Image|Picture|Credit|Source|Sources|Figure\s+\d+|Map)\b[^\n]*"
-    r"|^[^\n]*(?:Getty Images|via Getty|Wikimedia Commons|/AFP|/Reuters|AP Photo|\bSources?:\s)[^\n]*"
     r"|^[ \t]*(?:__|\*\*)[A-Z][^*_\n]{2,60}(?:__|\*\*)\s+is\s+(?:a|an|the)\s[^\n]*",  # an author's bio
     re.M,
+)
+#: A caption's credit or source: from the bar or "Source:" to the end of the line; the caption stays body.
+_CREDIT_TAIL = re.compile(
+    r"(?:\|[^|\n]*(?:Getty Images|via Getty|Wikimedia Commons|/AFP|/Reuters|AP Photo|Bloomberg|Newspaper)"
+    r"|\bSources?:\s)[^\n]*"
 )
 
 
@@ -241,6 +245,10 @@ def _entity_body(doc: Doc) -> list[tuple[int, int]]:
     credits = [m.span() for m in _CREDIT.finditer(text)] + _repeated_headlines(text)
     if credits:
         spans = [(a, b) for a, b in spans if not any(x <= a < y or a <= x < b for x, y in credits)]
+    tails = [m.start() for m in _CREDIT_TAIL.finditer(text)]
+    if tails:
+        spans = [(a, min([t for t in tails if a < t < b], default=b)) for a, b in spans]
+        spans = [(a, b) for a, b in spans if not any(a <= t < b for t in tails) and b > a]
     return spans
 
 

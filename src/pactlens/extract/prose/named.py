@@ -45,8 +45,8 @@ _NOT_ORG_HEADS = {
     "declaration", "strategy", "review", "report", "reports", "register", "doctrine", "program", "programme",
     "provision", "provisions", "sales", "initiative", "crisis", "restoration", "war", "equipment", "missile",
     "missiles", "systems", "system", "posture", "resolution", "statement", "communiqué", "memorandum", "plan",
-    "budget", "law", "code", "assessment", "estimate", "index", "data", "trends", "online", "images", "commons",
-    "newspaper", "magazine", "journal", "post", "times", "press", "library", "libraries", "routes", "corridor",
+    "budget", "law", "code", "assessment", "estimate", "index", "data", "trends", "online", "images",
+    "newspaper", "magazine", "journal", "times", "press", "library", "libraries", "routes", "corridor",
     "pipeline", "railway", "sea", "seas", "ocean", "region", "isles", "strait", "gulf", "river", "facility",
     "base", "station", "house", "room", "table", "hall", "palace", "airport", "bridge", "canal", "lines",
     "payments", "transfer", "network", "expenditures", "products", "version", "history", "research", "area",
@@ -97,7 +97,10 @@ _POST_BEFORE = re.compile(
     r"|Treaty|Convention|Agreement|Pact|Act|Protocol|Declaration)\s+(?:General\s+)?(?:of|for|on)\s+(?:the\s+)?(?:[A-Z]\w+\s+and\s+)?$"
 )  # also "Treaty of Peace and [Amity]": part of an agreement's name
 #: A maker's name before a model number is a product: "Saab 340", "Antonov An-30", "Airbus A319".
-_MODEL_AFTER = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-?)?\d")
+_MODEL_AFTER = re.compile(
+    r"\s+(?:(?:[A-Z][A-Za-z]{0,2}-?)?\d|(?:stand-off\s+|ballistic\s+|cruise\s+)?(?:missiles?|rockets?|bombers?|aircraft|"
+    r"submarines?|warheads?|tanks?|jets?|fighters?|helicopters?|drones?)\b)"
+)  # also "the Blue Streak missile": a weapon's name
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _STOP = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "du", "des", "la", "le"}
@@ -240,6 +243,7 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
     return out
 
 
+_RANKS = {"Rear", "Vice", "Deputy", "Assistant", "Under", "Lieutenant", "Major", "Brigadier", "Acting", "Former", "First", "Chief"}
 #: Words that join the words of an organization's name but never a person's.
 _FUNCTION = {"without", "of", "for", "the", "and", "on", "in", "at", "to", "from", "with", "&"}
 
@@ -286,7 +290,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
         if _rejected(name, bool(m), person_words, votes, lookup):
             continue
         raw.append((a, b, name))
-    defined = {m.group(1) for m in _PAREN_ACRONYM.finditer(text)}
+    defined = {a for m in _PAREN_ACRONYM.finditer(text) for a in (m.group(1), m.group(1).rstrip("s"))}
     return [g for g in _merge(text, raw, inside, defined, votes) if not _only_a_place(g, sdoc)]
 
 
@@ -326,8 +330,8 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
         return True
     if len(bare.split()) == 1 and (bare.lower() in _GENERIC or bare in {"Naval", "Royal", "Central", "Joint", "Federal"}):
         return True  # "U.S. Naval": a name cut short
-    if name in _TITLE_SET or titled and len(words) == 1 or words[-1] in _SINGLE_TITLES:
-        return True  # a post: "Rear Admiral", "Secretary of State"
+    if name in _TITLE_SET or titled and len(words) == 1 or (words[-1] in _SINGLE_TITLES and set(words[:-1]) <= _RANKS):
+        return True  # a post: "Rear Admiral", "Secretary of State" (the U.S. Trade Representative's office is not)
     if lookup(name) is not None or lookup(bare) is not None or (len(words) == 1 and lookup(name.rstrip("s")) is not None):
         return True  # a state ("UAE") or its people ("Bahrainis")
     if words[-1] in person_words or (len(words) == 1 and name in person_words):
