@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pactlens.extract.party_roles import not_party
-from pactlens.extract.signing import SIGNING_VERB, clause_kind, event_kind, signing_date
+from pactlens.extract.signing_clauses import SIGNING_VERB, clause_kind, event_kind, signing_date
 from pactlens.resources.states import find_states
 
 
@@ -113,7 +113,7 @@ def test_roles_of_state_names(text: str, state: str, why: str | None) -> None:
 
 def test_a_closing_signing_another_kind_of_instrument() -> None:
     """GGO ERPNEA_1992A.txt: the EEA Agreement's file ends with its adjusting Protocol's closing."""
-    from pactlens.extract.signing import signs_other_kind
+    from pactlens.extract.signing_clauses import signs_other_kind
 
     text = ("IN WITNESS WHEREOF the undersigned plenipotentiaries, being duly authorised thereto, have signed this "
             "Protocol. DONE at Brussels, this seventeenth day of March")
@@ -122,3 +122,34 @@ def test_a_closing_signing_another_kind_of_instrument() -> None:
     # paraphrase: a treaty's own closing calling it a treaty
     own = "In faith whereof the Plenipotentiaries have signed the present Convention. Done at Lomé"
     assert not signs_other_kind(own, own.index("Done"), "treaty")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # GGO GLBSTP_1988O.txt: the formula in capitals run on after a heading by OCR
+        ("Schedules of Concessions DONE at Belgrade, Yugoslavia, on the thirteenth day of April, one thousand nine "
+         "hundred and eighty-eight", "1988-04-13"),
+        # paraphrase
+        ("ANNEX III Lists of Products SIGNED at Santiago on 2 March 2004", "2004-03-02"),
+        # GGO RW12WA_1926A.txt: an adverb and a second verb before the place
+        ("as above set forth in the preceding articles. Thus done and signed at the city of Cape Town on the 1st day of "
+         "July, 1926.", "1926-07-01"),
+        # GGO MNRVRU_1973O.txt: "in the year of our Lord"
+        ("affixed our signatures. DONE at Bo, this third day of October in the year of our Lord one thousand nine "
+         "hundred and seventy-four in two copies", "1974-10-03"),
+    ],
+)
+def test_testimonium_forms_damaged_or_old(text: str, iso: str) -> None:
+    assert _last_verb(text)[:2] == ("signature", iso)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was also signed on 17 December 1963 by the Yemenite Arab Republic.",  # GGO ARBCMM_1962O.txt
+        "The Protocol was later signed on 3 May 1999 by Bolivia.",  # paraphrase
+    ],
+)
+def test_a_later_signature_by_one_state_is_not_the_signing(text: str) -> None:
+    assert _last_verb(text)[0] == "cited"

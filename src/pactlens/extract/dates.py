@@ -38,8 +38,8 @@ _WORD_YEAR = rf"(?:one|two|nineteen|eighteen|seventeen|twenty)(?:[\s,\-]|{NUMBER
 # Order matters: longer forms first so that "17 January 2025" is not read as "January 2025".
 _PATTERNS: list[tuple[str, str]] = [
     # the 4th day of April, 1949 / this fourth day of April 1949 / the eighteenth of April one thousand ...
-    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+(?:day\s+)?of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<y>{_YEAR})\b"),
-    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+(?:day\s+)?of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+)?(?P<wy>{_WORD_YEAR})\b"),
+    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+(?:day\s+)?of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+(?:of\s+our\s+lord\s+)?)?(?P<y>{_YEAR})\b"),
+    ("day", rf"\b(?:the\s+|this\s+)?(?P<d>{_DAY}|{_DAY_WORDS})\s+(?:day\s+)?of\s+(?:the\s+month\s+of\s+)?(?P<m>{_M}),?\s+(?:of\s+|in\s+)?(?:the\s+year\s+(?:of\s+our\s+lord\s+)?)?(?P<wy>{_WORD_YEAR})\b"),
     ("day", rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"\b(?P<m>{_M})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b"),
     ("day", rf"\b(?P<y>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from pactlens.extract.signing import SIGNING_VERB
+from pactlens.extract.signing_clauses import SIGNING_VERB
 
 _ROUND = re.compile(r"\s*(?i:round)\b")
 _CURRENCY = re.compile(

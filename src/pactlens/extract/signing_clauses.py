@@ -12,8 +12,10 @@ signature is stated in a few places only, each a class of clause read here:
   signed at ... on ...", "The present Protocol is done in ...";
 - a dateline under the title ("SIGNED AT KABUL, MAY 6TH, 1935").
 
-Any other signing verb is a participle hung on another instrument's name and
-dates that instrument (``cited``). Entry into force, ratification and
+The formula in capitals ("DONE at") is one even where OCR lost the full stop
+before it. Any other signing verb is a participle hung on another
+instrument's name and dates that instrument, or a later signature by one
+state ("It was also signed on ... by Yemen"): ``cited``, never the signing. Entry into force, ratification and
 accession clauses date other events and are kept apart (:func:`event_kind`).
 A testimonium whose date is left blank ("this ___ day of ____ 19__") is read
 as a clause with no date: the caller says unknown rather than borrow a date
@@ -40,9 +42,7 @@ _INSTRUMENT = (
     r"|regulation|understanding|exchange\s+of\s+(?:letters|notes)|amendment|statute|pact|covenant|instrument"
     r"|letters?|notes?)"
 )
-#: "this Agreement", "the present Protocol", "these Articles": the instrument speaking of itself.
-_SELF = re.compile(rf"(?i)\b(?:this|the\s+present|these|the\s+said)\s+(?:\w+\s+){{0,2}}?{_INSTRUMENT}s?\b")
-#: Another instrument's name: its head word, not introduced by "this"/"the present".
+#: An instrument's head word: after the witness formula, a sign that the clause names another one.
 _OTHER = re.compile(rf"(?i)\b{_INSTRUMENT}s?\b")
 #: Where a sentence (or an item of a run-on OCR text) starts: the testimonium stands there.
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?)\]}\u201d\"]|\n)[\s\-\u2013\u2014*]*$")
@@ -54,8 +54,14 @@ _SIGNS_SELF_AFTER = re.compile(rf"(?i)\s+(?:(?:this|the\s+present)\s+(?:\w+\s+){
 _SELF_SUBJECT = re.compile(
     rf"(?i)(?:\b(?:this|the\s+present)\s+(?:\w+\s+){{0,3}}?{_INSTRUMENT}|(?:^|[.;]\s*)it)"
     r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:was|is|has\s+been|shall\s+be|will\s+be|being|were|are)\s+)?"
-    r"(?:(?:duly|hereby|jointly|also)\s+)?$"
+    r"(?:(?:duly|hereby|jointly)\s+)?$"
 )
+#: Words that may open a testimonium before its verb: "Thus done and signed at ...".
+_LEAD_WORDS = re.compile(r"(?i)(?:\b(?:thus|so|hereby|done|signed|and)\s+)+$")
+_AT_OR_IN = re.compile(r"\s+(?i:at|in)\b")
+#: Verbs that sign only in the formula itself ("Made at ...", "Issued in ..."), never as a participle.
+_FORMULA_ONLY = {"made", "issued", "executed", "initialled"}
+_FORMULA_NEXT = re.compile(r"\s+(?i:at|in|on|this)\b")
 #: A participle's clause: "... Purposes signed in Brussels": the verb follows a noun, not a sentence start.
 _CLAUSE_START = re.compile(r"[.;]\s|\n\s*\n")
 
@@ -72,21 +78,25 @@ def clause_kind(text: str, verb_start: int, verb_end: int, zone_start: int = 0) 
     """Whether the signing verb at ``[verb_start, verb_end)`` signs the instrument itself
     (``signature``) or dates another one the text names (``cited``)."""
     before = text[max(zone_start, verb_start - 300) : verb_start]
-    if _SENTENCE_START.search(before) or not before.strip():
+    verb = text[verb_start:verb_end]
+    formula_only = verb.split()[0].lower() in _FORMULA_ONLY
+    lead = _LEAD_WORDS.sub("", before)  # "Thus done and signed at ..."
+    if (_SENTENCE_START.search(lead) or not lead.strip()) and (not formula_only or _FORMULA_NEXT.match(text, verb_end)):
         return "signature"  # "Done at ...", "SIGNED at ...", after "have signed this Agreement."
+    if verb.isupper() and len(verb) > 2 and _AT_OR_IN.match(text, verb_end):
+        return "signature"  # the formula in capitals, its sentence break lost by OCR: "Concessions DONE at Belgrade"
+    if formula_only:
+        return "cited"  # "to be made on the following dates": these verbs sign only in the formula
     if _SIGNS_SELF_AFTER.match(text, verb_end):
         return "signature"  # "have signed this Agreement at ..."
     cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
     clause = before[cut:]
     if _SELF_SUBJECT.search(clause):
         return "signature"  # "This Agreement was signed at ..."
-    if _WITNESS.search(clause) and not _OTHER.search(clause[_WITNESS.search(clause).end() :]):
+    witness = _WITNESS.search(clause)
+    if witness and not _OTHER.search(clause, witness.end()):
         return "signature"  # "IN WITNESS WHEREOF ..., done at X"
-    others = [m for m in _OTHER.finditer(clause) if not _SELF.match(clause, max(0, m.start() - 40))]
-    own = [m for m in _SELF.finditer(clause)]
-    if others and (not own or others[-1].start() > own[-1].start()):
-        return "cited"
-    return "signature" if own else "cited"
+    return "cited"  # a participle after another instrument's name, or no sign that it is this one's
 
 
 #: Instrument words by the kind of instrument they name: a closing that signs "this Protocol" is
