@@ -81,3 +81,12 @@ def test_members_named_by_the_text_are_not_added_again() -> None:
 
     named = [Party(name="EFTA States")] + [Party(name=i, iso3=i) for i in ("ISL", "LIE", "NOR", "CHE", "LVA")]
     assert with_members(named, "1995-12-07") == named
+
+
+def test_sovereign_styles_name_their_state() -> None:
+    """GGO ECSYRI_1977O.txt heads its preamble with the heads of state; paraphrase for Greece."""
+    from pactlens.resources.styles import find_styles
+
+    text = "HIS MAJESTY THE KING OF THE BELGIANS, HER MAJESTY THE QUEEN OF DENMARK, and the King of the Hellenes"
+    assert [m.iso3 for m in find_styles(text)] == ["BEL", "GRC"]
+    assert find_styles("the Belgians and the Hellenes") == []  # peoples alone are no state

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pactlens.extract.bloc_parties import bloc_of
+from pactlens.extract.party_roles import not_party
 from pactlens.model import Party
 from pactlens.resources.states import StateMention, find_states, get
+from pactlens.resources.styles import find_styles
 from pactlens.structure.doc import Doc
 
 
@@ -20,10 +23,11 @@ def state_party(doc: Doc, m: StateMention) -> Party:
 
 
 def merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
-    """One party per state (or per name, for organizations), its evidence pooled."""
+    """One party per state (per bloc, per name for other organizations), its evidence pooled."""
     out: dict[str, Party] = {}
     for p in parties:
-        key = p.iso3 or p.name
+        bloc = bloc_of(p)
+        key = p.iso3 or (bloc.id if bloc else p.name)  # "the Council of the European Communities" and "the EEC"
         if key in out:
             known = out[key]
             seen = {(e.start, e.end) for e in known.evidence}
@@ -41,14 +45,18 @@ _ROYAL_STYLE = re.compile(r"(?i)\b(?:emperor|empress)\s+of\s+(?:the\s+)?$")
 
 
 def states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> list[StateMention]:
+    """States named in ``[start, end)`` as a state can be a party: sovereigns' styles included ("the King
+    of the Belgians"), a name that stands for a round, a currency, a place of signature, another
+    instrument or a third state left out (:func:`pactlens.extract.party_roles.not_party`)."""
     text = doc.text
     window = text[start:end]
     any_case = sum(c.isupper() for c in window) < 0.02 * max(1, sum(c.isalpha() for c in window))
     if any_case:
         # An all-lower-case text (some GGO files): read it as if capitalized.
         text = text[:start] + window.title() + text[end:]
-    found = find_states(text, start, end)
+    found = sorted(find_states(text, start, end) + find_styles(text, start, end), key=lambda m: m.start)
     return [
         m for m in found
         if (adjectives or m.form != "adjective") and not _ROYAL_STYLE.search(text[max(0, m.start - 20) : m.start])
+        and not_party(text, m.start, m.end) is None
     ]

@@ -10,7 +10,10 @@ import re
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.treaty.instrument import Instrument
 from pactlens.extract.treaty.title import BETWEEN
+from pactlens.extract.party_roles import not_party
+from pactlens.extract.records import title_case
 from pactlens.model import Party
+from pactlens.resources.blocs import bloc_named, find_blocs
 from pactlens.structure.doc import Doc
 
 
@@ -29,19 +32,16 @@ _OPENING_END = re.compile(
     r"|in\s+order|with\s+a\s+view|on\s+the\s+basis|referred|hereinafter|hereafter)\b|:",
     re.IGNORECASE,
 )
-_ORG_PARTY = re.compile(
-    r"(?i:\b(?:the\s+)?(?P<org>european\s+(?:economic\s+)?communit(?:y|ies)|european\s+union|caribbean\s+community"
-    r"|european\s+free\s+trade\s+association|efta\s+states|east\s+african\s+community|eurasian\s+economic\s+union"
-    r"|european\s+atomic\s+energy\s+community|european\s+coal\s+and\s+steel\s+community))\b"
-)
-
-
 def _orgs_in(doc: Doc, start: int, end: int) -> list[Party]:
+    """Blocs named as parties (``resources/blocs.tsv``); not one in a compound name or one an instrument sets up."""
     out = []
-    for m in _ORG_PARTY.finditer(doc.text, start, end):
-        name = re.sub(r"\s+", " ", m.group("org")).strip()
-        out.append(Party(name=name.title() if not name.startswith("EFTA") else name,
-                         evidence=[doc.evidence(m.start("org"), m.end("org"))]))
+    for m in find_blocs(doc.text, start, end):
+        if doc.text[m.end : m.end + 1] in "-\u2013/" or not_party(doc.text, m.start, m.end):
+            continue  # "EC-Chile Agreement", "Treaty establishing the Caribbean Community"
+        words = re.sub(r"\s+", " ", m.form).strip().split(" ")
+        # "EFTA STATES" reads "EFTA States"; a name in capitals is written as a title, its acronyms kept.
+        name = " ".join(w if bloc_named(w) or not m.form.isupper() else w.capitalize() for w in words)
+        out.append(Party(name=title_case(name), evidence=[doc.evidence(m.start, m.end)]))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pactlens.extract.bloc_parties import with_members
 from pactlens.extract.records import agreement_kind, agreement_slug, title_case, unique_ids
 from pactlens.extract.treaty.further import further_instrument, further_parties, heading_starts, same_title
 from pactlens.extract.treaty.instrument import Instrument, body_end, primary_instrument
@@ -40,6 +41,7 @@ def _instrument_agreement(doc: Doc, inst: Instrument, parties: list[Party], *, f
     evidence += term_ev
     kind = agreement_kind(title)
     signed = signing.to_signed() if signing else Signed()
+    parties = with_members(parties, signed.date)
     return Agreement(
         id=agreement_slug(parties, signed.date, kind, title),
         title=title_case(title) if title else None,

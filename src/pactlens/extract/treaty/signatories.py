@@ -25,14 +25,8 @@ from dataclasses import dataclass
 from pactlens.extract.names import HONORIFIC, LOW, NameSpan, ROLE_START, Signers, UP, merge_signatories, name_at, split_run
 from pactlens.model import Signatory
 from pactlens.resources.states import StateMention, find_states
+from pactlens.resources.styles import find_styles
 from pactlens.structure.doc import Doc
-
-_STYLES = (
-    (re.compile(r"(?i)\bking\s+of\s+the\s+belgians\b"), "BEL"),
-    (re.compile(r"(?i)\bking\s+of\s+the\s+hellenes\b"), "GRC"),
-    (re.compile(r"(?i)\bking\s+of\s+the\s+bulgarians\b"), "BGR"),
-    (re.compile(r"(?i)\bswiss\s+federal\s+council\b"), "CHE"),
-)
 
 
 _PLENIPOTENTIARIES = re.compile(
@@ -109,10 +103,9 @@ def _head_party(doc: Doc, start: int, end: int) -> tuple[str | None, tuple[int, 
     found = [m for m in find_states(doc.text, start, end)]
     if found:
         return found[0].iso3, (found[0].start, found[0].end)
-    for rx, iso3 in _STYLES:
-        m = rx.search(doc.text, start, end)
-        if m:
-            return iso3, m.span()
+    styles = find_styles(doc.text, start, end)
+    if styles:
+        return styles[0].iso3, (styles[0].start, styles[0].end)
     return None, None
 
 

@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.places import CAP, PLACE, good_place
-from pactlens.extract.records import title_case
+from pactlens.extract.records import KIND_RE, title_case
+from pactlens.extract.signing_clauses import SIGNING_VERB, clause_kind, signing_date, signs_other_kind
 from pactlens.extract.treaty.instrument import Instrument
 from pactlens.model import Evidence, Signed
 from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc
 
-#: "Done at Washington", "SIGNED AT KABUL", "Done in duplicate at Kabul", "issued ... in Tunis City".
-_SIGNING_VERB = re.compile(r"\b(?i:done|signed|sign\s+(?:this|the\s+present)|concluded|made|issued|initialled)\b")
 _AT_PLACE = re.compile(rf"\b(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?P<place>{PLACE})")
 #: "(Baku, September 30, 1992)", "Lima, Peru, December 4, 1954": a place right before a date.
 _PLACE_BEFORE_DATE = re.compile(rf"(?:^|[(\s])(?P<place>{PLACE})(?:,\s*{CAP})?,\s*(?:on\s+)?$")
@@ -32,6 +31,7 @@ class Signing:
     place: str | None = None
     date: DateMention | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    blank: bool = False  # the clause leaves its date blank: unknown, and no other date stands in
 
     def to_signed(self) -> Signed:
         return Signed(
@@ -46,11 +46,15 @@ class Signing:
         return (2 if self.date and self.date.precision == "day" else 1 if self.date else 0) + (1 if self.place else 0)
 
 
-def _signing_in(doc: Doc, start: int, end: int) -> Signing | None:
-    """A signing formula inside ``[start, end)``: its place and its date, if stated."""
+def _signing_in(doc: Doc, start: int, end: int, head: str | None = None) -> Signing | None:
+    """The instrument's own signing clause inside ``[start, end)``: its place and its date, if
+    stated. A signing verb that dates another instrument the text cites is skipped, and so is a
+    closing that signs an instrument of another kind than ``head`` (the instrument's title word)."""
     text = doc.text
     best: Signing | None = None
-    for verb in _SIGNING_VERB.finditer(text, start, end):
+    for verb in SIGNING_VERB.finditer(text, start, end):
+        if clause_kind(text, verb.start(), verb.end(), start) == "cited" or signs_other_kind(text, verb.start(), head):
+            continue
         window_end = min(end, verb.end() + 220)
         stop = re.compile(r"[.;](?:\s|$)(?![^(]*\))").search(text, verb.end(), window_end)
         clause_end = stop.start() if stop else window_end
@@ -62,11 +66,14 @@ def _signing_in(doc: Doc, start: int, end: int) -> Signing | None:
                 found.place = _trim_place(m.group("place"))
                 found.evidence.append(doc.evidence(m.start("place"), m.end("place")))
                 break
-        dates = find_dates(text, verb.end(), min(clause_end + 1, len(text)))
-        if dates:
-            found.date = dates[0]
-            found.evidence.append(doc.evidence(dates[0].start, dates[0].end))
-        if found.weight and (best is None or found.weight > best.weight):
+        dated = signing_date(text, verb.end(), window_end)
+        if dated.date is not None:
+            found.date = dated.date
+            found.evidence.append(doc.evidence(dated.date.start, dated.date.end))
+        elif dated.blank is not None:
+            found.blank = True
+            found.evidence.append(doc.evidence(*dated.blank))
+        if (found.weight or found.blank) and (best is None or found.weight > best.weight):
             found.evidence.insert(0, doc.evidence(verb.start(), verb.end()))
             best = found
             if best.weight == 3:
@@ -85,20 +92,27 @@ def _dated_place(doc: Doc, start: int, end: int) -> Signing | None:
         b = d.start - len(before) + m.end("place")
         prep = list(re.finditer(r"\s(?:In|IN|At|AT)\s+", doc.text[a:b]))
         a = a + prep[-1].end() if prep else a  # "... TREATY OF LIMITS In Buenos Aires, on the fifth day ..."
+        if any(clause_kind(doc.text, v.start(), v.end(), start) == "cited"
+               for v in SIGNING_VERB.finditer(doc.text, max(start, a - 80), a)):
+            continue  # "the Treaty of Friendship, signed in the city of Rivera, on June 12, 1975": another's
         if (a == 0 or not doc.text[a - 1].isalnum()) and good_place(doc.text[a:b]):
             return Signing(_trim_place(doc.text[a:b]), d, [doc.evidence(a, b), doc.evidence(d.start, d.end)])
     return None
 
 
 def instrument_signing(doc: Doc, inst: Instrument, *, first: bool = True) -> Signing | None:
-    """Signed: the closing, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)").
-    Only the first instrument reads a signing formula in its title zone or after its last article:
-    a further one's title cites the first's signing ("... AS OF SEPTEMBER 30, 1992, SIGNED ON ...")."""
+    """Signed: the closing, else the title/opening ("SIGNED AT KABUL, MAY 6TH, 1935", "(Baku, September 30, 1992)"),
+    else a testimonium after its last article or anywhere in its own span; a blank closing date
+    stays unknown. Only the first instrument reads a signing formula in its title zone: a further
+    one's title cites the first's signing ("... AS OF SEPTEMBER 30, 1992, SIGNED ON ...")."""
     text = doc.text
     start, end = inst.span.start, inst.span.end
+    # Its own instrument word: the title's, else the first one at its head ("AGREEMENT ON THE ...").
+    kind = KIND_RE.search(doc.slice(inst.title) if inst.title else text[start : min(end, start + 200)])
+    head = kind.group(0).split()[0] if kind else None
     signing = None
     if inst.final is not None:
-        signing = _signing_in(doc, inst.final.start, min(end, inst.final.end + 200))
+        signing = _signing_in(doc, inst.final.start, min(end, inst.final.end + 200), head)
     first_article = inst.articles[0].span.start if inst.articles else None
     head_end = min(end, (first_article or inst.opening + 600))
     head_start = inst.title.start if inst.title else start
@@ -108,6 +122,9 @@ def instrument_signing(doc: Doc, inst: Instrument, *, first: bool = True) -> Sig
     for candidate in heads + [_dated_place(doc, start, min(head_end, inst.opening + 400))]:
         if candidate and (signing is None or candidate.weight > signing.weight):
             signing = candidate
-    if signing is None and inst.articles and first:
-        signing = _signing_in(doc, inst.articles[-1].span.start, min(end, len(text)))
+    if signing is None and inst.articles:
+        signing = _signing_in(doc, inst.articles[-1].span.start, min(end, len(text)), head)
+    if signing is None:
+        # No closing found by structure: a testimonium anywhere in the instrument's own span.
+        signing = _signing_in(doc, inst.opening, end, head)
     return signing
