@@ -64,20 +64,26 @@ def analyze_bytes(data: bytes, name: str, *, max_bytes: int | None = None, limit
 
 
 def analyze_normalized(norm) -> Analysis:  # norm: pactlens.ingest.types.NormalizedText
+    from pactlens.structure import build
+
+    return analyze_doc(build(norm))
+
+
+def analyze_doc(doc) -> Analysis:  # doc: pactlens.structure.doc.Doc
+    """Analyse a structured document; what the extractors compute once stays on ``doc``."""
     from pactlens.extract.agreements import find_agreements
+    from pactlens.extract.kind import classify
+    from pactlens.extract.metadata import document_metadata
     from pactlens.extract.prose.citations import find_citations
     from pactlens.extract.prose.entities import find_entities
     from pactlens.extract.prose.events import find_events
-    from pactlens.extract.kind import classify
-    from pactlens.extract.metadata import document_metadata
+    from pactlens.extract.prose.quotes import find_quotes
     from pactlens.extract.treaty.obligations import find_obligations
     from pactlens.extract.treaty.provisions import find_provisions
-    from pactlens.extract.prose.quotes import find_quotes
-    from pactlens.structure import build
     from pactlens.structure.summary import summarize
     from pactlens.verify.audit import audit
 
-    doc = build(norm)
+    norm = doc.source
     kind = classify(doc)
     agreements = find_agreements(doc, kind)
     provisions = find_provisions(doc, agreements)
@@ -130,6 +136,6 @@ def check(brief: str | Path, against: str | Path, *, allow_private: bool = False
     docs = []
     for source in (brief, against):
         with time_limit(limits, str(source)):
-            norm = ingest.load(str(source), allow_private=allow_private, limits=limits)
-            docs += [build(norm), analyze_normalized(norm)]
+            doc = build(ingest.load(str(source), allow_private=allow_private, limits=limits))
+            docs += [doc, analyze_doc(doc)]  # one structure per document, shared with its analysis
     return run_check(*docs)

@@ -4,17 +4,28 @@ Spans are half-open character ranges into ``Doc.text`` (the normalized text).
 Extractors turn spans into contract :class:`~pactlens.model.Evidence` with
 :meth:`Doc.evidence`, which is the only place evidence is built, so the
 ``text == document[start:end]`` invariant holds by construction.
+
+A Doc is also the per-document context (spaCy style: results live on the
+document): what several readers need is computed once, on first use, and kept
+on it, in ``derived`` through :meth:`Doc.once` — the body sentences, repaired
+once (``structure/sentences.py``), the parse of its prose (``structure/nlp.py``)
+and results later stages share (people mentions). Nothing is cached in module globals, so
+a document's results live and die with it and threads serving other
+documents never see them.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from pactlens.ingest.types import NormalizedText
 from pactlens.model import Evidence
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +109,16 @@ class Doc:
     #: Cover and byline lines at the head ("Updated May 1, 2025", "By Jane Roe"): (key, line, value).
     cover: list[tuple[str, Span, Span]] = field(default_factory=list)
     #: Results of costly stages over this one document (the spaCy parse of its
-    #: prose, see structure/nlp.py), computed once on first use and dropped with
-    #: the Doc; no module keeps them.
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: prose, see structure/nlp.py; people mentions), computed once on first use and
+    #: dropped with the Doc; no module keeps them.
+    derived: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    # --- the per-document context: computed once, on first use ------------------
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, run on the first call for ``key`` and kept in :attr:`derived`."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]
 
     # --- evidence -----------------------------------------------------------
     def evidence(self, start: int, end: int, *, strip: bool = True) -> Evidence:

@@ -10,10 +10,12 @@ numbered paragraph) that run-on texts place mid-line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from pactlens.structure.doc import FootnoteMarker, Span
+from pactlens.structure.doc import Doc, FootnoteMarker, Span
 from pactlens.structure.spans import trimmed
 
 # Abbreviations after which a period does not end a sentence, whatever follows.
@@ -180,8 +182,6 @@ def _add_run_together(text: str, block: Span, bounds: list[int]) -> list[int]:
 
 
 def _add_cuts(block: Span, bounds: list[int], cuts: list[int]) -> list[int]:
-    import bisect
-
     lo = bisect.bisect_right(cuts, block.start)
     hi = bisect.bisect_left(cuts, block.end)
     return sorted(set(bounds) | set(cuts[lo:hi]))
@@ -228,3 +228,93 @@ def plain_line_sentences(text: str) -> list[Span]:
             spans.extend(plain_sentences(text, Span(pos, pos + len(line))))
         pos += len(line) + 1
     return spans
+
+
+# --- body sentences: running text as readers of prose take it ----------------------------
+
+#: A footnote definition as ingest writes it: a line starting with "[n] ".
+_DEF_LINE = re.compile(r"^[ \t]*\[(?:\^)?[0-9]{1,3}\][: ]", re.MULTILINE)
+_MARKER = re.compile(r"\[\^?([0-9]{1,3})\]|\^([0-9]{1,3})\b|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+@dataclass(frozen=True, slots=True)
+class BodySentence:
+    """A sentence of running text, with the footnote markers it carries."""
+
+    span: Span
+    block: int  # index of the paragraph (block) it lies in, for discourse order
+    markers: tuple[str, ...]  # footnote labels carried by this sentence
+
+
+def footnote_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of footnote definitions: structure's, or lines that start with a marker."""
+    if doc.footnotes:
+        return [(f.span.start, f.span.end) for f in doc.footnotes]
+    out = []
+    for m in _DEF_LINE.finditer(doc.text):
+        end = doc.text.find("\n", m.start())
+        out.append((m.start(), len(doc.text) if end < 0 else end))
+    return out
+
+
+def _blocks(doc: Doc) -> list[Span]:
+    if doc.blocks:
+        return doc.blocks
+    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+
+
+def _markers_after(doc: Doc, span: Span, markers: list | None = None) -> tuple[Span, tuple[str, ...]]:
+    """A sentence's markers, including ones just after its end ("…."[4])."""
+    end = span.end
+    m = re.match(r"[\s\"”’')\]]*(?:(?:\[\^?[0-9]{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)[\s,]*)+", doc.text[end : end + 40])
+    if m and re.search(r"\d|[¹²³⁴⁵⁶⁷⁸⁹⁰]", m.group(0)) and "\n\n" not in m.group(0):
+        end += len(m.group(0).rstrip())
+    return Span(span.start, end), _labels(doc, span.start, end, markers)
+
+
+def _labels(doc: Doc, start: int, end: int, markers: list | None = None) -> tuple[str, ...]:
+    if doc.markers:
+        markers = markers if markers is not None else sorted(doc.markers, key=lambda m: m.span.start)
+        lo = bisect.bisect_left(markers, start, key=lambda m: m.span.start)
+        hi = bisect.bisect_left(markers, end, key=lambda m: m.span.start)
+        return tuple(m.label for m in markers[lo:hi])
+    return tuple(
+        (g1 or g2 or g3.translate(_SUPERSCRIPT)) for g1, g2, g3 in _MARKER.findall(doc.text, start, end)
+    )
+
+
+def body_sentences(doc: Doc) -> tuple[BodySentence, ...]:
+    """Sentences of running text in order, footnote definitions left out, a split before a
+    lower-case word mended: the one repair every reader of running text shares (quotes,
+    events, entities, people), so it is made once per document and kept on it."""
+    return doc.once("body sentences", lambda: _body_sentences(doc))
+
+
+def _body_sentences(doc: Doc) -> tuple[BodySentence, ...]:
+    notes = sorted(footnote_ranges(doc))
+    note_starts = [a for a, _ in notes]
+    markers = sorted(doc.markers, key=lambda m: m.span.start)
+    blocks = _blocks(doc)
+    spans = doc.sentences or plain_line_sentences(doc.text)
+    out: list[BodySentence] = []
+    b = 0
+    for s in spans:
+        i = bisect.bisect_right(note_starts, s.start) - 1
+        if i >= 0 and s.start < notes[i][1]:
+            continue
+        while b + 1 < len(blocks) and blocks[b].end <= s.start:
+            b += 1
+        prev = out[-1] if out else None
+        if prev and prev.block == b and _runs_on(doc.text, prev.span, s):
+            s = Span(prev.span.start, s.end)  # a split before a lower-case word: one sentence
+            out.pop()
+        span, labels = _markers_after(doc, s, markers)
+        out.append(BodySentence(span, b, labels))
+    return tuple(out)
+
+
+def _runs_on(text: str, prev: Span, nxt: Span) -> bool:
+    """Whether a sentence boundary cut a sentence: no closing punctuation before, lower case after."""
+    head = text[nxt.start : nxt.start + 1]
+    return head.islower() and not re.search(r"[.!?:;…]['\"”’)\]]*(?:\[\^?\d+\])*\s*$", text[prev.start : prev.end])

@@ -20,10 +20,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from pactlens.extract.prose.discourse import body_sentences
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Entity
 from pactlens.structure.doc import Doc
+from pactlens.structure.sentences import body_sentences
 
 _CAP = r"[A-Z][\w'’.-]*"
 _PROJECT = re.compile(

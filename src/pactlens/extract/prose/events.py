@@ -16,10 +16,11 @@ import bisect
 import re
 
 from pactlens.extract.dates import DateMention, find_dates
-from pactlens.extract.prose.discourse import Sentence, body_sentences, url_ranges, without_urls
+from pactlens.extract.prose.discourse import url_ranges, without_urls
 from pactlens.extract.prose.people import Mention, find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
+from pactlens.structure.sentences import BodySentence, body_sentences
 
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -78,7 +79,7 @@ def _is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> boo
     return not reference
 
 
-def _clause(text: str, sentences: tuple[Sentence, ...], i: int, at: int) -> tuple[int, int]:
+def _clause(text: str, sentences: tuple[BodySentence, ...], i: int, at: int) -> tuple[int, int]:
     """The part of the sentence between semicolons that holds ``at``; a sentence cut
     short (no closing punctuation) runs on into the next one of its paragraph."""
     s = sentences[i]
@@ -215,7 +216,7 @@ def trailing_markers(seg: str) -> int:
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\b", re.I)
 
 
-def _dates(text: str, sentences: tuple[Sentence, ...]) -> list[DateMention]:
+def _dates(text: str, sentences: tuple[BodySentence, ...]) -> list[DateMention]:
     """The date finder run only over runs of consecutive sentences that hold a year:
     most sentences of a long agreement hold none, and the date patterns are costly."""
     out: list[DateMention] = []
@@ -265,7 +266,7 @@ _YEARLESS = re.compile(
 )
 
 
-def _yearless(text: str, sentences: tuple[Sentence, ...], dates: list[DateMention]) -> list[DateMention]:
+def _yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMention]) -> list[DateMention]:
     """Days written without a year ("On April 7, the United States and Iran agreed …"),
     as reports on the current year write them. The year is that of the latest date
     before them ("in 2026", "June 2025"); with none before, the day is left out."""

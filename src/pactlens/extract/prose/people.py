@@ -300,20 +300,12 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     return short if len(words) == 1 or _key(words) == _key(tokens) else None
 
 
-_CACHE: dict[int, tuple[Doc, tuple, list[Mention]]] = {}
-
-
 def find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Cached :func:`_find_people`: quotes, events and entities all ask for the same document."""
-    key = tuple(ranges)
-    hit = _CACHE.get(id(doc))
-    if extra_names is None and hit and hit[0] is doc and hit[1] == key:
-        return hit[2]
-    out = _find_people(doc, ranges, extra_names)
-    if extra_names is None:
-        _CACHE.clear()
-        _CACHE[id(doc)] = (doc, key, out)
-    return out
+    """Every mention of a person in ``ranges``; without ``extra_names``, computed once per
+    document and set of ranges and kept on it: quotes, events and entities all ask for the same."""
+    if extra_names is not None:
+        return _find_people(doc, ranges, extra_names)
+    return doc.once(("people", tuple(ranges)), lambda: _find_people(doc, ranges))
 
 
 def _find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tuple[int, int]] | None = None) -> list[Mention]:

@@ -15,11 +15,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.prose.discourse import Sentence, body_sentences, footnote_ranges, reading_text
+from pactlens.extract.prose.discourse import reading_text
 from pactlens.extract.prose.people import NOT_NAME, Mention, Person, find_people
 from pactlens.extract.prose.speakers import NamedSpeaker, according_to, is_back_reference, named_subject
 from pactlens.model import Citation, Quote
 from pactlens.structure.doc import Doc
+from pactlens.structure.sentences import BodySentence, body_sentences, footnote_ranges
 from pactlens.structure.spans import covering
 
 _VERB_STEMS = (
@@ -81,7 +82,7 @@ _WORD = re.compile(r"[\w’'-]+")
 class _Found:
     start: int  # the quoted words (or the reported content)
     end: int
-    sentence: Sentence
+    sentence: BodySentence
     direct: bool
     verb_at: int | None  # where the framing verb starts, if any (the last one before the quote)
     speaker_end: int | None = None  # where to look back from for the speaker
@@ -92,7 +93,7 @@ class _Found:
         return self.sentence.span.start if self.head is None else self.head
 
 
-def _sentence_index(sentences: tuple[Sentence, ...], offset: int) -> int | None:
+def _sentence_index(sentences: tuple[BodySentence, ...], offset: int) -> int | None:
     i = bisect.bisect_right(sentences, offset, key=lambda s: s.span.start) - 1
     return i if i >= 0 and offset < sentences[i].span.end else None
 
@@ -187,7 +188,7 @@ def _ascii_single(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _direct(doc: Doc, text: str, sentences: tuple[Sentence, ...], notes: list[tuple[int, int]]) -> list[_Found]:
+def _direct(doc: Doc, text: str, sentences: tuple[BodySentence, ...], notes: list[tuple[int, int]]) -> list[_Found]:
     found: list[_Found] = []
     in_notes = covering(notes)
     for qa, qb, a, b, form in _quoted(text):
@@ -224,7 +225,7 @@ def _first_in(hits: list[re.Match[str]], starts: list[int], a: int, b: int) -> r
     return hits[i] if i < len(hits) and starts[i] < b else None
 
 
-def _reported(text: str, sentences: tuple[Sentence, ...], taken: set[int]) -> list[_Found]:
+def _reported(text: str, sentences: tuple[BodySentence, ...], taken: set[int]) -> list[_Found]:
     """Sentences whose speech verb has a content after it and no quotation."""
     lo, hi = sentences[0].span.start, sentences[-1].span.end
     # One scan of the body for each pattern; most sentences of an agreement have neither.
@@ -474,7 +475,7 @@ def _opens_sentence(text: str, f: _Found) -> bool:
     return re.fullmatch(r"[\s\"“‘']*", text[f.opens : f.start]) is not None
 
 
-def _body_ranges(sentences: tuple[Sentence, ...]) -> list[tuple[int, int]]:
+def _body_ranges(sentences: tuple[BodySentence, ...]) -> list[tuple[int, int]]:
     return [(s.span.start, s.span.end) for s in sentences]
 
 
