@@ -74,7 +74,8 @@ def normalized(extracted: Extracted, *, source: str, sha256: str) -> NormalizedT
         raise InputError(f"{source}: no text left after normalization")
     return NormalizedText(source=source, sha256=sha256, media_type=extracted.media_type, text=text,
                           original=extracted.text, offsets=offsets, title=extracted.title,
-                          date=extracted.date, repairs=repairs, parts=parts)
+                          date=extracted.date, repairs=repairs, parts=parts,
+                          pages=extracted.pages, paragraphs=extracted.paragraphs)
 
 
 def load(source: str | os.PathLike[str], *, allow_private: bool = False, max_bytes: int | None = None,

@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 from pactlens.errors import InputError
 from pactlens.ingest.sniff import DOCX
 from pactlens.ingest.types import Extracted
-from pactlens.ingest.util import one_line
+from pactlens.ingest.util import joined, one_line
 from pactlens.limits import Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,7 +52,8 @@ def read_docx(data: bytes, name: str, *, limits: Limits | None = None) -> Extrac
         paragraphs.append(f"[{number}] {text}" if text else f"[{number}]")
     if not paragraphs:
         raise InputError(f"{name}: the DOCX document holds no text")
-    return Extracted(text="\n\n".join(paragraphs), media_type=DOCX, title=title, date=date)
+    text, starts = joined(paragraphs, "\n\n")
+    return Extracted(text=text, media_type=DOCX, title=title, date=date, paragraphs=starts)
 
 
 def _blocks(body: ET.Element, numbering: dict[tuple[str, str], int]):

@@ -16,7 +16,7 @@ from io import BytesIO
 from pactlens.errors import InputError
 from pactlens.ingest.sniff import PDF
 from pactlens.ingest.types import Extracted
-from pactlens.ingest.util import one_line
+from pactlens.ingest.util import joined, one_line
 from pactlens.limits import Limits
 
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -32,8 +32,8 @@ def read_pdf(data: bytes, name: str, *, limits: Limits | None = None) -> Extract
         raise InputError(f"{name}: the PDF has no pages")
     if not any(p.strip() for p in pages):
         raise InputError(f"{name}: the PDF seems scanned: it has no text layer (run OCR on it first)")
-    text = "\f".join(p.strip("\n") for p in pages)  # normalization decides what a page break was
-    return Extracted(text=text, media_type=PDF, title=_meta_title(meta), date=_meta_date(meta))
+    text, starts = joined([p.strip("\n") for p in pages], "\f")  # normalization decides what a page break was
+    return Extracted(text=text, media_type=PDF, title=_meta_title(meta), date=_meta_date(meta), pages=starts)
 
 
 def _read_pages(data: bytes, name: str, limits: Limits):

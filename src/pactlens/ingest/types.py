@@ -120,6 +120,9 @@ class NormalizedText:
     #: Instruments or sections a file declares itself (GGO's ``MainText:``,
     #: ``AppendixText:``, ``AnnexText:``): ``(name, start, end)`` in :attr:`text`.
     parts: list[tuple[str, int, int]] = field(default_factory=list)
+    #: Where each page (PDF) or paragraph (DOCX) starts in :attr:`original`; empty for other formats.
+    pages: list[int] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -130,3 +133,6 @@ class Extracted:
     media_type: str
     title: str | None = None
     date: str | None = None
+    #: Where each page (PDF) or paragraph (DOCX) starts in :attr:`text`.
+    pages: list[int] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)

@@ -23,3 +23,13 @@ def exponent_context(before: str) -> bool:
 def bracket_markers(label: str) -> str:
     """``"1, 2"`` → ``"[1][2]"``: several notes cited in one superscript become one marker each."""
     return "".join(f"[{part.strip()}]" for part in label.split(","))
+
+
+def joined(pieces: list[str], sep: str) -> tuple[str, list[int]]:
+    """``sep.join(pieces)`` and where each piece starts in it: a page's or paragraph's place
+    in the extracted text, so evidence can name the page or paragraph it stands in."""
+    starts, pos = [], 0
+    for piece in pieces:
+        starts.append(pos)
+        pos += len(piece) + len(sep)
+    return sep.join(pieces), starts

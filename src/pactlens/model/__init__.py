@@ -65,11 +65,23 @@ class Record(BaseModel):
 
 
 class Evidence(Record):
-    """A span of the normalized document text: ``text == document.text[start:end]``."""
+    """A span of the normalized document text: ``text == document.text[start:end]``.
+
+    It also says where the span stands in the source, so a reader can open the
+    original at the clause: ``source_start``/``source_end`` are character offsets
+    into the text the reader extracted from the file (a text file's characters,
+    an HTML page's main text, a PDF's text layer, a DOCX's paragraphs), and
+    ``page`` (PDF) or ``paragraph`` (DOCX, counting the non-empty paragraphs and
+    then the footnotes) is the 1-based unit it starts in.
+    """
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    source_start: int | None = Field(default=None, ge=0)
+    source_end: int | None = Field(default=None, ge=0)
+    page: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1)
 
 
 class Generator(Record):

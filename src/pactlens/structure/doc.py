@@ -126,7 +126,11 @@ class Doc:
         if strip:
             start = lstrip(self.text, start, end)
             end = rstrip(self.text, start, end)
-        return Evidence(start=start, end=end, text=self.text[start:end])
+        source_start, source_end = self.source.offsets.to_original(start, end)
+        return Evidence(start=start, end=end, text=self.text[start:end],
+                        source_start=source_start, source_end=source_end,
+                        page=_unit(self.source.pages, source_start),
+                        paragraph=_unit(self.source.paragraphs, source_start))
 
     def span_evidence(self, span: Span) -> Evidence:
         return self.evidence(span.start, span.end)
@@ -183,3 +187,9 @@ def _at(items: list, starts: list[int], offset: int, span_of):
     if 0 <= i < len(items) and span_of(items[i]).contains(offset):
         return items[i]
     return None
+
+
+def _unit(starts: list[int], offset: int) -> int | None:
+    """The 1-based page or paragraph whose start is the last at or before ``offset``; None when
+    the format has no such units."""
+    return bisect.bisect_right(starts, offset) if starts else None
