@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pactlens.extract.numwords import NUMBER_WORD, parse_ordinal, parse_year
+from pactlens.resources.lexicon import alternation
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+_MONTHS = alternation("months", "month_abbreviations")
 _M = rf"(?:{_MONTHS})\.?"
 _DAY = r"(?:[0-3]?\d)(?:\s*-?\s*(?:st|nd|rd|th|ST|ND|RD|TH))?\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
 
 _I = re.IGNORECASE | re.MULTILINE
@@ -71,9 +72,10 @@ _DATELINE = re.compile(
 
 #: News dates what happened by the day of the week ("said on Tuesday", "Monday night"):
 #: it is written for readers of the same week. Reports and articles give dates.
+_DAYS = alternation("weekdays")
 _WEEKDAY = re.compile(
-    r"\b(?:(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:morning|afternoon|evening|night))\b"
+    rf"\b(?:(?:on|last|this|next|late|early)\s+(?:{_DAYS})"
+    rf"|(?:{_DAYS})\s+(?:morning|afternoon|evening|night))\b"
 )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pactlens.model import Signatory
+from pactlens.resources.lexicon import lowered
 from pactlens.resources.states import StateMention, find_states, lookup
 
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
@@ -52,13 +53,12 @@ _NOT_NAME = {
     "act", "note", "notes", "letter", "excellency,", "confederation", "principality", "duchy", "emirates",
     "provided", "having", "being", "this", "that", "these", "page", "na", "l.s.", "seal", "sealed", "federation",
     "islamic", "democratic", "socialist", "people", "people's", "republics", "territory", "territories",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "english", "french", "spanish", "arabic", "russian", "portuguese", "original",
+    "english", "french", "spanish", "arabic", "russian", "portuguese", "original",
     "have", "has", "decided", "agreed", "now", "therefore", "whereas", "hereby", "bilateral", "multilateral",
     "transit", "articles", "ad", "gazette", "no", "military", "engineer", "regulations", "rules", "list",
     "products", "customs", "tariff", "section", "sub-section", "notice", "specific", "general", "joint",
     "minutes", "record", "understanding", "exchange", "text", "copy", "true", "certified", "page", "annexes",
-} | ROLE_START
+} | ROLE_START | lowered("months")
 #: Sovereigns' styles that name no state in words the gazetteer knows.
 
 @dataclass

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import re
 
+from pactlens.resources.lexicon import lowered
 from pactlens.resources.states import lookup
 
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}
+_MONTHS = lowered("months")
 _LANGUAGES = {"english", "arabic", "persian", "farsi", "hindi", "urdu", "swahili", "latin", "hebrew"}
 CAP = r"[A-Z\u00c0-\u00de][^\W\d_]*(?:['\u2019\-][^\W\d_]+)*"
 PLACE = rf"{CAP}(?:[ -](?:{CAP}|de|del|da|do|la|le|es|am|sur))*"

@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 
+from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Span
 from pactlens.structure.spans import lstrip, rstrip, trimmed
 
 _MAX_TITLE = 400
 _DATELINE_RE = re.compile(
-    r"^[\s\w.,'’-]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b[\s\d,.]*$", re.I
+    rf"^[\s\w.,'’-]{{0,40}}?\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{alternation('months')})\b[\s\d,.]*$", re.I
 )
 _STRUCTURAL_RE = re.compile(r"\s*(?:(?:ARTICLE|Article|ART\.|Art\.)\s*\w|\(?\d{1,3}[.)]\s)")
 _PREAMBLE_OPENERS_RE = re.compile(r"^(?:PREAMBLE|Preamble)\b[\s:.]*")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pactlens.resources.lexicon import lowered
 from pactlens.structure.doc import Doc, FootnoteMarker, Span
 from pactlens.structure.spans import trimmed
 
@@ -23,11 +24,10 @@ _ALWAYS = {
     "art", "arts", "no", "nos", "para", "paras", "mr", "mrs", "ms", "dr", "st", "prof", "gen",
     "lt", "col", "capt", "sen", "rep", "gov", "amb", "messrs", "mme", "mlle", "sr", "jr", "hon",
     "rt", "vol", "vols", "pp", "p", "cf", "vs", "v", "fig", "sec", "ch", "chap", "op", "cit",
-    "approx", "dept", "ibid", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "e.g", "i.e", "viz", "al", "ref", "subpara", "subparas", "n",
+    "approx", "dept", "ibid", "e.g", "i.e", "viz", "al", "ref", "subpara", "subparas", "n",
     # US legislative citations in CRS reports: "H.Con.Res. 93", "S.J.Res. 12", "H.Rept. 118-5"
     "h.con", "s.con", "h.j", "s.j", "con", "h.rept", "s.rept", "rept", "amdt",
-}
+} | lowered("month_abbreviations")
 # Abbreviations that may also end a sentence: kept only before a lowercase word or a digit.
 _BEFORE_LOWER = {"etc", "inc", "ltd", "co", "corp", "govt", "est", "approx"}
 _COUNTRY_INITIALS = {"u.s", "u.n", "u.k", "e.u"}

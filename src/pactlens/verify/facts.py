@@ -27,6 +27,7 @@ from functools import cached_property, lru_cache
 
 from pactlens.model import Agreement, Analysis, Evidence
 from pactlens.model.check import SEVERITY, Label
+from pactlens.resources.lexicon import lowered
 from pactlens.resources.states import StateMention, find_states, get, lookup
 from pactlens.structure.doc import Span
 
@@ -49,10 +50,7 @@ _GAP_STOP = re.compile(r"[;:!?()\[\]]|\.\s|\b(?:was|were|is|are|has|have|had|whi
                        r"after|before|when|because|although|though|that)\b", re.IGNORECASE)
 # After a comma the gap goes on only with a date, a preposition or a name ("Helsinki, Finland, on March 24").
 _AFTER_COMMA = re.compile(r",(?!\s*(?:\d|(?:on|in|at|by)\b|(?-i:[A-Z])))", re.IGNORECASE)
-_NOT_PLACES = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday article articles part annex chapter section paragraph the".split()
-)
+_NOT_PLACES = lowered("months", "weekdays") | frozenset("article articles part annex chapter section paragraph the".split())
 
 _ROLE = re.compile(
     r"(?:(?:Foreign|Prime|Defen[cs]e|Vice|Deputy|Crown|Chief|Acting|Supreme|First|Grand|Former|then)\s+)*"

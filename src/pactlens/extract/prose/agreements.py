@@ -19,11 +19,12 @@ from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgr
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around, unique_ids
 from pactlens.model import Agreement, Evidence, Party, Signed
+from pactlens.resources.lexicon import alternation
 from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc, Span
 
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?P<w>treaty|agreement|pact|accord|deal|convention|programme|program|memorandum)\b", re.IGNORECASE)
-_SIGNED_VERB = re.compile(r"\b(?:signed|sign|signing|concluded|inked)\b")
+_SIGNED_VERB = re.compile(rf"\b(?:{alternation('signing_verbs')})\b")
 _ARTICLE_COUNT = re.compile(
     rf"(?i:\b(?:comprises|comprising|contains|containing|consists\s+of|consisting\s+of|includes|including|has|with)\s+(?P<n>{NUMBER})\s+articles\b"
     rf"|\b(?P<m>{NUMBER})-article\b)"

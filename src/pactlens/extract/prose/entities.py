@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Entity
+from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import body_sentences
 
@@ -40,9 +41,8 @@ _FEATURE = re.compile(
 )
 _CITY = re.compile(r"\b(?=[iatfnv])(?:in|at|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
 _TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
-_NOT_PLACE = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Congress", "Parliament", "Article", "Annex", "Section", "Part", "Chapter",
+_NOT_PLACE = set(words("months")) | {
+    "Congress", "Parliament", "Article", "Annex", "Section", "Part", "Chapter",
     "English", "French", "Russian", "Spanish", "Arabic", "Chinese", "The", "This", "That", "Western", "Eastern",
     "Northern", "Southern", "Asian", "European", "Cabinet", "Treaty", "Agreement", "Protocol", "Office",
     "General", "Operation", "Government", "Defence", "Defense", "Washington DC", "Some", "Figure", "Table",

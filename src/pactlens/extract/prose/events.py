@@ -19,6 +19,7 @@ from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.prose.discourse import url_ranges, without_urls
 from pactlens.extract.prose.people import Mention, find_people
 from pactlens.model import Agreement, Event
+from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import BodySentence, body_sentences
 
@@ -252,9 +253,7 @@ def _names_happening(clause: str, at: int) -> bool:
     return bool(_HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
 
 
-_MONTH_NUMBER = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), 1)}
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(words("months"), 1)}
 _MONTH_WORD = "|".join(m.capitalize() for m in _MONTH_NUMBER)
 # "on April 7", "June 7-8", "on 4 March": a day with no year written after it.
 _YEARLESS = re.compile(

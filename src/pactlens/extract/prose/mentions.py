@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from pactlens.extract.records import KIND_RE, SMALL_WORDS
+from pactlens.resources.lexicon import alternation
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
@@ -31,7 +32,7 @@ _NAMED_CAPS = re.compile(
 _PROGRAMME_OK = re.compile(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
 _ORG_TAIL = re.compile(r"^\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
 _LEAD_NOISE = re.compile(
-    r"(?i)^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|The|THE|A|An|This|That|These|Its|Their|New|Formal|Historic|Landmark|First|Initial|Bilateral|Proposed"
+    rf"(?i)^(?:(?:{alternation('months')}|The|THE|A|An|This|That|These|Its|Their|New|Formal|Historic|Landmark|First|Initial|Bilateral|Proposed"
     r"|Signed|Newly|Current|Existing|Said|Under|In|On|By|With|From|And|Of|For|To|While|Although|Though|When|After"
     r"|Before|Since|If|As|But|However|Moreover|Indeed|Additionally|Furthermore|Notably|Also|Both|Each|Through"
     r"|During|Via|Whereas|Because|Once|Until|Unlike|Like|Including|Following|Despite|Thus|Hence|Yet|So|Then"

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 
 # Offices written capitalised before a name. Longest first (regex alternation order).
@@ -70,9 +71,7 @@ NOT_NAME = {
     "Council", "Congress", "Parliament", "Department", "Office", "House", "Senate", "Committee",
     "State", "States", "Republic", "Kingdom", "Federation", "Union", "Organization", "Organisation",
     "Affairs", "Foreign", "Defense", "Defence", "Navy", "Army", "Air", "Force", "Forces", "Command",
-    "Central", "General", "Assembly", "Court", "Bank", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Minister", "President", "Secretary",
+    "Central", "General", "Assembly", "Court", "Bank", "Minister", "President", "Secretary",
     "Embassy", "Operation", "Strategic", "Partnership", "Comprehensive", "Cooperation", "Security",
     "National", "International", "Islamic", "Arab", "Supreme", "Joint", "Chiefs", "Staff", "Emirates",
     # Words of company and programme names that follow "General" ("General Dynamics", "General License").
@@ -81,7 +80,7 @@ NOT_NAME = {
     "Vice", "Deputy", "Acting", "Chief", "Prime", "Lord",
     # Names of instruments and proceedings ("the General Act for the Pacific Settlement ...").
     "Act", "Accord", "Accords", "Pact", "Protocol", "Convention", "Charter", "Debate",
-}
+} | set(words("months")) | set(words("weekdays"))
 _TITLE_SET = set(_TITLES)
 _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
 # Occupations in lower case, or capitalised at a sentence start; no (?i:) so the

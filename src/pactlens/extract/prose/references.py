@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.urls import UrlMention, find_urls
+from pactlens.resources.lexicon import words
 from pactlens.structure.spans import lstrip, rstrip
 
 _OPEN_Q = "\"“"
@@ -33,7 +34,9 @@ _IBID = re.compile(r"\s*(?:ibid|ibidem|id)\b\.?", re.IGNORECASE)
 _CRS = re.compile(r"\bCRS\s+(?:Report|Insight|In\s+Focus|In\s+Brief|Legal\s+Sidebar)\s+[A-Z]{0,3}[\d-]+,?\s*", re.IGNORECASE)
 _APA_YEAR = re.compile(r"\((?P<y>(?:1[6-9]|20)\d\d)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?[a-z]?\)\.?")
 _ITALIC = re.compile(r"(?<![\w*_])([*_])(?P<t>[^*_\n]{2,120}?)\1(?![\w*_])")
-_MONTH_START = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+#: "Jan", "January", "Sept." followed by a day: each month by its first three letters.
+_MONTH3 = "|".join(m[:3] for m in words("months"))
+_MONTH_START = re.compile(rf"(?:{_MONTH3})[a-z]*\.?\s+\d", re.IGNORECASE)
 _HANDLE = re.compile(r"\(@\w+\)")
 # What a note calls its medium rather than its outlet ("…," video, May 2).
 _MEDIUM = re.compile(
@@ -153,7 +156,7 @@ def _first_source_end(text: str, start: int, end: int) -> int:
 
 
 _DAY_RANGE = re.compile(
-    r"\b(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?P<d>\d{1,2})\s*(?:and|-|–|to)\s*\d{1,2},?\s+"
+    rf"\b(?P<m>(?:{_MONTH3})[a-z]*\.?)\s+(?P<d>\d{{1,2}})\s*(?:and|-|–|to)\s*\d{{1,2}},?\s+"
     r"(?P<y>(?:1[6-9]|20)\d\d)\b"
 )
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from pactlens.extract.names import HONORIFIC, LOW, Signers, UP, merge_signatories, valid_name
 from pactlens.model import Signatory
+from pactlens.resources.lexicon import alternation
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
@@ -26,7 +27,7 @@ _ROLES = (
 _ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
 _NAME_TOKEN = rf"(?:[{UP}][{LOW}{UP}'\u2019\-]+|[{UP}]\.)"
 _NAME_JOIN = r"(?:\s+(?:von|van|de|der|da|del|bin|ibn|al-))?\s+"
-_VERB = re.compile(r"\b(?:signed|sign|signing|concluded|inked)\b")
+_VERB = re.compile(rf"\b(?:{alternation('signing_verbs')})\b")
 _AUX = r"(?:(?:have|had|has|jointly|formally|officially|also|then|later|finally)\s+)*"
 #: One signer as a sentence's subject: "Russian President Vladimir Putin", "Iran's President Masoud Pezeshkian", "Putin", "he".
 _SUBJECT = (

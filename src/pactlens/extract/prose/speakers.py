@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pactlens.resources.lexicon import words
+
 # Heads of a noun phrase that names an institution, a document or a medium.
 _INSTITUTIONS = (
     r"ministry|department|agency|office|council|commission|committee|government|administration|"
@@ -75,9 +77,9 @@ _NOT_PROPER = {
     "And", "Or", "If", "When", "While", "After", "Before", "Since", "Earlier", "Later", "Today", "Yesterday",
     "However", "Meanwhile", "Also", "Still", "Yet", "Then", "Now", "Here", "There", "Such", "Its", "Their",
     "His", "Her", "He", "She", "They", "We", "I", "You", "One", "Some", "Many", "Other", "Both", "Each",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Article", "Section",
+    "Article", "Section",
     "Parties", "Party", "Members", "Member", "Critics", "Officials", "Analysts", "Experts", "Observers",
-}
+} | set(words("weekdays"))
 # Between a speaker phrase and its verb: adverbs, auxiliaries, a time ("in 2025", "at the time").
 _GAP_TAIL = re.compile(
     r"(?:\s+(?:[a-z]+ly|also|further|then|again|once|later|has|had|have|would|will|at\s+the\s+time|"

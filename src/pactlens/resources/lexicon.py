@@ -1,0 +1,32 @@
+"""The shared vocabulary, in one place.
+
+Word lists live in ``resources/lexicon/*.txt`` (one entry a line; ``#`` starts
+a comment), so readers cannot drift apart: a month is a month in dates, places,
+names, events and the fact checks alike. This module reads each list once and
+builds the forms readers need — sets, and regex alternations in the list's
+order — the way eyecite's ``regexes.py`` builds its patterns, so no module
+writes a list out again.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """The entries of ``lexicon/<name>.txt``, in file order."""
+    text = files("pactlens.resources").joinpath("lexicon", f"{name}.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(e for e in entries if e)
+
+
+def lowered(*names: str) -> frozenset[str]:
+    """Every entry of the named lists, lower-cased: for membership tests on folded words."""
+    return frozenset(w.lower() for name in names for w in words(name))
+
+
+def alternation(*names: str) -> str:
+    """``"January|February|..."``: the named lists' entries as a regex alternation, in order."""
+    return "|".join(w for name in names for w in words(name))
