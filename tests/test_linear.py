@@ -63,3 +63,39 @@ def test_marker_lookup_is_linear_in_quotes_and_markers():
     found, seconds = timed(lambda: [_marker_in(ctx, s) for s in spans])
     assert found == [True] * 20_000 + [False] * 20_000
     assert seconds < 10
+
+
+def test_agreement_names_in_long_runs_of_capitalised_words():
+    from pactlens.extract.prose.mentions import _NAMED, _NAMED_CAPS
+
+    # Each capitalised connector ("THE") is also a word: trying both readings was exponential
+    # (100 repeats already ran for minutes); a long run without an instrument word was rescanned
+    # from every start (quadratic).
+    caps = "THE GOVERNMENT OF THE " * 3000 + "UNITED KINGDOM"
+    words = "Great Lakes Regional " * 3000 + "security"
+    found, seconds = timed(lambda: [list(rx.finditer(t)) for rx in (_NAMED, _NAMED_CAPS) for t in (caps, words)])
+    assert found == [[], [], [], []]
+    assert seconds < 20
+    # names are still read whole: the brief's treaty (examples/russia-iran-2025-brief.txt), a GGO
+    # heading, and a paraphrase
+    for rx, text, name in (
+        (_NAMED, "the Comprehensive Strategic Partnership Treaty between Russia and Iran",
+         "Comprehensive Strategic Partnership Treaty between Russia"),
+        (_NAMED_CAPS, "SUPPLEMENTARY EXTRADITION TREATY BETWEEN THE UNITED STATES", "SUPPLEMENTARY EXTRADITION TREATY"),
+        (_NAMED, "under the Great Lakes Water Quality Agreement of 1978", "Great Lakes Water Quality Agreement"),
+    ):
+        assert [m.group("name") for m in rx.finditer(text)][-1].startswith(name)
+
+
+def test_merge_parties_is_linear_in_mentions():
+    from pactlens.extract.parties import merge_parties
+    from pactlens.model import Evidence, Party
+
+    # a preamble naming a state 20,000 times: sorting the pooled evidence after every merge
+    # is n^2 log n
+    mentions = [Party(name="Iran", iso3="IRN", evidence=[Evidence(start=i * 10, end=i * 10 + 4, text="Iran")])
+                for i in range(20_000, 0, -1)]
+    merged, seconds = timed(lambda: merge_parties(mentions + mentions[:5]))
+    assert [p.iso3 for p in merged] == ["IRN"]
+    assert [e.start for e in merged[0].evidence] == [10, 20, 30]
+    assert seconds < 10

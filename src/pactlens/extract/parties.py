@@ -25,18 +25,23 @@ def state_party(doc: Doc, m: StateMention) -> Party:
 def merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
     """One party per state (per bloc, per name for other organizations), its evidence pooled."""
     out: dict[str, Party] = {}
+    seen: dict[str, set[tuple[int, int]]] = {}
+    merged: set[str] = set()
     for p in parties:
         bloc = bloc_of(p)
         key = p.iso3 or (bloc.id if bloc else p.name)  # "the Council of the European Communities" and "the EEC"
         if key in out:
-            known = out[key]
-            seen = {(e.start, e.end) for e in known.evidence}
-            extra = [e for e in p.evidence if (e.start, e.end) not in seen]
-            known.evidence = sorted(known.evidence + extra, key=lambda e: e.start)
+            # pooled as they come and sorted once at the end (stable: the same order as sorting
+            # after every merge, which was quadratic in a preamble naming a state many times)
+            extra = [e for e in p.evidence if (e.start, e.end) not in seen[key]]
+            out[key].evidence = out[key].evidence + extra
+            seen[key].update((e.start, e.end) for e in extra)
+            merged.add(key)
         else:
             out[key] = p.model_copy(deep=True)
-    for p in out.values():
-        p.evidence = p.evidence[:limit]
+            seen[key] = {(e.start, e.end) for e in out[key].evidence}
+    for key, p in out.items():
+        p.evidence = (sorted(p.evidence, key=lambda e: e.start) if key in merged else p.evidence)[:limit]
     # In the order the text first names them ("Russian President ... and Iranian President ...").
     return sorted(out.values(), key=lambda p: min((e.start for e in p.evidence), default=0))
 

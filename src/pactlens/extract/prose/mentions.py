@@ -5,6 +5,7 @@ of one agreement gathered.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,12 +19,18 @@ _NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019]*(?:[-\u2013][A-Z][A-Za-z'\u2019]*)*|\d{4}
 _CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
 #: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
 _SP = r"[^\S\n]+"  # a name never runs over a line break (headings stand on their own lines)
+#: Words (each with the connectors after it) a name may carry before its instrument word. The
+#: connectors are taken possessively (a capitalised connector, "THE", is also a word: trying both
+#: readings was exponential) and the words are bounded (a long run of capitalised words without an
+#: instrument word was rescanned from every start: quadratic). No name in the corpus comes near it.
+MAX_NAME_WORDS = 24
 _NAMED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*)*?(?:{HEAD_WORDS})"
+    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:{HEAD_WORDS})"
     rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_NAME_WORD}(?:{_SP}(?:and{_SP})?{_NAME_WORD})*)?)(?![\w-])"
 )
 _NAMED_CAPS = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*)*?"
+    r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
+    rf"{{0,{MAX_NAME_WORDS}}}?"
     r"(?:TREATY|AGREEMENT|PACT|CONVENTION|ACCORD|DECLARATION|MEMORANDUM|PROTOCOL|CHARTER|PROGRAMME|PROGRAM)"
     r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
 )
@@ -73,17 +80,21 @@ def _head_of(name: str) -> str:
 def named_mentions(doc: Doc) -> list[NamedMention]:
     text = doc.text
     out: list[NamedMention] = []
-    seen: set[tuple[int, int]] = set()
+    # Spans taken so far, none overlapping another, kept sorted: an overlap is a binary search.
+    starts: list[int] = []
+    ends: list[int] = []
     for rx in (_NAMED_CAPS, _NAMED):
         for m in rx.finditer(text):
             a, b = m.span("name")
-            if doc.in_footnotes(a) or (a, b) in seen or any(a < e and b > s for s, e in seen):
+            i = bisect.bisect_left(starts, b)  # the spans starting before b: only the last can reach past a
+            if doc.in_footnotes(a) or (i > 0 and ends[i - 1] > a):
                 continue
             if _ORG_TAIL.match(text, b):
                 continue
             mention = _make_mention(doc, a, b)
             if mention is not None:
-                seen.add((a, b))
+                starts.insert(i, a)
+                ends.insert(i, b)
                 out.append(mention)
     out.sort(key=lambda x: x.start)
     return out
