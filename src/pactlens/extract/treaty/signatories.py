@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.names import HONORIFIC, LOW, NameSpan, ROLE_START, Signers, UP, merge_signatories, name_at, split_run
+from pactlens.extract.names import HONORIFIC, NameSpan, ROLE_START, Signers, UP, merge_signatories, name_at, split_run
+from pactlens.extract.treaty.heads import Head, find_heads
 from pactlens.model import Signatory
 from pactlens.resources.states import StateMention, find_states
-from pactlens.resources.styles import find_styles
 from pactlens.structure.doc import Doc
 
 
@@ -40,43 +40,6 @@ _SIGN_MARK = re.compile(
     r"(?:\b(?i:in\s+(?:witness|faith)\s+(?:whereof|thereof))|(?:^|(?<=[.\n|)]))\s*(?:DONE|Done|DoNE|Signed|SIGNED|Made|Carried\s+out)\s+(?i:at|in|on|this|the)\b)"
 )
 _ZONE_END = re.compile(r"AppendixText:|AnnexText:|\bANNEX\b|\bAPPENDIX\b|\bSCHEDULE\b|\bAnnex\s+[IVX\d]|\bARTICLE\s+\d|\bPROTOCOL\b|\n\s*NA\s*\n")
-#: A head: "For the Government of X", "THE PRESIDENT OF THE FRENCH REPUBLIC", "His Excellency the President of ...".
-_HEAD = re.compile(
-    r"\b(?:(?P<for>(?:For|FOR|for)(?:\s+(?i:and\s+on\s+behalf(?:\s+of)?))?\s+)"
-    r"|(?:(?i:(?:his|her|their)\s+(?:majesty|royal\s+highness|highness|excellency)|the\s+honou?rable)\s+)?(?i:the)\s+"
-    r"(?=(?:[\w'\u2019-]+\s+){0,3}?(?i:president|king|queen|grand\s+du(?:ke|chess)|emperor|government|council|junta"
-    r"|head\s+of\s+state|sovereign|prince\s+royal|regent)\b)"
-    r"|(?i:(?:his|her)\s+(?:majesty|royal\s+highness)\s+(?=the\b)))"
-)
-#: What a "For ..." head names: a state, or a government or institution ("for Foreign Affairs" is a title).
-_HEAD_NOUN = re.compile(
-    r"(?i:(?:the\s+)?(?:government|council|commission|communit(?:y|ies)|republic|kingdom|principality|grand\s+duchy"
-    r"|confederation|federation|federal|sultanate|state|states|president|union|agency|organi[sz]ation|european"
-    r"|international|his|her|swiss|people['\u2019]s|islamic|democratic|united|emirates?|hashemite|co-?operative"
-    r"|commonwealth|dominion|socialist|eastern|plurinational|bolivarian)\b)"
-)
-
-
-def _heads(doc: Doc, start: int, end: int) -> list[_Head]:
-    """The heads in ``[start, end)``: "For ..." naming a state or government, and sovereigns' or
-    governments' styles standing at the start of a list item (not inside a title: "accredited to the
-    Argentine Government")."""
-    text = doc.text
-    out: list[_Head] = []
-    for m in _HEAD.finditer(text, start, end):
-        if out and m.start() < out[-1].end:
-            continue  # "THE GOVERNMENT OF HIS MAJESTY THE KING OF AFGHANISTAN": one head
-        if m.group("for"):
-            rest = re.compile(r"(?i:the\s+)?").match(text, m.end()).end()
-            states = find_states(text, rest, min(end, rest + 80))
-            if not (_HEAD_NOUN.match(text, m.end()) or (states and states[0].start == rest)):
-                continue
-        else:
-            before = text[start : m.start()].rstrip()
-            if before and before[-1] not in ":;,.|\n)" and not text[m.start()].isupper():
-                continue  # "accredited to the Argentine Government": inside a title
-        out.append(_head_at(doc, m, end))
-    return out
 
 
 _SIGNED_MARK = re.compile(r"(?:\s*(?:[(\[]\s*(?i:signed|sgd)\.?\s*:?\s*[)\]]|(?i:signed|sgd\.?)\s*:)\s*[.:]?\s*)+")
@@ -84,48 +47,11 @@ _ROLE_CUT = re.compile(r"\s*(?:;|\||\n|\(|,?\s*\b\d\)|(?<=[a-z])\.(?:\s|$)|(?i:\
 
 
 @dataclass
-class _Head:
-    start: int
-    end: int
-    iso3: str | None
-    state_ev: tuple[int, int] | None = None
-
-
-@dataclass
 class _Person:
     name: NameSpan
     role: str | None
     role_end: int
-    head: _Head | None = None
-
-
-def _head_party(doc: Doc, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
-    found = [m for m in find_states(doc.text, start, end)]
-    if found:
-        return found[0].iso3, (found[0].start, found[0].end)
-    styles = find_styles(doc.text, start, end)
-    if styles:
-        return styles[0].iso3, (styles[0].start, styles[0].end)
-    return None, None
-
-
-def _head_at(doc: Doc, m: re.Match[str], limit: int) -> _Head:
-    """A head's extent and state: up to its colon or comma, else up to the end of the state it names."""
-    text = doc.text
-    window_end = min(limit, m.end() + 170)
-    nxt = next((h for h in _HEAD.finditer(text, m.end() + 1, window_end) if h.group("for")), None)
-    stop = re.compile(r"[:,;(\[]|\bwho\b|\n").search(text, m.end(), nxt.start() if nxt else window_end)
-    cut = stop.start() if stop else (nxt.start() if nxt else window_end)
-    states = find_states(text, m.end(), cut)
-    states = [s for s in states if s.form != "adjective" or re.match(r"\s+(?i:government|council|republic)", text[s.end : s.end + 14])]
-    if states and (stop is None or re.search(rf"[{UP}][{LOW}{UP}]+\s+[{UP}]", text[states[-1].end : cut])):
-        end = states[-1].end  # "FOR THE GOVERNMENT OF PANAMA FERNANDO MANFREDO": the name follows the state
-    else:
-        end = cut + (1 if stop and text[cut] in ":," else 0)
-    iso3, ev = _head_party(doc, m.end(), end)
-    if iso3 is None and states:
-        iso3, ev = states[0].iso3, (states[0].start, states[0].end)
-    return _Head(m.start(), end, iso3, ev)
+    head: Head | None = None
 
 
 def _role_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
@@ -162,7 +88,7 @@ def _trim_role(doc: Doc, role: str | None, at: int) -> tuple[str | None, str | N
 _NAME_RUN = re.compile(rf"[{UP}][\w.'\u2019-]*(?:[ \t]+[{UP}][\w.'\u2019-]*)*")
 
 
-def _persons(doc: Doc, start: int, end: int, heads: list[_Head], *, listed: bool) -> list[_Person]:
+def _persons(doc: Doc, start: int, end: int, heads: list[Head], *, listed: bool) -> list[_Person]:
     """Every name in ``[start, end)`` that begins where a name may begin: after a head, an honorific,
     a "(signed)" mark, or a separator following another person; in a plenipotentiary list
     (``listed``) also after any colon, semicolon, line break or list number."""
@@ -203,7 +129,7 @@ def _persons(doc: Doc, start: int, end: int, heads: list[_Head], *, listed: bool
     return out
 
 
-def _runs(persons: list[_Person], heads: list[_Head]) -> list[tuple[str, list]]:
+def _runs(persons: list[_Person], heads: list[Head]) -> list[tuple[str, list]]:
     """Heads and persons in text order, grouped into runs of one kind."""
     events = sorted([(h.start, "h", h) for h in heads] + [(p.name.start, "p", p) for p in persons], key=lambda e: e[0])
     runs: list[tuple[str, list]] = []
@@ -215,31 +141,31 @@ def _runs(persons: list[_Person], heads: list[_Head]) -> list[tuple[str, list]]:
     return runs
 
 
-def _adjacent(text: str, a: _Head, b: _Head) -> bool:
+def _adjacent(text: str, a: Head, b: Head) -> bool:
     """Whether two heads stand side by side, nothing but marks between them (flattened columns)."""
     return not _SIGNED_MARK.sub(" ", text[a.end : b.start]).strip(" \t\n:|")
 
 
-def _column(text: str, heads: list[_Head], names: list[_Person]) -> list[_Person]:
+def _column(text: str, heads: list[Head], names: list[_Person]) -> list[_Person]:
     """Names under a row of heads, paired in order when there are as many (one run of names split where
     it shows its boundaries); otherwise the names, with no party."""
     if len(names) == 1 and len(heads) > 1:
         split = split_run(text, names[0].name.start, names[0].name.end)
         if split and len(split) == len(heads):
             names = [_Person(n, None, n.end) for n in split]
-    pairs = zip(heads, names) if len(names) == len(heads) else ((_Head(-1, -1, None), p) for p in names)
+    pairs = zip(heads, names) if len(names) == len(heads) else ((Head(-1, -1, None), p) for p in names)
     for h, p in pairs:
         p.head, p.role = h, None  # titles flattened with the columns cannot be told apart
     return names
 
 
-def _assign(text: str, persons: list[_Person], heads: list[_Head]) -> list[_Person]:
+def _assign(text: str, persons: list[_Person], heads: list[Head]) -> list[_Person]:
     """Each person under the nearest head before it. Columns flattened into one line ("For A For B
     NAME1 NAME2", or names first: "NAME1 NAME2 For A For B") pair in order when the runs are of equal
     length; when they are not, the names get no party."""
     runs = _runs(persons, heads)
     out: list[_Person] = []
-    current: _Head | None = None
+    current: Head | None = None
     done: set[int] = set()
     for i, (kind, items) in enumerate(runs):
         if kind == "h":
@@ -264,7 +190,7 @@ def _assign(text: str, persons: list[_Person], heads: list[_Head]) -> list[_Pers
     return out
 
 
-def _columns_of_states(doc: Doc, heads: list[_Head]) -> list[_Head]:
+def _columns_of_states(doc: Doc, heads: list[Head]) -> list[Head]:
     """"FOR THE GOVERNMENT OF FOR THE GOVERNMENT OF AUSTRALIA: PAPUA NEW GUINEA:": heads written
     before their states; give the row its states in order when one follows another, one per head."""
     text = doc.text
@@ -284,12 +210,12 @@ def _columns_of_states(doc: Doc, heads: list[_Head]) -> list[_Head]:
                 colon = re.compile(r"\s*:").match(text, row[-1].end)
                 for k, s in enumerate(row):
                     end = (colon.end() if colon else s.end) if k == len(row) - 1 else out[i + k].end
-                    out[i + k] = _Head(out[i + k].start, end, s.iso3, (s.start, s.end))
+                    out[i + k] = Head(out[i + k].start, end, s.iso3, (s.start, s.end))
         i = j + 1
     return out
 
 
-def _names_before(doc: Doc, heads: list[_Head], zone_start: int) -> list[_Person]:
+def _names_before(doc: Doc, heads: list[Head], zone_start: int) -> list[_Person]:
     """"Robert H. Winters FOR THE GOVERNMENT OF CANADA Alberto Martin Artajo FOR THE GOVERNMENT OF SPAIN":
     the block opens with a name standing alone before its head; each following head preceded by a
     name alone takes it. Empty when the block is not written so."""
@@ -311,7 +237,7 @@ def _names_before(doc: Doc, heads: list[_Head], zone_start: int) -> list[_Person
 
 
 def _block_persons(doc: Doc, start: int, end: int) -> list[_Person]:
-    heads = _heads(doc, start, end)
+    heads = find_heads(doc, start, end)
     heads = _columns_of_states(doc, heads)
     before = _names_before(doc, heads, start)
     if before:
@@ -373,7 +299,7 @@ def _instrument(doc: Doc, start: int, end: int) -> list[Signatory]:
     for a, b, own in _plenipotentiary_zones(doc, start, end):
         if _lowercase(text[a:b]):
             continue
-        heads = _heads(doc, a, b)
+        heads = find_heads(doc, a, b)
         persons = _assign(text, _persons(doc, a, b, heads, listed=True), heads)
         out += [_record(doc, p, own) for p in persons]
     zones = [(a, b) for a, b in _signature_zones(doc, start, end) if not _lowercase(text[a:b])]
@@ -396,7 +322,7 @@ def _names_alone(doc: Doc, start: int, end: int) -> list[_Person]:
         names: list[_Person] = []
         pos = m.end()
         while (n := name_at(text, pos, end)) is not None and text.startswith(".", n.end):
-            names.append(_Person(n, None, n.end, _Head(-1, -1, None)))
+            names.append(_Person(n, None, n.end, Head(-1, -1, None)))
             pos = n.end + 1 + len(text[n.end + 1 : end]) - len(text[n.end + 1 : end].lstrip())
         if len(names) >= 2 and not text[pos:end].strip(" \t\n|"):
             return names
