@@ -131,7 +131,8 @@ class TreatyNames:
     @property
     def terms_rx(self) -> re.Pattern[str] | None:
         if self._terms_rx is None and self.terms:
-            self._terms_rx = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in self.terms) + r")\b", re.IGNORECASE)
+            alternatives = (r"\s+".join(re.escape(w) for w in t.split()) for t in self.terms)
+            self._terms_rx = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
         return self._terms_rx
 
     def is_ours(self, name: str) -> bool:
@@ -372,7 +373,8 @@ def detect(text: str, sentences: list[Span], names: TreatyNames, treaty_years: f
     """The brief's clauses that are about the treaty's text or its history, in text order.
 
     "It" and "the pact" refer to the treaty while the last sentence of the paragraph that opened
-    with an agreement named ours; a clause that quotes the treaty word for word is about its text
+    with an agreement named ours; a generic rule ("A retiring member is not eligible …") is about the
+    text in a section that has named the treaty or a body it sets up; a clause that quotes the treaty word for word is about its text
     whatever its subject (``quotes_treaty`` tells)."""
     out: list[ClaimUnit] = []
     antecedent = topic = False
@@ -381,12 +383,15 @@ def detect(text: str, sentences: list[Span], names: TreatyNames, treaty_years: f
     for s in sentences:
         gap = text[last_end : s.start]
         if "\n\n" in gap or "|" in gap:
-            antecedent = topic = False
+            antecedent = False
+        if "|" in gap:
+            topic = False
         last_end = s.end
         lead_kind: Kind | None = "text" if colon_lead else None
         colon_lead = False
         sentence = text[s.start : s.end]
         if _is_heading(sentence):
+            topic = bool(references(sentence, names, False))  # a new section: its heading sets the topic
             continue
         for i, c in enumerate(clauses(text, s)):
             piece = text[c.start : c.end]
@@ -406,7 +411,7 @@ def detect(text: str, sentences: list[Span], names: TreatyNames, treaty_years: f
                 arts = tuple(ArticleRef(a.numbers, a.start + c.start, a.end + c.start, a.paragraph, a.kind)
                              for a in find_article_refs(piece))
                 out.append(ClaimUnit(c, kind, why, arts, any(r.kind == "name" for r in refs)))
-        colon_lead = sentence.rstrip().endswith(":") and lead_kind == "text"
+        colon_lead = text[s.start : s.end + 1].rstrip().endswith(":") and lead_kind == "text"
         subject = _subject_ref(sentence, names, antecedent)
         if subject is not None:
             antecedent = subject.kind in ("name", "generic", "pronoun")
