@@ -23,7 +23,7 @@ The result points into both documents' normalized texts, which it carries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from pactlens.model import Analysis, Evidence
@@ -269,6 +269,7 @@ class _Treaty:
     units: list[Span]
     terms: list[list[str]]
     facts: TreatyFacts
+    _vectors: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, analysis: Analysis) -> _Treaty:
@@ -306,6 +307,26 @@ class _Treaty:
         if m:
             return _number(m.group("n") or m.group("m") or m.group("k")), span
         return None, None
+
+    def cosine(self, claim: str, indices: list[int]) -> float:
+        """The claim's best cosine similarity with the given clauses in the packaged sentence
+        embeddings (``resources.embeddings``), 0.0 when they are not installed: a paraphrase in
+        other words ("can veto" for "the concurring votes of the permanent members")."""
+        from pactlens.resources import embeddings
+
+        if not indices or not embeddings.available():
+            return 0.0
+        missing = [i for i in indices if i not in self._vectors]
+        if missing:
+            rows = embeddings.encode([" ".join(self.doc.text[self.units[i].start : self.units[i].end].split())
+                                      for i in missing])
+            self._vectors.update(zip(missing, rows, strict=True))
+        v = embeddings.encode([" ".join(claim.split())])[0]
+        return max(float(self._vectors[i] @ v) for i in indices)
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(re.findall(r"[a-z]+", self.doc.text.lower()))
 
     @cached_property
     def vocabulary(self) -> set[str]:
@@ -395,7 +416,7 @@ def treaty_names(brief: Doc, brief_analysis: Analysis, t: _Treaty) -> TreatyName
     titles += lead_names(brief.text)
     extra = [t.facts.place or ""]
     parties = [st.name for c in t.facts.parties if (st := get_state(c))]
-    return TreatyNames.of(titles, extra, t.doc.text, exclude_terms=parties)
+    return TreatyNames.of(titles, extra, t.doc.text, exclude_terms=[*parties, *extra])
 
 
 _LEAD = re.compile(r"^\W*(?:The\s+)?(?P<name>[^.()\n]{3,120}?)\s*(?:\((?P<alias>[^)]{2,200})\)\s*)?(?:is|was|are)\b")
@@ -624,6 +645,10 @@ ARTICLE = 0.5
 #: whose words are the treaty's, spread over a few articles).
 NEAR = 0.4
 ANYWHERE = 0.7
+#: Or: at least SOME in the closest clauses and an embedding cosine of at least SIMILAR with one of
+#: the clauses BM25 ranks first (the packaged static embeddings; skipped when not installed).
+SOME = 0.3
+SIMILAR = 0.65
 CONTRADICT_MARGIN = 0.25
 
 
@@ -727,6 +752,9 @@ def _judge_content(claim: str, t: _Treaty) -> Verdict:
     if _NAMING.search(claim):
         return "not-in-text", "how the treaty is named or called is not something its text says", []
     negated = bool(_FRAME_NEG.search(claim))
+    foreign = [] if negated else _names_not_in(claim, t)
+    if foreign:
+        return "not-in-text", f"the text does not name {foreign[0]}", []
     terms = claim_terms(claim)
     share, best_i = _closest(t, terms)
     if not best_i:
@@ -734,7 +762,8 @@ def _judge_content(claim: str, t: _Treaty) -> Verdict:
     best = [t.units[i] for i in best_i]
     numbers_ok = _numbers_in(claim) <= _numbers_in(" ".join(t.doc.text[u.start : u.end] for u in best))
     spread = t.weighted_share(terms, t.vocabulary)
-    if (share >= SUPPORTED or (share >= NEAR and spread >= ANYWHERE)) and numbers_ok:
+    similar = share >= SOME and t.cosine(claim, [i for i, _ in t.retrieve(terms, k=5)]) >= SIMILAR
+    if (share >= SUPPORTED or (share >= NEAR and spread >= ANYWHERE) or similar) and numbers_ok:
         clause = t.doc.text[best[0].start : best[0].end]
         if negated:
             if _CLAUSE_NEGATION.search(clause):
@@ -745,6 +774,27 @@ def _judge_content(claim: str, t: _Treaty) -> Verdict:
         return "supported", "no clause of the treaty's full text provides it", []
     missing = "" if numbers_ok else "; its figures are not in the treaty"
     return "not-in-text", f"only {share:.0%} of the claim's content words are in the closest clauses{missing}", best[:1]
+
+
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)+")
+
+
+def _names_not_in(claim: str, t: _Treaty) -> list[str]:
+    """Proper names of two or more words the claim gives as part of what the treaty says ("the
+    League of Nations", "the African Group") that its text never writes; asides in brackets, quotes
+    and an attribution ("According to …,") aside, and states and the treaty's own names excepted."""
+    from pactlens.resources.states import find_states
+
+    body = re.sub(r"\([^)]*\)|\[[^\]]*\]|[\"“][^\"”]*[\"”]", " ", claim)
+    body = re.sub(r"^\W*According to [^,]{0,120},", " ", body)
+    out = []
+    for m in _PROPER.finditer(body):
+        name = m.group(0)
+        if find_states(name) or re.search(rf"(?i)\b{_AGREEMENT}\b", name):
+            continue
+        if any(w not in t.words for w in re.findall(r"[a-z]+", name.lower()) if w not in ("of", "the")):
+            out.append(name)  # a word of it the text never uses: "League", "African"
+    return out
 
 
 def _absent(negated: bool) -> Verdict:

@@ -169,14 +169,7 @@ def _names_a_state_or_agreement(phrase: str) -> bool:
     places are not bodies the treaty sets up."""
     from pactlens.resources.states import find_states
 
-    return bool(find_states(phrase) or re.search(rf"(?i:\b{AGREEMENT}\b|government|convention|instruments?)", phrase)
-                or _is_city(phrase))
-
-
-def _is_city(phrase: str) -> bool:
-    from pactlens.verify.facts import _cities, _words
-
-    return " ".join(_words(phrase)) in _cities()
+    return bool(find_states(phrase) or re.search(rf"(?i:\b{AGREEMENT}\b|government|convention|instruments?)", phrase))
 
 
 def defined_terms(text: str) -> list[str]:
@@ -380,7 +373,7 @@ def detect(text: str, sentences: list[Span], names: TreatyNames, treaty_years: f
     antecedent = topic = False
     last_end = 0
     colon_lead = False  # the sentence before ended in a colon and was about the text
-    for s in sentences:
+    for s in (piece for sentence in sentences for piece in _without_table_rows(text, sentence)):
         gap = text[last_end : s.start]
         if "\n\n" in gap or "|" in gap:
             antecedent = False
@@ -446,6 +439,25 @@ def _subject_ref(sentence: str, names: TreatyNames, antecedent: bool) -> Referen
         if any(a <= r.start <= a + 12 for a in starts):
             return r
     return None
+
+
+_CELL_ROW = re.compile(r"^[^\n|]{0,60}(?:\|[^\n|]{0,60})+\|?[ \t]*$", re.MULTILINE)
+
+
+def _without_table_rows(text: str, span: Span) -> list[Span]:
+    """A sentence run together with the rows of a data table before it (short cells between bars) is
+    cut there: the rows' years and names are not the sentence's. Long cells (a table of prose) stay."""
+    body = text[span.start : span.end]
+    if "|" not in body:
+        return [span]
+    out, pos = [], 0
+    for m in _CELL_ROW.finditer(body):
+        if body[pos : m.start()].strip():
+            out.append(Span(span.start + pos, span.start + m.start()))
+        pos = m.end()
+    if body[pos:].strip():
+        out.append(Span(span.start + pos + (len(body[pos:]) - len(body[pos:].lstrip())), span.end))
+    return out or [span]
 
 
 def _is_heading(sentence: str) -> bool:
