@@ -65,8 +65,8 @@ _N = r"(?P<{}>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)(?:\s*\(\d+\))?"
 _TREATY_TERM = re.compile(
     r"(?:remain|be|is|continue)\s+in\s+(?:force|effect)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?" + _N.format("n")
     + r"\s+years|(?:concluded|valid)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?" + _N.format("m")
-    + r"\s+years|(?:term|period\s+of\s+validity|duration)\s+of\s+(?:this\s+\w+\s+(?:is|shall\s+be)\s+)?"
-    + _N.format("k") + r"\s+years",
+    + r"\s+years|(?:term|period\s+of\s+validity|duration)\s+of\s+(?:this|the\s+present)\s+\w+\s+(?:is|shall\s+be)\s+"
+    + _N.format("k") + r"\s+years|(?:period\s+of\s+validity|duration)\s+of\s+" + _N.format("j") + r"\s+years",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -305,7 +305,7 @@ class _Treaty:
             if ag.role == "primary" and ag.term_years:
                 return ag.term_years, span
         if m:
-            return _number(m.group("n") or m.group("m") or m.group("k")), span
+            return _number(m.group("n") or m.group("m") or m.group("k") or m.group("j")), span
         return None, None
 
     def cosine(self, claim: str, indices: list[int]) -> float:
@@ -567,8 +567,22 @@ def _judge_articles(claim: str, t: _Treaty) -> Verdict | None:
     return "contradicted", f"the treaty has {have} articles, not {n}", last
 
 
+_NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:are|is|were|was|shall|will|serve)\b", re.IGNORECASE)
+
+
+def _treaty_term(claim: str) -> re.Match[str] | None:
+    """A term the claim gives the treaty ("a 20-year treaty", "the Treaty has a term of 50 years"), not
+    a term of something it sets up ("… the non-permanent members are elected for a term of two years")."""
+    for m in _TERM.finditer(claim):
+        after = re.match(rf"\W*(?:[\w'’-]+\s+){{0,4}}?\W*{_AGREEMENT}\b", claim[m.end() :], re.IGNORECASE)
+        before = [x for x in re.finditer(rf"\b{_AGREEMENT}\b|\bit\b", claim[: m.start()], re.IGNORECASE)]
+        if after or (before and not _NEW_SUBJECT.search(claim, before[-1].end(), m.start())):
+            return m
+    return None
+
+
 def _judge_term(claim: str, t: _Treaty) -> Verdict | None:
-    m = _TERM.search(claim)
+    m = _treaty_term(claim)
     n = _number(m.group("n") or m.group("m")) if m else None
     if n is None:
         return None
@@ -691,7 +705,13 @@ def _judge_article_refs(claim: str, t: _Treaty, refs: tuple[ArticleRef, ...]) ->
     pool = {i for i, u in enumerate(t.units) if any(a.span.start <= u.start < a.span.end for a in arts)}
     terms = claim_terms(claim)
     share_in, best_in = _closest(t, terms, pool)
-    spans_in = [t.units[i] for i in best_in]
+    spans_in = [t.units[i] for i in best_in] or [Span(arts[0].span.start, min(arts[0].span.end, arts[0].span.start + 300))]
+    share_all, best_all = _closest(t, terms)
+    if best_all and best_all[0] not in pool and share_all >= SUPPORTED and share_all - share_in >= CONTRADICT_MARGIN:
+        other = t.doc.article_at(t.units[best_all[0]].start)
+        where = other.label if other else "another clause"
+        return ("contradicted", f"what the claim says is in {where} ({share_all:.0%}), not in {named} ({share_in:.0%})",
+                [t.units[best_all[0]], *spans_in[:1]])
     heading = _heading_match(claim, t, arts)
     if heading is not None:
         return "supported", f"{heading[0]} is about what the claim says ('{heading[1]}')", [heading[2], *spans_in[:1]]
@@ -699,12 +719,6 @@ def _judge_article_refs(claim: str, t: _Treaty, refs: tuple[ArticleRef, ...]) ->
         return "supported", f"{named}: {share_in:.0%} of the claim's content is in it", spans_in
     if all(r.kind != "article" for r in refs):
         return None  # "Decisions taken under Chapter VII …": the chapter frames the claim, which may rest elsewhere
-    share_all, best_all = _closest(t, terms)
-    if best_all and best_all[0] not in pool and share_all >= SUPPORTED and share_all - share_in >= CONTRADICT_MARGIN:
-        other = t.doc.article_at(t.units[best_all[0]].start)
-        where = other.label if other else "another clause"
-        return ("contradicted", f"what the claim says is in {where} ({share_all:.0%}), not in {named} ({share_in:.0%})",
-                [t.units[best_all[0]], *spans_in[:1]])
     return "not-in-text", f"{named} does not say it ({share_in:.0%} of the claim's content is in it)", spans_in[:1]
 
 

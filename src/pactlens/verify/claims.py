@@ -172,6 +172,10 @@ def _names_a_state_or_agreement(phrase: str) -> bool:
     return bool(find_states(phrase) or re.search(rf"(?i:\b{AGREEMENT}\b|government|convention|instruments?)", phrase))
 
 
+_BODY_HEADS = frozenset("Council Assembly Committee Commission Court Secretariat Conference Board Organization "
+                        "Organisation Tribunal Authority Agency Bank Fund Parliament".split())
+
+
 def defined_terms(text: str) -> list[str]:
     """Bodies and terms a treaty names again and again ("Security Council", "Military Staff Committee",
     "Allied Powers", "contracting parties"): capitalised phrases of two to four words found three or
@@ -185,6 +189,9 @@ def defined_terms(text: str) -> list[str]:
     if re.search(r"\bpermanent members\b", text):
         out.append("permanent members")
     out += ["signatory states", "signatory powers", "signatories", "member states", "parties"]
+    # a body's short name: "the Council" for the Security Council, "the Assembly"
+    out += [f"the {t.split()[-1]}" for t in list(out) if t[:1].isupper() and len(t.split()) > 1
+            and t.split()[-1] in _BODY_HEADS]
     return list(dict.fromkeys(out))
 
 
