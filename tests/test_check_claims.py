@@ -117,6 +117,19 @@ def test_history_is_not_about_the_text(kellogg):
         assert got.get(sentence, "not-about-text") == "not-about-text", sentence
 
 
+def test_what_was_done_with_an_article_is_history(tmp_path_factory):
+    """"Article 5 was invoked …" (after the Wikipedia article "North Atlantic Treaty") tells what was
+    done with the article, not what it says; its paraphrase likewise. The sentence about what
+    Article 5 says is a claim, and supported (North Atlantic Treaty, tests/fixtures/treaties)."""
+    says = "Article 5 of the treaty states that an armed attack against one member is considered an attack against all."
+    history = ["Article 5 was invoked for the first time after the September 11 attacks.",
+               "The members of the alliance invoked Article 5 in 2001."]
+    result = _run(tmp_path_factory, FIXTURES / "treaties" / "north-atlantic-1949.txt", [says, *history])
+    got = {c.text: c.label for c in result.claims}
+    assert got[says] == "supported"
+    assert [got.get(s, "not-about-text") for s in history] == ["not-about-text", "not-about-text"]
+
+
 def test_dates_belong_to_their_event():
     from pactlens.verify.facts import dated_events
 

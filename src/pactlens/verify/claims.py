@@ -59,12 +59,19 @@ HISTORY = re.compile(
     r"led to|resulted in|paralys\w*|paralyz\w*|exercised|referral|referred to the Court|interpreted|"
     r"in practice|typically|traditionally|generally|as of|currently|today|now|occupied|declared war|"
     r"the first time|was (?:first )?discussed|outcome|achievement|effect(?:ively)? erased|"
-    r"restored|re-established|visited|maintains an embassy|embass\w*)\b",
+    r"restored|re-established|visited|maintains an embassy|embass\w*|(?:was|were|been)\s+ratified|ratified\s+by|"
+    r"withdrew|pulled out|announced|accused|violat\w+|suspended|lapsed|came to an end)\b",
     re.IGNORECASE,
 )
+#: What was done with an article ("Article 5 was invoked after the September 11 attacks").
+_EVENT = re.compile(r"\b(?:invok\w+|ratif\w+|violat\w+|used|applied|cited|triggered|suspended)\b", re.IGNORECASE)
 #: "Diplomatic relations were restored by the signing of …": history, but a signing date is a fact of the text.
 SIGNING_FACT = re.compile(r"\bsign(?:ed|ing)\b.{0,80}?\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\b.{0,40}?\bsign(?:ed|ing)\b",
                           re.IGNORECASE | re.DOTALL)
+#: "came into effect on 24 July 1929", "entered into force in 1970": the text may fix that date (a fact of
+#: the text), unless it is told of one state ("for Barbados", "in the United States"): history.
+IN_FORCE_FACT = re.compile(r"\b(?:c[oa]me|enter(?:ed|s)?|went|took|takes?)\s+(?:into\s+)?(?:force|effect)\b.{0,60}?"
+                           r"\b(?:1[5-9]\d\d|20\d\d)\b", re.IGNORECASE | re.DOTALL)
 _YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
 _PAST_FIRST = re.compile(r"^\W*(?:\w+\W+){0,12}?(?:was|were|had|did)\b", re.IGNORECASE)
 _PRESENT_OR_MODAL = re.compile(
@@ -322,9 +329,15 @@ def classify(clause: str, refs: list[Reference], treaty_years: frozenset[int]) -
     history = HISTORY.search(clause)
     years = {int(y) for y in _YEAR.findall(clause)}
     if articles:
+        rest = re.sub(r"\b(?:articles?|chapters?|parts?|paragraphs?|treaty|pact|charter|agreement|members?|part(?:y|ies)|"
+                      r"states?)\b", " ", clause, flags=re.IGNORECASE)
+        if history and not PROVISION.search(rest) and _EVENT.search(clause):
+            return "history", f"tells what was done with {articles[0].text} ('{history.group(0)}')"
         return "text", f"refers to {articles[0].text}"
     if direct and (SIGNING_FACT.search(clause) or states_a_fact(clause)):
         return "text", "says when, where or by whom the treaty was signed"
+    if direct and IN_FORCE_FACT.search(clause) and not re.search(r"\b(?:for|in)\s+(?:[A-Z]\w+|the\s+[A-Z]\w+)", clause):
+        return "text", "says when the treaty entered into force"
     if other and (not direct or other[0].start < direct[0].start) and not _ours_is_subject(clause, direct, other):
         return ("history", f"about another agreement ({other[0].text})") if direct or terms else (None, "")
     if direct:
