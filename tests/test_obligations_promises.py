@@ -186,3 +186,22 @@ def test_bank_rows_are_sourced_labelled_and_unique() -> None:
     for label in atop_bank.LABELS:
         if label != "offense":
             assert len({c.treaty for c in rows if c.label == label}) >= 3, label
+
+
+MORE_PARAPHRASES = [
+    ("consultation", "The High Contracting Parties will exchange views on questions of common security."),
+    ("consultation", "The Parties shall consult each other on all important international questions affecting the "
+                     "security of either Party."),
+    ("nonaggression", "The Parties shall settle their disputes peacefully and shall not resort to the threat or use "
+                      "of force against each other."),
+    ("defense", "Each Party shall consider an armed attack against the other Party as an attack against itself."),
+    (None, "The Parties shall consult on questions of food security and energy supply."),
+    (None, "The Parties shall exchange views on matters of security of supply of natural gas."),
+    (None, "The Parties shall render each other mutual assistance in the event of natural disasters."),
+]
+
+
+@pytest.mark.parametrize(("expected", "sentence"), MORE_PARAPHRASES)
+def test_more_paraphrases(expected: str | None, sentence: str) -> None:
+    got = coded(sentence, Coding())
+    assert got == set() if expected is None else expected in got

@@ -41,7 +41,7 @@ Two independent signals, combined by one rule (:func:`_decide`):
    negation, the trigger; from the dependency parse when the sentence is long).
 2. *Embeddings*: the clause's sentence embedding against a bank of labelled
    real treaty clauses (:mod:`pactlens.resources.atop_bank`), nearest row per
-   label.
+   label; for an agreement's own text only (the bank is of treaty clauses).
 
 The rule: a frame that is not a promise (a right, a procedure, a general
 principle, a mention of another instrument) or whose bound party is an organ
@@ -157,7 +157,8 @@ NONAGGRESSION = re.compile(
     rf"\b(?:refrain\w*|abstain\w*|desist\w*)\s+{_W}{{0,8}}?from\s+{_W}{{0,8}}?(?:(?:the\s+)?threat\s+or\s+(?:the\s+)?use\s+"
     rf"of\s+force|use\s+(?:or\s+threat\s+)?of\s+(?:armed\s+)?force|aggress\w*|attack\w*|acts?\s+of\s+violence|war)\b"
     rf"|\b(?:not|never|in\s+no\s+(?:case|circumstances?)|under\s+no\s+circumstances?)\s+(?:to\s+)?"
-    rf"(?:attack|invade|resort\s+to\s+(?:war|(?:armed\s+)?force|the\s+use\s+of\s+(?:armed\s+)?force|arms)|"
+    rf"(?:attack|invade|resort\s+to\s+(?:war|(?:armed\s+)?force|the\s+(?:threat\s+or\s+(?:the\s+)?)?use\s+of\s+"
+    rf"(?:armed\s+)?force|arms)|"
     rf"use\s+(?:armed\s+)?force|commit\s+(?:any\s+)?(?:act\s+of\s+)?aggression)\b"
     rf"|\brenounce\w*\s+{_W}{{0,3}}?(?:war|the\s+(?:threat\s+or\s+)?use\s+of\s+force)",
     _I,
@@ -241,7 +242,9 @@ NONAGG_UNIVERSAL_LETTERS = re.compile(r"[o0]fany(?:[o0]th[ec]r)?stat[ec]|aga[il1
 FOREIGN_POLICY_TOPIC = re.compile(
     r"\b(?:foreign\s+and\s+security\s+polic(?:y|ies)|security\s+(?:and\s+defen[cs]e\s+)?polic(?:y|ies)|"
     r"defen[cs]e\s+polic(?:y|ies)|(?:international|regional|collective|universal)\s+security|"
-    r"questions\s+of\s+(?:war\s+and\s+)?peace)\b"
+    r"questions\s+of\s+(?:war\s+and\s+)?peace|(?:questions|matters|issues|problems)\s+of\s+(?:their\s+)?"
+    r"(?:common\s+|mutual\s+|regional\s+|international\s+|collective\s+|military\s+)?(?:security|defen[cs]e)"
+    r"(?!\s+(?:of\s+)?(?:supply|food|energy|social|information|data|co-?operation)))\b"
     r"|\binternational\s+(?:political\s+)?(?:issues|questions|problems|situation|affairs)\b(?=[^.;]{0,200}?"
     r"\bsecurity\b)",
     _I,
@@ -504,9 +507,11 @@ def _neighbours(clauses: list[_Clause], doc: Doc, coding: Coding) -> list[dict]:
     from pactlens.resources import atop_bank, embeddings
 
     out: list[dict] = [{} for _ in clauses]
-    # Only a binding clause with some type's anchor words can be decided by the embedding signal.
-    wanted = [i for i, c in enumerate(clauses)
-              if c.level == "binding" and any(rx.search(c.text) for rx in _ANCHORS.values())]
+    # Only a binding clause of an agreement's own text with some type's anchor words can be decided by
+    # the embedding signal: the bank holds treaty clauses, and writing about an agreement is read by
+    # the rules alone (so a brief never pays for loading the model).
+    wanted = [i for i, c in enumerate(clauses) if c.level == "binding" and c.unit.role == "primary"
+              and any(rx.search(c.text) for rx in _ANCHORS.values())]
     if not coding.embeddings or not wanted or not embeddings.available():
         return out
     exclude = atop_bank.treaties_in(doc.text) if coding.leave_one_out else frozenset()
