@@ -90,10 +90,15 @@ def _embeddings(files: list[Path]) -> None:
     from pactlens.structure import build
 
     texts: list[str] = []
+    read = 0
     for path in files:
         doc = build(ingest.load(str(path)))
         for unit in find_units(doc, find_agreements(doc, kind_of(doc))):
-            texts += [c.text for c in ob._candidates(doc, unit, {})]
+            clauses = ob._candidates(doc, unit, {})
+            read += len(clauses)
+            # what the coder embeds: binding clauses of the agreement's text carrying a type's anchor words
+            texts += [c.text for c in clauses if c.level == "binding" and unit.role == "primary"
+                      and any(rx.search(c.text) for rx in ob._ANCHORS.values())]
     before = _rss_mb()
     t0 = time.perf_counter()
     embeddings.load()
@@ -116,7 +121,8 @@ def _embeddings(files: list[Path]) -> None:
     print(f"embedding model: {embeddings.MODEL_ID}, {embeddings.dimensions()} dimensions")
     print(f"load: {load_s:.2f} s, bank ({len(atop_bank.clauses())} clauses) embedded in {bank_s:.3f} s, "
           f"peak RSS +{mem:.0f} MB")
-    print(f"candidate clauses in {len(files)} texts: {len(texts)} (mean {sum(map(len, texts)) / n:.0f} chars)")
+    print(f"clauses read in {len(files)} texts: {read}; embedded (binding, anchor words): {len(texts)} "
+          f"(mean {sum(map(len, texts)) / n:.0f} chars)")
     print(f"embedding + nearest bank clauses: {embed_s:.2f} s = {embed_s / n * 1000:.3f} ms per clause")
     print(f"rules on the same clauses:        {rules_s:.2f} s = {rules_s / n * 1000:.3f} ms per clause"
           f" (embedding/rules: {embed_s / max(rules_s, 1e-9):.2f}x)")
