@@ -19,22 +19,34 @@ def serve(
     allow_private: Annotated[bool, typer.Option(help="Allow URL ingestion of loopback, private or link-local addresses.")] = False,
     workers: Annotated[int, typer.Option(min=0, max=32, help="Processes that analyse uploads, per server process (0: threads of the server).")] = 1,
     processes: Annotated[int, typer.Option(min=1, max=64, help="Server processes answering requests (one per core is the most that helps).")] = 1,
+    allow_host: Annotated[Optional[list[str]], typer.Option(
+        "--allow-host", metavar="NAME",
+        help="Also answer requests for this host name (repeatable; '*' any). Others are refused, "
+             "against DNS rebinding [default: $PACTLENS_ALLOWED_HOSTS, comma-separated].",
+        show_default=False)] = None,
     limit: LimitOpt = None,
 ) -> None:
     """Serve the library: JSON API (/api, documented at /docs) and web pages.
 
     With PACTLENS_TOKEN set, every write (upload, delete) needs it: API clients
     send 'Authorization: Bearer TOKEN'; the upload form has a token field and
-    remembers it in a cookie.
+    remembers it in a cookie. The token must be at least 16 characters.
+
+    Requests are answered only for the bound address, localhost, 127.0.0.1,
+    [::1] and the --allow-host names; without a token, API writes from a page
+    of another origin are refused.
 
     With --processes N, N server processes share the port and the library;
     each caches pages, so a change made through one shows in the others
     within a second.
     """
     from pactlens.errors import PactlensError
-    from pactlens.web.security import is_loopback
+    from pactlens.web.security import MIN_TOKEN, is_loopback
 
     token = os.environ.get("PACTLENS_TOKEN") or None
+    if token is not None and len(token) < MIN_TOKEN:
+        raise PactlensError(f"PACTLENS_TOKEN is {len(token)} characters: use at least {MIN_TOKEN} "
+                            "(a short token can be guessed over the network)")
     if not is_loopback(host) and token is None:
         raise PactlensError(f"refusing to bind {host} without a token: set PACTLENS_TOKEN (every write will need it)")
 
@@ -51,7 +63,7 @@ def serve(
     from pactlens.web.app import SETTINGS_ENV
 
     settings = dict(token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024),
-                    analysis_processes=workers)
+                    analysis_processes=workers, allowed_hosts=_host_list(host, allow_host))
     # A long keep-alive: a busy client that reuses its connection a few seconds later must not
     # race the server closing it (seen as connection resets under load).
     options = dict(host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)
@@ -65,6 +77,15 @@ def serve(
         _banner(url, host, port, processes)
     os.environ[SETTINGS_ENV] = json.dumps({"db_url": url.render_as_string(hide_password=False), **settings})
     uvicorn.run("pactlens.web.app:from_environment", factory=True, workers=processes, **options)
+
+
+def _host_list(host: str, allow_host: list[str] | None) -> list[str] | None:
+    """The Host names to answer (JSON-ready for the server processes); None when '*' allows any."""
+    from pactlens.web.guard import allowed_hosts
+
+    extra = allow_host if allow_host else [os.environ.get("PACTLENS_ALLOWED_HOSTS", "")]
+    names = allowed_hosts(host, extra)
+    return None if names is None else sorted(names)
 
 
 def _check_port(host: str, port: int) -> None:

@@ -15,9 +15,11 @@ from pactlens.report.registry import FILE_WIDTH, RENDERERS, format_choices, rend
 from pactlens.web.bodies import body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
-from pactlens.web.security import require_api_token
+from pactlens.web.security import BEARER, require_api_token
 from pactlens.web.uploads import ingest_upload
 
+#: Dependencies of every write: the bearer scheme (for OpenAPI) and its check.
+WRITE = [Depends(BEARER), Depends(require_api_token)]
 router = APIRouter(prefix="/api", responses={k: v for k, v in PROBLEM_RESPONSES.items() if k in (404, 422)})
 
 MAX_COMPARE = 12
@@ -65,7 +67,7 @@ def parse_ids(ids: str) -> list[str]:
 
 
 @router.post("/documents", status_code=201, response_model=DocumentCreated,
-             dependencies=[Depends(require_api_token)],
+             dependencies=WRITE,
              responses={200: {"model": DocumentCreated, "description": "Already stored (same sha256): not analysed again."},
                         **{k: PROBLEM_RESPONSES[k] for k in (400, 401, 413, 415)}})
 async def upload(request: Request, response: Response,
@@ -92,7 +94,7 @@ def get_document(request: Request, doc_id: str):
     return JSONResponse(get_analysis(request, doc_id).to_json_dict())
 
 
-@router.delete("/documents/{doc_id}", status_code=204, dependencies=[Depends(require_api_token)],
+@router.delete("/documents/{doc_id}", status_code=204, dependencies=WRITE,
                responses={401: PROBLEM_RESPONSES[401]})
 def delete_document(request: Request, doc_id: str) -> Response:
     """Remove a document and everything extracted from it."""

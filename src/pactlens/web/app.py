@@ -32,6 +32,8 @@ class Settings:
     token: str | None
     allow_private: bool
     max_upload_bytes: int
+    #: Host names the server answers to (None: any; see :mod:`pactlens.web.guard`).
+    allowed_hosts: frozenset[str] | None = None
 
 
 def _templates() -> Jinja2Templates:
@@ -54,16 +56,20 @@ def basename(source: str) -> str:
 
 
 def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD, *, library=None, analysis_processes: int = 0) -> FastAPI:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD, *, library=None, analysis_processes: int = 0,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """Build the app over the library at ``db_url`` (or an already open ``library``).
 
     ``token``: when set, every write needs it (see :mod:`pactlens.web.security`).
     ``allow_private``: reserved for URL ingestion, which refuses private
     addresses unless allowed.
+    ``allowed_hosts``: answer only requests whose Host is one of these names (``pactlens
+    serve`` passes the bound address, the loopback names and ``--allow-host``); None: any.
     ``analysis_processes``: analyse uploads in this many worker processes (0: in
     the thread pool, fine for tests and light use; a server under load wants 1+).
     """
     from pactlens.web import api, pages, problems
+    from pactlens.web.guard import RequestGuard, host_name
     from pactlens.web.security import SecurityHeaders
 
     @asynccontextmanager
@@ -96,17 +102,39 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
         library = open_library(db_url)
     app.state.lib = library
     app.state.settings = Settings(token=token or None, allow_private=allow_private,
-                                  max_upload_bytes=max_upload_bytes)
+                                  max_upload_bytes=max_upload_bytes,
+                                  allowed_hosts=None if allowed_hosts is None
+                                  else frozenset(host_name(h) for h in allowed_hosts))
     app.state.templates = _templates()
     app.state.pages = PageCache()
     app.state.analysis_pool = None
     problems.install(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(RequestGuard)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: the guard's refusals carry the headers too
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _mount_swagger(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    if token is None:
+        _bearer_optional(app)
     return app
+
+
+def _bearer_optional(app: FastAPI) -> None:
+    """Without a token the bearer scheme is offered but not needed: each write's ``security``
+    also lists the empty requirement (OpenAPI's way to say "or none"), so clients and
+    schema checkers are not told a header is required that the server does not ask for."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            for ops in build()["paths"].values():
+                for op in ops.values():
+                    if op.get("security") and {} not in op["security"]:
+                        op["security"].append({})
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def from_environment() -> FastAPI:

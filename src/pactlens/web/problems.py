@@ -60,14 +60,17 @@ def problem_response(request: Request, status: int, detail: str | None,
 
 
 def _allowed_methods(request: Request) -> str:
-    """Every method some route offers at this path (Starlette names only the first route's)."""
+    """Every method some route answers at this path (Starlette names only the first route's).
+
+    Each method is tried against the routes, so routes inside included routers count too.
+    """
     from starlette.routing import Match
 
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        if match is not Match.NONE and getattr(route, "methods", None):
-            methods |= route.methods
+    methods = {m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+               if any(route.matches({**request.scope, "method": m})[0] is Match.FULL
+                      for route in request.app.router.routes)}
+    if "GET" in methods:
+        methods.add("HEAD")  # the request guard answers HEAD wherever GET is answered
     return ", ".join(sorted(methods))
 
 
@@ -109,5 +112,5 @@ def install(app: FastAPI) -> None:
 
 PROBLEM_RESPONSES: dict[int | str, dict] = {
     code: {"model": Problem, "content": {PROBLEM: {}}, "description": HTTPStatus(code).phrase}
-    for code in (400, 401, 403, 404, 413, 415, 422)
+    for code in (400, 401, 403, 404, 413, 415, 421, 422)
 }

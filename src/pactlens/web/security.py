@@ -14,10 +14,18 @@ import ipaddress
 from urllib.parse import urlsplit
 
 from fastapi import Request
+from fastapi.security import HTTPBearer
 
 from pactlens.web.problems import ProblemError
 
 TOKEN_COOKIE = "pactlens_token"
+#: Shortest PACTLENS_TOKEN ``pactlens serve`` accepts (a short one can be guessed over the network).
+MIN_TOKEN = 16
+
+#: Names the bearer scheme in OpenAPI (``components.securitySchemes``) for the API's writes;
+#: the check itself is :func:`require_api_token` (a server without a token takes writes without one).
+BEARER = HTTPBearer(auto_error=False, scheme_name="bearerToken",
+                    description="The server's PACTLENS_TOKEN, needed for writes when the server has one.")
 
 #: Scripts and styles only from this server; no framing, no plugins, no foreign form targets.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -52,11 +60,18 @@ def require_api_token(request: Request) -> None:
                            {"WWW-Authenticate": 'Bearer realm="pactlens"'})
 
 
+def cross_origin(request: Request) -> bool:
+    """The request comes from a page of another origin (its Origin, or Referer, is not this host).
+
+    No Origin/Referer at all is a non-browser client; "null" is an opaque (sandboxed) page.
+    """
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    return bool(origin) and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host"))
+
+
 def check_form_write(request: Request, form_token: str | None) -> None:
     """Form writes: same-origin only (a foreign page cannot post here), and the token if any."""
-    origin = request.headers.get("origin") or request.headers.get("referer")
-    # No Origin/Referer at all is a non-browser client; "null" is an opaque (sandboxed) page.
-    if origin and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host")):
+    if cross_origin(request):
         raise ProblemError(403, "cross-origin form submission refused")
     expected = request.app.state.settings.token
     if expected is None:
