@@ -281,3 +281,13 @@ def test_a_caption_is_body_text_but_its_credit_is_not(text, org):
 ])
 def test_a_weapons_name_is_no_organization(text):
     assert not _orgs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # CSIS, "U.S.-Japan Security" (a caption)
+    "An aerial view of the Marine Corps Air Station Futenma in Okinawa prefecture, Japan in 2006.",
+    # paraphrase
+    "Supplies were flown from the Ramstein Air Base to the Naval Air Facility Atsugi.",
+])
+def test_a_base_is_no_organization(text):
+    assert not [n for n in _orgs(text) if "Station" in n or "Base" in n or "Facility" in n]

@@ -53,6 +53,8 @@ _NOT_ORG_HEADS = {
     "zone", "summit", "talks", "conference", "dialogue", "process", "framework", "mechanism", "round",
     "pact", "presence", "weapons", "weapon", "overview", "background", "practices", "bodies", "development",
 }
+#: Words that make any name holding them a place where a body works, not the body.
+_FACILITY_WORDS = {"station", "airfield", "facility", "airport", "barracks", "base"}
 #: Words that make any name holding them a title of a work or a topic, not a body.
 _WORK_WORDS = {"report", "review", "overview", "background", "practices", "hearing", "testimony"}
 #: Policy words: a name made of nothing else is a topic ("National Security", "Defense & Intelligence").
@@ -317,6 +319,8 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
         return True  # (the UN's and the World's programmes are agencies)
     if low[0] in _NOT_ORG_FIRST or _GOVERNMENT.search(name):
         return True
+    if set(low) & _FACILITY_WORDS:
+        return True  # a base or a building named with its place: "Marine Corps Air Station Futenma"
     if not words[-1][:1].isupper() or set(low) & _WORK_WORDS or set(low) <= _GENERIC:
         return True  # "Foreign Military Sales to"; "... Country Report on ..."; "National Security"
     if len(words) == 3 and low[1] == "and" and low[-1] not in _ORG_HEADS:
