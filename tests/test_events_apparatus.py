@@ -57,3 +57,30 @@ def test_a_range_takes_the_year_written_at_its_end():
     paraphrase = _events("In 2024, the envoys returned. Delegations met in Vienna November 28–December 2, 2019.\n")
     assert "2019-11-28" in [e.date for e in paraphrase]
     assert not any(e.date.startswith("2024-11") for e in paraphrase)
+
+
+def test_a_past_verb_near_a_year_narrates_a_happening():
+    """Wikipedia, "Polaris Sales Agreement" (CC BY-SA): no signing or meeting word,
+    but the clause tells what happened that year."""
+    events = _events(
+        "In 1953, work began on a medium-range ballistic missile called Blue Streak. "
+        "The agreement was amended in 1982 to provide for the sale of the Trident missile system.\n"
+    )
+    assert [e.date for e in events] == ["1953", "1982"]
+    paraphrase = _events("The old airfield was closed to traffic in 1998, and the runway lay empty for years.\n")
+    assert [e.date for e in paraphrase] == ["1998"]
+
+
+def test_figures_targets_and_descriptions_are_not_narrated_happenings():
+    """CSIS, "CRINK economic ties" (2025): "their bilateral trade growth slowed to just
+    1.9 percent in 2024" dates a figure; "slated for completion in 2026" a target."""
+    events = _events(
+        "For instance, their bilateral trade growth slowed to just 1.9 percent in 2024. "
+        "They are building a new road bridge slated for completion in 2026.\n"
+    )
+    assert events == []
+    paraphrase = _events(
+        "Exports of grain rose by $3 billion in 2019. The pipeline is to be finished by 2030, officials hoped. "
+        "Until 2008, the designated aircraft was an Andover.\n"
+    )
+    assert paraphrase == []

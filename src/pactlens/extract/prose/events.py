@@ -253,6 +253,46 @@ def _names_happening(clause: str, at: int) -> bool:
     return bool(_HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
 
 
+# A verb in the past that narrates what happened ("work began", "was amended", "retired … in 2003").
+_PAST_IRREGULAR = (
+    "began|begun|took|taken|made|sent|led|won|held|became|fell|rose|came|went|gave|given|set|saw|seen|met|left|"
+    "brought|sought|built|broke|broken|chose|chosen|drew|drawn|flew|grew|knew|lost|paid|ran|sold|stood|struck|"
+    "swore|threw|withdrew|withdrawn|wrote|written|overthrew|underwent|upheld|bore|spoke|spent|arose|hit|cut|"
+    "forgave|forgiven|froze|sank|shot|split|fought|caught|taught|told|said|found|founded"
+)
+_PAST = re.compile(
+    rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!-)\b(?:[a-z]{{3,}}(?:ed|ied)|{_PAST_IRREGULAR})\b(?!-)"
+)
+# Participles that describe rather than narrate, and "-ed" words that are no verbs.
+_NOT_PAST = {
+    "based", "related", "limited", "united", "advanced", "armed", "detailed", "skilled", "concerned", "called",
+    "so-called", "need", "speed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "seed", "feed", "hundred",
+    "interested", "involved", "estimated", "expected", "projected", "planned", "scheduled", "intended", "supposed",
+    "required", "allowed", "designed", "aimed", "targeted", "forecasted", "anticipated", "proposed",
+    "slated", "designated", "upgraded", "improved", "extended", "preceded", "followed",
+}
+# A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
+_FIGURE = re.compile(
+    r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"
+    r"|[$€£¥]\s?\d"
+)
+# Verbs of saying and assessing narrate a statement, not a happening, when the date names the topic.
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|by|until)\s+$", re.I)
+
+
+def _narrates(clause: str, at: int) -> bool:
+    """Whether the part of the clause holding a year (at ``at``) narrates a past
+    happening: a verb in the past near the year, and the year not a target or
+    a deadline ("by 2030", "is to … in 2027")."""
+    lo, hi = _part(clause, at)
+    if _FUTURE.search(clause, max(lo, at - 12), at) or _FIGURE.search(clause, lo, hi):
+        return False
+    for m in _PAST.finditer(clause, max(lo, at - 90), min(hi, at + 90)):
+        if m.group(0) not in _NOT_PAST:
+            return True
+    return False
+
+
 _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(words("months"), 1)}
 _MONTH_WORD = "|".join(m.capitalize() for m in _MONTH_NUMBER)
 # "on April 7", "June 7-8", "on 4 March": a day with no year written after it.
@@ -333,7 +373,9 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
             if not _is_happening(text, clause, d, a, b):
                 continue
             kind = _kind(clause, d.start - a)
-            if kind == "other" and d.precision == "year" and not _names_happening(clause, d.start - a):
+            if kind == "other" and d.precision == "year" and not (
+                _names_happening(clause, d.start - a) or _narrates(clause, d.start - a)
+            ):
                 continue
             if kind == "other" and _AS_OF.search(text, max(a, d.start - 12), d.start):
                 continue  # "18 killed … as of September 15, 2026": when a figure held, not a happening
