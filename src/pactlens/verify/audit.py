@@ -19,6 +19,7 @@ from pactlens.extract.prose.references import Reference
 from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
 from pactlens.model import Citation, Evidence, Finding, Quote
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+from pactlens.verify.same_work import same_work_links
 from pactlens.structure.sentences import plain_sentences
 
 
@@ -154,6 +155,15 @@ def duplicate_source(ctx: AuditContext) -> list[Finding]:
                 why[i].add(key.split(":", 1)[0])
             else:
                 first[key] = i
+    notes = ["" if ref.ibid else ctx.doc.slice(fn.body) for fn, ref in ctx.refs]
+    for i, j, reason in same_work_links(notes):
+        parent[find(j)] = find(i)
+        why[j].add(reason)
+    for i, (_, ref) in enumerate(ctx.refs):
+        if ref.ibid and i > 0:
+            # "Ibid." / "Id." cites the note before it: one source, written as a repeat.
+            parent[find(i)] = find(i - 1)
+            why[i].add("ibid")
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(ctx.refs)):
         groups[find(i)].append(i)
@@ -177,7 +187,9 @@ def duplicate_source(ctx: AuditContext) -> list[Finding]:
 
 
 def _reason_text(reasons: list[str]) -> str:
-    names = {"url": "same URL", "id": "same article id in the URL", "otd": "same outlet, title and date"}
+    names = {"url": "same URL", "id": "same article id in the URL", "otd": "same outlet, title and date",
+             "same-work": "the same work, pinpoint aside", "short-form": "a shortened citation of it",
+             "same-title": "same title", "same-report": "same CRS report number", "ibid": "Ibid./Id. repeats the note before"}
     return "; ".join(names[r] for r in reasons)
 
 
