@@ -5,7 +5,7 @@ Real notes (sources in each docstring) and paraphrases the rules were not writte
 
 from __future__ import annotations
 
-from pactlens.extract.citations import find_citations
+from pactlens.extract.prose.citations import find_citations
 from pactlens.verify.audit import audit
 from pactlens.verify.same_work import same_work_links, work_text
 from tests.doc_support import make_doc

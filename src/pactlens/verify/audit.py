@@ -19,6 +19,7 @@ from pactlens.extract.prose.references import Reference
 from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
 from pactlens.model import Citation, Evidence, Finding, Quote
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+from pactlens.verify.link_audit import broken_links, duplicate_links
 from pactlens.verify.same_work import same_work_links
 from pactlens.structure.sentences import plain_sentences
 
@@ -368,7 +369,13 @@ def _marker_in(ctx: AuditContext, span: Span) -> bool:
     return j < len(starts) and starts[j] <= reach
 
 
+def link_sources(ctx: AuditContext) -> list[Finding]:
+    """broken-url and duplicate-source over sources given as inline links."""
+    return broken_links(ctx.doc, ctx.citations) + duplicate_links(ctx.citations)
+
+
 CHECKS: list[Callable[[AuditContext], list[Finding]]] = [
+    link_sources,
     missing_footnote,
     uncited_footnote,
     reused_marker,

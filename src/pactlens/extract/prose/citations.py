@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from pactlens.extract.prose.links import find_link_citations
 from pactlens.extract.prose.references import Reference, parse_reference
 from pactlens.model import Citation, Evidence
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker
 
 
 def find_citations(doc: Doc) -> list[Citation]:
+    if not doc.footnotes:
+        # A web page that cites by inline links: each linked source is a citation.
+        return find_link_citations(doc)
     refs = parse_footnotes(doc)
     cited = assign_markers(doc)
     out: list[Citation] = []
