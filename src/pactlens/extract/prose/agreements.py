@@ -15,7 +15,7 @@ from pactlens.extract.dates import find_dates
 from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.places import PLACE, good_place
-from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_compounds, named_mentions
+from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around, unique_ids
 from pactlens.model import Agreement, Evidence, Party, Signed
@@ -266,7 +266,7 @@ def _about(doc: Doc) -> list[Agreement]:
         if g is None:
             return _descriptive(doc, None)
         named = [WrittenAgreement(g.name, g.words, g.head, [g], g.start)]
-    named = merge_compounds(named)
+    named = merge_aliases(doc.text, merge_compounds(named))
     for w in named:
         add_acronym_mentions(doc, w)
     first = min((m.start for w in named for m in w.mentions), default=None)

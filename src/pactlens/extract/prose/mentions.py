@@ -202,6 +202,50 @@ def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
     return out
 
 
+# Between a name and another name for the same agreement: "The Convention of Kanagawa, also
+# known as the Kanagawa Treaty (神奈川条約) or the …", "KELLOGG–BRIAND PACT (or PACT OF PARIS,
+# officially GENERAL TREATY …", "Treaty of Amity and Commerce, the "Harris Treaty"". A plain
+# ", the" (a list of treaties) is not enough: the alias after it must be in quotation marks.
+_ALIAS_GAP = re.compile(
+    r"(?:\s*\([^()\n]{0,40}\))?\s*(?:\(|,)?\s*"
+    r"(?:(?:(?:also|commonly|formally|officially|popularly|sometimes)\s+)?(?:known|referred\s+to)\s+as|also\s+called|"
+    r"or|officially|formally)\s+(?:as\s+)?(?:the\s+)?[\"“]?"
+    r"|,\s+the\s+[\"“]",
+    re.IGNORECASE,
+)
+
+
+def merge_aliases(text: str, named: list[WrittenAgreement]) -> list[WrittenAgreement]:
+    """Fold a name the text gives as another name of an agreement just named
+    ("X, also known as Y", "X (or Y, officially Z)", "X, the "Y"") into that agreement."""
+    at: dict[int, WrittenAgreement] = {m.start: w for w in named for m in w.mentions}
+    ends = sorted((m.end, w) for w in named for m in w.mentions)
+    home: dict[int, WrittenAgreement] = {}
+
+    def root(w: WrittenAgreement) -> WrittenAgreement:
+        while id(w) in home:
+            w = home[id(w)]
+        return w
+
+    for end, w in ends:
+        gap = _ALIAS_GAP.match(text, end)
+        if gap is None:
+            continue
+        other = at.get(gap.end())
+        if other is None or root(other) is root(w):
+            continue
+        home[id(root(other))] = root(w)
+    out = []
+    for w in named:
+        r = root(w)
+        if r is w:
+            out.append(w)
+        else:
+            r.mentions += w.mentions
+            r.mentions.sort(key=lambda m: m.start)
+    return out
+
+
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
 
 
