@@ -19,7 +19,8 @@ import bisect
 import re
 from urllib.parse import unquote, urlsplit
 
-from pactlens.extract.prose.discourse import body_sentences, markdown_links
+from pactlens.extract.prose.discourse import markdown_links
+from pactlens.structure.sentences import body_sentences
 from pactlens.extract.urls import host
 from pactlens.model import Citation
 from pactlens.structure.doc import Doc
