@@ -23,6 +23,17 @@ def write(out: Optional[Path], render: Callable[[TextIO], object]) -> None:
     out = out.expanduser()
     if out.is_dir():
         raise PactlensError(f"cannot write {out}: it is a folder")
+    if out.exists() and not out.is_file():
+        # A device or a FIFO (``--out /dev/null``): write through it. Renaming a temporary
+        # file over it would replace the device itself, and as root that breaks the machine.
+        try:
+            with open(out, "w", encoding="utf-8") as fh:
+                render(fh)
+        except OSError as exc:
+            raise PactlensError(f"cannot write {out}: {exc.strerror or exc}") from None
+        return
+    if out.is_symlink():
+        out = out.resolve()  # replace the file the link names, and keep the link
     try:
         fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
     except OSError as exc:
