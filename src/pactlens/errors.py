@@ -1,13 +1,25 @@
-"""Errors a user can act on: the stages raise them from this name.
+"""Errors a user can act on, and how their message is printed.
 
-The classes are defined in :mod:`pactlens.model.errors`, as part of the
-contract, so the store (which imports only the contract) can raise them too;
-this module keeps the one name every stage already imports.
+Anything raised as :class:`InputError` is shown as one line on stderr with
+exit status 2; anything else is a bug. Keep messages to one line that says
+what is wrong and, where useful, what to do.
+
+This module imports nothing: the CLI imports it before every command (also
+for ``--help``), and importing the contract package here would load pydantic
+and every model first. :mod:`pactlens.model.errors` re-exports the classes, so
+the store, which imports only the contract, raises the same ones.
 """
 
-from pactlens.model.errors import InputError, PactlensError
+__all__ = ["InputError", "PactlensError", "one_line"]
 
-__all__ = ["InputError", "PactlensError"]
+
+class PactlensError(Exception):
+    """Base of the errors pactlens reports to the user."""
+
+
+class InputError(PactlensError):
+    """The input cannot be analysed: missing, empty, unsupported, damaged, too large."""
+
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f)} | {0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 _CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
