@@ -651,7 +651,7 @@ _FRAME_NEG = re.compile(
     re.IGNORECASE,
 )
 #: Thresholds on the weighted share of a claim's content found in the closest clauses, calibrated on
-#: the dev claim sets (bench/check.py prints the confusion at other values): supported at or above
+#: the four dev claim sets (eval/score_claims.py; nothing here sweeps other values): supported at or above
 #: SUPPORTED; within the articles a claim names, ARTICLE (the reference already narrows it).
 SUPPORTED = 0.6
 ARTICLE = 0.5
