@@ -99,3 +99,20 @@ def test_merge_parties_is_linear_in_mentions():
     assert [p.iso3 for p in merged] == ["IRN"]
     assert [e.start for e in merged[0].evidence] == [10, 20, 30]
     assert seconds < 10
+
+
+def test_reused_footnote_labels_are_assigned_in_linear_time():
+    # 20,000 notes all labelled "1" (a converter that numbers every page's notes from 1), each
+    # after a paragraph with its marker: scanning every definition per marker is 4e8 steps
+    from pactlens.extract.prose.citations import assign_markers
+
+    n = 20_000
+    defs = [SimpleNamespace(label="1", span=Span(100 * i + 50, 100 * i + 90)) for i in range(n)]
+    marks = [SimpleNamespace(label="1", span=Span(100 * i + 10, 100 * i + 13)) for i in range(n)]
+    late = SimpleNamespace(label="1", span=Span(100 * n + 10, 100 * n + 13))  # after every note
+    doc = SimpleNamespace(footnotes=defs, markers=[*marks, late], in_footnotes=lambda _o: False,
+                          evidence=lambda a, b: (a, b))
+    out, seconds = timed(assign_markers, doc)
+    assert out[0] == [(10, 13)] and out[n - 1] == [(100 * (n - 1) + 10, 100 * (n - 1) + 13), (100 * n + 10, 100 * n + 13)]
+    assert all(len(out[i]) == 1 for i in range(n - 1))
+    assert seconds < 5

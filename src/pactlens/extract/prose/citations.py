@@ -9,6 +9,7 @@ is what it means.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 from pactlens.extract.prose.links import find_link_citations
@@ -53,14 +54,16 @@ def assign_markers(doc: Doc) -> dict[int, list[Evidence]]:
     """
     defs: dict[str, list[int]] = defaultdict(list)
     for i, fn in enumerate(doc.footnotes):
-        defs[fn.label].append(i)
+        defs[fn.label].append(i)  # in document order, so starts are sorted
+    starts = {label: [doc.footnotes[i].span.start for i in idx] for label, idx in defs.items()}
     out: dict[int, list[Evidence]] = defaultdict(list)
     for m in body_markers(doc):
         idx = defs.get(m.label)
         if not idx:
             continue
-        after = [i for i in idx if doc.footnotes[i].span.start >= m.span.end]
-        target = after[0] if after else idx[-1]
+        # A bisect, not a scan: a label reused thousands of times stays linear.
+        k = bisect_left(starts[m.label], m.span.end)
+        target = idx[k] if k < len(idx) else idx[-1]
         out[target].append(doc.evidence(m.span.start, m.span.end))
     return out
 
