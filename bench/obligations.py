@@ -82,6 +82,7 @@ def _bank_leave_one_out() -> None:
 def _embeddings(files: list[Path]) -> None:
     from pactlens import ingest
     from pactlens.extract.treaty import obligations as ob
+    from pactlens.extract.treaty.obligation_rules import DETECTORS
     from pactlens.extract.agreements import find_agreements
     from pactlens.extract.commitment import folded
     from pactlens.extract.kind import classify as kind_of
@@ -114,7 +115,7 @@ def _embeddings(files: list[Path]) -> None:
     t0 = time.perf_counter()
     for text in texts:
         low = folded(text)
-        for detect in ob._DETECTORS.values():
+        for detect in DETECTORS.values():
             detect(text, low)
     rules_s = time.perf_counter() - t0
     n = max(1, len(texts))

@@ -85,20 +85,20 @@ def test_signs_of_and_concluded_that_are_not_signing_or_agreement():
 def test_renewed_fighting_is_not_a_renewed_agreement():
     """CRS R48887's summary: "… but the MoU collapsed weeks later amid renewed fighting and formally
     expired in August 2026"; CRS 95-1013: "It was renewed in 2017 for 15 years"."""
-    from pactlens.extract.prose.events import _kind
+    from pactlens.extract.prose.event_clauses import event_kind
 
     clause = ("The United States and Iran agreed to an April ceasefire and signed a June 2026 Memorandum of "
               "Understanding (MoU) to end the conflict and negotiate a broader settlement, but the MoU collapsed "
               "weeks later amid renewed fighting and formally expired in August 2026")
-    assert _kind(clause, clause.index("August 2026")) == "other"
+    assert event_kind(clause, clause.index("August 2026")) == "other"
     renewal = "It was renewed in 2017 for 15 years"
-    assert _kind(renewal, renewal.index("2017")) == "agreement"
+    assert event_kind(renewal, renewal.index("2017")) == "agreement"
 
 
 def test_as_of_dates_and_adopted_positions_are_not_happenings():
     """CRS R48887 "U.S. military casualties: 18 killed, 824 wounded as of September 15, 2026" gives the
     date a figure held; CRS RS21852 "the UAE again adopted a tougher position toward Iran" agrees nothing."""
-    from pactlens.extract.prose.events import _kind
+    from pactlens.extract.prose.event_clauses import event_kind
     from tests.doc_support import make_doc
 
     text = ("U.S. military casualties: 18 killed, 824 wounded as of September 15, 2026. "
@@ -107,4 +107,4 @@ def test_as_of_dates_and_adopted_positions_are_not_happenings():
     assert [e.date for e in events] == ["2026-02-28"]
     clause = ("In August 2026, however, the UAE again adopted a tougher position toward Iran, as the UAE Foreign "
               "Ministry announced the suspension of all trade activity")
-    assert _kind(clause, clause.index("August 2026")) != "agreement"
+    assert event_kind(clause, clause.index("August 2026")) != "agreement"

@@ -13,7 +13,7 @@ import time
 from types import SimpleNamespace
 
 from pactlens.extract.dates import find_dates
-from pactlens.extract.prose.events import _summary, trailing_markers
+from pactlens.extract.prose.event_clauses import summary_span, trailing_markers
 from pactlens.structure.doc import Span
 from pactlens.verify.audit import _marker_in
 
@@ -43,7 +43,7 @@ def test_find_dates_keeps_the_longest_form():
 
 def test_trailing_markers_of_a_long_run_are_found_in_one_pass():
     seg = "The Parties signed the Treaty in 1949." + "[1]" * 100_000  # retried per start: minutes
-    (a, b), seconds = timed(lambda: _summary(seg, 0, len(seg)))
+    (a, b), seconds = timed(lambda: summary_span(seg, 0, len(seg)))
     assert seg[a:b] == "The Parties signed the Treaty in 1949"
     assert seconds < 5
     assert trailing_markers("met in June 2023 , [^4] ³ ") == len("met in June 2023")

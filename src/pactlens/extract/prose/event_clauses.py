@@ -1,0 +1,222 @@
+"""The clause around a date and what it says: its extent (between semicolons and clause joins),
+the kind of happening whose trigger word is nearest the date, who took part, the agreement it is
+about, and whether it narrates a past happening at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pactlens.extract.prose.people import Mention
+from pactlens.model import Agreement
+from pactlens.structure.sentences import BodySentence
+
+# (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("ratification", re.compile(r"\b(?:ratif\w+|acce(?:ded|ssion)|entered into force|entry into force|came into (?:force|effect)|took effect)\b", re.I)),
+    # "signs of regime weakness" is a noun, "signing of the treaty" is not.
+    ("signing", re.compile(r"\b(?:sign(?:ed|ing)|signs?(?!\s+of\b)|done at|done in|initial(?:l)?ed)\b", re.I)),
+    ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
+    ("meeting", re.compile(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
+    # "concluded that …" is a finding, "concluded an agreement" a happening.
+    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established"
+    # "adopted a resolution", not "adopted a tougher position".
+    r"|adopted(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:position|stance|approach|posture|tone|line)\b)"
+    # "renewed the agreement", "was renewed in 2017"; not "renewed fighting".
+    r"|renewed(?=\s+(?:the|its|their|his|her|an?|this|that|these|for|in|on|until|through)\b|\s*[.,;)]|\s*$)"
+    # "launched a partnership", not "launched strikes" or "was launched" (a ship).
+    r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
+    ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
+]
+_AGREEMENT_WORD = re.compile(r"\b(?:treaty|agreement|pact|accord|convention|protocol|memorandum|programme|program|charter|partnership)\b", re.I)
+
+
+def clause_around(text: str, sentences: tuple[BodySentence, ...], i: int, at: int) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds ``at``; a sentence cut
+    short (no closing punctuation) runs on into the next one of its paragraph."""
+    s = sentences[i]
+    a, b = s.span.start, s.span.end
+    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+    if nxt and nxt.block == s.block and not re.search(r"[.!?:;\"”’)\]]\s*$", text[a:b]):
+        b = nxt.span.end
+    cuts = _outside_brackets(text, a, b, ";")
+    left = max((c for c in cuts if c < at), default=a - 1)
+    right = min((c for c in cuts if c >= at), default=b)
+    return left + 1, right
+
+
+def _outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
+    """Offsets of ``char`` in text[a:b] not inside brackets: "(DOD; now using …)" does not end a clause."""
+    out, depth = [], 0
+    for i in range(a, b):
+        c = text[i]
+        depth += c in "([" and 1 or (-1 if c in ")]" and depth else 0)
+        if c == char and depth == 0:
+            out.append(i)
+    return out
+
+
+# Where a clause joins another with its own verb: "…, but the MoU collapsed …",
+# "…, as Iran launched missiles …", "…, and commenced its first patrol in June 1968".
+# ", and" joins clauses only before a lower-case word that is not an article: ", and
+# commenced its first patrol", not the list "the United Kingdom, and Bahrain".
+_JOIN = re.compile(
+    r",\s+(?:but|while|whereas|as|even as|although|though|after which)\s+|\s+and,\s+"
+    r"|,\s+and\s+(?!(?:the|a|an|its|their|his|her|other|several|some|many)\b)(?=[a-z])"
+)
+# "the sixth anniversary of the agreement's entry into force (July 1, 2026)": the date is not that happening.
+_ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def clause_part(clause: str, at: int) -> tuple[int, int]:
+    """The stretch of the clause between the joins around offset ``at``."""
+    lo, hi = 0, len(clause)
+    for m in _JOIN.finditer(clause):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = min(hi, m.start())
+    return lo, hi
+
+
+def event_kind(clause: str, at: int) -> str:
+    """The happening whose trigger word is nearest the date (``at``, offset in the
+    clause), looked for only in the part of the clause that holds the date."""
+    lo, hi = clause_part(clause, at)
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, rx) in enumerate(_KINDS):
+        for m in rx.finditer(clause, lo, hi):
+            if clause[max(0, m.start() - 1) : m.start()] == "-":  # "newly-signed" describes, not happens
+                continue
+            if _ANNIVERSARY.search(clause, lo, m.start()):
+                continue
+            # The main verb usually comes before the date ("met … in 2023"); weigh words after it less.
+            gap = at - m.end() if m.end() <= at else 3 * (m.start() - at)
+            key = (gap, rank, kind)
+            best = key if best is None or key < best else best
+    return best[2] if best else "other"
+
+
+def actors(text: str, a: int, b: int, people: list[Mention]) -> list[str]:
+    from pactlens.resources.states import find_states
+
+    out: list[str] = []
+    for m in sorted(
+        [(p.start, p.person.name) for p in people if a <= p.start < b]
+        + [(s.start, s.iso3) for s in find_states(text, a, b)]
+    ):
+        if m[1] not in out:
+            out.append(m[1])
+    return out
+
+
+def agreement_of(agreements: list[Agreement], clause: str, a: int, b: int, date: str, kind: str) -> str | None:
+    """The agreement a clause is about: one whose evidence lies in it, or, for a
+    clause about a treaty/agreement, the one signed at that date."""
+    for ag in agreements:
+        if any(e.start < b and e.end > a for e in ag.evidence):
+            return ag.id
+    if not _AGREEMENT_WORD.search(clause):
+        return None
+    for ag in agreements:
+        signed = ag.signed.date
+        if signed and (signed.startswith(date) or date.startswith(signed)) and kind in {"signing", "ratification", "agreement"}:
+            return ag.id
+    return None
+
+
+def summary_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """The clause ``[a, b)`` without leading spaces and commas, and without its trailing
+    punctuation and footnote markers."""
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip(" ,"))
+    return a + lead, a + trailing_markers(seg)
+
+
+_SUPERSCRIPT_DIGITS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def trailing_markers(seg: str) -> int:
+    """Where the tail of ``seg`` made of punctuation (``.;,``), spaces and then footnote
+    markers (``[3]``, ``[^3]``, ``³``) and spaces begins.
+
+    Scanned backwards, once: a pattern anchored at the end would be retried at
+    every start position, quadratic on a long run of markers.
+    """
+    i = len(seg)
+    while i > 0:  # markers and spaces, from the end
+        c = seg[i - 1]
+        if c.isspace() or c in _SUPERSCRIPT_DIGITS:
+            i -= 1
+        elif c == "]":
+            j = i - 2
+            while j >= 0 and seg[j].isdecimal():
+                j -= 1
+            if j < i - 2 and j >= 0 and seg[j] == "^":
+                j -= 1
+            if j == i - 2 or j < 0 or seg[j] != "[":
+                break
+            i = j
+        else:
+            break
+    while i > 0 and (seg[i - 1].isspace() or seg[i - 1] in ".;,"):  # then the punctuation before them
+        i -= 1
+    return i
+
+
+AS_OF = re.compile(r"\b[Aa]s of\s+(?:(?:early|mid|late)-?\s*)?$")
+# A happening named by a noun: "the German annexation of Austria in 1938", "a popular uprising in 2011".
+_HAPPENING_NOUN = re.compile(
+    r"\b(?:annexation|occupation|invasion|war|coup|revolution|uprising|elections?|ceasefire|independence|"
+    r"withdrawal|capitulation|collapse|attacks?|strikes?|founding|partition|dissolution)\b",
+    re.I,
+)
+
+
+_HAPPENING_BEFORE_YEAR = re.compile(rf"{_HAPPENING_NOUN.pattern}(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
+
+
+def names_happening(clause: str, at: int) -> bool:
+    """Whether a happening noun stands just before the year, in the same part of the clause."""
+    lo, _ = clause_part(clause, at)
+    return bool(_HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
+
+
+# A verb in the past that narrates what happened ("work began", "was amended", "retired … in 2003").
+_PAST_IRREGULAR = (
+    "began|begun|took|taken|made|sent|led|won|held|became|fell|rose|came|went|gave|given|set|saw|seen|met|left|"
+    "brought|sought|built|broke|broken|chose|chosen|drew|drawn|flew|grew|knew|lost|paid|ran|sold|stood|struck|"
+    "swore|threw|withdrew|withdrawn|wrote|written|overthrew|underwent|upheld|bore|spoke|spent|arose|hit|cut|"
+    "forgave|forgiven|froze|sank|shot|split|fought|caught|taught|told|said|found|founded"
+)
+_PAST = re.compile(
+    rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!-)\b(?:[a-z]{{3,}}(?:ed|ied)|{_PAST_IRREGULAR})\b(?!-)"
+)
+# Participles that describe rather than narrate, and "-ed" words that are no verbs.
+_NOT_PAST = {
+    "based", "related", "limited", "united", "advanced", "armed", "detailed", "skilled", "concerned", "called",
+    "so-called", "need", "speed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "seed", "feed", "hundred",
+    "interested", "involved", "estimated", "expected", "projected", "planned", "scheduled", "intended", "supposed",
+    "required", "allowed", "designed", "aimed", "targeted", "forecasted", "anticipated", "proposed",
+    "slated", "designated", "upgraded", "improved", "extended", "preceded", "followed",
+}
+# A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
+_FIGURE = re.compile(
+    r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"
+    r"|[$€£¥]\s?\d"
+)
+# Verbs of saying and assessing narrate a statement, not a happening, when the date names the topic.
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|by|until)\s+$", re.I)
+
+
+def narrates(clause: str, at: int) -> bool:
+    """Whether the part of the clause holding a year (at ``at``) narrates a past
+    happening: a verb in the past near the year, and the year not a target or
+    a deadline ("by 2030", "is to … in 2027")."""
+    lo, hi = clause_part(clause, at)
+    if _FUTURE.search(clause, max(lo, at - 12), at) or _FIGURE.search(clause, lo, hi):
+        return False
+    for m in _PAST.finditer(clause, max(lo, at - 90), min(hi, at + 90)):
+        if m.group(0) not in _NOT_PAST:
+            return True
+    return False

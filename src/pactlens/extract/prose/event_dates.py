@@ -1,0 +1,127 @@
+"""Which dates in running text date a happening: dates found only where a sentence holds a year,
+days written without a year given the year of the latest date before them, and bare years kept
+only in the frames that make them dates ("in 2023", not "the Trade Act of 1974" or "2023 census").
+
+Also what is no happening at all: a heading, a dateline, a reference entry, a caption line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pactlens.extract.dates import DateMention, find_dates
+from pactlens.extract.prose.discourse import without_urls
+from pactlens.resources.lexicon import words
+from pactlens.structure.sentences import BodySentence
+
+# A bare year is a date in these frames only.
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|during|until|till|from|of|early|late|mid|throughout|before|after|around|circa|c\.)\s*-?\s*|\b(?:in|of)\s+(?:early|late|mid)-?\s*)$", re.I)
+_YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
+# Dates of the document itself or of a reference, not of a happening.
+# "Updated" may be glued to a title run together with it ("Russia's Nuclear WeaponsUpdated April 22, 2026").
+_NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+# A line that is apparatus, not narrative: a figure or table caption, a source line,
+# or a list item that is only a link (a version history, a navigation menu).
+_APPARATUS_LINE = re.compile(
+    r"^[\s>*_▲#-]*(?:(?:Figure|Fig\.|Table|Chart|Map|Graph|Source|Sources|Note|Photo)\s*[\d.:]"
+    r"|\[[^\]\n]*\]\([^)\n]*\)\s*$)",
+    re.I,
+)
+
+
+# "the Trade Act of 1974", "the Treaty of 1920": a year that ends a name.
+_YEAR_IN_NAME = re.compile(r"\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ee]nd|[Ss]tart|[Bb]eginning)\b)[A-Z][a-z]+\s+of\s+$")
+
+
+def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
+    before = text[max(sent_start, d.start - 20) : d.start]
+    after = text[d.end : d.end + 30]
+    if _YEAR_AFTER_NAME.match(after) or re.match(r"^\s*(?:%|-year|\s*per\s*cent)", after):
+        return False
+    if _YEAR_IN_NAME.search(before):
+        return False
+    return bool(_YEAR_BEFORE.search(before))
+
+
+def is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> bool:
+    """Not a heading ("4 March 1941"), a dateline or a reference entry ("Title," Outlet, June 15, 2005)."""
+    words_left = len(re.findall(r"[A-Za-z]{2,}", text[a : d.start] + " " + text[d.end : b]))
+    if words_left < 2 or _NOT_HAPPENING.search(clause):
+        return False
+    after = without_urls(text[d.end : b])
+    reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", after)
+    return not reference
+
+
+# Every written date holds a year, in figures or in words.
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\b", re.I)
+
+
+def dates_with_years(text: str, sentences: tuple[BodySentence, ...]) -> list[DateMention]:
+    """The date finder run only over runs of consecutive sentences that hold a year:
+    most sentences of a long agreement hold none, and the date patterns are costly."""
+    out: list[DateMention] = []
+    run: list[int] | None = None
+    for s in sentences:
+        if _HAS_YEAR.search(text, s.span.start, s.span.end):
+            if run and run[1] >= s.span.start - 2:
+                run[1] = s.span.end
+            else:
+                if run:
+                    out.extend(find_dates(text, run[0], run[1], years=True))
+                run = [s.span.start, s.span.end]
+    if run:
+        out.extend(find_dates(text, run[0], run[1], years=True))
+    return out
+
+
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(words("months"), 1)}
+_MONTH_WORD = "|".join(m.capitalize() for m in _MONTH_NUMBER)
+# "on April 7", "June 7-8", "on 4 March": a day with no year written after it.
+_YEARLESS = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
+    # The first end of a range whose other end, in another month, carries the year
+    # ("November 22–December 19, 2022", "from December 3 to December 5, 2025"): that year.
+    rf"(?:\s*(?:[-–]|and|to|&)\s*(?:{_MONTH_WORD})\s+[0-3]?\d,?\s*(?P<ry>(?:1[5-9]|20)\d\d)\b)?"
+    r"(?!(?:\s*(?:[-–]|and|to|&)\s*[0-3]?\d)?,?\s*(?:1[5-9]|20)\d\d)(?![\d\w])"
+)
+
+
+def yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMention]) -> list[DateMention]:
+    """Days written without a year ("On April 7, the United States and Iran agreed …"),
+    as reports on the current year write them. The year is that of the latest date
+    before them ("in 2026", "June 2025"); with none before, the day is left out."""
+    import datetime
+
+    known = sorted((d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)),
+                   key=lambda d: d.start)
+    starts = [d.start for d in known]
+    taken = sorted((d.start, d.end) for d in dates)  # the dates do not overlap: ends are sorted too
+    taken_ends = [e for _, e in taken]
+    out: list[DateMention] = []
+    for s in sentences:
+        for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
+            first_end = m.end("d1") if m.group("d1") else m.end("m2")
+            j = bisect.bisect_right(taken_ends, m.start())  # the first date ending after the match starts
+            if j < len(taken) and taken[j][0] < first_end:
+                continue
+            i = bisect.bisect_left(starts, m.start()) - 1
+            if i < 0 and not m.group("ry"):
+                continue
+            year = int(m.group("ry") or known[i].iso[:4])
+            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
+            day = int(m.group("d1") or m.group("d2"))
+            try:
+                iso = datetime.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+            out.append(DateMention(m.start(), first_end, iso, "day"))
+    return out
+
+
+def in_apparatus(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a caption, a source line or a bare link list item."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    return _APPARATUS_LINE.match(text[a : len(text) if b < 0 else b]) is not None

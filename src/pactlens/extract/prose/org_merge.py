@@ -1,0 +1,97 @@
+"""One organization from its many forms: "U.S. State Department" and "the Department of State",
+"Forces" and "Force", a bare head ("Navy") and the one organization it can mean, an acronym and its
+full name. Acronyms no kept name explains are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pactlens.extract.prose.name_forms import (
+    ACRONYM,
+    US,
+    OrgName,
+    form_key,
+    initials,
+    inverted,
+    state_key,
+    trusted,
+)
+
+def merge_organizations(text: str, raw: list[tuple[int, int, str]], inside, defined: set[str], votes) -> list[OrgName]:
+    """Group forms of one organization; tie acronyms to full names; drop unexplained acronyms."""
+    groups: dict[str, OrgName] = {}
+    acronyms: list[tuple[int, int, str]] = []
+    for a, b, name in raw:
+        if ACRONYM.match(name):
+            acronyms.append((a, b, name))
+            continue
+        key = inverted(state_key(form_key(US.sub("U.S. ", name))))  # "U.S. Navy", "US Navy", "United States Navy": one
+        g = groups.setdefault(key, OrgName(name))
+        if len(name) > len(g.name):
+            if g.name not in g.forms:
+                g.forms.append(g.name)
+            g.name = name
+        elif name != g.name and name not in g.forms:
+            g.forms.append(name)
+        g.spans.append((a, b))
+        m = re.match(r"\s*\(([A-Z][A-Z&-]{0,8}[A-Z]s?)\)", text[b : b + 14])
+        if m:
+            g.acronym = g.acronym or m.group(1)
+    _join_bare_heads(groups)
+    by_acronym: dict[str, OrgName] = {}
+    for g in groups.values():
+        for form in (g.name, *g.forms):
+            for ini in (initials(form), initials(form, small=True)):
+                if len(ini) >= 2:
+                    by_acronym.setdefault(ini, g)
+        if g.acronym:
+            by_acronym[g.acronym] = g
+    taken = {(a, b) for a, b, _ in acronyms}
+    for g in groups.values():  # a defined acronym names the organization wherever it stands
+        if g.acronym:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(g.acronym)}(?![\w-])", text):
+                if inside(m.start()) and m.span() not in taken and not any(a <= m.start() < b for a, b in g.spans):
+                    acronyms.append((m.start(), m.end(), g.acronym))
+    for a, b, name in acronyms:
+        g = by_acronym.get(name) or by_acronym.get(name.rstrip("s"))
+        if g is None:
+            # Spelled out as something else ("NDAA", "FMS"): no organization. Never spelled out:
+            # the model's word, if it says ORG each time ("NBC", "CRS").
+            if name in defined or not trusted(votes, name, "ORG") or name in _ACRONYM_NOT_ORG:
+                continue
+            key = name
+            g = groups.setdefault(key, OrgName(name))
+        g.spans.append((a, b))
+        if name != g.name and name not in g.forms:
+            g.forms.append(name)
+    _join_of_forms(groups)
+    return [g for g in groups.values() if g.spans]
+
+
+#: Acronyms of things the model often calls organizations.
+_ACRONYM_NOT_ORG = {"GDP", "FDI", "ICBM", "ICBMs", "SLBM", "SLBMs", "FTA", "MOU", "WMD", "CEO", "PDF", "TV", "UK", "US", "USA"}
+
+
+def _join_of_forms(groups: dict[str, OrgName]) -> None:
+    """"Ministry of Defence of Great Britain" joins "Ministry of Defence": the name and its holder's state."""
+    names = {k: form_key(g.name) for k, g in groups.items()}
+    for key in sorted(groups, key=lambda k: len(names[k]), reverse=True):
+        base = next((k for k in groups if k != key and names[key].startswith(names[k] + " of ")), None)
+        if base is not None:
+            g = groups.pop(key)
+            groups[base].spans += g.spans
+            groups[base].forms += [f for f in [g.name, *g.forms] if f not in groups[base].forms]
+
+
+def _join_bare_heads(groups: dict[str, OrgName]) -> None:
+    """"Navy" joins "U.S. Navy", "State Department" "U.S. State Department", when that is the only
+    organization so named with a qualifier; a one-word name that could be several is dropped."""
+    for key in sorted(groups, key=len):
+        owners = [k for k in groups if k != key and k.endswith(" " + key)]
+        if len(owners) == 1:
+            g, owner = groups.pop(key), groups[owners[0]]
+            owner.spans += g.spans
+            owner.forms += [f for f in [g.name, *g.forms] if f not in owner.forms and f != owner.name]
+        elif owners and " " not in key:
+            groups.pop(key)

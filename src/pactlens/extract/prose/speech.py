@@ -1,0 +1,77 @@
+"""How speech is worded in English prose: the speech verbs, "according to", and what may stand
+between a speaker and the verb or after a quotation ("…,' he said", "…,' the minister added").
+
+The vocabulary both the quote finder (:mod:`pactlens.extract.prose.quote_spans`) and the speaker
+resolver (:mod:`pactlens.extract.prose.attribution`) read, kept in one place so the two agree on
+what counts as speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+VERB_STEMS = (
+    "say|said|says|saying|state|stated|states|stating|tell|told|tells|add|added|adds|adding|"
+    "note|noted|notes|noting|emphasi[sz](?:e|ed|es|ing)|stress(?:ed|es|ing)?|underscor(?:e|ed|es|ing)|"
+    "highlight(?:ed|s|ing)?|argu(?:e|ed|es|ing)|claim(?:ed|s|ing)?|assert(?:ed|s|ing)?|"
+    "declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|warn(?:ed|s|ing)?|insist(?:ed|s|ing)?|"
+    "(?:re)?affirm(?:ed|s|ing)?|reiterat(?:e|ed|es|ing)|explain(?:ed|s|ing)?|acknowledg(?:e|ed|es|ing)|"
+    "describ(?:e|ed|es|ing)|wr(?:ote|ites|iting)|remark(?:ed|s)?|observ(?:ed|es)|"
+    "suggest(?:ed|s)?|predict(?:ed|s)|conclud(?:ed|es)|maintain(?:ed|s|ing)|contend(?:ed|s)|"
+    "elaborat(?:ed|es)|promis(?:ed|es|ing)|pledg(?:ed|es)|vow(?:ed|s)|urg(?:ed|es)|repli(?:ed|es)|"
+    "respond(?:ed|s)|comment(?:ed|s)|denie[ds]|conced(?:ed|es)|recall(?:ed|s)|characteri[sz](?:ed|es)|"
+    "pointed out|points out|told reporters|ask(?:ed|s)|indicat(?:ed|es)|posit(?:ed|s)|hail(?:ed|s)|"
+    "denounc(?:e|ed|es)|post(?:ed|s)|tweet(?:ed|s)|shout(?:ed|ing)|chant(?:ed|ing)"
+)
+# The first-letter lookahead lets the regex engine skip most word starts at once.
+_VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", VERB_STEMS)}))
+SPEECH_VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_STEMS})\b")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# When a speaker spoke, written between name and verb: "Trump on August 1 said",
+# "Pezeshkian in August reportedly said", "Bessent days later said".
+_WHEN = (
+    r"(?:on|in|by|during)\s+(?:(?:early|mid|late)-?\s*)?(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})"
+    r"|(?:days|weeks|months)\s+later|the\s+next\s+day"
+)
+# Words allowed between a subject and its speech verb: an acronym in brackets,
+# adverbs, auxiliaries, a time, an aside.
+_GAP = re.compile(
+    r"^(?:\s*\([A-Z][\w.-]{0,12}\))?(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
+    rf"later|in\s+turn,?|[\w-]+ly,|{_WHEN}))*\s*(?:,\s*who\s+)?$"
+)
+# A first predicate the same subject carries over "and" to the speech verb:
+# "Hitler had offered concrete guarantees, and told", "Greer reported to the
+# House Ways and Means Committee and asserted". No quotation, clause break or
+# second name-like start in it, so the subject cannot have changed.
+COORDINATED = re.compile(
+    r"^\s+(?:(?:has|had|have|also|then)\s+)?[a-z]+(?:ed|ied)\b[^;:\"“”()]{0,80}?,?\s+and\s+(?:(?:also|then|later)\s+)?$"
+)
+PRONOUN_BEFORE = re.compile(r"(?:^|[\s(,])(?:[Hh]e|[Ss]he)\s+$")
+PRONOUN = re.compile(r"(?:^|[\s(])(?P<p>[Hh]e|[Ss]he)(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
+TITLE_ONLY = re.compile(
+    r"\b[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|king|"
+    r"queen|prime minister|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)|"
+    r"Minister|President|Secretary|Chancellor|King|Queen|Prime Minister|Ambassador|Premier))"
+    r"(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$"
+)
+# A sentence whose subject is a bare title: "The president said …".
+TITLE_SUBJECT = re.compile(
+    r"[\s\"“‘']*[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|king|"
+    r"queen|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)))\b"
+)
+
+
+def subject_gap(between: str) -> bool:
+    """Whether a name followed by ``between`` is the subject of the verb after it."""
+    return bool(_GAP.match(between) or COORDINATED.match(between))
+
+
+# After a quotation: a pronoun or "the <title>" and a speech verb ("…,' he said").
+AFTER_PRONOUN = re.compile(r"[\s,.!?”\"’']*(?P<p>[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?=" + SPEECH_VERB.pattern + ")")
+AFTER_TITLE = re.compile(
+    r"[\s,.!?”\"’']*[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|"
+    r"king|queen|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)))\s+(?=" + SPEECH_VERB.pattern + ")"
+)
+# From a name to its verb after a quotation: commas and a relative clause ("…, who led the talks, said").
+APPOSED = re.compile(r"[\s,]*(?:who\s+[^,.!?\"“”]{1,60}?)?[\s,]*")
+AFTER_OPEN = re.compile(r"[\s,.!?”\"’']*")
