@@ -16,8 +16,13 @@ prints requests/s, p50/p90/p99 latency and errors for reads and uploads, and
 the CPU time each side used: on a 2-core machine the load generator, the
 server and its analysis worker share the cores, so the figures say how much
 of the machine the server itself had.
+With --bombs the uploader sends hostile uploads instead (issue 13): a DOCX whose part
+inflates to 1 GiB, a PDF whose page tree holds 22,500 pages, a body streamed past the
+upload limit, a cross-origin write; each must get its 4xx (another status is an error).
+The server's peak memory (resident, the server and its analysis workers together,
+sampled every 50 ms) is printed either way.
 Only loopback addresses are accepted; everything stops after the duration.
-Target (issue 5): zero errors, p99 under 300 ms for reads.
+Target (issues 5, 13): zero errors, p99 under 300 ms for reads.
 
 The generator is aiohttp on uvloop (the ``bench`` extra): a pure-Python
 client (httpx) spent a whole core parsing responses and its queueing became
@@ -230,6 +235,99 @@ async def _uploader(session, base: str, files: list[Path], ids: list[str], stop:
         i += 1
 
 
+def _hostile_uploads() -> list[tuple[str, dict, int]]:
+    """(name, aiohttp request arguments, expected status) for each hostile upload."""
+    import aiohttp
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import hostile_support as hostile
+
+    def form(name: str, data: bytes) -> "aiohttp.FormData":
+        f = aiohttp.FormData()
+        f.add_field("file", data, filename=name, content_type="application/octet-stream")
+        return f
+
+    bomb, tree = hostile.docx_bomb(1024), hostile.pdf_page_tree()
+
+    async def endless():  # a body with no length that never stops: cut by the server at the limit
+        chunk = b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"\r\n\r\n" + b"x" * 65000
+        for _ in range(2000):
+            yield chunk
+
+    return [("zip-bomb DOCX", lambda: {"data": form("bomb.docx", bomb)}, 413),
+            ("page-tree PDF", lambda: {"data": form("tree.pdf", tree)}, 413),
+            ("streamed oversize", lambda: {"data": endless(),
+                                           "headers": {"Content-Type": "multipart/form-data; boundary=b"}}, 413),
+            ("cross-origin write", lambda: {"data": form("a.txt", b"The Parties shall consult."),
+                                            "headers": {"Origin": "https://evil.example"}}, 403)]
+
+
+async def _bomber(session, base: str, stop: float, stats: Stats) -> None:
+    """Hostile uploads one after another; the expected refusal counts as success."""
+    import aiohttp
+
+    cases = _hostile_uploads()
+    i = 0
+    while time.monotonic() < stop:
+        name, make, expected = cases[i % len(cases)]
+        t = time.perf_counter()
+        try:
+            async with session.post(base + "/api/documents", timeout=aiohttp.ClientTimeout(total=300),
+                                    **make()) as r:
+                await r.read()
+                status = r.status
+            if status == expected:
+                stats.latencies.append(time.perf_counter() - t)
+            else:
+                stats.error(f"{name} {status}")
+        except aiohttp.ClientError as exc:
+            # a streamed body is cut by the server's 413: the client may see the reset first
+            if name == "streamed oversize":
+                stats.latencies.append(time.perf_counter() - t)
+            else:
+                stats.error(f"{name} {type(exc).__name__}")
+        except Exception as exc:  # noqa: BLE001
+            stats.error(f"{name} {type(exc).__name__}")
+        i += 1
+
+
+class PeakMemory:
+    """The largest resident memory of the server with all its descendants, sampled every 50 ms."""
+
+    def __init__(self, server_pid: int | None) -> None:
+        self.pid, self.peak, self.worker_peak = server_pid, 0, 0
+
+    def _sample(self) -> None:
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return
+        total = 0
+        for p in procs:
+            try:
+                rss = p.memory_info().rss
+            except psutil.Error:
+                continue
+            total += rss
+            if p is not root:
+                self.worker_peak = max(self.worker_peak, rss)
+        self.peak = max(self.peak, total)
+
+    async def watch(self, stop: float) -> None:
+        while self.pid and time.monotonic() < stop:
+            await asyncio.to_thread(self._sample)
+            await asyncio.sleep(0.05)
+
+    def line(self) -> str:
+        if not self.pid:
+            return "server memory: not measured (--url given)"
+        return (f"server peak memory (resident, server + analysis workers): {self.peak / 2**20:.0f} MiB; "
+                f"largest single worker {self.worker_peak / 2**20:.0f} MiB")
+
+
 class CpuClock:
     """CPU seconds used by the generator (this process) and by the server with its
     worker processes, between ``start`` and ``stop``."""
@@ -311,20 +409,26 @@ async def run(args) -> int:
             stop = start + args.duration
             tasks = [_reader(session, base, ids, vocab, stop, by_kind, random.Random(rng.random()))
                      for _ in range(args.clients)]
-            if not args.no_upload:
+            memory = PeakMemory(proc.pid if proc else None)
+            tasks.append(memory.watch(stop))
+            if args.bombs:
+                tasks.append(_bomber(session, base, stop, uploads))
+            elif not args.no_upload:
                 tasks.append(_uploader(session, base, files, ids, stop, uploads))
             await asyncio.gather(*tasks)
             elapsed = time.monotonic() - start
             clock.stop()
-        print(f"{args.clients} readers{'' if args.no_upload else ' + 1 uploader'} for {elapsed:.1f} s against {base}")
+        uploader = " + 1 client uploading hostile files" if args.bombs else "" if args.no_upload else " + 1 uploader"
+        print(f"{args.clients} readers{uploader} for {elapsed:.1f} s against {base}")
         reads = Stats([x for st in by_kind.values() for x in st.latencies],
                       {k: sum(st.errors.get(k, 0) for st in by_kind.values())
                        for st in by_kind.values() for k in st.errors})
         print(reads.line("reads", elapsed))
         for name, st in by_kind.items():
             print("  " + st.line(name, elapsed))
-        print(uploads.line("uploads", elapsed))
+        print(uploads.line("hostile" if args.bombs else "uploads", elapsed))
         print(clock.line(elapsed))
+        print(memory.line())
         if args.baseline > 0 and base_stats.latencies:
             ratio = (len(reads.latencies) / elapsed) / (len(base_stats.latencies) / args.baseline)
             print(f"reads/s as a share of the bare-app baseline in this run: {ratio:.2f}")
@@ -350,6 +454,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=20, help="documents uploaded before the run")
     ap.add_argument("--baseline", type=float, default=5.0, help="seconds against a bare uvicorn app first (0: none)")
     ap.add_argument("--no-upload", action="store_true", help="readers only (to separate the two loads)")
+    ap.add_argument("--bombs", action="store_true", help="the uploader sends hostile files (each must get its 4xx)")
     ap.add_argument("--url", help="an already running server (loopback only); default: start one")
     ap.add_argument("--server-args", default="", help="extra options for the started `pactlens serve`")
     args = ap.parse_args()

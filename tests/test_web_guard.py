@@ -166,3 +166,20 @@ def test_hostile_files_through_the_api_are_limit_problems(lib, name, data, statu
     r = client.post("/api/documents", files={"file": (name, data, "application/octet-stream")})
     body = assert_problem(r, status)
     assert limit in body["detail"] and not client.get("/api/documents").json()
+
+
+def test_after_the_hostile_set_the_server_still_reads_and_takes_uploads(lib):
+    """Zip-bomb DOCX, page-tree PDF, streamed oversize body, cross-origin write, foreign Host:
+    each its own 4xx, one after another on one app, and then pages and a real upload work."""
+    app = create_app(library=lib, max_upload_bytes=LIMIT * 10, allowed_hosts=["127.0.0.1", "localhost"])
+    client = TestClient(app, base_url="http://127.0.0.1:8000")
+    post = client.post
+    assert_problem(post("/api/documents", files={"file": ("bomb.docx", docx_bomb(1024), "application/zip")}), 413)
+    assert_problem(post("/api/documents", files={"file": ("tree.pdf", pdf_page_tree(), "application/pdf")}), 413)
+    assert_problem(post("/api/documents", content=(b"-" * 100_000 for _ in range(30)), headers=MULTIPART), 413)
+    assert_problem(post("/api/documents", files={"file": ("n.txt", NATO.read_bytes(), "text/plain")},
+                        headers={"Origin": "https://evil.example"}), 403)
+    assert_problem(TestClient(app, base_url="http://rebind.evil.example").get("/api/documents"), 421)
+    assert client.get("/").status_code == 200 and client.get("/api/documents").json() == []
+    r = post("/api/documents", files={"file": ("nato.txt", NATO.read_bytes(), "text/plain")})
+    assert r.status_code == 201 and client.get(r.json()["url"]).status_code == 200

@@ -12,7 +12,7 @@ from pactlens.model import Event
 from pactlens.web import marks, svg, views
 from pactlens.web.problems import ProblemError
 from pactlens.web.uploads import check_type, safe_name
-from test_web_support import anz, nato
+from test_web_support import NATO, anz, nato
 
 
 def ref(rid: str, *spans: tuple[int, int]) -> marks.RecordRef:
@@ -136,8 +136,18 @@ def test_check_type_accepts_supported_files(name, data):
     check_type(data, name)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-16"])
+def test_check_type_accepts_wide_unicode_text_as_ingest_does(encoding):
+    """Issue 14: UTF-16/32 text with or without a BOM is text (ingest decodes it); the
+    excerpt is Article 5 of the North Atlantic Treaty (tests/fixtures/web)."""
+    text = NATO.read_text(encoding="utf-8")
+    check_type(text[text.index("Article 5"):text.index("Article 6")].encode(encoding), "art5.txt")
+    check_type("Les Parties conviennent qu'une attaque armée …".encode(encoding), "fr.txt")  # not Latin-1 only
+
+
 @pytest.mark.parametrize("name,data,status", [("a.exe", b"MZ", 415), ("a", b"x", 415), ("a.pdf", b"text", 415),
-                                              ("a.txt", b"PK\x03\x04", 415), ("a.txt", b"a\x00b", 415),
+                                              ("a.txt", b"PK\x03\x04", 415), ("a.txt", b"\x00\x01\x02\x03" * 100, 415),
+                                              ("a.txt", bytes(range(256)) * 64, 415),
                                               ("a.txt", b" \n\t", 422)])
 def test_check_type_refuses(name, data, status):
     with pytest.raises(ProblemError) as err:

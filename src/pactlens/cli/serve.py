@@ -18,6 +18,8 @@ def serve(
     max_mb: Annotated[float, typer.Option(min=0.001, help="Refuse uploads larger than this many MB.")] = 20.0,
     allow_private: Annotated[bool, typer.Option(help="Allow URL ingestion of loopback, private or link-local addresses.")] = False,
     workers: Annotated[int, typer.Option(min=0, max=32, help="Processes that analyse uploads, per server process (0: threads of the server).")] = 1,
+    queue: Annotated[int, typer.Option(min=0, max=1000, help="Uploads that may wait for a busy worker; the next is answered 503 with Retry-After.")] = 4,
+    worker_memory: Annotated[int, typer.Option(min=0, metavar="MB", help="Address space of each analysis process (0: no ceiling); a document needing more is refused 413.")] = 2048,
     processes: Annotated[int, typer.Option(min=1, max=64, help="Server processes answering requests (one per core is the most that helps).")] = 1,
     allow_host: Annotated[Optional[list[str]], typer.Option(
         "--allow-host", metavar="NAME",
@@ -63,7 +65,8 @@ def serve(
     from pactlens.web.app import SETTINGS_ENV
 
     settings = dict(token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024),
-                    analysis_processes=workers, allowed_hosts=_host_list(host, allow_host))
+                    analysis_processes=workers, analysis_queue=queue, worker_memory_mb=worker_memory,
+                    allowed_hosts=_host_list(host, allow_host))
     # A long keep-alive: a busy client that reuses its connection a few seconds later must not
     # race the server closing it (seen as connection resets under load).
     options = dict(host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)

@@ -57,7 +57,8 @@ def basename(source: str) -> str:
 
 def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD, *, library=None, analysis_processes: int = 0,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, analysis_queue: int = 4,
+               worker_memory_mb: int = 2048) -> FastAPI:
     """Build the app over the library at ``db_url`` (or an already open ``library``).
 
     ``token``: when set, every write needs it (see :mod:`pactlens.web.security`).
@@ -65,8 +66,10 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
     addresses unless allowed.
     ``allowed_hosts``: answer only requests whose Host is one of these names (``pactlens
     serve`` passes the bound address, the loopback names and ``--allow-host``); None: any.
-    ``analysis_processes``: analyse uploads in this many worker processes (0: in
-    the thread pool, fine for tests and light use; a server under load wants 1+).
+    ``analysis_processes``: analyse uploads in this many worker processes, each under the
+    time limit and an address-space ceiling of ``worker_memory_mb`` (0: in the thread pool,
+    unbounded in time, for tests and light use); ``analysis_queue`` more uploads may wait,
+    the next is answered 503 (see :mod:`pactlens.web.workers`).
     """
     from pactlens.web import api, pages, problems
     from pactlens.web.guard import RequestGuard, host_name
@@ -77,14 +80,9 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
         import anyio.to_thread
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
-        if analysis_processes:
-            from pactlens.web.uploads import new_pool
-
-            app.state.analysis_pool = new_pool(analysis_processes)
-            app.state.analysis_pool.submit(_warm_up)  # imports and models load before the first upload
+        app.state.analysis_pool.start()  # workers import the pipeline and warm up before the first upload
         yield
-        if app.state.analysis_pool is not None:
-            app.state.analysis_pool.shutdown(wait=False, cancel_futures=True)
+        app.state.analysis_pool.close()
         if library is None:
             app.state.lib.close()
 
@@ -107,7 +105,7 @@ def create_app(db_url: str | None = None, token: str | None = None, allow_privat
                                   else frozenset(host_name(h) for h in allowed_hosts))
     app.state.templates = _templates()
     app.state.pages = PageCache()
-    app.state.analysis_pool = None
+    app.state.analysis_pool = _pool(analysis_processes, analysis_queue, worker_memory_mb)
     problems.install(app)
     app.add_middleware(RequestGuard)
     app.add_middleware(SecurityHeaders)  # added last, so outermost: the guard's refusals carry the headers too
@@ -144,6 +142,17 @@ def from_environment() -> FastAPI:
     import os
 
     return create_app(**json.loads(os.environ[SETTINGS_ENV]))
+
+
+def _pool(processes: int, queue: int, memory_mb: int):
+    """The app's analysis pool: worker processes under the document time limit, or threads."""
+    from pactlens.limits import Limits
+    from pactlens.web.workers import AnalysisPool, ThreadPool
+
+    if not processes:
+        return ThreadPool(workers=2, queue=queue)
+    return AnalysisPool(workers=processes, queue=queue, seconds=Limits.from_env().seconds,
+                        memory_mb=memory_mb, warm_up=_warm_up)
 
 
 def _warm_up() -> None:

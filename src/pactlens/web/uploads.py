@@ -7,11 +7,8 @@ of the right type that cannot be analysed (empty, damaged).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import logging
 from pathlib import PurePosixPath
 
 from fastapi import UploadFile
@@ -19,6 +16,8 @@ from starlette.concurrency import run_in_threadpool
 
 from pactlens.ingest.discover import SUPPORTED_SUFFIXES
 from pactlens.web.problems import ProblemError
+
+log = logging.getLogger("pactlens.web")
 
 CHUNK = 1 << 16
 BINARY = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04"}
@@ -44,10 +43,15 @@ def safe_name(name: str | None) -> str:
 def check_type(data: bytes, name: str) -> None:
     """415 unless the suffix is one pactlens reads and the content looks like it.
 
-    Binary formats must start with their signature; text formats must not
-    carry NUL bytes or a binary signature (a PDF renamed to .txt is refused,
-    not analysed as garbage).
+    Binary formats must start with their signature; text must decode as ingest decodes
+    it (:func:`pactlens.ingest.text.decode`: a BOM, UTF-8, UTF-16/32 told by where the NUL
+    bytes fall, then a guessed charset), so the server refuses exactly what the CLI refuses,
+    and a binary signature under a text suffix (a PDF renamed to .txt) is refused, not
+    analysed as garbage. Decoding a large text costs a little: call it off the event loop.
     """
+    from pactlens.errors import InputError
+    from pactlens.ingest.text import decode
+
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
@@ -56,28 +60,31 @@ def check_type(data: bytes, name: str) -> None:
         if not data.startswith(BINARY[suffix]):
             raise ProblemError(415, f"{name}: the content is not a {suffix[1:].upper()} file")
         return
-    head = data[:8192]
-    if b"\x00" in head or any(head.startswith(sig) for sig in BINARY.values()):
+    if any(data.startswith(sig) for sig in BINARY.values()):
         raise ProblemError(415, f"{name}: the content is binary, not {suffix[1:]} text")
-    if not data.strip():
+    try:
+        text = decode(data, name)
+    except InputError:
+        raise ProblemError(415, f"{name}: the content is binary, not {suffix[1:]} text") from None
+    if not text.strip():
         raise ProblemError(422, f"{name}: the file is empty")
 
 
 async def analyze(state, data: bytes, name: str):
-    """The analysis of an upload: in a worker process when the app has a pool (``pactlens
-    serve``: CPU-bound analysis would otherwise hold the GIL and stall every page), else in
-    the thread pool. Either way the event loop stays free."""
+    """The analysis of an upload in the app's bounded pool (:mod:`pactlens.web.workers`):
+    503 with Retry-After when every worker is busy and the wait list is full, 413 past a
+    limit (time and memory included), 500 when the worker died on the file."""
     from pactlens.pipeline import analyze_bytes
+    from pactlens.web.workers import PoolBusy, WorkerFailed
 
-    pool = getattr(state, "analysis_pool", None)
-    if pool is None:
-        return await run_in_threadpool(analyze_bytes, data, name, max_bytes=state.settings.max_upload_bytes)
     try:
-        return await asyncio.wrap_future(pool.submit(analyze_bytes, data, name,
-                                                     max_bytes=state.settings.max_upload_bytes))
-    except BrokenProcessPool:
-        state.analysis_pool = new_pool(pool._max_workers)  # the next upload gets a fresh worker
-        raise ProblemError(500, f"{name}: the analysis worker crashed on this file") from None
+        return await state.analysis_pool.run(analyze_bytes, data, name, source=name,
+                                             max_bytes=state.settings.max_upload_bytes)
+    except PoolBusy as exc:
+        raise ProblemError(503, str(exc), {"Retry-After": str(exc.retry_after)}) from None
+    except WorkerFailed:
+        log.exception("analysis of %s failed", name)
+        raise ProblemError(500, f"{name}: the analysis worker failed on this file") from None
 
 
 def _stored(lib, data: bytes):
@@ -89,33 +96,12 @@ def _stored(lib, data: bytes):
     return found if found is not None and found.document.sha256 == digest else None
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes started fresh (spawn): forking a threaded server with open database
-    connections is unsafe."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_die_with_parent)
-
-
-def _die_with_parent() -> None:
-    """On Linux, a worker is killed when the server dies (even by SIGKILL) instead of
-    analysing on as an orphan."""
-    import ctypes
-    import signal
-    import sys
-
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except OSError:
-            pass
-
-
 async def ingest_upload(request, upload: UploadFile, replace: bool = False):
     """Check, analyse and store one upload; returns (analysis, document id, newly stored?)."""
     state = request.app.state
     name = safe_name(upload.filename)
     data = await read_limited(upload, state.settings.max_upload_bytes)
-    check_type(data, name)
+    await run_in_threadpool(check_type, data, name)
     if not replace and (known := await run_in_threadpool(_stored, state.lib, data)) is not None:
         return known, known.document.id, False
     analysis = await analyze(state, data, name)

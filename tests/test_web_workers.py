@@ -1,0 +1,120 @@
+"""The upload analysis pool (pactlens.web.workers): a bounded wait list, a deadline that
+stops a stuck worker, a memory ceiling, and a fresh worker after each of these — with
+jobs that stand for the failures (sleep, allocate, exit) so each test takes about a second.
+
+The jobs are standard-library callables, so the spawned workers import nothing heavy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import operator
+import os
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from pactlens.errors import InputError
+from pactlens.limits import LimitError
+from pactlens.web import create_app
+from pactlens.web.workers import AnalysisPool, PoolBusy, ThreadPool, WorkerFailed
+from test_api import assert_problem
+from test_web_support import NATO, lib  # noqa: F401 (lib: fixture)
+
+
+def _run(coro):
+    return asyncio.run(coro)
+
+
+def test_a_stuck_job_is_killed_at_the_deadline_and_the_next_runs_on_a_fresh_worker():
+    async def go():
+        pool = AnalysisPool(workers=1, queue=0, seconds=0.3, grace=0.2, memory_mb=0)
+        try:
+            t = time.monotonic()
+            with pytest.raises(LimitError, match="seconds"):
+                await pool.run(time.sleep, 60, source="stuck.txt")
+            assert time.monotonic() - t < 10
+            assert await pool.run(operator.add, 2, 3) == 5
+            assert pool.started == 2  # the stuck one was replaced
+        finally:
+            pool.close()
+
+    _run(go())
+
+
+def test_a_document_over_the_memory_ceiling_is_a_limit_and_the_worker_is_renewed():
+    async def go():
+        pool = AnalysisPool(workers=1, queue=0, memory_mb=300)
+        try:
+            with pytest.raises(LimitError, match="memory"):
+                await pool.run(bytearray, 1 << 30, source="huge.docx")  # 1 GiB in a 300 MiB address space
+            assert await pool.run(operator.mul, 6, 7) == 42
+        finally:
+            pool.close()
+
+    _run(go())
+
+
+def test_a_full_pool_refuses_at_once_and_takes_work_again_when_free():
+    async def go():
+        pool = AnalysisPool(workers=1, queue=1, memory_mb=0)
+        try:
+            running = asyncio.create_task(pool.run(time.sleep, 1.0))
+            waiting = asyncio.create_task(pool.run(operator.add, 1, 1))
+            await asyncio.sleep(0.05)
+            with pytest.raises(PoolBusy) as busy:
+                await pool.run(operator.add, 1, 2)
+            assert busy.value.retry_after >= 1
+            assert await running is None and await waiting == 2
+            assert await pool.run(operator.add, 1, 2) == 3 and pool.admitted == 0
+        finally:
+            pool.close()
+
+    _run(go())
+
+
+def test_bad_input_and_a_dead_worker_are_told_apart():
+    async def go():
+        pool = AnalysisPool(workers=1, queue=0, memory_mb=0)
+        try:
+            with pytest.raises(InputError):
+                await pool.run(_raise_input, "x.txt: binary data")
+            with pytest.raises(WorkerFailed):
+                await pool.run(os._exit, 3)
+            assert await pool.run(operator.add, 1, 1) == 2
+        finally:
+            pool.close()
+
+    _run(go())
+
+
+def _raise_input(message: str) -> None:
+    raise InputError(message)
+
+
+def test_the_thread_pool_counts_the_same_way():
+    async def go():
+        pool = ThreadPool(workers=1, queue=0)
+        first = asyncio.create_task(pool.run(time.sleep, 0.3))
+        await asyncio.sleep(0.05)
+        with pytest.raises(PoolBusy):
+            await pool.run(operator.add, 1, 1)
+        await first
+        assert await pool.run(operator.add, 1, 1) == 2
+
+    _run(go())
+
+
+def test_a_full_pool_is_503_with_retry_after_and_pages_still_serve(lib):
+    app = create_app(library=lib)
+    with TestClient(app) as client:
+        pool = app.state.analysis_pool
+        pool.admitted = pool.workers + pool.queue  # every place taken
+        r = client.post("/api/documents", files={"file": ("nato.txt", NATO.read_bytes(), "text/plain")})
+        assert_problem(r, 503)
+        assert int(r.headers["retry-after"]) >= 1
+        assert client.get("/").status_code == 200
+        pool.admitted = 0
+        assert client.post("/api/documents", files={"file": ("nato.txt", NATO.read_bytes(), "text/plain")}
+                           ).status_code == 201
