@@ -118,3 +118,22 @@ def test_a_full_pool_is_503_with_retry_after_and_pages_still_serve(lib):
         pool.admitted = 0
         assert client.post("/api/documents", files={"file": ("nato.txt", NATO.read_bytes(), "text/plain")}
                            ).status_code == 201
+
+
+@pytest.mark.parametrize("loop", ["asyncio", "uvloop"])
+def test_a_large_answer_arrives_whole_under_either_event_loop(loop):
+    """uvloop leaves a watched descriptor non-blocking; a 4 MiB answer must still be read whole
+    (``pactlens serve`` runs on uvloop: the first real uploads failed before this was handled)."""
+    async def go():
+        pool = AnalysisPool(workers=1, queue=0, memory_mb=0)
+        try:
+            for _ in range(3):
+                assert len(await pool.run(bytes, 4 << 20)) == 4 << 20
+        finally:
+            pool.close()
+
+    if loop == "uvloop":
+        uvloop = pytest.importorskip("uvloop")
+        uvloop.run(go())
+    else:
+        _run(go())

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -225,13 +226,16 @@ async def _readable(conn: Connection, timeout: float | None) -> bool:
         return False
     finally:
         loop.remove_reader(fd)
+        os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking; recv() needs it blocking
 
 
 async def _receive(worker: _Worker, source: str) -> tuple[str, Any]:
     try:
         return await asyncio.to_thread(worker.conn.recv)  # a large analysis is read off the loop
     except (EOFError, OSError):
-        raise WorkerFailed(f"{source}: the analysis worker ended without an answer") from None
+        worker.process.join(1)
+        raise WorkerFailed(f"{source}: the analysis worker ended without an answer "
+                           f"(exit status {worker.process.exitcode})") from None
 
 
 def _unwrap(outcome: tuple[str, Any]) -> Any:
