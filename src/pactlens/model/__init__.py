@@ -137,6 +137,9 @@ class Structure(Record):
     paragraphs: int = 0
     footnote_markers: int = 0
     footnote_definitions: int = 0
+    sections: list[StructureSpan] = Field(
+        default_factory=list,
+        description="Headings of running text (a brief's sections) and the block of notes ('footnotes'), in order.")
 
 
 class Party(Record):

@@ -77,6 +77,16 @@ def _is_heading(line: str) -> bool:
     return 0 < len(s) <= 80 and s[-1] not in ",-–(" and (s.isupper() or len(s.split()) <= 8)
 
 
+def is_heading_block(block: str) -> bool:
+    """A block that is one heading line, not a short sentence: a brief's section title
+    ("Background", "Implications for the Region"), which an outline of the text lists."""
+    s = _TRAILING_MARKERS.sub("", block.strip())  # "It was signed.[2]" ends a sentence
+    return bool(s) and "\n" not in s and _is_heading(s) and s[-1] not in ".;:!?\"”'’" and not s[0].islower()
+
+
+_TRAILING_MARKERS = re.compile(r"(?:\[\d{1,4}\]|<sup>[^<]{0,8}</sup>|\s)+$")
+
+
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
     if span := trimmed(text, start, end):
         out.append(span)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pactlens.model import Structure, StructureSpan
+from pactlens.structure.blocks import is_heading_block
 from pactlens.structure.doc import Doc, Span
 
 
@@ -45,4 +46,19 @@ def summarize(doc: Doc) -> Structure:
         paragraphs=len(doc.blocks),
         footnote_markers=len(doc.markers),
         footnote_definitions=len(doc.footnotes),
+        sections=_sections(doc),
     )
+
+
+def _sections(doc: Doc) -> list[StructureSpan]:
+    """The headings of running text and the block of notes, in order: what a reader of a
+    brief jumps between (a treaty's articles and annexes are listed already)."""
+    listed = {a.span.start for a in doc.articles} | {s.span.start for s in doc.annexes}
+    if doc.title:
+        listed.add(doc.title.start)
+    out = [StructureSpan(kind="section", label=doc.text[b.start:b.end].strip(), start=b.start, end=b.end)
+           for b in doc.blocks if b.start not in listed and is_heading_block(doc.text[b.start:b.end])]
+    if doc.footnotes:
+        out.append(StructureSpan(kind="footnotes", label="Notes", start=doc.footnotes[0].span.start,
+                                 end=doc.footnotes[-1].span.end))
+    return out

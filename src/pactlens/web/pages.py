@@ -15,10 +15,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 
-from pactlens.web import marks, svg, views
+from pactlens.web import marks, reader, svg, views
 from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids
 from pactlens.web.bodies import Body, body, respond
 from pactlens.web.cache import cached
+from pactlens.web.problems import ProblemError
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
 from pactlens.web.uploads import ingest_upload
 
@@ -67,36 +68,74 @@ def _highlight(at: str | None, n: int) -> tuple[int, int] | None:
 
 
 @router.get("/documents/{doc_id}")
-async def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None):
-    """Cached while the stored document is unchanged; a search hit (``?at=``) is rendered each time."""
+async def document(request: Request, doc_id: str, at: Annotated[str | None, Query(max_length=24)] = None,
+                   page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                   r: Annotated[str | None, Query(max_length=40)] = None,
+                   art: Annotated[str | None, Query(max_length=40)] = None):
+    """One page of the document (cached while the stored document is unchanged). ``?r=RECORD``
+    and ``?art=N`` are links to a record or an article: answered with a redirect to the page that
+    holds it (``?page=K#anchor``), so every page stays one cached rendering. A search hit
+    (``?at=``) is rendered each time, on the page that holds it."""
+    if r is not None or art is not None:
+        target = await run_in_threadpool(locate, request, doc_id, r, art)
+        return RedirectResponse(f"/documents/{doc_id}?page={target[0]}#{target[1]}", status_code=302)
     if at is not None:
-        return HTMLResponse(await run_in_threadpool(render_document, request, doc_id, at))
-    page = await cached(request.app.state.pages, ("document", doc_id), lambda: lib(request).stamp(doc_id),
-                        lambda: body(render_document(request, doc_id, None)))
-    return respond(request, page, "text/html; charset=utf-8")
+        return HTMLResponse(await run_in_threadpool(render_document, request, doc_id, at, None))
+    page_html = await cached(request.app.state.pages, ("document", doc_id, page), lambda: lib(request).stamp(doc_id),
+                             lambda: body(render_document(request, doc_id, None, page)))
+    return respond(request, page_html, "text/html; charset=utf-8")
 
 
-def render_document(request: Request, doc_id: str, at: str | None) -> str:
+def locate(request: Request, doc_id: str, record: str | None, article: str | None) -> tuple[int, str]:
+    """(page, anchor) of a record id ('provision-3') or an article ('5'); 404 when there is none."""
     a = get_analysis(request, doc_id)
+    bounds = reader.page_bounds(a.document.text)
+    if record is not None:
+        ref = next((x for x in marks.records(a) if x.id == record), None)
+        if ref is None:
+            raise ProblemError(404, f"no record {record!r} in document {doc_id}")
+        return reader.page_of(bounds, ref.spans[0][0]), "r-" + ref.id
+    entry = reader.find_anchor(reader.outline(a, bounds), article or "")
+    if entry is None:
+        raise ProblemError(404, f"no article {article!r} in document {doc_id}")
+    return entry.page, entry.anchor
+
+
+def render_document(request: Request, doc_id: str, at: str | None, page: int | None) -> str:
+    a = get_analysis(request, doc_id)
+    text = a.document.text
     refs = marks.records(a)
-    hit = _highlight(at, len(a.document.text))
+    hit = _highlight(at, len(text))
     if hit:
-        refs.append(marks.RecordRef(id="match-1", kind="match", label="search match", spans=[hit]))
-    ids = {r.key: r.id for r in refs}
+        refs.insert(0, marks.RecordRef(id="match-1", kind="match", label="search match", spans=[hit]))
+    bounds = reader.page_bounds(text)
+    number = reader.page_of(bounds, hit[0]) if hit else min(page or 1, len(bounds))
+    lo, hi = bounds[number - 1]
+    entries = reader.outline(a, bounds)
+    ids = {x.key: x.id for x in refs}
     events = sorted(a.events, key=lambda e: e.date)
+    profiles = [views.profile(a, ag, ids) for ag in a.agreements]
     return request.app.state.templates.get_template("document.html").render(
         request=request,
         a=a, doc=a.document,
-        segments=marks.segments(a.document.text, refs),
-        refs=refs,
-        kinds=list(dict.fromkeys(r.kind for r in refs)),
-        profiles=[views.profile(a, ag, ids) for ag in a.agreements],
+        pieces=reader.page_pieces(marks.segments(text, [x for x in refs if _touches(x, lo, hi)]), lo, hi,
+                                  {e.start: e.anchor for e in entries}),
+        groups=reader.groups(refs, bounds),
+        outline=entries,
+        page=number, pages=len(bounds),
+        profiles=[p for p in profiles if not views.is_bare(p)],
+        mentioned=[(p.agreement, ids.get(id(p.agreement))) for p in profiles if views.is_bare(p)],
+        record_page={x.id: reader.page_of(bounds, x.spans[0][0]) for x in refs},
         timeline=svg.timeline([(e, ids.get(id(e))) for e in events]),
         events=events,
         citations=[(c, ids.get(id(c))) for c in a.citations],
         findings=[(f, ids.get(id(f))) for f in a.findings],
         initial="match-1" if hit else None,
     )
+
+
+def _touches(ref: marks.RecordRef, lo: int, hi: int) -> bool:
+    return any(s < hi and e > lo for s, e in ref.spans)
 
 
 def query_pattern(query: str) -> re.Pattern[str] | None:

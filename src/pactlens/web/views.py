@@ -75,6 +75,16 @@ def profile(a: Analysis, ag: Agreement, ids: dict[int, str] | None = None) -> Pr
     return Profile(ag, obligation_rows(obligations, ids), domains, quantities)
 
 
+def is_bare(p: Profile) -> bool:
+    """An agreement a document only mentions and says nothing about: no parties, date, place,
+    term, signatories, provisions or obligations. Its card would be rows of "not stated", so
+    the page lists it by name instead."""
+    ag = p.agreement
+    stated = (ag.parties, ag.signatories, ag.signed.date, ag.signed.place, ag.term_years, p.domains,
+              [o for o in p.obligations if o.state != "not stated"])
+    return ag.role != "primary" and not any(stated)
+
+
 #: The network's four colours: active commitments, passive ones, consultation, none.
 NETWORK_CLASS = {"defense": "defence", "offense": "defence", "neutrality": "neutrality",
                  "nonaggression": "neutrality", "consultation": "consultation", "none": "none"}

@@ -1,4 +1,5 @@
-// The document page: records <-> marked spans. Progressive: without JS the page still reads.
+// The document page: records <-> marked spans. Progressive: without JS the page still reads
+// (every record and outline entry is a link to the page of the text that holds it).
 (function () {
   "use strict";
   // Removing a document asks first.
@@ -44,7 +45,7 @@
       var src = document.getElementById("rec-" + rid);
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = "#"; a.className = "rec"; a.setAttribute("data-r", rid);
+      a.href = src ? src.getAttribute("href") : "#"; a.className = "rec"; a.setAttribute("data-r", rid);
       a.textContent = (rid.split("-")[0]) + ": " + (src ? src.textContent : rid);
       li.appendChild(a); selectedList.appendChild(li);
     });
@@ -57,12 +58,22 @@
     var t = ev.target.closest ? ev.target.closest("[data-r]") : null;
     if (!t) return;
     if (t.tagName === "MARK") { listRecords(t); return; }
-    ev.preventDefault();
-    show(t.getAttribute("data-r"));
+    // Evidence on this page of the text: light it up here; else the link opens its page.
+    if (show(t.getAttribute("data-r"))) ev.preventDefault();
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && ev.target.matches && ev.target.matches("g[data-r]")) show(ev.target.getAttribute("data-r"));
   });
+  // A link to a record (#r-ID, from another page or a shared URL) lights it up on arrival.
+  function fromHash() {
+    var h = window.location.hash;
+    if (h.indexOf("#r-") === 0) show(decodeURIComponent(h.slice(3)));
+  }
+  window.addEventListener("hashchange", fromHash);
+  // On a narrow screen the outline starts folded, so the text is on the first screen.
+  if (window.matchMedia && window.matchMedia("(max-width: 1100px)").matches) {
+    var fold = document.querySelector(".outline details"); if (fold) fold.open = false;
+  }
   var initial = panel && panel.getAttribute("data-initial");
-  if (initial) show(initial);
+  if (initial) show(initial); else fromHash();
 })();
