@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pactlens.extract.dates import DateMention, find_dates
+from pactlens.resources.lexicon import phrases
 
 ClauseKind = Literal["signature", "cited"]
 EventKind = Literal["signature", "entry-into-force", "ratification", "accession"]
@@ -38,9 +39,8 @@ SIGNING_VERB = re.compile(
     r"\b(?i:done|signed|sign\s+(?:this|the\s+present)|concluded|made|issued|initialled|executed)\b"
 )
 _INSTRUMENT = (
-    r"(?:agreement|treaty|convention|protocol|declaration|act|charter|arrangement|memorandum|accord|decision"
-    r"|regulation|understanding|exchange\s+of\s+(?:letters|notes)|amendment|statute|pact|covenant|instrument"
-    r"|letters?|notes?)"
+    rf"(?:{phrases('agreement_nouns')}|act|arrangement|decision|regulation|understanding"
+    r"|exchange\s+of\s+(?:letters|notes)|amendment|statute|covenant|instrument|letters?|notes?)"
 )
 #: An instrument's head word: after the witness formula, a sign that the clause names another one.
 _OTHER = re.compile(rf"(?i)\b{_INSTRUMENT}s?\b")

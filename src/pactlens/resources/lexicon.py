@@ -10,6 +10,7 @@ writes a list out again.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -30,3 +31,23 @@ def lowered(*names: str) -> frozenset[str]:
 def alternation(*names: str) -> str:
     """``"January|February|..."``: the named lists' entries as a regex alternation, in order."""
     return "|".join(w for name in names for w in words(name))
+
+
+def phrases(*names: str, case: str = "as-is") -> str:
+    """The named lists' entries as a regex alternation, in order, each escaped and with any white
+    space allowed between its words ("memorandum\\s+of\\s+understanding"); ``case`` "title" or
+    "upper" rewrites each entry first ("Memorandum of Understanding" keeps "of" lower)."""
+    out = []
+    for name in names:
+        for entry in words(name):
+            parts = entry.split()
+            if case == "title":
+                parts = [w if w in _MINOR else w[:1].upper() + w[1:] for w in parts]
+            elif case == "upper":
+                parts = [w.upper() for w in parts]
+            out.append(r"\s+".join(re.escape(w) for w in parts))
+    return "|".join(out)
+
+
+#: Words a title-cased entry keeps in lower case.
+_MINOR = frozenset({"of", "on", "for", "the", "and", "to", "in"})

@@ -19,11 +19,13 @@ from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgr
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around, unique_ids
 from pactlens.model import Agreement, Evidence, Party, Signed
-from pactlens.resources.lexicon import alternation
+from pactlens.resources.lexicon import alternation, phrases
 from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc, Span
 
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?:\d{4}\s+)?(?P<w>treaty|agreement|pact|accord|deal|convention|programme|program|memorandum)\b", re.IGNORECASE)
+#: An agreement noun of the lexicon, or "deal" as news writes it.
+_NOUNS = phrases("agreement_nouns") + "|deal"
+_ANAPHOR = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:\d{{4}}\s+)?(?P<w>{_NOUNS})\b", re.IGNORECASE)
 _SIGNED_VERB = re.compile(rf"\b(?:{alternation('signing_verbs')})\b")
 _ARTICLE_COUNT = re.compile(
     rf"(?i:\b(?:comprises|comprising|contains|containing|consists\s+of|consisting\s+of|includes|including|has|with)\s+(?P<n>{NUMBER})\s+articles\b"
@@ -36,7 +38,7 @@ _TERM_AFTER = re.compile(
 )
 _DESCRIPTIVE = re.compile(
     r"\b(?P<verb>signed|entered\s+into|concluded|reached|struck)\s+(?P<np>(?:a|an|the|their|its)\s+"
-    r"(?:[\w\u2013-]+\s+){0,4}?(?P<w>agreement|treaty|pact|program|programme|accord|deal|memorandum))\b"
+    rf"(?:[\w\u2013-]+\s+){{0,4}}?(?P<w>{_NOUNS}))\b"
 )
 _PARTIES_LIST = re.compile(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
 _BETWEEN_AFTER = re.compile(

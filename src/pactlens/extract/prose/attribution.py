@@ -24,7 +24,7 @@ from pactlens.extract.prose.speech import (
     SPEECH_VERB,
     TITLE_ONLY,
     TITLE_SUBJECT,
-    VERB_STEMS,
+    VERB_FORMS,
     subject_gap,
 )
 
@@ -64,7 +64,7 @@ class Discourse:
         for m in self.mentions[bisect.bisect_left(self._ends, end) :]:
             if m.start >= end and m.start <= limit:
                 between = text[end : m.start]
-                if re.fullmatch(r"[\s,.!?”\"’']*(?:" + VERB_STEMS + r")?\s*", between):
+                if re.fullmatch(r"[\s,.!?”\"’']*(?:" + VERB_FORMS + r")?\s*", between):
                     tail = text[m.end : m.end + 20]
                     if SPEECH_VERB.search(between) or SPEECH_VERB.match(tail.strip()):
                         return m.person

@@ -9,6 +9,7 @@ import re
 
 from pactlens.extract.prose.people import Mention
 from pactlens.model import Agreement
+from pactlens.resources.lexicon import phrases
 from pactlens.structure.sentences import BodySentence
 
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
@@ -28,7 +29,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
     ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
 ]
-_AGREEMENT_WORD = re.compile(r"\b(?:treaty|agreement|pact|accord|convention|protocol|memorandum|programme|program|charter|partnership)\b", re.I)
+_AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|partnership)\b", re.I)
 
 
 def clause_around(text: str, sentences: tuple[BodySentence, ...], i: int, at: int) -> tuple[int, int]:

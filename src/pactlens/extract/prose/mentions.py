@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from pactlens.extract.records import KIND_RE, SMALL_WORDS
-from pactlens.resources.lexicon import alternation
+from pactlens.resources.lexicon import alternation, phrases
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
-HEAD_WORDS = r"Treaty|Agreement|Pact|Convention|Accord|Declaration|Memorandum\s+of\s+Understanding|Memorandum|Protocol|Charter|Programme|Program"
+HEAD_WORDS = phrases("agreement_nouns", case="title")
 _NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019]*(?:[-\u2013][A-Z][A-Za-z'\u2019]*)*|\d{4})"
 _CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
 #: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
@@ -31,7 +31,7 @@ _NAMED = re.compile(
 _NAMED_CAPS = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
     rf"{{0,{MAX_NAME_WORDS}}}?"
-    r"(?:TREATY|AGREEMENT|PACT|CONVENTION|ACCORD|DECLARATION|MEMORANDUM|PROTOCOL|CHARTER|PROGRAMME|PROGRAM)"
+    rf"(?:{phrases('agreement_nouns', case='upper')})"
     r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
 )
 #: A programme is an agreement only when its name says it is one ("Cooperation Program"), not

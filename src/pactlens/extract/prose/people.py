@@ -18,29 +18,7 @@ from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 
 # Offices written capitalised before a name. Longest first (regex alternation order).
-_TITLES = sorted(
-    [
-        "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
-        "Foreign Minister", "Defence Minister", "Defense Minister", "Interior Minister", "Finance Minister",
-        "Energy Minister", "Economy Minister", "Trade Minister", "Deputy Foreign Minister", "Minister",
-        "Foreign Secretary", "Defence Secretary", "Home Secretary", "Secretary of State",
-        "Secretary of Defense", "Secretary of War", "Secretary of the Treasury", "Secretary of Commerce",
-        "Secretary-General", "Secretary General", "Secretary", "Under Secretary", "Chancellor", "Premier",
-        "King", "Queen", "Crown Prince", "Prince Regent", "Prince", "Princess", "Emperor", "Empress",
-        "Emir", "Amir", "Sheikh", "Shaikh", "Sultan", "Tsar", "Regent", "Pope", "Supreme Leader",
-        "Ayatollah", "Chairman", "Chairwoman", "Chair", "Speaker", "Senator", "Sen.", "Representative",
-        "Rep.", "Congressman", "Congresswoman", "Ambassador", "Special Envoy", "Envoy", "General", "Gen.",
-        "Lieutenant General", "Lt. Gen.", "Major General", "Maj. Gen.", "Admiral", "Adm.", "Vice Admiral",
-        "Field Marshal", "Marshal", "Colonel", "Col.", "Commander", "Governor", "Gov.", "Mayor",
-        "Trade Representative", "USTR", "Director", "Director-General", "Director General",
-        "Spokesman", "Spokeswoman", "Spokesperson", "Dr.", "Mr.", "Mrs.", "Ms.", "Sir", "Lord", "Dame",
-        "Chief of Staff", "Chief of Naval Operations", "Chief of the General Staff", "Foreign Affairs Minister",
-        "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Minister of Defence",
-        "Minister of Defense", "Chargé d'Affaires", "Judge", "Justice", "Archbishop", "Bishop",
-    ],
-    key=len,
-    reverse=True,
-)
+_TITLES = sorted(words("office_titles") + words("forms_of_address"), key=len, reverse=True)
 # Occupations written in lower case before a name ("historian Jozo Tomasevich").
 _OCCUPATIONS = [
     "historian", "analyst", "scholar", "professor", "economist", "journalist", "researcher",

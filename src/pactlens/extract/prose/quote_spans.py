@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.prose.speech import ACCORDING, PRONOUN_BEFORE, SPEECH_VERB, VERB_STEMS
+from pactlens.extract.prose.speech import ACCORDING, PRONOUN_BEFORE, SPEECH_VERB, VERB_FORMS
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import BodySentence
 from pactlens.structure.spans import covering
@@ -65,7 +65,7 @@ def _is_title(words: list[str]) -> bool:
 
 # Words after a quotation that say who spoke: "…,' the president said", "…," Putin added".
 _POST_FRAME = re.compile(
-    r"[\s,.!?’'\"”]*(?:(?:he|she|[Tt]he|an?|[A-Z][\w’'.-]*|[a-z][\w-]*)\s+){0,5}?(?:" + VERB_STEMS + r")\b"
+    r"[\s,.!?’'\"”]*(?:(?:he|she|[Tt]he|an?|[A-Z][\w’'.-]*|[a-z][\w-]*)\s+){0,5}?(?:" + VERB_FORMS + r")\b"
 )
 
 

@@ -15,15 +15,12 @@ from collections.abc import Sequence
 
 from pactlens.extract.names import HONORIFIC, LOW, Signers, UP, merge_signatories, valid_name
 from pactlens.model import Signatory
-from pactlens.resources.lexicon import alternation
+from pactlens.resources.lexicon import alternation, words
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
-_ROLES = (
-    r"President|Vice[- ]President|Prime\s+Minister|Foreign\s+Minister|Minister\s+(?:of|for)\s+Foreign\s+Affairs"
-    r"|Defen[cs]e\s+Minister|Chancellor|King|Queen|Emperor|Secretary\s+of\s+State|Premier|Chairman"
-    r"|Supreme\s+Leader|Ambassador|Secretary[- ]General|General\s+Secretary|Crown\s+Prince|Emir|Sultan|Shah"
-)
+#: The offices of the lexicon, longest first: "Russian President Vladimir Putin", "Secretary of State James Baker".
+_ROLES = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(words("office_titles"), key=lambda t: (-len(t), t)))
 _ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
 _NAME_TOKEN = rf"(?:[{UP}][{LOW}{UP}'\u2019\-]+|[{UP}]\.)"
 _NAME_JOIN = r"(?:\s+(?:von|van|de|der|da|del|bin|ibn|al-))?\s+"

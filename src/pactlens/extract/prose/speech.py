@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import re
 
-VERB_STEMS = (
-    "say|said|says|saying|state|stated|states|stating|tell|told|tells|add|added|adds|adding|"
-    "note|noted|notes|noting|emphasi[sz](?:e|ed|es|ing)|stress(?:ed|es|ing)?|underscor(?:e|ed|es|ing)|"
-    "highlight(?:ed|s|ing)?|argu(?:e|ed|es|ing)|claim(?:ed|s|ing)?|assert(?:ed|s|ing)?|"
-    "declar(?:e|ed|es|ing)|announc(?:e|ed|es|ing)|warn(?:ed|s|ing)?|insist(?:ed|s|ing)?|"
-    "(?:re)?affirm(?:ed|s|ing)?|reiterat(?:e|ed|es|ing)|explain(?:ed|s|ing)?|acknowledg(?:e|ed|es|ing)|"
-    "describ(?:e|ed|es|ing)|wr(?:ote|ites|iting)|remark(?:ed|s)?|observ(?:ed|es)|"
-    "suggest(?:ed|s)?|predict(?:ed|s)|conclud(?:ed|es)|maintain(?:ed|s|ing)|contend(?:ed|s)|"
-    "elaborat(?:ed|es)|promis(?:ed|es|ing)|pledg(?:ed|es)|vow(?:ed|s)|urg(?:ed|es)|repli(?:ed|es)|"
-    "respond(?:ed|s)|comment(?:ed|s)|denie[ds]|conced(?:ed|es)|recall(?:ed|s)|characteri[sz](?:ed|es)|"
-    "pointed out|points out|told reporters|ask(?:ed|s)|indicat(?:ed|es)|posit(?:ed|s)|hail(?:ed|s)|"
-    "denounc(?:e|ed|es)|post(?:ed|s)|tweet(?:ed|s)|shout(?:ed|ing)|chant(?:ed|ing)"
-)
+from pactlens.resources.lexicon import alternation, words
+
+#: Every form of every speech verb, as one alternation (lexicon/speech_verbs.txt).
+VERB_FORMS = alternation("speech_verbs")
 # The first-letter lookahead lets the regex engine skip most word starts at once.
-_VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", VERB_STEMS)}))
-SPEECH_VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_STEMS})\b")
+_VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", VERB_FORMS)}))
+SPEECH_VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 # When a speaker spoke, written between name and verb: "Trump on August 1 said",
 # "Pezeshkian in August reportedly said", "Bessent days later said".
@@ -48,17 +39,18 @@ COORDINATED = re.compile(
 )
 PRONOUN_BEFORE = re.compile(r"(?:^|[\s(,])(?:[Hh]e|[Ss]he)\s+$")
 PRONOUN = re.compile(r"(?:^|[\s(])(?P<p>[Hh]e|[Ss]he)(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
-TITLE_ONLY = re.compile(
-    r"\b[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|king|"
-    r"queen|prime minister|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)|"
-    r"Minister|President|Secretary|Chancellor|King|Queen|Prime Minister|Ambassador|Premier))"
-    r"(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$"
+#: Offices that stand for their holder after "the" ("the minister said", "…,' the Foreign Minister
+#: added"): the lexicon's office titles but abbreviations and acronyms ("Gen.", "USTR"), in lower case
+#: and as written, longest first.
+_BARE_TITLES = sorted(
+    {form for t in words("office_titles") if "." not in t and not t.isupper() for form in (t, t.lower())},
+    key=lambda t: (-len(t), t),
 )
+_TITLE = "|".join(re.escape(t) for t in _BARE_TITLES)
+# A bare title right before the verb: "the minister also said".
+TITLE_ONLY = re.compile(rf"\b[Tt]he\s+(?P<t>{_TITLE})(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
 # A sentence whose subject is a bare title: "The president said …".
-TITLE_SUBJECT = re.compile(
-    r"[\s\"“‘']*[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|king|"
-    r"queen|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)))\b"
-)
+TITLE_SUBJECT = re.compile(rf"[\s\"“‘']*[Tt]he\s+(?P<t>{_TITLE})\b")
 
 
 def subject_gap(between: str) -> bool:
@@ -68,10 +60,7 @@ def subject_gap(between: str) -> bool:
 
 # After a quotation: a pronoun or "the <title>" and a speech verb ("…,' he said").
 AFTER_PRONOUN = re.compile(r"[\s,.!?”\"’']*(?P<p>[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?=" + SPEECH_VERB.pattern + ")")
-AFTER_TITLE = re.compile(
-    r"[\s,.!?”\"’']*[Tt]he\s+(?P<t>(?:foreign\s+|prime\s+|defen[cs]e\s+)?(?:minister|president|secretary|chancellor|"
-    r"king|queen|ambassador|premier|senator|general|admiral|envoy|spokes(?:man|woman|person)))\s+(?=" + SPEECH_VERB.pattern + ")"
-)
+AFTER_TITLE = re.compile(rf"[\s,.!?”\"’']*[Tt]he\s+(?P<t>{_TITLE})\s+(?={SPEECH_VERB.pattern})")
 # From a name to its verb after a quotation: commas and a relative clause ("…, who led the talks, said").
 APPOSED = re.compile(r"[\s,]*(?:who\s+[^,.!?\"“”]{1,60}?)?[\s,]*")
 AFTER_OPEN = re.compile(r"[\s,.!?”\"’']*")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from pactlens.resources.lexicon import alternation
+
 _I = re.IGNORECASE
 _W = r"(?:[\w'’,-]+\s+)"  # one word and its trailing space, for bounded gaps
 
@@ -152,7 +154,7 @@ DEFENSE_WAR = re.compile(
 )
 #: A common organ charged with the members' defence: "a Joint Defence Council shall be formed",
 #: "establish a Joint Command of the armed forces". Defence *co-operation* bodies are not this.
-_ORGAN = r"(?:council|command|committee|commission|organ|staff|headquarters|board|body|authority)\b"
+_ORGAN = rf"(?:{alternation('organ_words')})\b"
 DEFENSE_ORGAN = re.compile(
     rf"\b{_ORGAN}\s+(?:\w+\s+){{0,3}}?(?:responsible|charged|entrusted|competent)\s+(?:for|with)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:collective|common|joint|mutual)\s+defen[cs]e"

@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from pactlens.resources.lexicon import alternation
+
 _I = re.IGNORECASE
 #: Sentences longer than this (in words) are read from the dependency parse.
 PARSE_WORDS = 40
@@ -50,11 +52,7 @@ _PARTY_WORDS = re.compile(
     r"countr(?:y|ies)|sides?|nations?|each|either|both|they|them|it|we|one|other|all)\b",
     _I,
 )
-_ORGAN_WORDS = re.compile(
-    r"\b(?:council|committee|commission|organ|organi[sz]ation|secretary|secretariat|assembly|board|court|"
-    r"tribunal|command|conference|meeting|agency)\b",
-    _I,
-)
+_ORGAN_WORDS = re.compile(rf"\b(?:{alternation('organ_words')})\b", _I)
 _NOBODY = re.compile(r"^\W*(?:nothing|no\s+provision|none)\b", _I)
 
 #: A savings clause or a right: "Nothing in ... shall impair the inherent right of ... self-defence".
