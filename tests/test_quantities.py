@@ -84,6 +84,31 @@ def test_plain_reading_reads_as_quantulum3_does() -> None:
         assert _plain_reading(window) is None, window
 
 
+@pytest.mark.parametrize("text", [
+    # The Russia-Iran brief (examples/russia-iran-2025-brief.txt, "Energy Cooperation").
+    "a gas pipeline capable of transporting up to 55 billion cubic meters of gas annually from Russia to Iran",
+    # Paraphrase.
+    "The line is to carry 12.5 bcm a year of gas to the southern provinces.",
+])
+def test_a_window_the_fast_reader_took_whole_never_reaches_quantulum3(text: str, monkeypatch) -> None:
+    """quantulum3's parser costs a third of a second to build: a document whose only quantities the
+    fast reader takes ("55 billion cubic meters") must not pay it."""
+    from pactlens.extract import quantities
+
+    def refuse(window: str):
+        raise AssertionError(f"quantulum3 asked to read {window!r}")
+
+    monkeypatch.setattr(quantities, "_parse", refuse)
+    [found] = find_quantities(text)
+    assert found.quantity.unit == "m3" and found.quantity.per == "year"
+
+
+def test_a_window_with_a_candidate_the_fast_reader_left_is_still_read() -> None:
+    # Paraphrase: the tonnes beside the gas are quantulum3's to read.
+    found = find_quantities("up to 20 bcm of gas and 300 tonnes of oil per year")
+    assert [f.quantity.unit for f in found] == ["m3", "t"]
+
+
 def test_a_footnote_star_is_never_part_of_the_quantity() -> None:
     """GATT 1947 Art. XXVIII: quantulum3 takes the star along under some hash seeds; the span
     must not depend on PYTHONHASHSEED."""
