@@ -1,7 +1,5 @@
 """``pactlens analyze`` and ``pactlens schema``."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

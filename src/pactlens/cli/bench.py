@@ -1,7 +1,5 @@
 """``pactlens bench atop DIR --gold GOLD.tsv``: code treaty texts and compare with ATOP."""
 
-from __future__ import annotations
-
 import sys
 from dataclasses import asdict
 from enum import Enum

@@ -1,7 +1,5 @@
 """``pactlens check BRIEF --against TREATY``: the brief's claims about an agreement, labelled against its text."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

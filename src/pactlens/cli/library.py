@@ -4,8 +4,6 @@ A thin shell over :mod:`pactlens.store` (and :mod:`pactlens.batch` for
 ``add``); every command takes ``--db URL`` and ``--format json``.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import Enum

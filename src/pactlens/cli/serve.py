@@ -1,7 +1,5 @@
 """``pactlens serve``: the web app over a library, on loopback unless a token guards writes."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated, Optional
 

@@ -22,9 +22,7 @@ import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from pactlens.errors import PactlensError
 
@@ -38,6 +36,10 @@ MODEL_ID = "wordllama/l2_supercat_256"
 MAX_TOKENS = 512
 #: Texts pooled per step of :func:`encode`.
 _CHUNK = 64
+
+
+if TYPE_CHECKING:  # numpy is imported where the model is loaded: a run that never encodes never imports it
+    import numpy as np
 
 
 class EmbeddingsUnavailable(PactlensError):
@@ -64,6 +66,8 @@ def load() -> _Model:
     if root is None or not (root / WEIGHTS).is_file() or not (root / TOKENIZER).is_file():
         raise EmbeddingsUnavailable(
             "the embedding model is not installed: pip install 'pactlens[nlp]' (wordllama)")
+    import numpy as np
+
     try:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
@@ -94,6 +98,8 @@ def encode(texts: list[str]) -> np.ndarray:
 
     A text with no token (empty) gets a zero row, which is similar to nothing.
     """
+    import numpy as np
+
     model = load()
     out = np.zeros((len(texts), model.table.shape[1]), dtype=np.float32)
     if not texts:

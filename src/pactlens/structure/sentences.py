@@ -99,14 +99,14 @@ def _blingfire_starts(chunk: str) -> list[int]:
     """
     from ctypes import byref, c_char_p, c_int, c_int32, create_string_buffer
 
-    import blingfire
+    from pactlens.resources.splitter import library
 
     data = chunk.encode("utf-8")
     size = len(data) * 2 + 16
     out = create_string_buffer(size)
     starts = (c_int32 * size)()
     ends = (c_int32 * size)()
-    n = blingfire.blingfire.TextToSentencesWithOffsets(
+    n = library().TextToSentencesWithOffsets(
         c_char_p(data), c_int(len(data)), byref(out), byref(starts), byref(ends), c_int(size)
     )
     if n < 0 or n > size:
