@@ -1,15 +1,27 @@
-"""Run a batch: skip what is stored, analyse the rest with an engine, store as results arrive."""
+"""Run a batch: skip what is stored, analyse the rest with an engine, store as results arrive.
+
+Workers hand back the library's rows ready to insert; the writer commits them in
+batches (:data:`WRITE_BATCH` documents, or what came within :data:`WRITE_EVERY`
+seconds), each batch one transaction, so that a commit per document does not
+make the single writer the bottleneck of a many-worker run.
+"""
 
 from __future__ import annotations
 
 import os
 import signal
+import time
 from dataclasses import dataclass, field
 
 from pactlens.batch.progress import Progress
 from pactlens.batch.work import Outcome, _size, file_sha256
 from pactlens.ingest.discover import is_url
 from pactlens.limits import Limits, resolve
+
+#: Documents the writer commits in one transaction at most.
+WRITE_BATCH = 32
+#: Seconds a stored result waits for its batch at most: an interrupted run loses no more than this.
+WRITE_EVERY = 2.0
 
 
 @dataclass
@@ -22,6 +34,7 @@ class BatchReport:
     seconds: float = 0.0
     bytes: int = 0
     worker_peak_mb: float = 0.0  # the largest peak resident memory of any worker
+    write_seconds: float = 0.0  # time the writer spent storing results and failures
 
 
 def _raise_interrupt(signum, frame):  # SIGTERM stops a run as cleanly as Ctrl-C
@@ -47,10 +60,7 @@ def add_sources(
     re-run skips them. Failures are recorded in the library and reported, and
     never stop the run.
     """
-    import time
-
     from pactlens.batch import engines
-    from pactlens.model import Analysis
 
     jobs = max(1, jobs or os.cpu_count() or 1)
     limits = resolve(limits, max_bytes)  # resolved here, so every worker runs under the same limits
@@ -65,20 +75,22 @@ def add_sources(
             todo.append(src)
 
     bar = Progress(len(todo), sum(_size(s) for s in todo), enabled=progress)
-    opts = {"allow_private": allow_private, "limits": limits}
+    opts = {"allow_private": allow_private, "limits": limits, "rows": True}
     stream = engines.run(todo, jobs, engine=engine, ray_address=ray_address, **opts)
+    writer = _Writer(lib, report, reanalyse)
 
     old = signal.signal(signal.SIGTERM, _raise_interrupt)
     started = time.monotonic()
     try:
         for outcome in stream:
-            _store(lib, outcome, report, reanalyse, Analysis)
+            writer.take(outcome)
             report.worker_peak_mb = max(report.worker_peak_mb, outcome.peak_mb)
             bar.advance(size=outcome.size, failed=not outcome.ok)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         stream.close()
+        writer.flush()
         signal.signal(signal.SIGTERM, old)
         bar.close()
         report.seconds = time.monotonic() - started
@@ -86,11 +98,29 @@ def add_sources(
     return report
 
 
-def _store(lib, outcome: Outcome, report: BatchReport, reanalyse: bool, analysis_type) -> None:
-    if not outcome.ok:
-        report.failures.append((outcome.source, outcome.payload))
-        lib.record_failure(outcome.source, outcome.payload)
-        return
-    analysis = analysis_type.model_validate_json(outcome.payload)
-    doc_id, stored = lib.add(analysis, replace=reanalyse)
-    (report.stored if stored else report.skipped).append(doc_id if stored else outcome.source)
+class _Writer:
+    """Stores outcomes in batches; failures at once (they are rare, and a run should show them)."""
+
+    def __init__(self, lib, report: BatchReport, replace: bool) -> None:
+        self.lib, self.report, self.replace = lib, report, replace
+        self.pending: list = []
+        self.since = time.monotonic()
+
+    def take(self, outcome: Outcome) -> None:
+        t = time.perf_counter()
+        if not outcome.ok:
+            self.report.failures.append((outcome.source, outcome.payload))
+            self.lib.record_failure(outcome.source, outcome.payload)
+        else:
+            self.pending.append((outcome.source, outcome.rows))
+        self.report.write_seconds += time.perf_counter() - t
+        if len(self.pending) >= WRITE_BATCH or time.monotonic() - self.since >= WRITE_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        t = time.perf_counter()
+        batch, self.pending, self.since = self.pending, [], time.monotonic()
+        results = self.lib.add_rows([rows for _, rows in batch], replace=self.replace) if batch else []
+        for (source, _), (doc_id, stored) in zip(batch, results, strict=True):
+            (self.report.stored if stored else self.report.skipped).append(doc_id if stored else source)
+        self.report.write_seconds += time.perf_counter() - t

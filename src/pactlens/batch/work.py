@@ -5,24 +5,36 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pactlens.limits import Limits
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pactlens.store.rows import DocumentRows
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A worker's answer for one source: the analysis as JSON, or a one-line reason."""
+    """A worker's answer for one source: the analysis as JSON (or as the library's rows), or a
+    one-line reason."""
 
     source: str
     ok: bool
-    payload: str  # analysis JSON when ok, else the reason
+    payload: str  # analysis JSON when ok (empty when ``rows`` carries it), else the reason
     size: int
     peak_mb: float = 0.0  # the worker's peak resident memory so far
+    rows: DocumentRows | None = None  # the library's rows, when the worker was asked to build them
 
 
 def analyze_source(source: str, allow_private: bool = False, max_bytes: int | None = None,
-                   limits: Limits | None = None) -> Outcome:
-    """Analyse one source; never raises (a failure is an outcome the run records and goes past)."""
+                   limits: Limits | None = None, rows: bool = False) -> Outcome:
+    """Analyse one source; never raises (a failure is an outcome the run records and goes past).
+
+    With ``rows`` the worker also builds the rows the library stores (serialising the
+    analysis, splitting its passages, compressing, reading the source bytes kept for
+    ``reanalyse``), so that the one process that writes only inserts them: that writer
+    is what limits a run's speed-up with workers.
+    """
     from pactlens.errors import PactlensError
     from pactlens.pipeline import analyze
 
@@ -33,6 +45,11 @@ def analyze_source(source: str, allow_private: bool = False, max_bytes: int | No
         return Outcome(source, False, str(exc), size, _peak_mb())
     except Exception as exc:  # a bug on one file must not stop a corpus run
         return Outcome(source, False, f"internal error: {type(exc).__name__}: {exc}", size, _peak_mb())
+    if rows:
+        from pactlens.store.rows import build_rows, read_matching
+
+        built = build_rows(analysis, read_matching(analysis.document.source, analysis.document.sha256))
+        return Outcome(source, True, "", size, _peak_mb(), built)
     return Outcome(source, True, analysis.model_dump_json(by_alias=True), size, _peak_mb())
 
 

@@ -8,7 +8,6 @@ The schema is created and upgraded by Alembic when a library is opened.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
@@ -24,7 +23,7 @@ from pactlens.model import Agreement, Analysis, Obligation, Provision
 from pactlens.store import schema as t
 from pactlens.store.errors import StoreError
 from pactlens.model.library import DocumentSummary, Failure, SearchHit, StoredAgreement
-from pactlens.store.rows import DocumentRows, build_rows, unpack
+from pactlens.store.rows import DocumentRows, build_rows, read_matching, unpack
 from pactlens.store.url import display, resolve_url
 
 #: How long a SQLite writer waits for another one before giving up (ms).
@@ -58,22 +57,30 @@ class Library:
         if known is not None:  # the common re-run case: answered before any row is built
             return known, False
         if source_bytes is None:
-            source_bytes = _read_matching(doc.source, doc.sha256)
-        rows = build_rows(analysis, source_bytes)
+            source_bytes = read_matching(doc.source, doc.sha256)
+        return self.add_rows([build_rows(analysis, source_bytes)], replace=replace)[0]
+
+    def add_rows(self, batch: list[DocumentRows], *, replace: bool = False) -> list[tuple[str, bool]]:
+        """Store documents whose rows were built elsewhere (by a batch's workers), all of them in
+        one transaction; returns ``(document id, stored)`` for each, in order.
+
+        One transaction for many documents is what makes a batch's single writer cheap (a
+        commit per document costs more than its inserts); it still never leaves half a
+        document. A document already stored (by sha256) is not stored again unless
+        ``replace``; a conflict with another writer is settled document by document.
+        """
+        if not batch:
+            return []
         try:
             with self._write() as conn:
-                existing = conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.sha256)).scalar()
-                if existing is not None and not replace:
-                    return existing, False
-                if existing is not None:
-                    conn.execute(delete(t.documents).where(t.documents.c.id == existing))
-                _insert(conn, rows)
-                conn.execute(delete(t.failures).where(t.failures.c.source == doc.source))
+                return _insert_batch(conn, batch, replace)
         except IntegrityError as exc:
-            if not replace and self.has(doc.sha256):  # another writer stored it first
-                return doc.id, False
-            raise StoreError(f"{doc.source}: cannot store it: {_first_line(exc)}") from None
-        return doc.id, True
+            if len(batch) > 1:  # another writer stored one of them meanwhile: find which, one by one
+                return [result for rows in batch for result in self.add_rows([rows], replace=replace)]
+            doc = batch[0].document
+            if not replace and self.has(doc["sha256"]):  # another writer stored it first
+                return [(doc["id"], False)]
+            raise StoreError(f"{doc['source']}: cannot store it: {_first_line(exc)}") from None
 
     def delete(self, doc_id: str) -> bool:
         with self._write() as conn:
@@ -341,6 +348,33 @@ def _errors(url: URL) -> Iterator[None]:
         raise StoreError(f"library {display(url)}: {exc}") from None
 
 
+def _insert_batch(conn: Connection, batch: list[DocumentRows], replace: bool) -> list[tuple[str, bool]]:
+    """Insert the documents of ``batch`` not stored yet (all of them, replacing, with ``replace``)."""
+    d = t.documents.c
+    existing = dict(conn.execute(select(d.sha256, d.id).where(d.sha256.in_({r.document["sha256"] for r in batch}))).all())
+    results: list[tuple[str, bool]] = []
+    new: list[DocumentRows] = []
+    taken: set[str] = set()
+    for rows in batch:
+        sha, doc_id = rows.document["sha256"], rows.document["id"]
+        if sha in taken:  # the same bytes twice in one batch: stored once
+            results.append((doc_id, replace))
+        elif sha in existing and not replace:
+            results.append((existing[sha], False))
+        else:
+            taken.add(sha)
+            new.append(rows)
+            results.append((doc_id, True))
+    if replace and existing:
+        conn.execute(delete(t.documents).where(d.id.in_([existing[r.document["sha256"]] for r in new
+                                                          if r.document["sha256"] in existing])))
+    for rows in new:
+        _insert(conn, rows)
+    if new:
+        conn.execute(delete(t.failures).where(t.failures.c.source.in_({r.document["source"] for r in new})))
+    return results
+
+
 def _insert(conn: Connection, rows: DocumentRows) -> None:
     conn.execute(insert(t.documents), [rows.document])
     if rows.source is not None:
@@ -365,18 +399,6 @@ def _by_agreement(conn: Connection, table, doc_ids: list[str] | None, model) -> 
 def _first_line(exc: DBAPIError) -> str:
     text = str(exc.orig if exc.orig is not None else exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _read_matching(source: str, sha256: str) -> bytes | None:
-    """The bytes of ``source`` if it is a local file that still has the analysed content."""
-    try:
-        path = Path(source)
-        if not path.is_file():
-            return None
-        data = path.read_bytes()
-    except (OSError, ValueError):
-        return None
-    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def _utc(value: datetime) -> datetime:

@@ -6,10 +6,12 @@ PostgreSQL, and a test can check them without a database.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 from pactlens.model import Analysis
 
@@ -116,3 +118,16 @@ def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[start:end].strip():
         spans.append((start, end))
     return spans
+
+
+def read_matching(source: str, sha256: str) -> bytes | None:
+    """The bytes of ``source`` if it is a local file that still has the analysed content
+    (what a library keeps for ``reanalyse``)."""
+    try:
+        path = Path(source)
+        if not path.is_file():
+            return None
+        data = path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
