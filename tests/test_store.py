@@ -283,3 +283,35 @@ def test_default_url_comes_from_the_environment(tmp_path, monkeypatch):
     with open_library() as lib:
         lib.add(fta_analysis())
     assert (tmp_path / "pactlens.db").is_file()
+
+
+def test_add_rows_stores_a_batch_in_one_go_and_each_document_once(lib):
+    """A batch run's writer hands over many documents' rows at once: those stored already are
+    skipped, the same bytes twice in one batch are stored once, the rest all land."""
+    from pactlens.store.rows import build_rows
+
+    lib.add(nato_analysis())
+    batch = [build_rows(a, None) for a in (nato_analysis(), fta_analysis(), fta_analysis(), brief_analysis())]
+    results = lib.add_rows(batch)
+    assert [stored for _, stored in results] == [False, True, False, True]
+    assert [doc_id for doc_id, _ in results] == [r.document["id"] for r in batch]
+    assert lib.count() == 3 and lib.has(fta_analysis().document.sha256)
+    assert row_counts(lib)["agreements"] == sum(len(a.agreements) for a in (nato_analysis(), fta_analysis(), brief_analysis()))
+
+
+def test_a_batch_that_fails_midway_stores_none_of_its_documents(lib, monkeypatch):
+    from pactlens.store.rows import build_rows
+
+    real_insert = library_module._insert
+    calls = []
+
+    def crash_on_second(conn, rows):
+        calls.append(rows.document["id"])
+        if len(calls) == 2:
+            raise RuntimeError("simulated crash")
+        real_insert(conn, rows)
+
+    monkeypatch.setattr(library_module, "_insert", crash_on_second)
+    with pytest.raises(RuntimeError):
+        lib.add_rows([build_rows(nato_analysis(), None), build_rows(fta_analysis(), None)])
+    assert row_counts(lib) == dict.fromkeys(TABLES, 0)
