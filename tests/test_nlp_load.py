@@ -20,7 +20,8 @@ def test_the_tokenizer_built_once_is_the_packages_tokenizer():
 
     name = next(n for n in models.MODELS if spacy.util.is_package(n))
     default = spacy.load(name, exclude=models.pipeline().pipe_names + models._DROP)
-    assert models.pipeline().tokenizer.to_bytes() == default.tokenizer.to_bytes()
+    # the vocab is left out: the shared pipeline's string store grows with every document it parses
+    assert models.pipeline().tokenizer.to_bytes(exclude=["vocab"]) == default.tokenizer.to_bytes(exclude=["vocab"])
 
 
 @needs_model
