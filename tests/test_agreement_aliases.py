@@ -42,3 +42,16 @@ def test_a_list_of_treaties_stays_apart():
         "Japan signed the Treaty of San Francisco, the Treaty of Taipei and the Security Treaty in 1951 and 1952.\n"
     )
     assert len(titles) >= 2
+
+
+def test_states_joined_by_a_dash_before_a_lower_case_agreement_word():
+    """Daily Mail, 15 September 2020: "the Sept. 11 announcement of the Bahrain-Israel agreement";
+    paraphrase: "the Morocco-Israel deal"; a dash-joined pair that is not two states names none."""
+    def parties(text: str) -> dict[str, list[str]]:
+        return {a.title: sorted(p.iso3 for p in a.parties) for a in find_prose_agreements(make_doc(text)) if a.title}
+
+    assert parties("Then came the Sept. 11 announcement of the Bahrain-Israel agreement.\n") == {
+        "Bahrain-Israel agreement": ["BHR", "ISR"]}
+    assert list(parties("In December the Morocco-Israel deal followed, as officials had hoped.\n").values()) == [
+        ["ISR", "MAR"]]
+    assert parties("The Coca-Cola deal was unrelated to the talks.\n") == {}

@@ -15,6 +15,7 @@ from pactlens.extract.dates import find_dates
 from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.places import PLACE, good_place
+from pactlens.extract.prose.described import described_agreements, signed_in
 from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around, unique_ids
@@ -230,6 +231,8 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
             continue  # another way of naming the subject
         if re.search(r"[A-Z]", m.group("np")[1:]):
             continue  # a named agreement: handled by the named reading
+        if re.fullmatch(r"(?i:the|this|that)\s+\w+", m.group("np")):
+            continue  # "signed the agreement": a back-reference to one already told of, not a new one
         sent = sentence_around(doc, m.start(), m.end())
         if any(sent.start <= n.start < sent.end for n in named):
             continue  # the sentence names the agreement: the named reading has it
@@ -244,12 +247,15 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
         kind = agreement_kind(m.group("w"))
         term = _N_YEAR.search(m.group("np"))
         ev = [doc.evidence(m.start("np"), m.end("np")), doc.evidence(date.start, date.end)]
+        signed = signed_in(doc, sent.start, sent.end)  # "LISBON, March 3, 1962 – … today signed": the dateline's
+        if signed.place is None:
+            signed = Signed(date=date.iso, precision=date.precision, evidence=[doc.evidence(date.start, date.end)])  # type: ignore[arg-type]
         out.append(Agreement(
-            id=agreement_slug(parties, date.iso, kind, None),
+            id=agreement_slug(parties, signed.date, kind, None),
             title=None,
             kind=kind,
             parties=parties,
-            signed=Signed(date=date.iso, precision=date.precision, evidence=[doc.evidence(date.start, date.end)]),  # type: ignore[arg-type]
+            signed=signed,
             term_years=to_number(term.group("n")) if term else None,
             role="related",
             evidence=ev,
@@ -260,13 +266,13 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
 def _about(doc: Doc) -> list[Agreement]:
     named, generic = group_mentions(named_mentions(doc))
     if not named and not generic:
-        return _descriptive(doc, None)
+        return _with_described(doc, _descriptive(doc, None), [])
     anaphora = _anaphora(doc)
     if not named:
         # Only generic references ("the Treaty"): make the subject from the first one with states in it.
         g = next((g for g in generic if g.states), None)
         if g is None:
-            return _descriptive(doc, None)
+            return _with_described(doc, _descriptive(doc, None), generic)
         named = [WrittenAgreement(g.name, g.words, g.head, [g], g.start)]
     named = merge_aliases(doc.text, merge_compounds(named))
     for w in named:
@@ -281,8 +287,26 @@ def _about(doc: Doc) -> list[Agreement]:
     subject.mentions.sort(key=lambda m: m.start)
     out = [_written_agreement(doc, subject, "subject")]
     out += [_written_agreement(doc, w, "related") for w in sorted(ranked[1:], key=lambda w: w.first)]
-    out += _descriptive(doc, subject, [m for w in named for m in w.mentions])
-    return out
+    mentions = [m for w in named for m in w.mentions]
+    return _with_described(doc, out + _descriptive(doc, subject, mentions), mentions)
+
+
+def _with_described(doc: Doc, found: list[Agreement], mentions: list[NamedMention]) -> list[Agreement]:
+    """``found`` and the agreements described in lower case that none of them already holds
+    (the same phrase, or the same title and parties told again)."""
+    spans = [(e.start, e.end) for a in found for e in a.evidence]
+    keys: dict[tuple[str | None, frozenset[str]], Agreement] = {}
+    for d in described_agreements(doc, mentions):
+        ev = d.evidence[0]
+        if any(s < ev.end and ev.start < e for s, e in spans):
+            continue
+        key = (d.title.lower() if d.title else None, frozenset(p.iso3 for p in d.parties if p.iso3))
+        if key in keys:
+            keys[key].evidence.append(ev)
+            continue
+        keys[key] = d
+        found.append(d)
+    return found
 
 
 def find_prose_agreements(doc: Doc) -> list[Agreement]:

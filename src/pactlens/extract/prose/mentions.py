@@ -34,6 +34,11 @@ _NAMED_CAPS = re.compile(
     rf"(?:{phrases('agreement_nouns', case='upper')})"
     r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
 )
+#: "the Bahrain-Israel agreement", "the Israel-UAE deal": states joined by a dash before a
+#: lower-case instrument word name an agreement too (checked to be states in ``named_mentions``).
+_COMPOUND_LOWER = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w.]*(?:[-\u2013][A-Z][\w.]*)+[^\S\n]+(?:agreement|deal|treaty|pact|accords?|accord))(?![\w-])"
+)
 #: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
 #: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
 _PROGRAMME_OK = re.compile(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
@@ -83,11 +88,13 @@ def named_mentions(doc: Doc) -> list[NamedMention]:
     # Spans taken so far, none overlapping another, kept sorted: an overlap is a binary search.
     starts: list[int] = []
     ends: list[int] = []
-    for rx in (_NAMED_CAPS, _NAMED):
+    for rx in (_NAMED_CAPS, _NAMED, _COMPOUND_LOWER):
         for m in rx.finditer(text):
             a, b = m.span("name")
             i = bisect.bisect_left(starts, b)  # the spans starting before b: only the last can reach past a
             if doc.in_footnotes(a) or (i > 0 and ends[i - 1] > a):
+                continue
+            if rx is _COMPOUND_LOWER and len(find_states(text, a, b)) < 2:
                 continue
             if _ORG_TAIL.match(text, b):
                 continue

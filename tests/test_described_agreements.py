@@ -1,0 +1,58 @@
+"""Agreements a text describes in lower case, with the states that make them concrete.
+
+Excerpts: American Forces Press Service, 11 August 2014 ("Hagel discusses New Agreement", a U.S.
+government work) and Press (Christchurch), 1 September 1951, "U.S. pact with Philippines" (Papers
+Past, out of copyright); each with a paraphrase the rule was not written on."""
+
+from __future__ import annotations
+
+from pactlens.extract.prose.agreements import find_prose_agreements
+from pactlens.extract.prose.datelines import dateline
+from tests.doc_support import make_doc
+
+
+def _found(text: str) -> dict[str | None, tuple[list[str], str | None, str | None]]:
+    return {
+        a.title: (sorted(p.iso3 for p in a.parties if p.iso3), a.signed.date, a.signed.place)
+        for a in find_prose_agreements(make_doc(text))
+    }
+
+
+def test_between_two_states_after_the_phrase():
+    """AFPS 2014: 'Calling a new force posture agreement between the United States and Australia a
+    “milestone” …'; paraphrase: another kind of agreement and other states."""
+    text = (
+        "Calling a new force posture agreement between the United States and Australia a “milestone” in "
+        "the relationship between the two countries, Defense Secretary Chuck Hagel today said United States "
+        "looks forward to signing the document.\n"
+    )
+    assert _found(text) == {"force posture agreement": (["AUS", "USA"], None, None)}
+    para = "Negotiators finished a draft free trade agreement between Chile and Peru after six rounds of talks.\n"
+    assert _found(para) == {"free trade agreement": (["CHL", "PER"], None, None)}
+
+
+def test_states_that_sign_an_indefinite_pact_dated_by_the_dateline():
+    """Press 1951: the dateline has no year, so the day is unknown but the place is the dateline's;
+    paraphrase: a dateline with a year dates 'today'."""
+    text = (
+        "WASHINGTON, August 30. The United States and the Philippines to-day signed a new defence pact "
+        "pledging each to help the other fight aggression.\n"
+    )
+    assert _found(text) == {"defence pact": (["PHL", "USA"], None, "Washington")}
+    para = (
+        "LISBON, March 3, 1962 – Spain and Portugal today signed a fisheries convention covering the "
+        "waters off both coasts.\n"
+    )
+    assert _found(para) == {"fisheries convention": (["ESP", "PRT"], "1962-03-03", "Lisbon")}
+    assert dateline(make_doc(para)).iso == "1962-03-03"
+
+
+def test_back_references_and_empty_phrases_name_no_new_agreement():
+    """A definite bare 'the agreement' refers back; 'a new agreement' says nothing of its own; a
+    dash-joined brand is not two states."""
+    assert _found("Russia and Belarus signed the agreement in 1992.\n") == {}
+    assert _found("Officials said a new agreement between France and Germany was close.\n") == {}
+    assert _found("The Coca-Cola deal was unrelated to the talks.\n") == {}
+    # Without a dateline, "today" dates nothing.
+    assert _found("Spain and Portugal today signed a fisheries convention.\n") == {
+        "fisheries convention": (["ESP", "PRT"], None, None)}
