@@ -28,6 +28,10 @@ from pactlens.extract.prose.speech import (
     subject_gap,
 )
 
+#: Between two names joined as one subject: "A and B", "A, B and C".
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
 class Discourse:
     """People in text order, for naming a speaker and resolving he/she/the minister."""
 
@@ -45,9 +49,14 @@ class Discourse:
 
     def subject(self, text: str, sent_start: int, verb_at: int) -> Person | None:
         """The person whose name (or pronoun/title) is the subject of the verb at ``verb_at``."""
-        for m in reversed(self._before(verb_at)):
+        before = self._before(verb_at)
+        for k in range(len(before) - 1, -1, -1):
+            m = before[k]
             if m.end <= verb_at and m.start >= sent_start and subject_gap(text[m.end : verb_at]):
-                return m.person
+                # "Oona A. Hathaway and Scott J. Shapiro wrote": the first of joined subjects.
+                while k > 0 and before[k - 1].start >= sent_start and _JOINED.fullmatch(text, before[k - 1].end, before[k].start):
+                    k -= 1
+                return before[k].person
             if m.end <= sent_start:
                 break
         head = text[sent_start:verb_at]

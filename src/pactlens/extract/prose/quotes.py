@@ -19,13 +19,17 @@ from pactlens.extract.prose.attribution import (
     opens_sentence,
     speaker_of,
 )
+from pactlens.extract.prose.block_quotes import find_block_quotes
 from pactlens.extract.prose.discourse import reading_text
+from pactlens.extract.prose.parsed_speakers import parsed_speaker
 from pactlens.extract.prose.people import Person, find_people
 from pactlens.extract.prose.quote_spans import WORD, Found, find_direct, find_reported, sentence_index, trim_reported
 from pactlens.extract.prose.speakers import NamedSpeaker
 from pactlens.model import Citation, Quote
 from pactlens.structure.doc import Doc
+from pactlens.structure.nlp import nlp_doc
 from pactlens.structure.sentences import BodySentence, body_sentences, footnote_ranges
+from pactlens.structure.spans import covering
 
 def _body_ranges(sentences: tuple[BodySentence, ...]) -> list[tuple[int, int]]:
     return [(s.span.start, s.span.end) for s in sentences]
@@ -42,7 +46,10 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
     if not sentences:
         return []
     text = reading_text(doc)
-    direct = find_direct(doc, text, sentences, footnote_ranges(doc))
+    notes = footnote_ranges(doc)
+    in_notes = covering(notes)
+    direct = find_direct(doc, text, sentences, notes)
+    direct += [f for f in find_block_quotes(text, sentences) if not in_notes(f.start)]
     taken = {i for f in direct if (i := sentence_index(sentences, f.start)) is not None}
     reported = find_reported(text, sentences, taken)
     ranges = _body_ranges(sentences)
@@ -73,6 +80,10 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
         if who is None and f.direct and last and i is not None and opens_sentence(text, f) and i - last[1] == 1:
             # "'…,' Kushner said. '…'": a quotation making up the next sentence continues the last speaker.
             who = last[0]
+        if who is None and f.direct and kind != "treaty" and not doc.articles:
+            # Shapes no rule knows ("the Charter, which provides that …"): the parse's subject.
+            sdoc = nlp_doc(doc)
+            who = parsed_speaker(sdoc, d, f.start, f.end) if sdoc is not None else None
         # An agreement's own text quotes no one: a quotation there is an amended
         # clause or a defined term, kept only if the text names who said it.
         if who is None and (not f.direct or kind == "treaty"):

@@ -115,6 +115,12 @@ def _has_name(words: list[str]) -> bool:
     )
 
 
+def names_something(words: list[str]) -> bool:
+    """Whether capitalised ``words`` hold a name: not only words that open a clause or stand for
+    a class ("The", "Parties", "Article")."""
+    return _has_name(words)
+
+
 def _opens_clause(text: str, start: int, at: int) -> bool:
     """Whether a phrase at ``at`` opens its clause (``start`` is the sentence start)."""
     before = text[max(start, at - 8) : at]

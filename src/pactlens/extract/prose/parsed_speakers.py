@@ -1,0 +1,171 @@
+"""Who said a quotation, read from the dependency parse when the wording rules find no one.
+
+The rules in :mod:`pactlens.extract.prose.attribution` know the common shapes ("X said", "…,"
+X added", "according to X"). Quotations also hang off verbs and clauses no shape anticipated:
+"the United Nations Charter, which provides in article 2 that "…"", "a joint security declaration
+that affirmed the alliance as the "cornerstone …"", "The First Sea Lord, Admiral of the Fleet Sir
+Caspar John, denounced the "millstone …"". So, over the parse of the prose
+(:func:`pactlens.structure.nlp.nlp_doc`):
+
+1. the attribution verb is the first verb of the attribution lexicon met climbing the heads from
+   the quotation's own words out of it (at most a few steps, within its sentence);
+2. its speaker is its subject (``nsubj``; the agent of a passive), or the subject of the verb it is
+   coordinated with or subordinate to; a relative pronoun ("which provides", "that affirmed")
+   stands for the noun its clause belongs to;
+3. the subject is a speaker only if it names one: a person the text names (in the subject or its
+   apposition), a phrase holding a proper noun ("the United Nations Charter", "the Kremlin"), or a
+   document described with words of its own ("a joint security declaration"); "he"/"she" is the
+   nearest preceding person of that gender (:meth:`Discourse.pronoun`). Anything else ("signatory
+   states", "it", "the final article") gives no speaker: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from pactlens.extract.prose.speakers import NamedSpeaker, names_something
+from pactlens.extract.prose.speech import SPEECH_VERB
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pactlens.extract.prose.attribution import Discourse, Speaker
+
+#: Verbs by which a text gives someone's (or some document's) words, beyond the speech verbs:
+#: what a document provides, stipulates or reads, what a party promised, demanded or called a thing.
+_DOCUMENT_VERB = re.compile(
+    r"(?:provid|stipulat|specifi|demand|promis|pledg|proclaim|call|term|dub|label|read|"
+    r"deem|brand|hail|condemn|decree|recommend)\w*"
+)
+_PRONOUNS = {"he": "m", "she": "f"}
+_RELATIVE = {"which", "that", "who", "whom"}
+#: Heads of a document (or text) that speaks with words of its own.
+_DOCUMENT_HEAD = re.compile(
+    r"(?:statement|declaration|communiqu[ée]|report|assessment|strategy|review|memorandum|letter|treaty|"
+    r"agreement|charter|pact|convention|accord|resolution|constitution|doctrine|guidelines|protocol|act|law)s?"
+)
+_EMPTY_MODIFIERS = {"new", "first", "second", "final", "other", "same", "such", "this", "that", "latest", "recent"}
+#: How many heads to climb from the quotation to its verb.
+_CLIMB = 4
+#: How many words before a quotation its verb may stand when the parse does not link them.
+_BEFORE = 12
+
+
+def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int) -> Speaker | None:
+    """The speaker of the quotation at ``[start, end)`` by the parse, or None."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _attribution_verb(span) or _preceding_verb(span)
+    if verb is None:
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.i >= span.start and subject.i < span.end:
+        return None
+    return _name(d, subject)
+
+
+def _attribution_verb(span: Any) -> Any | None:
+    """The first attribution verb climbing from the quotation's words out of it."""
+    sent = span.sent
+    inside = range(span.start, span.end)
+    tops = [t for t in span if t.head.i not in inside and t.head.i != t.i]
+    if not tops:
+        return None
+    tok = tops[0].head
+    for _ in range(_CLIMB):
+        if not (sent.start <= tok.i < sent.end):
+            return None
+        if tok.tag_.startswith("VB") and _is_attribution(tok.lower_):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _preceding_verb(span: Any) -> Any | None:
+    """The attribution verb shortly before the quotation in its sentence, when the parse hung the
+    quotation elsewhere ("…, which provides in article 2, paragraph 4, that "…"" parsed as the
+    complement of an earlier verb). No other quotation or clause break lies between."""
+    sent = span.sent
+    first = span.start
+    while first > sent.start and span.doc[first - 1].is_punct:
+        first -= 1  # the opening quotation mark (and a bracket or dash before it)
+    for tok in reversed(span.doc[max(sent.start, first - _BEFORE) : first]):
+        if tok.text in {";", "\"", "“", "”", "(", ")"} or tok.text == ".":
+            return None
+        if tok.tag_.startswith("VB") and _is_attribution(tok.lower_):
+            return tok
+    return None
+
+
+def _is_attribution(word: str) -> bool:
+    return SPEECH_VERB.fullmatch(word) is not None or _DOCUMENT_VERB.fullmatch(word) is not None
+
+
+def _subject(verb: Any) -> Any | None:
+    """The verb's subject, through coordination, subordination and relative clauses."""
+    tok = verb
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _name(d: Discourse, subj: Any) -> Speaker | None:
+    """What the subject names, if it names one (see the module docstring)."""
+    gender = _PRONOUNS.get(subj.lower_)
+    if gender is not None:
+        return d.pronoun(subj.doc.text, subj.idx, gender=gender)
+    a, b = _phrase_bounds(subj)
+    person = next((m.person for m in d.mentions if a <= m.start and m.end <= b), None)
+    if person is not None:
+        return person
+    words = list(subj.doc.char_span(a, b, alignment_mode="expand") or [subj])
+    if names_something([t.text for t in words if t.tag_ in ("NNP", "NNPS") and t.is_alpha]):
+        left = next(i for i, t in enumerate(words) if t.dep_ != "det")
+        phrase = subj.doc.text[words[left].idx : b].strip(" ,")
+        if "\n" in phrase:
+            return None  # a heading run into the sentence: not a phrase of it
+        return NamedSpeaker(phrase, _kind(subj), words[left].idx, words[left].idx + len(phrase))
+    if _DOCUMENT_HEAD.fullmatch(subj.lower_):
+        mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _EMPTY_MODIFIERS]
+        if mods:
+            first = min(mods, key=lambda t: t.i)
+            phrase = subj.doc.text[first.idx : subj.idx + len(subj.text)]
+            return NamedSpeaker(phrase, "document", first.idx, first.idx + len(phrase))
+    return None
+
+
+def _phrase_bounds(subj: Any) -> tuple[int, int]:
+    """Character bounds of the subject with its modifiers, apposition and "of" phrase, without
+    a relative clause or anything after a comma that does not belong to an apposition."""
+    toks = [subj]
+    stack = list(subj.children)
+    while stack:
+        c = stack.pop()
+        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj") and c.head.i == subj.i:
+            continue
+        toks.append(c)
+        stack.extend(c.children)
+    a = min(t.idx for t in toks)
+    b = max(t.idx + len(t.text) for t in toks)
+    return a, b
+
+
+def _kind(subj: Any) -> str:
+    if _DOCUMENT_HEAD.fullmatch(subj.lower_):
+        return "document"
+    if subj.ent_type_ in ("ORG", "NORP", "GPE"):
+        return "institution"
+    return "name"

@@ -1,0 +1,89 @@
+"""Speakers read from the dependency parse where no wording rule applies, and block quotations.
+
+Excerpts: Wikipedia, "Kellogg–Briand Pact" (CC BY-SA 4.0); CSIS, "The U.S.-Japan Security
+Partnership" timeline (11 July 2024; the Markdown link around "joint security declaration"
+dropped); each with a paraphrase the rule was not written on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pactlens.extract.prose.quotes import find_quotes
+from pactlens.resources import nlp
+from tests.doc_support import make_doc
+
+pytestmark = pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    doc = make_doc(text)
+    quotes = find_quotes(doc, [])
+    for q in quotes:
+        assert all(doc.text[e.start : e.end] == e.text for e in q.evidence)
+    return {q.text[:16]: q.speaker for q in quotes if q.direct}
+
+
+def test_a_document_speaks_through_a_relative_clause():
+    """Kellogg–Briand Pact: 'the United Nations Charter, which provides in article 2, paragraph 4,
+    that "All Members shall refrain …"'; paraphrase: another instrument and verb."""
+    text = (
+        "The interdiction of aggressive war was confirmed and broadened by the United Nations Charter, which "
+        'provides in article 2, paragraph 4, that "All Members shall refrain in their international relations '
+        'from the threat or use of force against the territorial integrity or political independence of any state."\n'
+    )
+    assert _speakers(text)["All Members shal"] == "United Nations Charter"
+    para = (
+        "Chemical weapons had been outlawed earlier by the Geneva Protocol, which stipulates that "
+        '"the use in war of asphyxiating, poisonous or other gases shall be prohibited."\n'
+    )
+    assert _speakers(para)["the use in war o"] == "Geneva Protocol"
+
+
+def test_a_document_described_in_lower_case_speaks():
+    """CSIS 2024: 'a joint security declaration that affirmed the alliance as the “cornerstone …”';
+    paraphrase: a communiqué that 'described' the partnership."""
+    text = (
+        "This effort culminated in April 1996 with a joint security declaration that affirmed the alliance as "
+        "the “cornerstone . . . for maintaining a stable and prosperous environment for the Asia-Pacific region.”\n"
+    )
+    assert _speakers(text)["cornerstone . . "] == "joint security declaration"
+    para = (
+        "The talks ended with a defence communiqué that described the partnership as “a pillar of regional "
+        "stability and of mutual trust between the two navies.”\n"
+    )
+    assert _speakers(para)["a pillar of regi"] == "defence communiqué"
+
+
+def test_subjects_that_name_no_one_give_no_speaker():
+    """Kellogg–Briand Pact: 'signatory states promised not to use war to resolve "disputes …"' (the
+    subject is a class, not a speaker); paraphrase: 'It provides that …'."""
+    text = (
+        "The pact is a 1928 international agreement in which signatory states promised not to use war to resolve "
+        '"disputes or conflicts of whatever nature or of whatever origin they may be, which may arise among them".\n'
+    )
+    assert list(_speakers(text).values()) == [None]
+    para = 'It provides that "each party shall consult the other whenever its security is threatened by anyone."\n'
+    assert list(_speakers(para).values()) == [None]
+
+
+def test_an_indented_passage_under_a_speech_sentence_is_a_quotation():
+    """Kellogg–Briand Pact: 'Political scientists Oona A. Hathaway and Scott J. Shapiro wrote in 2017:'
+    then an indented passage (the first of joined authors speaks); paraphrase: another verb and
+    writer; a colon without a speech verb, and a list, quote no one."""
+    text = (
+        "Political scientists Oona A. Hathaway and Scott J. Shapiro wrote in 2017:\n\n"
+        "    As its effects reverberated across the globe, it reshaped the world map, catalyzed the human rights "
+        "revolution, and enabled the use of economic sanctions as a tool of law enforcement.\n"
+    )
+    assert _speakers(text) == {"As its effects r": "Oona A. Hathaway"}
+    para = (
+        "The historian Margaret MacMillan observed in her study:\n\n"
+        "    Peacemaking in Paris was a vast undertaking, carried out under pressure and in full public view.\n"
+    )
+    assert _speakers(para) == {"Peacemaking in P": "Margaret MacMillan"}
+    assert _speakers(
+        "The agenda of the meeting was as follows:\n\n"
+        "    The ministers will review the implementation of the agreement and its annexes in detail.\n"
+    ) == {}
+    assert _speakers("The minister said:\n\n    - the first point of the list, with several words in it\n") == {}
