@@ -13,7 +13,7 @@ from pactlens.resources.lexicon import phrases
 from pactlens.structure.sentences import BodySentence
 
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
-_KINDS: list[tuple[str, re.Pattern[str]]] = [
+KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("ratification", re.compile(r"\b(?:ratif\w+|acce(?:ded|ssion)|entered into force|entry into force|came into (?:force|effect)|took effect)\b", re.I)),
     # "signs of regime weakness" is a noun, "signing of the treaty" is not.
     ("signing", re.compile(r"\b(?:sign(?:ed|ing)|signs?(?!\s+of\b)|done at|done in|initial(?:l)?ed)\b", re.I)),
@@ -29,7 +29,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
     ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
 ]
-_AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|partnership)\b", re.I)
+AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|partnership)\b", re.I)
 
 
 def clause_around(text: str, sentences: tuple[BodySentence, ...], i: int, at: int) -> tuple[int, int]:
@@ -40,13 +40,13 @@ def clause_around(text: str, sentences: tuple[BodySentence, ...], i: int, at: in
     nxt = sentences[i + 1] if i + 1 < len(sentences) else None
     if nxt and nxt.block == s.block and not re.search(r"[.!?:;\"”’)\]]\s*$", text[a:b]):
         b = nxt.span.end
-    cuts = _outside_brackets(text, a, b, ";")
+    cuts = outside_brackets(text, a, b, ";")
     left = max((c for c in cuts if c < at), default=a - 1)
     right = min((c for c in cuts if c >= at), default=b)
     return left + 1, right
 
 
-def _outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
+def outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
     """Offsets of ``char`` in text[a:b] not inside brackets: "(DOD; now using …)" does not end a clause."""
     out, depth = [], 0
     for i in range(a, b):
@@ -61,18 +61,18 @@ def _outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
 # "…, as Iran launched missiles …", "…, and commenced its first patrol in June 1968".
 # ", and" joins clauses only before a lower-case word that is not an article: ", and
 # commenced its first patrol", not the list "the United Kingdom, and Bahrain".
-_JOIN = re.compile(
+JOIN = re.compile(
     r",\s+(?:but|while|whereas|as|even as|although|though|after which)\s+|\s+and,\s+"
     r"|,\s+and\s+(?!(?:the|a|an|its|their|his|her|other|several|some|many)\b)(?=[a-z])"
 )
 # "the sixth anniversary of the agreement's entry into force (July 1, 2026)": the date is not that happening.
-_ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.I)
+ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def clause_part(clause: str, at: int) -> tuple[int, int]:
     """The stretch of the clause between the joins around offset ``at``."""
     lo, hi = 0, len(clause)
-    for m in _JOIN.finditer(clause):
+    for m in JOIN.finditer(clause):
         if m.end() <= at:
             lo = m.end()
         elif m.start() >= at:
@@ -85,11 +85,11 @@ def event_kind(clause: str, at: int) -> str:
     clause), looked for only in the part of the clause that holds the date."""
     lo, hi = clause_part(clause, at)
     best: tuple[int, int, str] | None = None
-    for rank, (kind, rx) in enumerate(_KINDS):
+    for rank, (kind, rx) in enumerate(KINDS):
         for m in rx.finditer(clause, lo, hi):
             if clause[max(0, m.start() - 1) : m.start()] == "-":  # "newly-signed" describes, not happens
                 continue
-            if _ANNIVERSARY.search(clause, lo, m.start()):
+            if ANNIVERSARY.search(clause, lo, m.start()):
                 continue
             # The main verb usually comes before the date ("met … in 2023"); weigh words after it less.
             gap = at - m.end() if m.end() <= at else 3 * (m.start() - at)
@@ -117,7 +117,7 @@ def agreement_of(agreements: list[Agreement], clause: str, a: int, b: int, date:
     for ag in agreements:
         if any(e.start < b and e.end > a for e in ag.evidence):
             return ag.id
-    if not _AGREEMENT_WORD.search(clause):
+    if not AGREEMENT_WORD.search(clause):
         return None
     for ag in agreements:
         signed = ag.signed.date
@@ -174,13 +174,13 @@ _HAPPENING_NOUN = re.compile(
 )
 
 
-_HAPPENING_BEFORE_YEAR = re.compile(rf"{_HAPPENING_NOUN.pattern}(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
+HAPPENING_BEFORE_YEAR = re.compile(rf"{_HAPPENING_NOUN.pattern}(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
 
 
 def names_happening(clause: str, at: int) -> bool:
     """Whether a happening noun stands just before the year, in the same part of the clause."""
     lo, _ = clause_part(clause, at)
-    return bool(_HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
+    return bool(HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
 
 
 # A verb in the past that narrates what happened ("work began", "was amended", "retired … in 2003").
@@ -190,11 +190,11 @@ _PAST_IRREGULAR = (
     "swore|threw|withdrew|withdrawn|wrote|written|overthrew|underwent|upheld|bore|spoke|spent|arose|hit|cut|"
     "forgave|forgiven|froze|sank|shot|split|fought|caught|taught|told|said|found|founded"
 )
-_PAST = re.compile(
+PAST = re.compile(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!-)\b(?:[a-z]{{3,}}(?:ed|ied)|{_PAST_IRREGULAR})\b(?!-)"
 )
 # Participles that describe rather than narrate, and "-ed" words that are no verbs.
-_NOT_PAST = {
+NOT_PAST = {
     "based", "related", "limited", "united", "advanced", "armed", "detailed", "skilled", "concerned", "called",
     "so-called", "need", "speed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "seed", "feed", "hundred",
     "interested", "involved", "estimated", "expected", "projected", "planned", "scheduled", "intended", "supposed",
@@ -202,12 +202,12 @@ _NOT_PAST = {
     "slated", "designated", "upgraded", "improved", "extended", "preceded", "followed",
 }
 # A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
-_FIGURE = re.compile(
+FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"
     r"|[$€£¥]\s?\d"
 )
 # Verbs of saying and assessing narrate a statement, not a happening, when the date names the topic.
-_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|by|until)\s+$", re.I)
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|by|until)\s+$", re.I)
 
 
 def narrates(clause: str, at: int) -> bool:
@@ -215,9 +215,9 @@ def narrates(clause: str, at: int) -> bool:
     happening: a verb in the past near the year, and the year not a target or
     a deadline ("by 2030", "is to … in 2027")."""
     lo, hi = clause_part(clause, at)
-    if _FUTURE.search(clause, max(lo, at - 12), at) or _FIGURE.search(clause, lo, hi):
+    if FUTURE.search(clause, max(lo, at - 12), at) or FIGURE.search(clause, lo, hi):
         return False
-    for m in _PAST.finditer(clause, max(lo, at - 90), min(hi, at + 90)):
-        if m.group(0) not in _NOT_PAST:
+    for m in PAST.finditer(clause, max(lo, at - 90), min(hi, at + 90)):
+        if m.group(0) not in NOT_PAST:
             return True
     return False

@@ -20,7 +20,7 @@ _YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|during|until|till|from|of|early|
 _YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
 # Dates of the document itself or of a reference, not of a happening.
 # "Updated" may be glued to a title run together with it ("Russia's Nuclear WeaponsUpdated April 22, 2026").
-_NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
 # A line that is apparatus, not narrative: a figure or table caption, a source line,
 # or a list item that is only a link (a version history, a navigation menu).
 _APPARATUS_LINE = re.compile(
@@ -47,7 +47,7 @@ def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
 def is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> bool:
     """Not a heading ("4 March 1941"), a dateline or a reference entry ("Title," Outlet, June 15, 2005)."""
     words_left = len(re.findall(r"[A-Za-z]{2,}", text[a : d.start] + " " + text[d.end : b]))
-    if words_left < 2 or _NOT_HAPPENING.search(clause):
+    if words_left < 2 or NOT_HAPPENING.search(clause):
         return False
     after = without_urls(text[d.end : b])
     reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", after)

@@ -16,30 +16,27 @@ import bisect
 
 from pactlens.extract.dates import DateMention
 from pactlens.extract.prose.discourse import url_ranges
-from pactlens.extract.prose.event_clauses import (
-    AS_OF,
-    actors,
-    agreement_of,
-    clause_around,
-    event_kind,
-    names_happening,
-    narrates,
-    summary_span,
-)
-from pactlens.extract.prose.event_dates import dates_with_years, in_apparatus, is_happening, year_is_date, yearless
+from pactlens.extract.prose.event_clauses import AS_OF
+from pactlens.extract.prose.event_dates import dates_with_years, year_is_date, yearless
+from pactlens.extract.prose.event_index import EventIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import body_sentences
 
+
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
-    """Dated happenings in running text, in text order, duplicates of a more precise one dropped."""
+    """Dated happenings in running text, in text order, duplicates of a more precise one dropped.
+
+    What each date asks of its sentence and clause is answered by an :class:`EventIndex` built
+    once per sentence and clause, so a sentence with thousands of dates is read in n log n."""
     text = doc.text
     sentences = body_sentences(doc)
-    people = find_people(doc, [(s.span.start, s.span.end) for s in sentences])
-    events: list[Event] = []
     if not sentences:
         return []
+    people = find_people(doc, [(s.span.start, s.span.end) for s in sentences])
+    index = EventIndex(text, sentences, people, agreements)
+    events: list[Event] = []
     dates = dates_with_years(text, sentences)
     dates = sorted(dates + yearless(text, sentences, dates), key=lambda d: d.start)
     starts = [s.span.start for s in sentences]
@@ -51,19 +48,20 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     for i, found in sorted(by_sentence.items()):
         s = sentences[i]
         urls = url_ranges(text, s.span.start, s.span.end)
+        url_starts = [u for u, _ in urls]
         for d in found:
-            if any(u <= d.start < v for u, v in urls) or in_apparatus(text, d.start):
+            k = bisect.bisect_right(url_starts, d.start) - 1
+            if (k >= 0 and d.start < urls[k][1]) or index.in_apparatus(d.start):
                 continue
             if d.precision == "year" and not year_is_date(text, d, s.span.start):
                 continue
-            a, b = summary_span(text, *clause_around(text, sentences, i, d.start))
-            clause = text[a:b]
-            if not is_happening(text, clause, d, a, b):
+            a, b = index.summary(*index.clause_around(i, d.start))
+            c = index.clause(a, b)
+            if not index.is_happening(c, d, a, b):
                 continue
-            kind = event_kind(clause, d.start - a)
-            if kind == "other" and d.precision == "year" and not (
-                names_happening(clause, d.start - a) or narrates(clause, d.start - a)
-            ):
+            at = d.start - a
+            kind = index.kind(c, at)
+            if kind == "other" and d.precision == "year" and not (index.names_happening(c, at) or index.narrates(c, at)):
                 continue
             if kind == "other" and AS_OF.search(text, max(a, d.start - 12), d.start):
                 continue  # "18 killed … as of September 15, 2026": when a figure held, not a happening
@@ -72,9 +70,9 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
                     date=d.iso,
                     precision=d.precision,
                     kind=kind,
-                    summary=clause,
-                    actors=actors(text, a, b, people),
-                    agreement=agreement_of(agreements, clause, a, b, d.iso, kind),
+                    summary=c.text,
+                    actors=list(index.actors(c, a, b)),
+                    agreement=index.agreement_of(c, a, b, d.iso, kind),
                     evidence=[doc.evidence(d.start, d.end), doc.evidence(a, b)],
                 )
             )
