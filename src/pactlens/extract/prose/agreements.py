@@ -15,7 +15,7 @@ from pactlens.extract.dates import find_dates
 from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.places import PLACE, good_place
-from pactlens.extract.prose.described import described_agreements, signed_in
+from pactlens.extract.prose.described import described_agreements, phrase_title, signed_in
 from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around, unique_ids
@@ -251,8 +251,8 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
         if signed.place is None:
             signed = Signed(date=date.iso, precision=date.precision, evidence=[doc.evidence(date.start, date.end)])  # type: ignore[arg-type]
         out.append(Agreement(
-            id=agreement_slug(parties, signed.date, kind, None),
-            title=None,
+            id=agreement_slug(parties, signed.date, kind, phrase_title(m.group("np"))),
+            title=phrase_title(m.group("np")),
             kind=kind,
             parties=parties,
             signed=signed,

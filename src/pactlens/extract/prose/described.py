@@ -46,6 +46,15 @@ def _title(mods: str, head: str) -> str | None:
     return " ".join(words + [head]) if words else None
 
 
+def phrase_title(np: str) -> str | None:
+    """The title a described agreement goes by: "a new fisheries convention" -> "fisheries
+    convention"; None when no word of its own is left ("their first major agreement")."""
+    words = np.split()
+    if len(words) < 2:
+        return None
+    return _title(" ".join(words[1:-1]), words[-1])
+
+
 def _parties_between(doc: Doc, at: int) -> tuple[list, int] | None:
     """States in a "between X and Y" right after ``at``, and where the list ends."""
     m = _BETWEEN.match(doc.text, at)
