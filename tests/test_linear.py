@@ -116,3 +116,19 @@ def test_reused_footnote_labels_are_assigned_in_linear_time():
     assert out[0] == [(10, 13)] and out[n - 1] == [(100 * (n - 1) + 10, 100 * (n - 1) + 13), (100 * n + 10, 100 * n + 13)]
     assert all(len(out[i]) == 1 for i in range(n - 1))
     assert seconds < 5
+
+
+def test_events_of_one_long_sentence_are_read_once_per_clause():
+    # A chronology run into one sentence, 2,000 dates (a "met in Geneva" clause each, joined by
+    # ", and"): asking each date's questions of the whole sentence again was 160 s at 1,000 dates.
+    from pactlens.extract.prose.events import find_events
+    from tests.doc_support import make_doc
+
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+    parts = [f"on {1 + i % 28} {months[i % 12]} {1950 + i % 70} the ministers met in Geneva" for i in range(2000)]
+    doc = make_doc("The talks went on: " + ", and ".join(parts) + ".\n")
+    events, seconds = timed(lambda: find_events(doc, []))
+    assert len(events) == 2000 and {e.kind for e in events} == {"meeting"}
+    assert events[0].date == "1950-01-01" and events[0].summary.startswith("The talks went on: on 1 January 1950")
+    assert seconds < 60
