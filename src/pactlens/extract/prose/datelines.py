@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.dates import find_dates
+from pactlens.extract.dates import DateMention, find_dates
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
 
@@ -67,3 +67,17 @@ def today_in(doc: Doc, start: int, end: int) -> tuple[int, int, Dateline] | None
         return None
     m = TODAY.search(doc.text, max(start, line.end), end)
     return (m.start(), m.end(), line) if m else None
+
+
+def today_dates(doc: Doc) -> list[DateMention]:
+    """Each "today"/"this morning" after the dateline as a date of the dateline's day, where the
+    dateline gives a year: wire copy tells the day's happenings so ("Hagel said today that …")."""
+    line = dateline(doc)
+    if line is None or line.iso is None:
+        return []
+    out = []
+    for m in TODAY.finditer(doc.text, line.end):
+        if doc.in_footnotes(m.start()):
+            continue
+        out.append(DateMention(m.start(), m.end(), line.iso, "day"))
+    return out

@@ -1,16 +1,14 @@
-"""The clause around a date and what it says: its extent (between semicolons and clause joins),
-the kind of happening whose trigger word is nearest the date, who took part, the agreement it is
-about, and whether it narrates a past happening at all.
+"""The words that say what a dated clause tells: where a clause breaks (semicolons outside
+brackets, clause joins), the trigger words of each kind of happening (the nearest to the date
+wins), happening nouns, verbs that narrate the past, figures, targets; and the clause summary.
+:class:`pactlens.extract.prose.event_index.EventIndex` asks them once per clause.
 """
 
 from __future__ import annotations
 
 import re
 
-from pactlens.extract.prose.people import Mention
-from pactlens.model import Agreement
 from pactlens.resources.lexicon import phrases
-from pactlens.structure.sentences import BodySentence
 
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -30,20 +28,6 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
 ]
 AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|partnership)\b", re.I)
-
-
-def clause_around(text: str, sentences: tuple[BodySentence, ...], i: int, at: int) -> tuple[int, int]:
-    """The part of the sentence between semicolons that holds ``at``; a sentence cut
-    short (no closing punctuation) runs on into the next one of its paragraph."""
-    s = sentences[i]
-    a, b = s.span.start, s.span.end
-    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
-    if nxt and nxt.block == s.block and not re.search(r"[.!?:;\"”’)\]]\s*$", text[a:b]):
-        b = nxt.span.end
-    cuts = outside_brackets(text, a, b, ";")
-    left = max((c for c in cuts if c < at), default=a - 1)
-    right = min((c for c in cuts if c >= at), default=b)
-    return left + 1, right
 
 
 def outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
@@ -98,34 +82,6 @@ def event_kind(clause: str, at: int) -> str:
     return best[2] if best else "other"
 
 
-def actors(text: str, a: int, b: int, people: list[Mention]) -> list[str]:
-    from pactlens.resources.states import find_states
-
-    out: list[str] = []
-    for m in sorted(
-        [(p.start, p.person.name) for p in people if a <= p.start < b]
-        + [(s.start, s.iso3) for s in find_states(text, a, b)]
-    ):
-        if m[1] not in out:
-            out.append(m[1])
-    return out
-
-
-def agreement_of(agreements: list[Agreement], clause: str, a: int, b: int, date: str, kind: str) -> str | None:
-    """The agreement a clause is about: one whose evidence lies in it, or, for a
-    clause about a treaty/agreement, the one signed at that date."""
-    for ag in agreements:
-        if any(e.start < b and e.end > a for e in ag.evidence):
-            return ag.id
-    if not AGREEMENT_WORD.search(clause):
-        return None
-    for ag in agreements:
-        signed = ag.signed.date
-        if signed and (signed.startswith(date) or date.startswith(signed)) and kind in {"signing", "ratification", "agreement"}:
-            return ag.id
-    return None
-
-
 def summary_span(text: str, a: int, b: int) -> tuple[int, int]:
     """The clause ``[a, b)`` without leading spaces and commas, and without its trailing
     punctuation and footnote markers."""
@@ -177,12 +133,6 @@ _HAPPENING_NOUN = re.compile(
 HAPPENING_BEFORE_YEAR = re.compile(rf"{_HAPPENING_NOUN.pattern}(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
 
 
-def names_happening(clause: str, at: int) -> bool:
-    """Whether a happening noun stands just before the year, in the same part of the clause."""
-    lo, _ = clause_part(clause, at)
-    return bool(HAPPENING_BEFORE_YEAR.search(clause, max(lo, at - 60), at))
-
-
 # A verb in the past that narrates what happened ("work began", "was amended", "retired … in 2003").
 _PAST_IRREGULAR = (
     "began|begun|took|taken|made|sent|led|won|held|became|fell|rose|came|went|gave|given|set|saw|seen|met|left|"
@@ -206,18 +156,7 @@ FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"
     r"|[$€£¥]\s?\d"
 )
-# Verbs of saying and assessing narrate a statement, not a happening, when the date names the topic.
+# A target or a deadline just before the year ("by 2030", "is to … in 2027").
 FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|by|until)\s+$", re.I)
 
 
-def narrates(clause: str, at: int) -> bool:
-    """Whether the part of the clause holding a year (at ``at``) narrates a past
-    happening: a verb in the past near the year, and the year not a target or
-    a deadline ("by 2030", "is to … in 2027")."""
-    lo, hi = clause_part(clause, at)
-    if FUTURE.search(clause, max(lo, at - 12), at) or FIGURE.search(clause, lo, hi):
-        return False
-    for m in PAST.finditer(clause, max(lo, at - 90), min(hi, at + 90)):
-        if m.group(0) not in NOT_PAST:
-            return True
-    return False

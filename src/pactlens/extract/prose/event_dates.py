@@ -11,7 +11,6 @@ import bisect
 import re
 
 from pactlens.extract.dates import DateMention, find_dates
-from pactlens.extract.prose.discourse import without_urls
 from pactlens.resources.lexicon import words
 from pactlens.structure.sentences import BodySentence
 
@@ -42,16 +41,6 @@ def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
     if _YEAR_IN_NAME.search(before):
         return False
     return bool(_YEAR_BEFORE.search(before))
-
-
-def is_happening(text: str, clause: str, d: DateMention, a: int, b: int) -> bool:
-    """Not a heading ("4 March 1941"), a dateline or a reference entry ("Title," Outlet, June 15, 2005)."""
-    words_left = len(re.findall(r"[A-Za-z]{2,}", text[a : d.start] + " " + text[d.end : b]))
-    if words_left < 2 or NOT_HAPPENING.search(clause):
-        return False
-    after = without_urls(text[d.end : b])
-    reference = re.search(r"[\"”]", text[a : d.start]) and not re.search(r"[A-Za-z]{3,}", after)
-    return not reference
 
 
 # Every written date holds a year, in figures or in words.

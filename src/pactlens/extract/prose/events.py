@@ -13,8 +13,10 @@ is kept as ``other`` only when its date is precise to the month or day.
 from __future__ import annotations
 
 import bisect
+import re
 
 from pactlens.extract.dates import DateMention
+from pactlens.extract.prose.datelines import dateline, today_dates
 from pactlens.extract.prose.discourse import url_ranges
 from pactlens.extract.prose.event_clauses import AS_OF
 from pactlens.extract.prose.event_dates import dates_with_years, year_is_date, yearless
@@ -23,6 +25,11 @@ from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import body_sentences
+
+
+#: A deadline year ("by 2017") in a clause that tells of the future.
+_BY = re.compile(r"\b(?:by|until|till)\s+$", re.I)
+_WILL = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:planning|expected|scheduled|set)\s+to|plans?\s+to|aims?\s+to|(?:is|are)\s+to)\b", re.I)
 
 
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
@@ -38,6 +45,14 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     index = EventIndex(text, sentences, people, agreements)
     events: list[Event] = []
     dates = dates_with_years(text, sentences)
+    line = dateline(doc)
+    # A news item's dateline dates the day's happenings, "today" and "this morning", not itself.
+    # Later ones mostly retell the first ("made the announcement this morning"): the first that
+    # dates a happening is kept.
+    today = today_dates(doc)
+    today_at = {d.start for d in today}
+    today_done = False
+    dates = [d for d in dates if line is None or d.start != line.start] + today
     dates = sorted(dates + yearless(text, sentences, dates), key=lambda d: d.start)
     starts = [s.span.start for s in sentences]
     by_sentence: dict[int, list[DateMention]] = {}
@@ -60,11 +75,17 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
             if not index.is_happening(c, d, a, b):
                 continue
             at = d.start - a
+            if d.precision == "year" and _BY.search(text, max(a, d.start - 8), d.start) and _WILL.search(c.text, index.part(c, at)[0], at):
+                continue  # "will send two more ships by 2017": a target, not a happening
             kind = index.kind(c, at)
             if kind == "other" and d.precision == "year" and not (index.names_happening(c, at) or index.narrates(c, at)):
                 continue
             if kind == "other" and AS_OF.search(text, max(a, d.start - 12), d.start):
                 continue  # "18 killed … as of September 15, 2026": when a figure held, not a happening
+            if d.start in today_at:
+                if today_done:
+                    continue
+                today_done = True  # one happening for the dateline's day
             events.append(
                 Event(
                     date=d.iso,
