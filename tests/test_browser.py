@@ -17,6 +17,7 @@ import pytest
 
 from test_web_support import anz, nato
 
+ANZ_FULL = Path(__file__).parent / "fixtures" / "treaties" / "australia-new-zealand-agreement-1944.txt"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -37,12 +38,14 @@ def server(tmp_path_factory):
     """uvicorn in a thread on a free loopback port, over a library seeded with two coded treaties."""
     import uvicorn
 
+    from pactlens.pipeline import analyze
     from pactlens.store import open_library
     from pactlens.web import create_app
 
     db = tmp_path_factory.mktemp("lib") / "lib.db"
     lib = open_library(str(db))
     ids = {name: lib.add(make())[0] for name, make in (("nato", nato), ("anz", anz))}
+    ids["anz-full"] = lib.add(analyze(str(ANZ_FULL)))[0]  # the pipeline's own record: a real outline
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(library=lib), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -84,7 +87,7 @@ def test_upload_brief_and_see_marked_evidence(server, page, brief_path):
     assert page.locator("#doctext mark").count() > 0
     page.screenshot(path=str(ARTIFACTS / "brief-page.png"), full_page=False)
     page.goto(base + "/")
-    assert page.locator("table.docs tbody tr").count() == 3
+    assert page.locator("table.docs tbody tr").count() == 4  # nato, anz, anz-full and the brief
     page.screenshot(path=str(ARTIFACTS / "library.png"))
     assert not page.errors
 
@@ -143,3 +146,49 @@ def test_search_and_api_docs_render(server, page):
     page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
     assert page.locator(".opblock").count() >= 6
     page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+
+
+def test_a_long_treaty_reads_with_an_outline_and_evidence_one_click_away(server, page, monkeypatch):
+    """Pages made small (5,000 characters) so the 19 KB Canberra Pact spans several, as
+    NAFTA does at the real size: the outline reaches an article on another page, and a
+    record whose evidence is on another page is one click from it."""
+    from playwright.sync_api import expect
+
+    from pactlens.web import reader
+
+    monkeypatch.setattr(reader, "PAGE_CHARS", 5000)
+    base, ids = server
+    page.goto(f"{base}/documents/{ids['anz-full']}")
+    assert page.locator("nav.outline li.o-article").count() >= 10
+    assert "Page 1 of" in page.inner_text("nav.pager-top")
+    text, panel = page.locator("#doctext").bounding_box(), page.locator("#panel").bounding_box()
+    assert text["y"] < 900 and panel["y"] < 900 and panel["x"] > text["x"]  # side by side on the first screen
+    last = page.locator("nav.outline li.o-article a").last
+    anchor = last.get_attribute("href").split("#")[1]
+    last.click()
+    page.wait_for_url(f"**#{anchor}")
+    expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+    here = page.locator("#text").get_attribute("data-page")
+    assert here != "1"
+    away = page.locator(f'#panel details[open] > ul a.rec:not([data-page="{here}"])').first
+    rid = away.get_attribute("data-r")
+    away.click()
+    page.wait_for_url(f"**#r-{rid}")
+    focused = page.locator("#doctext mark.focus").first
+    expect(focused).to_be_in_viewport()
+    assert rid in focused.get_attribute("data-r").split()
+    assert not page.errors
+
+
+def test_no_page_scrolls_sideways_on_a_phone(server, page):
+    base, ids = server
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        for path in ("/", f"/documents/{ids['nato']}", f"/documents/{ids['anz-full']}", "/search?q=armed+attack",
+                     f"/compare?ids={ids['nato']},{ids['anz']}", "/network", "/docs"):
+            page.goto(base + path)
+            wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert wide <= 1, (path, wide)
+        page.screenshot(path=str(ARTIFACTS / "document-390.png"))
+    finally:
+        page.set_viewport_size({"width": 1440, "height": 900})
