@@ -328,3 +328,30 @@ def test_a_page_the_browser_already_has_is_answered_with_304(client, ids):
     assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
     assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
     assert client.get("/search?q=attack", headers={"If-None-Match": etag}).status_code == 200  # another body
+
+
+def test_no_page_or_api_answer_shows_the_servers_folders(client, lib):
+    """A document added by the CLI keeps its path in the store (for the CLI); the web shows its file name."""
+    a = nato()
+    a.document.source = "/srv/private/corpus/north-atlantic-1949.txt"
+    doc_id, _ = lib.add(a)
+    for url in ("/", f"/documents/{doc_id}", "/search?q=armed+attack", "/api/documents", f"/api/documents/{doc_id}",
+                "/api/search?q=armed+attack"):
+        r = client.get(url)
+        assert r.status_code == 200 and "/srv/private" not in r.text, url
+    assert "north-atlantic-1949.txt" in client.get("/").text
+
+
+def test_the_compare_picker_tells_documents_of_one_name_apart(client, lib):
+    first, second = nato(), nato()
+    second.document.text += "\n"  # another file of the same treaty
+    second.document.sha256 = "f" * 64
+    second.document.id = "f" * 16
+    second.agreements[0].signed.date = "1949-04-05"
+    ids = [lib.add(first)[0], lib.add(second)[0]]
+    page = client.get("/compare").text
+    rows = re.findall(r'<tr><td><input type="checkbox" name="pick" value="(\w+)".*?</tr>', page, re.S)
+    assert sorted(rows) == sorted(ids)
+    assert "1949-04-04" in page and "1949-04-05" in page and "Belgium, Canada, France" in page
+    table = client.get(f"/compare?ids={ids[0]},{ids[1]}").text
+    assert table.count('<th scope="row">') > 5 and 'class="corner"' in table

@@ -163,9 +163,23 @@ def test_safe_name(raw, expected):
 
 @pytest.mark.parametrize(("source", "name"), [("/work/briefs/russia-iran.txt", "russia-iran.txt"),
                                               ("C:\\briefs\\note.docx", "note.docx"),
-                                              ("https://example.org/reports/r1.html", "r1.html"),
-                                              ("https://example.org/", "example.org"), ("upload.txt", "upload.txt")])
-def test_a_document_without_a_title_is_shown_by_its_file_name(source, name):
-    from pactlens.web.app import basename
+                                              ("https://example.org/reports/r1.html", "https://example.org/reports/r1.html"),
+                                              ("upload.txt", "upload.txt")])
+def test_a_source_is_shown_without_the_servers_folders(source, name):
+    assert views.public_source(source) == name
 
-    assert basename(source) == name
+
+def test_an_agreement_is_named_by_title_else_by_kind_parties_and_year():
+    """Parties as the NAFTA text (GGO NRTAFT_1992A) names them; a bloc's members added by the
+    pipeline (``via``) are not listed as if the text named them."""
+    from pactlens.model import Party
+
+    north_america = [Party(name="Canada", iso3="CAN"), Party(name="Mexico", iso3="MEX"),
+                     Party(name="United States", iso3="USA")]
+    assert views.agreement_name("North American Free Trade Agreement", north_america) == \
+        "North American Free Trade Agreement"
+    assert views.agreement_name(None, north_america, "1992-12-17", "agreement") == \
+        "Agreement of Canada, Mexico and United States, 1992"
+    eec = [Party(name="European Economic Community"), Party(name="France", via="European Economic Community")]
+    assert views.agreement_name(None, eec, None, "other") == "Agreement of European Economic Community"
+    assert views.agreement_name(None, [], None, "treaty") == "Untitled treaty"

@@ -16,6 +16,7 @@ from pactlens.web.bodies import body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
 from pactlens.web.security import BEARER, require_api_token
+from pactlens.web.views import public_source
 from pactlens.web.uploads import ingest_upload
 
 #: Dependencies of every write: the bearer scheme (for OpenAPI) and its check.
@@ -84,14 +85,17 @@ async def upload(request: Request, response: Response,
 @router.get("/documents", response_model=list[DocumentSummary])
 def list_documents(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                    offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    """Stored documents, newest first, without their text."""
-    return lib(request).summaries(limit=limit, offset=offset)
+    """Stored documents, newest first, without their text (a local source as its file name)."""
+    return [d.model_copy(update={"source": public_source(d.source)})
+            for d in lib(request).summaries(limit=limit, offset=offset)]
 
 
 @router.get("/documents/{doc_id}", response_model=Analysis)
 def get_document(request: Request, doc_id: str):
-    """The whole ``pactlens.analysis/1`` object."""
-    return JSONResponse(get_analysis(request, doc_id).to_json_dict())
+    """The whole ``pactlens.analysis/1`` object (a local source as its file name)."""
+    data = get_analysis(request, doc_id).to_json_dict()
+    data["document"]["source"] = public_source(data["document"]["source"])
+    return JSONResponse(data)
 
 
 @router.delete("/documents/{doc_id}", status_code=204, dependencies=WRITE,
@@ -113,7 +117,8 @@ async def search(request: Request,
     if not q.strip():
         raise ProblemError(422, "the query is empty")
     hits = await cached(request.app.state.pages, ("api-search", q, limit), lib(request).generation,
-                        lambda: body(_HITS.dump_json(lib(request).search(q, limit=limit))))
+                        lambda: body(_HITS.dump_json([h.model_copy(update={"source": public_source(h.source)})
+                                                      for h in lib(request).search(q, limit=limit)])))
     return respond(request, hits, "application/json")
 
 

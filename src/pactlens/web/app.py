@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from pactlens import __version__
 from pactlens.web.cache import PageCache
+from pactlens.web.views import agreement_name, name_of, public_source
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024
@@ -45,14 +46,10 @@ def _templates() -> Jinja2Templates:
     env.globals["version"] = __version__
     env.globals["plural"] = {"entity": "entities", "match": "search match"}
     env.tests["entity_id"] = lambda rid: rid.startswith("entity-")  # names alone: marked lightly
-    env.filters["basename"] = basename
+    env.filters["source"] = public_source
+    env.filters["agreement_name"] = name_of
+    env.filters["compared_name"] = lambda c: agreement_name(c.title, c.parties, c.signed, c.kind)
     return templates
-
-
-def basename(source: str) -> str:
-    """A source's file name (the last part of a path or URL): a readable stand-in for a missing title."""
-    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return name or source
 
 
 def create_app(db_url: str | None = None, token: str | None = None, allow_private: bool = False,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pactlens.model import Analysis, Evidence
+from pactlens.web.views import name_of
 
 
 @dataclass
@@ -48,7 +49,7 @@ def _spans(evidence: Iterable[Evidence]) -> list[tuple[int, int]]:
 def _labels(a: Analysis) -> Iterable[tuple[str, object, str, list[Evidence]]]:
     """(kind, record, label, evidence) for every record of the analysis that has evidence."""
     for ag in a.agreements:
-        yield "agreement", ag, _short(ag.title or ag.id), ag.evidence
+        yield "agreement", ag, _short(name_of(ag)), ag.evidence
     for ob in a.obligations:
         state = "present" if ob.present else "absent"
         arts = f" (art. {', '.join(ob.articles)})" if ob.articles else ""

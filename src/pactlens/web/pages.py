@@ -117,7 +117,7 @@ def render_document(request: Request, doc_id: str, at: str | None, page: int | N
     profiles = [views.profile(a, ag, ids) for ag in a.agreements]
     return request.app.state.templates.get_template("document.html").render(
         request=request,
-        a=a, doc=a.document,
+        a=a, doc=a.document, heading=_heading(a),
         pieces=reader.page_pieces(marks.segments(text, [x for x in refs if _touches(x, lo, hi)]), lo, hi,
                                   {e.start: e.anchor for e in entries}),
         groups=reader.groups(refs, bounds),
@@ -132,6 +132,12 @@ def render_document(request: Request, doc_id: str, at: str | None, page: int | N
         findings=[(f, ids.get(id(f))) for f in a.findings],
         initial="match-1" if hit else None,
     )
+
+
+def _heading(a) -> str:
+    """The document's title; else the name of the agreement it is or is about; else its file name."""
+    named = [ag for ag in a.agreements if ag.role in ("primary", "subject") and (ag.title or ag.parties)]
+    return a.document.title or (views.name_of(named[0]) if named else views.public_source(a.document.source))
 
 
 def _touches(ref: marks.RecordRef, lo: int, hi: int) -> bool:
@@ -179,7 +185,7 @@ async def search(request: Request, q: Annotated[str, Query(max_length=500)] = ""
 def compare(request: Request, ids: Annotated[str, Query(max_length=2000)] = "",
             pick: Annotated[list[str], Query(max_length=20)] = []):  # noqa: B006 (FastAPI copies defaults)
     """``?ids=a,b`` (links, the API's form) or ``?pick=a&pick=b`` (the page's checkboxes)."""
-    docs = [d for d in lib(request).summaries(limit=1000) if d.agreements or d.kind == "treaty"]
+    docs = views.pick_rows(lib(request).agreements())
     chosen = pick or [x.strip() for x in ids.split(",") if x.strip()]
     table = None
     if len(chosen) >= 2:

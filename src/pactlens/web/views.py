@@ -85,6 +85,61 @@ def is_bare(p: Profile) -> bool:
     return ag.role != "primary" and not any(stated)
 
 
+def agreement_name(title: str | None, parties: list, signed: str | None = None, kind: str = "agreement") -> str:
+    """What a reader calls an agreement: its title; without one, its kind, parties and year
+    ("Treaty of Canada, Mexico and United States, 1992") — never an internal id. "Untitled
+    agreement" only when the text names neither a title nor a party."""
+    if title:
+        return title
+    names = [p.name for p in parties if not getattr(p, "via", None)][:4]
+    if not names:
+        return "Untitled " + (kind if kind and kind != "other" else "agreement")
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    more = " and others" if len([p for p in parties if not getattr(p, "via", None)]) > 4 else ""
+    year = f", {signed[:4]}" if signed else ""
+    return f"{(kind if kind and kind != 'other' else 'agreement').capitalize()} of {who}{more}{year}"
+
+
+def name_of(ag: Agreement) -> str:
+    return agreement_name(ag.title, ag.parties, ag.signed.date, ag.kind)
+
+
+def public_source(source: str) -> str:
+    """A document's source as others may see it: a URL as is, a local path reduced to its file
+    name (the server's folders are nobody's business; the CLI shows the whole path)."""
+    if source.startswith(("http://", "https://")):
+        return source
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or source
+
+
+@dataclass
+class PickRow:
+    """One document in the compare picker: enough to tell two of the same name apart."""
+
+    document_id: str
+    name: str
+    signed: str | None
+    parties: str
+    kind: str
+    source: str
+
+
+def pick_rows(stored) -> list[PickRow]:
+    """One row per document with an agreement of its own or one it is about (its first such),
+    ordered by name then date."""
+    rows: dict[str, PickRow] = {}
+    for sa in stored:
+        ag = sa.agreement
+        if sa.document_id in rows or ag.role == "related":
+            continue
+        parties = ", ".join(p.name for p in ag.parties if not p.via)
+        rows[sa.document_id] = PickRow(sa.document_id, name_of(ag), ag.signed.date,
+                                       parties if len(parties) <= 90 else parties[:89] + "…",
+                                       sa.document_kind, sa.document_title or "")
+    return sorted(rows.values(), key=lambda r: (r.name.lower(), r.signed or ""))
+
+
 #: The network's four colours: active commitments, passive ones, consultation, none.
 NETWORK_CLASS = {"defense": "defence", "offense": "defence", "neutrality": "neutrality",
                  "nonaggression": "neutrality", "consultation": "consultation", "none": "none"}

@@ -7,6 +7,15 @@
     var f = ev.target;
     if (f.classList && f.classList.contains("confirm") && !window.confirm(f.getAttribute("data-confirm") || "Sure?")) ev.preventDefault();
   });
+  // The compare picker: keep the rows whose title, year or parties hold every typed word.
+  var filter = document.getElementById("pick-filter");
+  if (filter) filter.addEventListener("input", function () {
+    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    Array.prototype.forEach.call(document.querySelectorAll("table.pick tbody tr"), function (tr) {
+      var t = tr.textContent.toLowerCase();
+      tr.hidden = !words.every(function (w) { return t.indexOf(w) >= 0; });
+    });
+  });
   var text = document.getElementById("doctext");
   if (!text) return;
   var panel = document.getElementById("panel");
