@@ -135,7 +135,7 @@ def test_compare_page(client, ids):
 
 def test_network_page(client, ids):
     page = client.get("/network").text
-    assert page.count('class="link defence"') == 21  # 7 NATO parties: every pair
+    assert page.count('class="link defence"') == 7  # 7 NATO parties: one hub, a link to each
     assert page.count('class="link consultation"') == 1
     assert ">AUS</text>" in page and ">USA</text>" in page
 
@@ -291,7 +291,7 @@ def test_accept_encoding_is_read_as_http_says(header, expected):
     assert accepts_gzip(request) is expected
 
 
-def test_network_can_show_only_agreements_with_an_obligation(client, ids, lib):
+def _later_anz_without_obligations():
     from pactlens.model import Obligation
 
     a = anz()
@@ -300,23 +300,32 @@ def test_network_can_show_only_agreements_with_an_obligation(client, ids, lib):
     a.document.sha256 = "f" * 64
     a.document.id = "f" * 16
     a.agreements[0].title = "A later agreement of the same two states"
-    lib.add(a)
+    a.agreements[0].signed.date = "1990-01-01"
+    return a
+
+
+def test_network_filters_by_obligation_and_year(client, ids, lib):
+    lib.add(_later_anz_without_obligations())
     every = client.get("/network").text
     only = client.get("/network", params={"obligations": "true"}).text
     assert 'class="link none"' in every and 'class="link none"' not in only
     assert 'class="link defence"' in only and "Show every agreement" in only
+    defence = client.get("/network", params={"obligation": "defence"}).text
+    assert 'class="link defence"' in defence and 'class="link consultation"' not in defence
+    late = client.get("/network", params={"from": "1980", "to": "2000"}).text
+    assert "A later agreement of the same two states" in late and "North Atlantic Treaty</a>" not in late
+    assert client.get("/network", params={"obligation": "bogus"}).status_code == 422
 
 
-def test_a_large_network_is_drawn_for_reading_at_scale():
-    from pactlens.web import svg
-
-    keys = [f"S{i:02d}" for i in range(80)]
-    links = [svg.Link(keys[i], keys[(i + 1) % 80], "T", "none", "/d/1") for i in range(80)]
-    links.append(svg.Link("S00", "S40", "Alliance", "defence", "/d/2"))
-    picture = str(svg.network({k: k for k in keys}, links))
-    assert 'class="network dense"' in picture and "rotate(" in picture
-    assert picture.index('class="link defence"') > picture.rindex('class="link none"')  # alliances drawn on top
-    assert svg.short_label("European Economic Community") == "EEC" and svg.short_label("USA") == "USA"
+def test_a_multilateral_treaty_is_one_hub_and_the_picture_exports_as_shown(client, ids):
+    page = client.get("/network").text
+    # NATO's seven parties: seven links to one hub, not 21 pairwise links
+    assert page.count("North Atlantic Treaty — strongest obligation") == 7 and "<rect" in page
+    assert re.search(r"<td><a href=\"/documents/\w+\">North Atlantic Treaty</a></td>", page)  # the table view
+    svg_file = client.get("/network.svg")
+    assert svg_file.headers["content-type"].startswith("image/svg+xml")
+    assert svg_file.text.startswith("<svg") and "<style>" in svg_file.text
+    assert svg_file.text == re.search(r"<svg class=\"network\".*?</svg>", page, re.S)[0]
 
 
 def test_a_page_the_browser_already_has_is_answered_with_304(client, ids):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactlens.model import Event
-from pactlens.web import marks, svg, views
+from pactlens.web import marks, network, svg, views
 from pactlens.web.problems import ProblemError
 from pactlens.web.uploads import check_type, safe_name
 from test_web_support import NATO, anz, nato
@@ -111,23 +111,53 @@ def test_timeline_of_undated_events_is_empty():
     assert str(svg.timeline([(bad, None)])) == ""
 
 
-def test_network_layout_is_deterministic_and_inside_the_picture():
-    nodes = {k: k for k in ("AUS", "NZL", "USA", "GBR", "FRA", "IRN", "RUS", "PRK")}
-    links = [svg.Link("AUS", "NZL", "ANZ", "consultation", "/d/1"), svg.Link("USA", "GBR", "NAT", "defence", "/d/2"),
-             svg.Link("GBR", "FRA", "NAT", "defence", "/d/2"), svg.Link("USA", "FRA", "NAT", "defence", "/d/2"),
-             svg.Link("IRN", "RUS", "CSP", "none", "/d/3"), svg.Link("RUS", "PRK", "CSP2", "defence", "/d/4"),
-             svg.Link("IRN", "RUS", "Other <&>", "consultation", "/d/5")]
-    one, two = str(svg.network(nodes, links)), str(svg.network(nodes, links))
+def _graph(nodes, links, hubs=()):
+    return network.Graph(nodes={k: k for k in nodes}, hubs=set(hubs), links=links)
+
+
+def test_network_layout_is_deterministic_and_fills_the_canvas():
+    nodes = ("AUS", "NZL", "USA", "GBR", "FRA", "IRN", "RUS", "PRK")
+    links = [network.Link("AUS", "NZL", "ANZ", "consultation", "/d/1"), network.Link("USA", "GBR", "NAT", "defence", "/d/2"),
+             network.Link("GBR", "FRA", "NAT", "defence", "/d/2"), network.Link("USA", "FRA", "NAT", "defence", "/d/2"),
+             network.Link("IRN", "RUS", "CSP", "none", "/d/3"), network.Link("RUS", "PRK", "CSP2", "defence", "/d/4"),
+             network.Link("IRN", "RUS", "Other <&>", "consultation", "/d/5")]
+    one, two = str(network.draw(_graph(nodes, links))), str(network.draw(_graph(nodes, links)))
     assert one == two
     assert "Other &lt;&amp;&gt;" in one
     coords = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.-]+)" cy="([\d.-]+)"', one)]
-    assert len(coords) == len(nodes) and all(0 <= x <= 720 and 0 <= y <= 720 for x, y in coords)
-    assert len(set(coords)) == len(coords)
+    assert len(coords) == len(nodes) and len(set(coords)) == len(coords)
+    xs, ys = [x for x, _ in coords], [y for _, y in coords]
+    assert min(xs) >= 0 and max(xs) <= network.WIDTH and min(ys) >= 0 and max(ys) <= network.HEIGHT
+    assert max(xs) - min(xs) > 0.8 * network.WIDTH and max(ys) - min(ys) > 0.8 * network.HEIGHT  # uses the canvas
+
+
+def _label_boxes(svg_text: str) -> list[tuple[float, float, float, float]]:
+    boxes = []
+    for x, y, anchor, label in re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)">([^<]*)</text>',
+                                          svg_text):
+        x, y, w = float(x), float(y), len(label) * network.CHAR_W
+        left = {"start": x, "end": x - w, "middle": x - w / 2}[anchor]
+        boxes.append((left, y - 11, left + w, y + 2))
+    return boxes
+
+
+def test_labels_never_overlap_in_a_crowded_network():
+    """53 states in a ring of bilateral agreements plus chords, as the issue's library had."""
+    keys = [f"S{i:02d}" for i in range(53)]
+    links = [network.Link(keys[i], keys[(i + 1) % 53], "T", "none", "/d/1") for i in range(53)]
+    links += [network.Link(keys[i], keys[(i * 7) % 53], "U", "defence", "/d/2") for i in range(0, 53, 2) if i]
+    picture = str(network.draw(_graph(keys, links)))
+    boxes = _label_boxes(picture)
+    assert len(boxes) > 20  # most states are labelled
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5), (a, b)
 
 
 def test_components_group_connected_states():
-    groups = svg.components(["A", "B", "C", "D", "E"], [("A", "B"), ("B", "C"), ("D", "E")])
+    groups = network.components(["A", "B", "C", "D", "E"], [("A", "B"), ("B", "C"), ("D", "E")])
     assert groups == [["A", "B", "C"], ["D", "E"]]
+    assert network.short_label("European Economic Community") == "EEC" and network.short_label("USA") == "USA"
 
 
 @pytest.mark.parametrize("name,data", [("a.txt", b"words"), ("a.md", b"# T"), ("a.html", b"<p>x</p>"),

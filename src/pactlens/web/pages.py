@@ -196,41 +196,51 @@ def compare(request: Request, ids: Annotated[str, Query(max_length=2000)] = "",
                   too_few=len(chosen) == 1)
 
 
+Obligation = Annotated[str | None, Query(pattern="^(any|defence|neutrality|consultation)$")]
+YearFrom = Annotated[int | None, Query(alias="from", ge=1, le=9999)]
+YearTo = Annotated[int | None, Query(alias="to", ge=1, le=9999)]
+
+
+def _graph(request: Request, obligation: str | None, obligations: bool, year_from: int | None, year_to: int | None):
+    from pactlens.web import network
+
+    return network.build(lib(request).agreements(), views.name_of, views.network_class,
+                         obligation or ("any" if obligations else None), year_from, year_to)
+
+
 @router.get("/network")
-def network(request: Request, obligations: bool = False):
-    """``?obligations=true``: only agreements that carry an alliance obligation (and their states)."""
-    nodes, links = network_data(lib(request).agreements())
-    total = len(links)
-    if obligations:
-        links = [l for l in links if l.strongest != "none"]
-        linked = {k for l in links for k in (l.a, l.b)}
-        nodes = {k: v for k, v in nodes.items() if k in linked}
-    return render(request, "network.html", picture=svg.network(nodes, links), nodes=nodes, links=links,
-                  obligations=obligations, total=total)
+async def network_page(request: Request, obligation: Obligation = None, obligations: bool = False,
+                       year_from: YearFrom = None, year_to: YearTo = None):
+    """The network with its filters (``?obligation=defence|neutrality|consultation|any``,
+    ``?from=1945&to=1991``; ``?obligations=true`` is ``any``) and a table of the agreements
+    drawn; cached until the library changes."""
+    from pactlens.web import network
+
+    def build() -> Body:
+        g = _graph(request, obligation, obligations, year_from, year_to)
+        query = str(request.url.query)
+        html = request.app.state.templates.get_template("network.html").render(
+            request=request, picture=network.draw(g), graph=g, obligation=obligation or ("any" if obligations else ""),
+            year_from=year_from, year_to=year_to, query=query,
+            states=len(g.nodes) - len(g.hubs))
+        return body(html)
+
+    key = ("network", obligation, obligations, year_from, year_to)
+    page = await cached(request.app.state.pages, key, lib(request).generation, build)
+    return respond(request, page, "text/html; charset=utf-8")
 
 
-def network_data(stored) -> tuple[dict[str, str], list[svg.Link]]:
-    """States and pairwise links from every stored agreement (a multilateral one links every pair)."""
-    nodes: dict[str, str] = {}
-    links: list[svg.Link] = []
-    seen: set[tuple[str, str, str]] = set()  # one link per agreement and pair, even if several documents carry it
-    for sa in stored:
-        ag = sa.agreement
-        keys = []
-        for p in ag.parties:
-            key = p.iso3 or p.name
-            nodes.setdefault(key, p.name)
-            keys.append(key)
-        keys = sorted(set(keys))
-        strongest = views.network_class(sa.obligations)
-        title = ag.title or "untitled agreement"
-        for i, x in enumerate(keys):
-            for y in keys[i + 1:]:
-                if (x, y, title.lower()) in seen:
-                    continue
-                seen.add((x, y, title.lower()))
-                links.append(svg.Link(x, y, title, strongest, f"/documents/{sa.document_id}"))
-    return nodes, links
+@router.get("/network.svg")
+def network_svg(request: Request, obligation: Obligation = None, obligations: bool = False,
+                year_from: YearFrom = None, year_to: YearTo = None):
+    """The picture as shown, as a file (its styles are inside it)."""
+    from fastapi.responses import Response
+
+    from pactlens.web import network
+
+    svg_text = str(network.draw(_graph(request, obligation, obligations, year_from, year_to)))
+    return Response(svg_text, media_type="image/svg+xml",
+                    headers={"Content-Disposition": 'attachment; filename="pactlens-network.svg"'})
 
 
 @router.get("/docs")
