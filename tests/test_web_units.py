@@ -105,6 +105,26 @@ def test_timeline_lanes_do_not_overlap_and_escape_text():
                 assert x1 + n1 * svg.CHAR_W <= x2 or x2 + n2 * svg.CHAR_W <= x1
 
 
+def test_a_timeline_of_many_events_merges_the_identical_and_clusters_by_year():
+    ev0 = anz().events[0].evidence
+
+    def event(d, summary):
+        return Event(date=d, precision="day", kind="meeting", summary=summary, evidence=ev0)
+
+    few = [(event("2025-01-17", "Treaty signed in Moscow"), "event-1"),
+           (event("2025-01-17", "Treaty  signed in moscow"), "event-2"), (event("2024-06-01", "Talks resumed"), "event-3")]
+    out = str(svg.timeline(few))
+    assert out.count('<g class="event') == 2 and "(×2)" in out
+    many = [(event(f"{1950 + i % 60}-0{1 + i % 9}-1{i % 10}", f"Meeting number {i}"), f"event-{i}") for i in range(130)]
+    out = str(svg.timeline(many))
+    marks = out.count('<g class="event')
+    counts = [int(n) for n in re.findall(r"\d{4}–\d{4} · (\d+) events</text>", out)]
+    assert marks <= 24 and len(counts) == marks and sum(counts) == 130  # one mark per span of years, with its count
+    assert out.rindex('class="stem"') < out.index("<text x=")  # every stem under every label
+    lanes = {float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)">', out)}
+    assert len(lanes) <= 6
+
+
 def test_timeline_of_undated_events_is_empty():
     assert str(svg.timeline([])) == ""
     bad = Event(date="sometime", precision="year", kind="k", summary="s", evidence=nato().events[0].evidence)
