@@ -153,8 +153,8 @@ def test_network_layout_is_deterministic_and_fills_the_canvas():
 
 def _label_boxes(svg_text: str) -> list[tuple[float, float, float, float]]:
     boxes = []
-    for x, y, anchor, label in re.findall(r'<text x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)">([^<]*)</text>',
-                                          svg_text):
+    for x, y, anchor, label in re.findall(r'<text class="\w+" x="([\d.-]+)" y="([\d.-]+)" text-anchor="(\w+)">'
+                                          r'([^<]*)</text>', svg_text):
         x, y, w = float(x), float(y), len(label) * network.CHAR_W
         left = {"start": x, "end": x - w, "middle": x - w / 2}[anchor]
         boxes.append((left, y - 11, left + w, y + 2))

@@ -32,8 +32,8 @@ CLASSES = ("none", "consultation", "neutrality", "defence")
 STYLE = ("text{font:12px system-ui,sans-serif;fill:#1d232b}.link{fill:none;stroke-width:2;opacity:.85}"
          ".link.none{stroke:#9aa3ad;opacity:.45}.link.consultation{stroke:#2e86c1}.link.neutrality{stroke:#d68910}"
          ".link.defence{stroke:#c0392b}.node circle{fill:#fff;stroke:#14202b;stroke-width:1.5}"
-         ".hub rect{fill:#14202b}.hub text{font-size:10px;fill:#3b4450;font-style:italic}"
-         ".label-bg{fill:#fff;opacity:.8}")
+         ".hub rect{fill:#14202b}text.hub{font-size:10px;fill:#3b4450;font-style:italic}"
+         "text{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}")
 
 
 @dataclass
@@ -132,34 +132,44 @@ def components(keys: list[str], pairs: list[tuple[str, str]]) -> list[list[str]]
 def force_layout(keys: list[str], pairs: list[tuple[str, str]], seed: int = 7,
                  iterations: int = 150) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold in the unit square with a fixed seed (same library, same picture)
-    and a pull towards the middle, so that separate groups stay close and the picture fills."""
-    rng = random.Random(seed)
-    pos = {n: [rng.random(), rng.random()] for n in keys}
-    k = math.sqrt(1.0 / max(len(keys), 1))
+    and a pull towards the middle, so that separate groups stay close and the picture fills.
+
+    Vectorised with numpy (all pairs at once): a library of 300 states and treaties lays out
+    in a fraction of a second, where the pure-Python double loop took half a minute."""
+    import numpy as np
+
+    n = len(keys)
+    if n == 1:
+        return {keys[0]: (0.5, 0.5)}
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2))
+    index = {k: i for i, k in enumerate(keys)}
+    edges = np.array([(index[a], index[b]) for a, b in pairs], dtype=int).reshape(-1, 2)
+    k = math.sqrt(1.0 / n)
     temp = 0.1
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()
     for _ in range(iterations):
-        disp = {n: [(0.5 - pos[n][0]) * 0.6 * k, (0.5 - pos[n][1]) * 0.6 * k] for n in keys}
-        for i, u in enumerate(keys):
-            pu, du = pos[u], disp[u]
-            for v in keys[i + 1:]:
-                dx, dy = pu[0] - pos[v][0], pu[1] - pos[v][1]
-                d2 = max(dx * dx + dy * dy, 1e-6)
-                f = k * k / d2
-                du[0] += dx * f; du[1] += dy * f
-                disp[v][0] -= dx * f; disp[v][1] -= dy * f
-        for u, v in pairs:
-            dx, dy = pos[u][0] - pos[v][0], pos[u][1] - pos[v][1]
-            d = max(math.hypot(dx, dy), 1e-3)
-            f = d / k
-            disp[u][0] -= dx * f; disp[u][1] -= dy * f
-            disp[v][0] += dx * f; disp[v][1] += dy * f
-        for n in keys:
-            dx, dy = disp[n]
-            d = max(math.hypot(dx, dy), 1e-9)
-            pos[n][0] += dx / d * min(d, temp)
-            pos[n][1] += dy / d * min(d, temp)
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        f = dx * dx + dy * dy
+        np.maximum(f, 1e-6, out=f)
+        np.divide(k * k, f, out=f)
+        np.fill_diagonal(f, 0.0)
+        disp_x = (dx * f).sum(axis=1) + (0.5 - x) * 0.6 * k
+        disp_y = (dy * f).sum(axis=1) + (0.5 - y) * 0.6 * k
+        if len(edges):
+            ex, ey = x[edges[:, 0]] - x[edges[:, 1]], y[edges[:, 0]] - y[edges[:, 1]]
+            pull = np.sqrt(ex * ex + ey * ey) / k
+            np.add.at(disp_x, edges[:, 0], -ex * pull)
+            np.add.at(disp_x, edges[:, 1], ex * pull)
+            np.add.at(disp_y, edges[:, 0], -ey * pull)
+            np.add.at(disp_y, edges[:, 1], ey * pull)
+        length = np.maximum(np.sqrt(disp_x * disp_x + disp_y * disp_y), 1e-9)
+        step = np.minimum(length, temp) / length
+        x += disp_x * step
+        y += disp_y * step
         temp *= 0.97
-    return {n: (p[0], p[1]) for n, p in pos.items()}
+    pos = np.stack([x, y], axis=1)
+    return {key: (float(pos[i, 0]), float(pos[i, 1])) for i, key in enumerate(keys)}
 
 
 def fill(pos: dict[str, tuple[float, float]], width: float, height: float, margin: float) -> dict[str, tuple[float, float]]:
@@ -180,6 +190,13 @@ def short_label(key: str) -> str:
     return initials if len(initials) >= 2 else key[:12]
 
 
+def hub_label(title: str) -> str:
+    """A treaty hub's label: its initials when they are short (NAT, CSCE), else none (a string
+    of twenty initials says nothing; the tooltip and the table name it)."""
+    initials = short_label(title)
+    return initials if len(initials) <= 6 else ""
+
+
 Box = tuple[float, float, float, float]
 
 
@@ -187,24 +204,35 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+#: The best-connected nodes whose labels may cover other nodes (on a white halo) rather than
+#: be left out: in a dense core every place near a hub touches some node.
+ALWAYS_LABELLED = 15
+
+
 def place_labels(pos: dict[str, tuple[float, float]], labels: dict[str, str], radius: dict[str, float],
                  order: list[str]) -> dict[str, tuple[float, float, str]]:
     """(x, y, anchor) of each label that fits: the first of right, left, above, below of its
-    node that overlaps no label already placed and no node; nodes in ``order`` (most
-    connected first). A label that fits nowhere is left out."""
-    taken: list[Box] = [(x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()]
+    node that overlaps no label already placed and no node (for the first
+    :data:`ALWAYS_LABELLED`, no label); nodes in ``order`` (most connected first). A label
+    that fits nowhere is left out."""
+    nodes: list[Box] = [(x - radius[n], y - radius[n], x + radius[n], y + radius[n]) for n, (x, y) in pos.items()]
+    taken: list[Box] = []
     own = {n: i for i, n in enumerate(pos)}
     out: dict[str, tuple[float, float, str]] = {}
-    for n in order:
+    for rank, n in enumerate(order):
+        if not labels[n]:
+            continue
         x, y = pos[n]
         w, r = len(labels[n]) * CHAR_W, radius[n] + 3
         for lx, ly, anchor, box in ((x + r, y + 4, "start", (x + r, y - 7, x + r + w, y + 6)),
-                                    (x - r, y + 4, "end", (x - r - w, y - 7, x - r, y + 6))
-                                    , (x, y - r - 3, "middle", (x - w / 2, y - r - 15, x + w / 2, y - r - 2)),
+                                    (x - r, y + 4, "end", (x - r - w, y - 7, x - r, y + 6)),
+                                    (x, y - r - 3, "middle", (x - w / 2, y - r - 15, x + w / 2, y - r - 2)),
                                     (x, y + r + 12, "middle", (x - w / 2, y + r, x + w / 2, y + r + 13))):
             if box[0] < 0 or box[2] > WIDTH or box[1] < 0 or box[3] > HEIGHT:
                 continue
-            if not any(_overlaps(box, t) for i, t in enumerate(taken) if i != own[n]):
+            if any(_overlaps(box, t) for t in taken):
+                continue
+            if rank < ALWAYS_LABELLED or not any(_overlaps(box, t) for i, t in enumerate(nodes) if i != own[n]):
                 out[n] = (lx, ly, anchor)
                 taken.append(box)
                 break
@@ -225,7 +253,7 @@ def draw(g: Graph) -> Markup:
         degree[a] += 1
         degree[b] += 1
     radius = {k: 4.0 if k in g.hubs else 4 + min(degree[k], 16) * 0.5 for k in keys}
-    labels = {k: (short_label(g.nodes[k]) if k in g.hubs else (k if len(k) <= 4 else g.nodes[k][:18])) for k in keys}
+    labels = {k: (hub_label(g.nodes[k]) if k in g.hubs else (k if len(k) <= 4 else g.nodes[k][:18])) for k in keys}
     order = sorted((k for k in keys if k not in g.hubs), key=lambda k: (-degree[k], k)) + \
         sorted((k for k in keys if k in g.hubs), key=lambda k: (-degree[k], k))
     placed = place_labels(pos, labels, radius, order)
@@ -243,10 +271,11 @@ def draw(g: Graph) -> Markup:
         title = f"<title>{escape(g.nodes[k])}</title>"
         shape = (f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}">{title}</rect>'
                  if k in g.hubs else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}">{title}</circle>')
-        text = ""
+        out.append(f'<g class="{"hub" if k in g.hubs else "node"}">{shape}</g>')
+    for k in keys:  # labels after every node: none is painted over
         if k in placed:
             lx, ly, anchor = placed[k]
-            text = f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(labels[k])}</text>'
-        out.append(f'<g class="{"hub" if k in g.hubs else "node"}">{shape}{text}</g>')
+            out.append(f'<text class="{"hub" if k in g.hubs else "node"}" x="{lx:.1f}" y="{ly:.1f}" '
+                       f'text-anchor="{anchor}">{escape(labels[k])}</text>')
     out.append("</svg>")
     return Markup("".join(out))
