@@ -56,3 +56,25 @@ def test_back_references_and_empty_phrases_name_no_new_agreement():
     # Without a dateline, "today" dates nothing.
     assert _found("Spain and Portugal today signed a fisheries convention.\n") == {
         "fisheries convention": (["ESP", "PRT"], None, None)}
+
+
+def test_it_in_the_lead_paragraph_continues_the_agreement_that_opens_it():
+    """Wikipedia, "Kellogg–Briand Pact": the lead names the pact, then 'It was signed by Germany,
+    France, and the United States on 27 August 1928'; paraphrase: another convention and its place.
+    'It' after a sentence that does not open with the agreement dates nothing."""
+    text = (
+        "The Kellogg–Briand Pact is a 1928 international agreement in which signatory states promised not to use "
+        "war to resolve disputes. Parties failing to abide by this promise should be denied its benefits. It was "
+        "signed by Germany, France, and the United States on 27 August 1928, and by most other states soon after.\n"
+    )
+    assert {a.title: a.signed.date for a in find_prose_agreements(make_doc(text))} == {"Kellogg–Briand Pact": "1928-08-27"}
+    para = (
+        "The Montreux Convention is a 1936 agreement that gives Turkey control over the Straits. It was signed on "
+        "20 July 1936 in Montreux after three weeks of talks.\n"
+    )
+    assert {a.title: (a.signed.date, a.signed.place) for a in find_prose_agreements(make_doc(para))} == {
+        "Montreux Convention": ("1936-07-20", "Montreux")}
+    other = (
+        "Turkey later relied on the Montreux Convention in several disputes. It was signed on 20 July 1936.\n"
+    )
+    assert {a.title: a.signed.date for a in find_prose_agreements(make_doc(other))} == {"Montreux Convention": None}

@@ -87,3 +87,32 @@ def test_an_indented_passage_under_a_speech_sentence_is_a_quotation():
         "    The ministers will review the implementation of the agreement and its annexes in detail.\n"
     ) == {}
     assert _speakers("The minister said:\n\n    - the first point of the list, with several words in it\n") == {}
+
+
+def _by_parse(text: str, quoted: str, title: str) -> str | None:
+    """The parse's speaker of ``quoted`` in ``text`` when the document is about ``title``."""
+    from pactlens.extract.prose.attribution import Discourse
+    from pactlens.extract.prose.parsed_speakers import parsed_speaker
+    from pactlens.model import Agreement, Evidence
+    from pactlens.structure.nlp import nlp_doc
+
+    doc = make_doc(text)
+    about = Agreement(id="a", title=title, role="subject", evidence=[Evidence(start=0, end=1, text=text[0])])
+    a = text.index(quoted)
+    who = parsed_speaker(nlp_doc(doc), Discourse([], [0]), a, a + len(quoted), about)
+    return who.name if who is not None else None
+
+
+def test_the_agreement_the_document_is_about_speaks_through_its_articles():
+    """Wikipedia, "Convention of Kanagawa": 'The final article, Article Twelve, stipulated that …
+    the "August Sovereign of Japan" …' quotes the convention; paraphrase: 'The convention states
+    that …'; an article of another instrument ('Article 2 of the Charter') is that instrument's."""
+    text = (
+        "The final article, Article Twelve, stipulated that the terms of the treaty were to be ratified by the "
+        'President of the United States and the "August Sovereign of Japan" within 18 months.\n'
+    )
+    assert _by_parse(text, "August Sovereign of Japan", "Convention of Kanagawa") == "Convention of Kanagawa"
+    para = 'The convention states that merchant vessels "shall enjoy complete freedom of transit and navigation".\n'
+    assert _by_parse(para, "shall enjoy complete freedom", "Montreux Convention") == "Montreux Convention"
+    other = 'Article 2 of the Charter provides that "all Members shall settle their disputes by peaceful means".\n'
+    assert _by_parse(other, "all Members shall settle", "Kellogg–Briand Pact") == "Charter"

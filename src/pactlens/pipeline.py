@@ -89,7 +89,7 @@ def analyze_doc(doc) -> Analysis:  # doc: pactlens.structure.doc.Doc
     provisions = find_provisions(doc, agreements)
     obligations = find_obligations(doc, agreements, provisions)
     citations = find_citations(doc)
-    quotes = find_quotes(doc, citations, kind=kind)
+    quotes = find_quotes(doc, citations, kind=kind, agreements=agreements)
     events = find_events(doc, agreements)
     entities = find_entities(doc, kind)
     findings = audit(doc, citations, quotes)

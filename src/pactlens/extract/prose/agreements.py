@@ -41,6 +41,12 @@ _DESCRIPTIVE = re.compile(
     r"\b(?P<verb>signed|entered\s+into|concluded|reached|struck)\s+(?P<np>(?:a|an|the|their|its)\s+"
     rf"(?:[\w\u2013-]+\s+){{0,4}}?(?P<w>{_NOUNS}))\b"
 )
+#: What may stand before an agreement's mention that opens its sentence: "The", "The 1928", the
+#: first words of its name ("The KELLOGG–" before "BRIAND PACT").
+_OPENS_WITH = re.compile(r"[\s\"“*_#]*(?:[Tt]he\s+)?(?:\d{4}\s+)?(?:[A-Z][\w’'.]*(?:\s+|[–-]))*")
+#: "It was signed", "It had been concluded": the pronoun subject of a sentence.
+_IT = re.compile(r"It\s+(?:was|is|had\s+been|has\s+been|were)\b")
+_IT_REACH = 3
 _PARTIES_LIST = re.compile(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
 _BETWEEN_AFTER = re.compile(
     r"\s*(?:\(\)\s*)?(?:,\s*)?(?:(?:was|is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -118,6 +124,22 @@ def _signs_this(doc: Doc, sentence: Span, verb: int, w: WrittenAgreement) -> boo
     return False
 
 
+def _continued_by_it(doc: Doc, w: WrittenAgreement) -> list[Span]:
+    """Sentences whose subject "It" continues the agreement that opens their paragraph's sentence
+    before them (an encyclopedia's lead): "The Kellogg–Briand Pact … is a 1928 international
+    agreement … It was signed by Germany, France, and the United States on 27 August 1928". At
+    most the next few sentences of the same paragraph are read."""
+    out: list[Span] = []
+    for m in w.mentions:
+        s = sentence_around(doc, m.start, m.end)
+        block = doc.block_at(s.start)
+        if block is None or not _OPENS_WITH.fullmatch(doc.text, s.start, m.start):
+            continue
+        following = [t for t in doc.sentences_in(Span(s.end, block.end)) if t.start >= s.end][:_IT_REACH]
+        out += [t for t in following if _IT.match(doc.text, t.start)]
+    return out
+
+
 def _about_facts(doc: Doc, w: WrittenAgreement, subject: bool) -> dict:
     """What the text states of one agreement, from the sentences that speak of it."""
     text = doc.text
@@ -126,6 +148,8 @@ def _about_facts(doc: Doc, w: WrittenAgreement, subject: bool) -> dict:
     spans = [sentence_around(doc, m.start, m.end) for m in w.mentions]
     if subject:
         spans += [sentence_around(doc, m.start()) for m in _ANAPHOR.finditer(text) if not doc.in_footnotes(m.start())]
+    continued = _continued_by_it(doc, w)
+    spans += continued
     for s in sorted(spans, key=lambda s: s.start):
         if s.start not in seen and not doc.in_footnotes(s.start):
             seen.add(s.start)
@@ -148,11 +172,12 @@ def _about_facts(doc: Doc, w: WrittenAgreement, subject: bool) -> dict:
             facts["term"] = (to_number(n.group("n")), doc.evidence(m.start - len(before) + n.start(), m.start - len(before) + n.end()))
 
     best_signing: tuple[int, Signed] | None = None
+    it_starts = {c.start for c in continued}
     for s in sentences:
-        if not _refers_to(doc, s, w, subject):
+        if s.start not in it_starts and not _refers_to(doc, s, w, subject):
             continue
         verb = _SIGNED_VERB.search(text, s.start, s.end)
-        if verb and (subject or _signs_this(doc, s, verb.start(), w)):
+        if verb and (subject or s.start in it_starts or _signs_this(doc, s, verb.start(), w)):
             signers = find_signatories(doc, s.start, s.end, seen=facts["signatories"])
             parties = [state_party(doc, m) for m in signers.states]
             if not parties and _signs_this(doc, s, verb.start(), w):

@@ -25,6 +25,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pactlens.extract.prose.speakers import NamedSpeaker, names_something
+from pactlens.model import Agreement
+from pactlens.resources.lexicon import phrases
 from pactlens.extract.prose.speech import SPEECH_VERB
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,15 +45,28 @@ _DOCUMENT_HEAD = re.compile(
     r"(?:statement|declaration|communiqu[ée]|report|assessment|strategy|review|memorandum|letter|treaty|"
     r"agreement|charter|pact|convention|accord|resolution|constitution|doctrine|guidelines|protocol|act|law)s?"
 )
+#: Parts of an instrument that speak for it.
+_PARTS = {"article", "section", "paragraph", "chapter", "clause", "preamble", "annex"}
+_AGREEMENT_NOUN = re.compile(rf"(?:{phrases('agreement_nouns')})")
 _EMPTY_MODIFIERS = {"new", "first", "second", "final", "other", "same", "such", "this", "that", "latest", "recent"}
 #: How many heads to climb from the quotation to its verb.
-_CLIMB = 4
+_CLIMB = 6
 #: How many words before a quotation its verb may stand when the parse does not link them.
 _BEFORE = 12
 
 
-def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int) -> Speaker | None:
-    """The speaker of the quotation at ``[start, end)`` by the parse, or None."""
+def subject_agreement(agreements: list[Agreement]) -> Agreement | None:
+    """The agreement the document is about (its own text's, else the one it discusses), if titled."""
+    for role in ("primary", "subject"):
+        found = next((a for a in agreements if a.role == role and a.title), None)
+        if found is not None:
+            return found
+    return None
+
+
+def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreement | None = None) -> Speaker | None:
+    """The speaker of the quotation at ``[start, end)`` by the parse, or None. ``about`` is the
+    agreement the document is about: "the convention", "the final article" stand for it."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -61,7 +76,7 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int) -> Speaker | N
     subject = _subject(verb)
     if subject is None or subject.i >= span.start and subject.i < span.end:
         return None
-    return _name(d, subject)
+    return _name(d, subject, about)
 
 
 def _attribution_verb(span: Any) -> Any | None:
@@ -122,11 +137,17 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _name(d: Discourse, subj: Any) -> Speaker | None:
+def _name(d: Discourse, subj: Any, about: Agreement | None = None) -> Speaker | None:
     """What the subject names, if it names one (see the module docstring)."""
     gender = _PRONOUNS.get(subj.lower_)
     if gender is not None:
         return d.pronoun(subj.doc.text, subj.idx, gender=gender)
+    part_of = _instrument_of(subj)
+    if part_of is not None:
+        subj = part_of  # "Article 2 of the Charter provides": the Charter
+    back = _back_to_agreement(subj, about)
+    if back is not None:
+        return back
     a, b = _phrase_bounds(subj)
     person = next((m.person for m in d.mentions if a <= m.start and m.end <= b), None)
     if person is not None:
@@ -144,6 +165,32 @@ def _name(d: Discourse, subj: Any) -> Speaker | None:
             first = min(mods, key=lambda t: t.i)
             phrase = subj.doc.text[first.idx : subj.idx + len(subj.text)]
             return NamedSpeaker(phrase, "document", first.idx, first.idx + len(phrase))
+    return None
+
+
+def _instrument_of(subj: Any) -> Any | None:
+    """The instrument an article belongs to: "Article 2 of the Charter" -> "Charter"."""
+    if subj.lower_ not in _PARTS:
+        return None
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _back_to_agreement(subj: Any, about: Agreement | None) -> NamedSpeaker | None:
+    """"The convention states", "The final article, Article Twelve, stipulated": a definite
+    agreement noun that the agreement's own title holds, or an article with no other instrument
+    named ("of the Charter"), is the agreement the document is about."""
+    if about is None or about.title is None:
+        return None
+    det = next((c for c in subj.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this", "its"):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+        return None  # "Article 2 of the Charter": another instrument may be named
+    word = subj.lower_
+    if word in _PARTS or (_AGREEMENT_NOUN.fullmatch(word) and word in about.title.lower()):
+        ev = about.evidence[0] if about.evidence else None
+        return NamedSpeaker(about.title, "document", ev.start if ev else subj.idx, ev.end if ev else subj.idx)
     return None
 
 

@@ -21,11 +21,11 @@ from pactlens.extract.prose.attribution import (
 )
 from pactlens.extract.prose.block_quotes import find_block_quotes
 from pactlens.extract.prose.discourse import reading_text
-from pactlens.extract.prose.parsed_speakers import parsed_speaker
+from pactlens.extract.prose.parsed_speakers import parsed_speaker, subject_agreement
 from pactlens.extract.prose.people import Person, find_people
 from pactlens.extract.prose.quote_spans import WORD, Found, find_direct, find_reported, sentence_index, trim_reported
 from pactlens.extract.prose.speakers import NamedSpeaker
-from pactlens.model import Citation, Quote
+from pactlens.model import Agreement, Citation, Quote
 from pactlens.structure.doc import Doc
 from pactlens.structure.nlp import nlp_doc
 from pactlens.structure.sentences import BodySentence, body_sentences, footnote_ranges
@@ -35,12 +35,14 @@ def _body_ranges(sentences: tuple[BodySentence, ...]) -> list[tuple[int, int]]:
     return [(s.span.start, s.span.end) for s in sentences]
 
 
-def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) -> list[Quote]:
+def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
+                agreements: list[Agreement] | None = None) -> list[Quote]:
     """Direct quotations and reported speech in running text, in text order.
 
     ``kind`` is the document kind from ``classify``: an agreement's own text
     (``treaty``) quotes no one a model could help name, so spaCy is never
-    loaded for one.
+    loaded for one. ``agreements`` are the document's: "the convention states …" and "Article 12
+    stipulated …" quote the agreement the document is about.
     """
     sentences = body_sentences(doc)
     if not sentences:
@@ -83,7 +85,7 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None) ->
         if who is None and f.direct and kind != "treaty" and not doc.articles:
             # Shapes no rule knows ("the Charter, which provides that …"): the parse's subject.
             sdoc = nlp_doc(doc)
-            who = parsed_speaker(sdoc, d, f.start, f.end) if sdoc is not None else None
+            who = parsed_speaker(sdoc, d, f.start, f.end, subject_agreement(agreements or [])) if sdoc is not None else None
         # An agreement's own text quotes no one: a quotation there is an amended
         # clause or a defined term, kept only if the text names who said it.
         if who is None and (not f.direct or kind == "treaty"):
