@@ -364,3 +364,16 @@ def test_the_compare_picker_tells_documents_of_one_name_apart(client, lib):
     assert "1949-04-04" in page and "1949-04-05" in page and "Belgium, Canada, France" in page
     table = client.get(f"/compare?ids={ids[0]},{ids[1]}").text
     assert table.count('<th scope="row">') > 5 and 'class="corner"' in table
+
+
+@pytest.mark.parametrize("kind,role,title,heading", [
+    ("treaty", "primary", None, "North Atlantic Treaty"),
+    ("brief", "subject", None, "Brief on the North Atlantic Treaty"),
+    ("brief", "related", None, "north-atlantic-1949.txt"),
+    ("brief", "subject", "NATO at seventy-five", "NATO at seventy-five"),
+])
+def test_a_document_is_headed_by_a_name_a_reader_knows(client, lib, kind, role, title, heading):
+    a = nato()
+    a.document.kind, a.document.title, a.agreements[0].role = kind, title, role
+    doc_id, _ = lib.add(a)
+    assert f"<h1>{heading}</h1>" in client.get(f"/documents/{doc_id}").text

@@ -135,9 +135,20 @@ def render_document(request: Request, doc_id: str, at: str | None, page: int | N
 
 
 def _heading(a) -> str:
-    """The document's title; else the name of the agreement it is or is about; else its file name."""
-    named = [ag for ag in a.agreements if ag.role in ("primary", "subject") and (ag.title or ag.parties)]
-    return a.document.title or (views.name_of(named[0]) if named else views.public_source(a.document.source))
+    """The document's title; else the name of the agreement whose text it is; else, for writing
+    about an agreement, "Brief on the …" (a brief is not the treaty it discusses); else its
+    file name."""
+    if a.document.title:
+        return a.document.title
+    own = [ag for ag in a.agreements if ag.role == "primary" and (ag.title or ag.parties)]
+    if own:
+        return views.name_of(own[0])
+    about = [ag.title for ag in a.agreements if ag.role == "subject" and ag.title]
+    if about:
+        kind = a.document.kind if a.document.kind in ("brief", "news") else "document"
+        title = about[0][4:] if about[0].lower().startswith("the ") else about[0]
+        return f"{'News' if kind == 'news' else kind.capitalize()} on the {title}"
+    return views.public_source(a.document.source)
 
 
 def _touches(ref: marks.RecordRef, lo: int, hi: int) -> bool:
