@@ -122,6 +122,18 @@ def test_compare_two_agreements(server, page):
     page.screenshot(path=str(ARTIFACTS / "compare.png"), full_page=True)
     page.goto(base + "/network")
     assert page.locator("svg.network path.link.defence").count() > 0
+    width = page.evaluate("document.querySelector('svg.network').viewBox.baseVal.width")
+    page.click("[data-zoom=in]")
+    zoomed = page.evaluate("document.querySelector('svg.network').viewBox.baseVal.width")
+    assert zoomed < width
+    before = page.evaluate("document.querySelector('svg.network').viewBox.baseVal.x")
+    box = page.locator("svg.network").bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 140, box["y"] + 90, steps=4)
+    page.mouse.up()
+    assert page.evaluate("document.querySelector('svg.network').viewBox.baseVal.x") < before - 20  # panned
+    assert "/network" in page.url  # a drag is no click on a link
     page.screenshot(path=str(ARTIFACTS / "network.png"))
 
 

@@ -7,6 +7,33 @@
     var f = ev.target;
     if (f.classList && f.classList.contains("confirm") && !window.confirm(f.getAttribute("data-confirm") || "Sure?")) ev.preventDefault();
   });
+  // The network: + and - zoom about the middle, dragging pans, "reset" shows it whole
+  // (the viewBox changes, so links stay sharp and clickable; a drag does not follow a link).
+  var net = document.querySelector("svg.network");
+  if (net) {
+    var vb = net.viewBox.baseVal, full = [vb.x, vb.y, vb.width, vb.height], drag = null, moved = false;
+    var zoom = function (f) {
+      var w = Math.min(full[2], Math.max(full[2] / 12, vb.width * f)); f = w / vb.width;
+      vb.x += vb.width * (1 - f) / 2; vb.y += vb.height * (1 - f) / 2; vb.width *= f; vb.height *= f;
+    };
+    document.addEventListener("click", function (ev) {
+      var b = ev.target.closest ? ev.target.closest("[data-zoom]") : null;
+      if (!b) return;
+      var z = b.getAttribute("data-zoom");
+      if (z === "reset") { vb.x = full[0]; vb.y = full[1]; vb.width = full[2]; vb.height = full[3]; }
+      else zoom(z === "in" ? 0.7 : 1 / 0.7);
+    });
+    net.addEventListener("mousedown", function (ev) { drag = [ev.clientX, ev.clientY, vb.x, vb.y]; moved = false; ev.preventDefault(); });
+    window.addEventListener("mouseup", function () { drag = null; });
+    window.addEventListener("mousemove", function (ev) {
+      if (!drag) return;
+      var r = net.getBoundingClientRect();
+      if (Math.abs(ev.clientX - drag[0]) + Math.abs(ev.clientY - drag[1]) > 3) moved = true;
+      vb.x = drag[2] - (ev.clientX - drag[0]) / r.width * vb.width;
+      vb.y = drag[3] - (ev.clientY - drag[1]) / r.height * vb.height;
+    });
+    net.addEventListener("click", function (ev) { if (moved) { ev.preventDefault(); moved = false; } }, true);
+  }
   // The compare picker: keep the rows whose title, year or parties hold every typed word.
   var filter = document.getElementById("pick-filter");
   if (filter) filter.addEventListener("input", function () {
