@@ -51,8 +51,8 @@ MEASURE = """() => {
   const nav = performance.getEntriesByType('navigation')[0] || {};
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const d = document.documentElement;
-  return {fcp: fcp ? fcp.startTime : null, html: nav.decodedBodySize || 0, elements: document.getElementsByTagName('*').length,
-          sideways: d.scrollWidth > window.innerWidth + 1, height: d.scrollHeight};
+  return {fcp: fcp ? fcp.startTime : null, html: nav.decodedBodySize || 0,
+          elements: document.getElementsByTagName('*').length, sideways: d.scrollWidth > window.innerWidth + 1, height: d.scrollHeight};
 }"""
 
 

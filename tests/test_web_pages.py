@@ -377,3 +377,14 @@ def test_a_document_is_headed_by_a_name_a_reader_knows(client, lib, kind, role, 
     a.document.kind, a.document.title, a.agreements[0].role = kind, title, role
     doc_id, _ = lib.add(a)
     assert f"<h1>{heading}</h1>" in client.get(f"/documents/{doc_id}").text
+
+
+def test_a_long_agreement_title_does_not_widen_the_compare_table(client, lib):
+    """A title the reader took a whole sentence for (seen on Lomé IV's protocols) is cut in the
+    header and kept whole in its tooltip."""
+    a = nato()
+    a.agreements[0].title = "Protocol 3 on privileges and immunities " + "the contracting parties desiring " * 6
+    ids = [lib.add(a)[0], lib.add(anz())[0]]
+    page = client.get(f"/compare?ids={ids[0]},{ids[1]}").text
+    head = re.search(r'<th><a href="/documents/\w+" title="(Protocol 3[^"]*)">([^<]*)</a>', page)
+    assert head and len(head[2]) <= 90 < len(head[1])

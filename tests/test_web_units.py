@@ -112,7 +112,8 @@ def test_a_timeline_of_many_events_merges_the_identical_and_clusters_by_year():
         return Event(date=d, precision="day", kind="meeting", summary=summary, evidence=ev0)
 
     few = [(event("2025-01-17", "Treaty signed in Moscow"), "event-1"),
-           (event("2025-01-17", "Treaty  signed in moscow"), "event-2"), (event("2024-06-01", "Talks resumed"), "event-3")]
+           (event("2025-01-17", "Treaty  signed in moscow"), "event-2"),
+           (event("2024-06-01", "Talks resumed"), "event-3")]
     out = str(svg.timeline(few))
     assert out.count('<g class="event') == 2 and "(×2)" in out
     many = [(event(f"{1950 + i % 60}-0{1 + i % 9}-1{i % 10}", f"Meeting number {i}"), f"event-{i}") for i in range(130)]
@@ -137,7 +138,8 @@ def _graph(nodes, links, hubs=()):
 
 def test_network_layout_is_deterministic_and_fills_the_canvas():
     nodes = ("AUS", "NZL", "USA", "GBR", "FRA", "IRN", "RUS", "PRK")
-    links = [network.Link("AUS", "NZL", "ANZ", "consultation", "/d/1"), network.Link("USA", "GBR", "NAT", "defence", "/d/2"),
+    links = [network.Link("AUS", "NZL", "ANZ", "consultation", "/d/1"),
+             network.Link("USA", "GBR", "NAT", "defence", "/d/2"),
              network.Link("GBR", "FRA", "NAT", "defence", "/d/2"), network.Link("USA", "FRA", "NAT", "defence", "/d/2"),
              network.Link("IRN", "RUS", "CSP", "none", "/d/3"), network.Link("RUS", "PRK", "CSP2", "defence", "/d/4"),
              network.Link("IRN", "RUS", "Other <&>", "consultation", "/d/5")]
@@ -213,7 +215,7 @@ def test_safe_name(raw, expected):
 
 @pytest.mark.parametrize(("source", "name"), [("/work/briefs/russia-iran.txt", "russia-iran.txt"),
                                               ("C:\\briefs\\note.docx", "note.docx"),
-                                              ("https://example.org/reports/r1.html", "https://example.org/reports/r1.html"),
+                                              ("https://example.org/r1.html", "https://example.org/r1.html"),
                                               ("upload.txt", "upload.txt")])
 def test_a_source_is_shown_without_the_servers_folders(source, name):
     assert views.public_source(source) == name

@@ -172,7 +172,8 @@ def force_layout(keys: list[str], pairs: list[tuple[str, str]], seed: int = 7,
     return {key: (float(pos[i, 0]), float(pos[i, 1])) for i, key in enumerate(keys)}
 
 
-def fill(pos: dict[str, tuple[float, float]], width: float, height: float, margin: float) -> dict[str, tuple[float, float]]:
+def fill(pos: dict[str, tuple[float, float]], width: float, height: float,
+         margin: float) -> dict[str, tuple[float, float]]:
     """Stretch a layout to the whole canvas (each axis on its own: the canvas is wide)."""
     xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
     sx = (width - 2 * margin) / max(max(xs) - min(xs), 1e-9)

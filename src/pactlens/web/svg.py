@@ -140,7 +140,8 @@ def timeline(events: list[tuple[Event, str | None]], width: int = 960) -> Markup
         out.append(f'<line class="tick" x1="{tx:.1f}" y1="{axis_y - 4}" x2="{tx:.1f}" y2="{axis_y + 4}"/>'
                    f'<text class="tick-label" x="{tx:.1f}" y="{axis_y - 10}" text-anchor="middle">{t}</text>')
     for px, lx, lane, label, w, m in items:  # stems first, under every label
-        out.append(f'<line class="stem" x1="{px:.1f}" y1="{axis_y}" x2="{px:.1f}" y2="{axis_y + 30 + lane * 22 - 12}"/>')
+        foot = axis_y + 30 + lane * 22 - 12
+        out.append(f'<line class="stem" x1="{px:.1f}" y1="{axis_y}" x2="{px:.1f}" y2="{foot}"/>')
     for px, lx, lane, label, w, m in items:
         ly = axis_y + 30 + lane * 22
         data = f' data-r="{escape(m.rid)}"' if m.rid else ""
