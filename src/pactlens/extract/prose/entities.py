@@ -18,8 +18,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from pactlens.extract.prose.namescan import FIRST_WORD as _FIRST_WORD
+from pactlens.extract.prose.namescan import NameIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Entity
 from pactlens.resources.lexicon import words
@@ -138,16 +141,34 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
             found.setdefault(_norm(name), name)
     if kind == "place" and rx is _CITY:
         # Towns take no article; "the Polaris", "the Skybolt" are things.
-        found = {k: n for k, n in found.items() if not re.search(rf"\b[Tt]he\s+{re.escape(n)}\b", text)}
+        things = _after_the(text, found.values())
+        found = {k: n for k, n in found.items() if n not in things}
     if not found:
         return
-    alt = "|".join(sorted((re.escape(n).replace(r"\ ", r"[\s–—-]+").replace(r"\-", r"[\s–—-]+") for n in found.values()), key=len, reverse=True))
-    every = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
-    for m in every.finditer(text, ranges.start, ranges.end):
-        if m.start() in ranges:
-            key = (kind, _norm(m.group(0)))
+    index = NameIndex(re.escape(n).replace(r"\ ", r"[\s–—-]+").replace(r"\-", r"[\s–—-]+") for n in found.values())
+    for start, end in index.finditer(text, ranges.start, ranges.end):
+        if start in ranges:
+            key = (kind, _norm(text[start:end]))
             if key[1] in found:
-                groups.setdefault(key, _Group(found[key[1]], kind)).add(m.start(), m.end(), m.group(0))
+                groups.setdefault(key, _Group(found[key[1]], kind)).add(start, end, text[start:end])
+
+
+_THE = re.compile(r"\b[Tt]he\s+")
+
+
+def _after_the(text: str, names: Iterable[str]) -> set[str]:
+    """The names written anywhere after "the": one pass over the text's "the"s,
+    not one search of the whole text per name."""
+    by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
+    for n in names:
+        by_first[_FIRST_WORD.match(n).group(0)].append((n, re.compile(re.escape(n) + r"\b")))
+    out: set[str] = set()
+    for m in _THE.finditer(text):
+        w = _FIRST_WORD.match(text, m.end())
+        for n, rx in by_first.get(w.group(0), ()) if w else ():
+            if rx.match(text, m.end()):
+                out.add(n)
+    return out
 
 
 def _add_people(doc: Doc, ranges, groups: dict, sdoc) -> set[str]:

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from pactlens.extract.prose.namescan import NameIndex
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 
@@ -329,11 +330,11 @@ def _add_short_mentions(text: str, ranges, people: dict[str, Person], spans: dic
     forms = {f: p for f, p in forms.items() if p is not None}
     if not forms:
         return
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    index = NameIndex((re.escape(f) for f in forms), longest_first=False)  # one pass, however many people
     taken = sorted(spans)
     starts = [s for s, _ in taken]
     for a, b in ranges:
-        for m in rx.finditer(text, a, b):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i < 0 or taken[i][1] <= m.start():
-                spans[m.span()] = forms[m.group(0)]
+        for x, y in index.finditer(text, a, b):
+            i = bisect.bisect_right(starts, x) - 1
+            if i < 0 or taken[i][1] <= x:
+                spans[(x, y)] = forms[text[x:y]]
