@@ -151,14 +151,15 @@ def score(doc: Doc) -> KindScores:
         + min(markers, 10) * 0.25
         + min(urls, 10) * 0.15
     )
-    dateline = bool(_DATELINE.search(head)) or bool(_NEWS_AGENCY.search(head))
+    from pactlens.extract.metadata import dateline, lead_name
+
+    # "TOKYO, April 6, 2014 – ": a dated dateline after the headline and byline
+    dateline = bool(_DATELINE.search(head)) or bool(_NEWS_AGENCY.search(head)) or dateline(text) is not None
     weekdays = len(_WEEKDAY.findall(text))
     news_form = (
         (2.5 if dateline else 0.0) + (1.0 if words < 1200 else 0.0) + min(weekdays, 3) * 0.75
         - min(markers, 10) * 0.3 - min(urls, 10) * 0.1
     )
-    from pactlens.extract.metadata import lead_name
-
     return KindScores(treaty=round(treaty, 2), brief=round(about, 2), news=round(news_form, 2), words=words,
                       reference=lead_name(doc) is not None and doc.title is None)
 

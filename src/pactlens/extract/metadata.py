@@ -5,7 +5,8 @@ In order of trust: the file format's metadata (HTML ``og:title``/``<title>``,
 properties: read by ingest), a YAML front-matter block (``title:``,
 ``date:``/``published_time:``, ``author:``), cover lines at the head of a
 report ("Updated September 23, 2026", "Publication Date: 04/22/2026",
-"Author(s): …") and bylines ("By Jane Roe"), then the text's own heading,
+"Author(s): …") and bylines ("By Jane Roe"), a news dateline ("TOKYO, April 6,
+2014 – …") for the date, then the text's own heading,
 and, for an encyclopedia article whose title is not a heading, the name its
 lead sentence sets in capitals ("The TREATY ON OPEN SKIES entered into
 force …"). A value none of these gives stays unknown: a date in a sentence
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from pactlens.extract.dates import find_dates
+from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
 from pactlens.structure.front import front_matter_fields
 
@@ -37,6 +39,30 @@ _CAPS_NAME = re.compile(
 )
 _BOLD_NAME = re.compile(r"(?:\*\*|__)(?P<n>[^*_\n]{3,100}?)(?:\*\*|__)")
 _SMALL = {"of", "on", "the", "and", "for", "to", "in", "de", "au", "a", "an"}
+
+
+#: A news dateline opening the first paragraph: "TOKYO, April 6, 2014 – ", "WASHINGTON, Calif., June 13, 2014 —",
+#: "WASHINGTON, August 30. The ..." (no year: a dateline, but no date).
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,[ \t]*[A-Z][\w.’' ]{1,20}?)?),[ \t]+"
+    rf"(?P<date>(?:{alternation('months')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)[ \t]+\d{{1,2}}(?P<year>,[ \t]*\d{{4}})?)[ \t]*"
+    r"(?:\([\w .]{2,20}\)[ \t]*)?(?:[-–—]|\.(?=[ \t]+[A-Z]))\s",
+    re.M,
+)
+#: How far into the text a dateline is looked for (after a headline and a byline).
+_DATELINE_HEAD = 1500
+
+
+def dateline(text: str) -> re.Match[str] | None:
+    """A news item's dateline near the head of ``text``."""
+    return DATELINE.search(text, 0, _DATELINE_HEAD)
+
+
+def dateline_date(text: str) -> str | None:
+    """The day a news item's dateline gives ("TOKYO, April 6, 2014 – ..."): the item's date; none
+    when it gives no year (the reader's year is not the text's)."""
+    m = dateline(text)
+    return iso_date(m["date"]) if m and m["year"] else None
 
 
 @dataclass(frozen=True)
@@ -103,7 +129,7 @@ def document_metadata(doc: Doc, *, title: str | None = None, date: str | None = 
 
     if date is None:
         values = [fields[k][0] for k in _DATE_KEYS if k in fields] + [cover[k] for k in _COVER_DATE_KEYS if k in cover]
-        date = next((d for d in map(iso_date, values) if d), None)
+        date = next((d for d in map(iso_date, values) if d), None) or dateline_date(doc.text)
     author = next((fields[k][0] for k in _AUTHOR_KEYS if k in fields), None) or next(
         (cover[k] for k in _COVER_AUTHOR_KEYS if k in cover), None
     )
