@@ -91,7 +91,7 @@ def analyze_doc(doc) -> Analysis:  # doc: pactlens.structure.doc.Doc
     citations = find_citations(doc)
     quotes = find_quotes(doc, citations, kind=kind, agreements=agreements)
     events = find_events(doc, agreements)
-    entities = find_entities(doc, kind)
+    entities = find_entities(doc, kind, agreements)
     findings = audit(doc, citations, quotes)
 
     meta = document_metadata(doc, title=norm.title, date=norm.date)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pactlens.extract.prose.namescan import FIRST_WORD as _FIRST_WORD
 from pactlens.extract.prose.namescan import NameIndex
 from pactlens.extract.prose.people import find_people
-from pactlens.model import Entity
+from pactlens.model import Agreement, Entity
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import body_sentences
@@ -52,6 +52,8 @@ _NOT_PLACE = set(words("months")) | {
     "Appendix", "Category", "Islamic", "Arab", "Sunni", "Shia", "Shiite", "Christian", "Muslim", "Jewish",
     "Order", "Such", "Both", "Each", "Accordance", "Case", "Addition", "Force", "Law",
 }
+#: An agreement's evidence this short is its name as written; a longer one is a clause around it.
+_NAME_SPAN = 120
 _POLICY_STOP = {"The", "This", "That", "A", "An", "Its", "Their", "His", "Her", "Our", "National", "Foreign", "New"}
 
 
@@ -187,7 +189,7 @@ def _add_people(doc: Doc, ranges, groups: dict, sdoc) -> set[str]:
     return names
 
 
-def _add_ner_orgs(doc: Doc, ranges, groups: dict, sdoc, person_words: set[str]) -> set[str]:
+def _add_ner_orgs(doc: Doc, ranges, groups: dict, sdoc, person_words: set[str], not_orgs: list[tuple[int, int]]) -> set[str]:
     """Organizations the NER found that the gazetteer does not know."""
     from pactlens.extract.prose.named import name_key, organizations
     from pactlens.resources.organizations import organizations as gazetteer
@@ -196,7 +198,7 @@ def _add_ner_orgs(doc: Doc, ranges, groups: dict, sdoc, person_words: set[str]) 
     # A spelling the gazetteer lacks ("North Atlantic Treaty Organisation") joins its entry.
     listed = {name_key(form): o for o in gazetteer() for form in (o.name, *o.aliases)}
     names: set[str] = set()
-    for org in organizations(doc, sdoc, ranges.__contains__, person_words, known):
+    for org in organizations(doc, sdoc, ranges.__contains__, person_words, known, not_orgs):
         entry = next((listed[k] for k in map(name_key, (org.name, *org.forms)) if k in listed), None)
         if entry is not None:
             g = groups.setdefault(("organization", entry.id), _Group(entry.name, "organization", entry.id))
@@ -273,11 +275,12 @@ def _entity_body(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def find_entities(doc: Doc, kind: str | None = None) -> list[Entity]:
+def find_entities(doc: Doc, kind: str | None = None, agreements: list[Agreement] | None = None) -> list[Entity]:
     """Entities named in running text, most mentioned first within each kind.
 
     Prose (any ``kind`` but "treaty") is also read through the language-analysis
     stage's NER (see :mod:`pactlens.extract.prose.named`); a treaty keeps the rules alone.
+    The names of ``agreements`` already found are agreements, not organizations.
     """
     text = doc.text
     ranges = _Body(_entity_body(doc))
@@ -292,7 +295,8 @@ def find_entities(doc: Doc, kind: str | None = None) -> list[Entity]:
     people = _add_people(doc, ranges, groups, sdoc)
     taken = _add_states(text, ranges, groups) | _add_orgs(text, ranges, groups) | people
     if sdoc is not None:
-        taken |= _add_ner_orgs(doc, ranges, groups, sdoc, people)
+        named = [(e.start, e.end) for ag in agreements or [] for e in ag.evidence if e.end - e.start <= _NAME_SPAN]
+        taken |= _add_ner_orgs(doc, ranges, groups, sdoc, people, named)
     _add_named(text, ranges, groups, "project", _PROJECT, _POLICY_STOP)
     _add_named(text, ranges, groups, "policy", _POLICY, _POLICY_STOP | taken)
     _add_named(text, ranges, groups, "place", _FEATURE, set())

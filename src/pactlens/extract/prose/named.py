@@ -63,6 +63,19 @@ from pactlens.extract.prose.name_forms import (
     name_key,
     trusted,
 )
+from pactlens.extract.prose.headings import headings
+from pactlens.extract.prose.org_evidence import (
+    PRODUCT_AFTER,
+    a_term,
+    agreement_like,
+    chamber,
+    classified,
+    institution_head,
+    listed_with_places,
+    named_things,
+    not_org_acronyms,
+    supported,
+)
 from pactlens.extract.prose.org_merge import merge_organizations
 from pactlens.extract.prose.people import _SINGLE_TITLES, _TITLE_SET
 
@@ -111,10 +124,13 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
 
     text = doc.text
     votes = model_labels(sdoc)
+    heads = headings(doc)
+    cleaned = [(e, *_clean(text, e.start_char, e.end_char)) for e in sdoc.ents if e.label_ in {"PERSON", "ORG"}]
+    things = named_things(text, [(a, b, text[a:b]) for _, a, b in cleaned])  # "a project, codenamed Tube Alloys"
     out = []
-    for e in sdoc.ents:
-        if e.label_ not in {"PERSON", "ORG"} or not inside(e.start_char):
-            continue
+    for e, *_ in cleaned:
+        if not inside(e.start_char) or e.start_char in heads:
+            continue  # (a headline's capitalised words are no evidence of a person: "Hagel Discusses …")
         a, b = _clean(text, e.start_char, e.end_char)
         if e.label_ == "ORG" and not PERSON_SHAPE.match(text[a:b]):
             continue  # an ORG span shaped like a person's name is a person's ("Wernher von Braun")
@@ -140,6 +156,8 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
             continue
         if any(n and (name in n or n.endswith(words[-1])) for n in exclude_names):
             continue  # the author in a byline or a credit line
+        if institution_head(name) or classified(text, a, b) or name in things or _PLACE_BEFORE.search(text, max(0, a - 40), a):
+            continue  # a company ("Vickers Armstrong Shipbuilders", "aluminum giant Rusal"), a thing, a base's place
         out.append((a, b))
     return out
 
@@ -147,6 +165,10 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
 _RANKS = {"Rear", "Vice", "Deputy", "Assistant", "Under", "Lieutenant", "Major", "Brigadier", "Acting", "Former", "First", "Chief"}
 #: Words that join the words of an organization's name but never a person's.
 _FUNCTION = {"without", "of", "for", "the", "and", "on", "in", "at", "to", "from", "with", "&"}
+
+
+#: A place a facility is named after: "Naval Support Facility (NSF) [Diego Garcia]".
+_PLACE_BEFORE = re.compile(r"\b(?:Facility|Station|Base|Airfield|Camp|Activity|Barracks)\s+(?:\([A-Z]{2,}\)\s+)?$")
 
 
 _TRAILING_PARTICLES = {"bin", "Bin", "ibn", "Ibn", "al", "Al", "von", "van", "de", "da", "du", "der", "la", "le"}
@@ -167,32 +189,50 @@ def _single_ok(votes: dict[str, Counter], name: str, sdoc: Any, start: int) -> b
     return span is not None and span[0].dep_ in {"nsubj", "nsubjpass", "poss", "conj", "agent"}
 
 
-def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: list[tuple[int, int]]) -> list[OrgName]:
-    """Organizations from ORG spans; ``known`` are gazetteer spans (left to the gazetteer)."""
+def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: list[tuple[int, int]],
+                  not_orgs: list[tuple[int, int]] = ()) -> list[OrgName]:
+    """Organizations from ORG spans; ``known`` are gazetteer spans (left to the gazetteer),
+    ``not_orgs`` spans of names already read as something else (agreements)."""
     from pactlens.resources.states import lookup
 
     text = doc.text
     votes = model_labels(sdoc)
+    terms = not_org_acronyms(text)
     raw: list[tuple[int, int, str]] = []
     for e in sdoc.ents:
-        if e.label_ != "ORG" or not inside(e.start_char):
+        if e.label_ not in {"ORG", "PERSON", "PRODUCT"} or not inside(e.start_char):
             continue
         a, b = _clean(text, e.start_char, e.end_char)
+        if e.label_ != "ORG" and not (institution_head(text[a:b]) or classified(text, a, b)):
+            continue  # a "person" or "product" the text makes a body is one: "Vickers Armstrong Shipbuilders",
+            # "aluminum giant Rusal", "the shipping firm Maersk"
         m = re.match(r"(?:Acting|Former)\s+", text[a:b])
         if m:
             a += m.end()
         name = text[a:b]
         if not name or any(y <= a and b <= z for y, z in known):
             continue  # the gazetteer's (a longer name holding one, "United Nations Development Programme", is not)
-        if POST_BEFORE.search(text, max(0, a - 40), a) or MODEL_AFTER.match(text, b) or CONTINUES.match(text, b):
+        if POST_BEFORE.search(text, max(0, a - 40), a) or MODEL_AFTER.match(text, b) or CONTINUES.match(text, b) \
+                or PRODUCT_AFTER.match(text, b):
             continue
         if PERSON_SHAPE.match(name) or (ACRONYM.match(name) and re.match(r"[–—-]?\s?[A-Z]{2,}\b", text[b : b + 4])):
             continue  # "Wernher von Braun"; "KELLOGG–BRIAND PACT" is a capitalised run, not an acronym
-        if _rejected(name, bool(m), person_words, votes, lookup):
+        if _rejected(name, bool(m), person_words, votes if e.label_ == "ORG" else {}, lookup):
+            continue
+        if a_term(name, terms) or agreement_like(name) or any(y < b and a < z for y, z in not_orgs):
+            continue  # "KORUS FTA", "U.S. IPR"; "… Economic Partnership"; an agreement's name
+        if listed_with_places(sdoc, a, b):
             continue
         raw.append((a, b, name))
+    things = {form_key(n) for n in named_things(text, raw)}
+    raw = [(a, b, n) for a, b, n in raw if form_key(n) not in things]
     defined = {a for m in PAREN_ACRONYM.finditer(text) for a in (m.group(1), m.group(1).rstrip("s"))}
-    return [g for g in merge_organizations(text, raw, inside, defined, votes) if not _only_a_place(g, sdoc)]
+    heads = headings(doc)
+    return [
+        g for g in merge_organizations(text, raw, inside, defined, votes)
+        if not _only_a_place(g, sdoc) and not heads.only_in_headings(g.spans)
+        and supported([g.name, *g.forms], g.spans, text, votes, g.acronym)
+    ]
 
 
 _LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
@@ -214,10 +254,11 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
     low = [w.lower() for w in words]
     if not name[:1].isupper() or DIGIT.search(name) or DEBRIS.search(name) or "$" in name or ":" in name:
         return True
-    if low[-1] in NOT_ORG_HEADS and not (low[-1] in {"programme", "program"} and re.match(r"(?:United Nations|UN|World)\b", name)):
-        return True  # (the UN's and the World's programmes are agencies)
-    if low[0] in NOT_ORG_FIRST or GOVERNMENT.search(name):
-        return True
+    if low[-1] in NOT_ORG_HEADS and not (low[-1] in {"programme", "program"} and re.match(r"(?:United Nations|UN|World)\b", name)) \
+            and not chamber(name):
+        return True  # (the UN's and the World's programmes are agencies; the Upper House is a chamber)
+    if low[0] in NOT_ORG_FIRST or GOVERNMENT.search(name) or low[-1] in {"executive", "officer"}:
+        return True  # ("Chief Polaris Executive" is a post)
     if set(low) & FACILITY_WORDS:
         return True  # a base or a building named with its place: "Marine Corps Air Station Futenma"
     if not words[-1][:1].isupper() or set(low) & WORK_WORDS or set(low) <= GENERIC:

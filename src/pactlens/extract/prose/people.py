@@ -26,6 +26,9 @@ _OCCUPATIONS = [
     "diplomat", "advisor", "adviser", "spokesman", "spokeswoman", "spokesperson", "minister",
     "secretary", "ambassador", "envoy", "official", "commentator", "writer", "author", "expert",
     "foreign minister", "prime minister", "president", "diplomatic advisor", "senator", "leader",
+    # heads of government and their peers written in lower case ("current premier Sanae Takaichi",
+    # "his Chinese counterpart Wang Yi", "lawmaker Jane Roe")
+    "premier", "chancellor", "counterpart", "lawmaker", "legislator", "governor", "mayor", "commander",
 ]
 _MALE = {"Mr.", "King", "Prince", "Emperor", "Tsar", "Sir", "Lord", "Sultan", "Emir", "Amir", "Sheikh",
          "Shaikh", "Congressman", "Chairman", "Spokesman", "Crown Prince", "Prince Regent"}
@@ -37,7 +40,7 @@ _LOW = "a-zß-öø-ÿā-ž'’"
 # A name word: "Putin", "Cincar-Marković", "McNamara", "O'Brien", an initial "S.".
 # Initials run together ("JD Vance") count only before a further name word.
 _TOKEN = (
-    rf"(?:(?:Mc|Mac|O[’']|De|Le|La|Di)?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?"
+    rf"(?:(?:Mc|Mac|O[’']|De|Le|La|Di|al-|el-|ad-|ar-|as-|ash-|az-)?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}]\.(?:\s?[{_UP}]\.)?"
     rf"|[{_UP}]{{2}}(?=\s+[{_UP}][{_LOW}]))"
 )
 _PARTICLE = r"(?:bin|ibn|al-|el-|de|da|di|du|van|von|der|la|le|Al)"
@@ -125,8 +128,8 @@ def _key(tokens: list[str]) -> str:
     """What tells two people apart: the surname, or given name and father's
     name, since "Mohammed bin Salman" and "Mohammed bin Zayed" are two people."""
     for i, t in enumerate(tokens[1:-1], 1):
-        if t.lower() in _PATRONYMIC:
-            return " ".join(tokens[: i + 2])
+        if t.lower() in _PATRONYMIC:  # "bin" and "Bin": one person however the particle is cased
+            return " ".join(w.lower() if w.lower() in _PATRONYMIC else w for w in tokens[: i + 2])
     return _short(tokens)
 
 
@@ -139,9 +142,15 @@ def _states(text: str, start: int, end: int) -> list:
     return find_states(text, start, end)
 
 
+#: Words that make a capitalised run a post, not a name: "Chief Polaris Executive".
+_POST_WORDS = {"Executive", "Officer", "Officers", "Executives"}
+
+
 def _trim_name(name: str) -> str:
-    """Cut a matched name at the first word that cannot belong to a name."""
+    """Cut a matched name at the first word that cannot belong to a name; none if it names a post."""
     words = name.split()
+    if _POST_WORDS.intersection(words):
+        return ""
     keep: list[str] = []
     for w in words:
         bare = re.sub(r"[’']s$", "", w)
@@ -190,6 +199,8 @@ _NAMES_A_THING = re.compile(
     r"\s+(?:Committee|Council|Commission|Command|Agency|Office|Department|Ministry|Forces?|Army|Navy|Corps|Group|"
     r"Company|Corporation|Bank|Fund|Institute|University|Causeway|Bridge|Airport|Street|Road|Avenue|Square|Hall|"
     r"Center|Centre|Prize|Award|Doctrine|Plan|Act|Treaty|Agreement|Accords?|Base|Station|Class)\b"
+    # a structure named after someone, in lower case too: "the King Fahd causeway"
+    r"|\s+(?:causeway|bridge|airport|street|road|avenue|square|hall|mosque|stadium|canal|dam|port|highway)\b"
 )
 
 
@@ -263,8 +274,8 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     short = _short(tokens)
     if len(tokens) == 1:
         found = [k for k, p in people.items() if p.surname == short]
-        if not found:  # family name first ("Kishida" for "Kishida Fumio"), when only one name so starts
-            found = [k for k, p in people.items() if len(p.name.split()) == 2 and p.name.split()[0] == short]
+        if not found:  # family name first ("Kishida" for "Kishida Fumio", "Lee" for "Lee Jae Myung"), when only one name so starts
+            found = [k for k, p in people.items() if 2 <= len(p.name.split()) <= 3 and p.name.split()[0] == short]
         return found[0] if len(found) == 1 else None
     known = people.get(short)
     if known is None:
