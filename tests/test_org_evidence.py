@@ -213,3 +213,19 @@ def test_a_headline_makes_no_person(text):
 ])
 def test_a_name_in_a_list_of_states_is_no_organization(text):
     assert not {o for o in _orgs(text) if o.startswith("British")}
+
+
+@pytest.mark.parametrize(("text", "names", "role"), [
+    # Wikipedia "Yugoslav accession to the Tripartite Pact": a list after a plural occupation
+    ("On 20 March, three Yugoslav ministers, Branko Čubrilović, Mihailo Konstantinović and Srđan Budisavljević, "
+     "resigned in protest.", {"Branko Čubrilović", "Mihailo Konstantinović", "Srđan Budisavljević"}, "minister"),
+    # paraphrases
+    ("In Moscow, Presidents Putin and Pezeshkian signed the treaty, which runs for twenty years.",
+     {"Putin", "Pezeshkian"}, "President"),
+    ("The accord was negotiated by Foreign Ministers Ana Brnabić and Peter Szijjártó over two years of talks.",
+     {"Ana Brnabić", "Peter Szijjártó"}, "Foreign Minister"),
+])
+def test_coordinated_names_after_a_plural_office_are_each_a_person(text, names, role):
+    people = {e.name: e.role for e in find_entities(make_doc(text), "brief") if e.kind == "person"}
+    assert names <= set(people)
+    assert all(people[n] == role for n in names)

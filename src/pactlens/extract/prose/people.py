@@ -204,9 +204,39 @@ _NAMES_A_THING = re.compile(
 )
 
 
-def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
-    """(start, end, name, role, party, gender) for every office+name or name+occupation."""
+#: Plural offices and occupations, for a list of names after one ("Presidents Putin and Pezeshkian").
+_PLURALS = sorted({t + "s" for t in _TITLES if t[-1].isalpha() and " of " not in t}
+                  | {o + "s" for o in _OCC_FORMS if " " not in o}, key=len, reverse=True)
+_PLURAL_INITIALS = re.escape("".join(sorted({p[0] for p in _PLURALS})))
+#: "three Yugoslav ministers, Branko Čubrilović, Mihailo Konstantinović and Srđan Budisavljević".
+_LIST_AFTER_ROLE = re.compile(
+    rf"\b(?=[{_PLURAL_INITIALS}])(?P<role>{'|'.join(re.escape(p) for p in _PLURALS)}),?\s+"
+    rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})"
+)
+_ONE_NAME = re.compile(_NAME)
+
+
+def _listed(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
+    """Each name of a list a plural office or occupation introduces, with the office in the singular."""
     out: list[tuple[int, int, str, str | None, str | None, str | None]] = []
+    for m in _LIST_AFTER_ROLE.finditer(text, start, end):
+        plural = m.group("role")
+        role = plural[:-1] if plural[:-1] in _TITLE_SET else plural[:-1].lower()
+        pre = _prefix(text, m.start())
+        for n in _ONE_NAME.finditer(text, m.start("names"), m.end("names")):
+            name = _trim_name(n.group(0))
+            if not name or name.split()[0] in NOT_NAME or name in _TITLE_SET or _is_state(name):
+                continue
+            if _NAMES_A_THING.match(text, n.start() + len(name)):
+                continue
+            out.append((n.start(), n.start() + len(name), name, role, _party(text, *pre), _gender(role)))
+    return out
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
+    """(start, end, name, role, party, gender) for every office+name or name+occupation, and
+    every name of a list after a plural office ("Presidents A and B")."""
+    out = _listed(text, start, end)
     for w in _ROLE_WORD.finditer(text, start, end):
         m = _ROLE_NAME.match(text, w.start(), end)
         if m is not None:
