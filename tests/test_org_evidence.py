@@ -229,3 +229,12 @@ def test_coordinated_names_after_a_plural_office_are_each_a_person(text, names, 
     people = {e.name: e.role for e in find_entities(make_doc(text), "brief") if e.kind == "person"}
     assert names <= set(people)
     assert all(people[n] == role for n in names)
+
+
+def test_who_is_introduced_first_keeps_the_bare_surname():
+    # Daily Mail, 15 Sept. 2020 (paraphrased around its list of advisers)
+    text = ("President Donald Trump will preside over the signing at the White House. Senior advisers Jared Kushner "
+            "and Ivanka Trump helped negotiate the deal, officials said. Trump called it historic.")
+    people = {e.name: {ev.text for ev in e.evidence} for e in find_entities(make_doc(text), "brief") if e.kind == "person"}
+    assert "Trump" in people["Donald Trump"]
+    assert "Trump" not in people["Ivanka Trump"]

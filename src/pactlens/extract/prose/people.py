@@ -259,7 +259,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, st
             continue  # "General Border Committee", "King Fahd Causeway": a body or a place named after a word
         role = role if role in _TITLE_SET else role.lower()
         out.append((a, a + len(name), name, role.rstrip("."), _party(text, *pre), _gender(role)))
-    return out
+    return sorted(out, key=lambda c: c[0])  # in text order: who is introduced first keeps the bare surname
 
 
 def _register(people: dict[str, Person], name: str, role: str | None, party: str | None, gender: str | None) -> Person:
