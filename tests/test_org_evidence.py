@@ -238,3 +238,38 @@ def test_who_is_introduced_first_keeps_the_bare_surname():
     people = {e.name: {ev.text for ev in e.evidence} for e in find_entities(make_doc(text), "brief") if e.kind == "person"}
     assert "Trump" in people["Donald Trump"]
     assert "Trump" not in people["Ivanka Trump"]
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    # IF10733 and IF10199: a company named in full once, then without its suffix
+    ("In July 2026, the House Judiciary Committee released an interim report after initiating an inquiry into the "
+     "government's investigation of Coupang, Inc., a U.S.-based e-commerce company. Coupang reported a data breach in "
+     "November 2025.", "Coupang, Inc", "Coupang"),
+    ("Japan's investment pledge comes amid other deals, including Japanese firm Nippon Steel Corporation's acquisition "
+     "of U.S. Steel Corporation. In 2025, Trump approved the U.S. Steel deal.", "U.S. Steel Corporation", "U.S. Steel"),
+    # paraphrase
+    ("The contract went to Harland Marine Ltd, a Belfast shipbuilder, in 2019. Harland Marine delivered the first "
+     "hull two years later.", "Harland Marine Ltd", "Harland Marine"),
+])
+def test_a_company_and_its_name_without_suffix_are_one(text, name, short):
+    doc = make_doc(text)
+    orgs = [e for e in find_entities(doc, "brief") if e.kind == "organization"]
+    company = next(o for o in orgs if o.name == name)
+    assert short in {ev.text for ev in company.evidence}
+    assert not [o for o in orgs if o.name == short]
+
+
+_ABBREVIATED = [
+    # IF10199: the NER sees no body; the text defines its acronym
+    ("In July 2024, the Biden Administration announced the planned reconstitution of U.S. Forces Japan (USFJ) into a "
+     "joint force headquarters; USFJ historically has played an administrative role.", "U.S. Forces Japan", "USFJ"),
+    # paraphrase
+    ("Both sides agreed to convene the Joint Fisheries Commission (JFC) twice a year, and the JFC will publish its "
+     "catch limits each spring.", "Joint Fisheries Commission", "JFC"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), _ABBREVIATED)
+def test_a_body_the_text_abbreviates_is_an_organization(text, name, acronym):
+    found = {e.name: e.aliases for e in find_entities(make_doc(text), "brief") if e.kind == "organization"}
+    assert acronym in found.get(name, [])

@@ -70,6 +70,7 @@ from pactlens.extract.prose.org_evidence import (
     agreement_like,
     chamber,
     classified,
+    defined_bodies,
     institution_head,
     listed_with_places,
     named_things,
@@ -224,6 +225,8 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
         if listed_with_places(sdoc, a, b):
             continue
         raw.append((a, b, name))
+    seen = [(a, b) for a, b, _ in raw] + list(known)
+    raw += [(a, b, n) for a, b, n in defined_bodies(text, inside) if not any(y < b and a < z for y, z in seen)]
     things = {form_key(n) for n in named_things(text, raw)}
     raw = [(a, b, n) for a, b, n in raw if form_key(n) not in things]
     defined = {a for m in PAREN_ACRONYM.finditer(text) for a in (m.group(1), m.group(1).rstrip("s"))}

@@ -50,7 +50,7 @@ AGREEMENT_HEADS = {"partnership", "deal", "deals", "alliance", "fta", "arrangeme
 #: A noun that classes the name after it as a body: "aluminum giant Rusal", "Japanese firm Nippon Steel".
 _CLASSIFIER_BEFORE = re.compile(
     r"\b(?:company|companies|firm|giant|group|maker|manufacturer|contractor|shipbuilder|shipyard|operator|broadcaster|"
-    r"network|newspaper|outlet|lender|bank|insurer|miner|producer|exporter|supplier|carrier|airline|startup|"
+    r"network|newspaper|outlet|lender|bank|insurer|miner|producer|exporter|supplier|airline|startup|"
     r"conglomerate|organi[sz]ation|NGO|militia|party|movement|think[ -]tank|agency|institute|university|consultancy|"
     r"provider|developer|subsidiary|affiliate|corporation|charity|watchdog|monitor)\s+(?:the\s+)?$"
 )
@@ -187,3 +187,34 @@ def supported(forms: list[str], spans: list[tuple[int, int]], text: str, votes, 
 def _always_org(votes, form: str) -> bool:
     c = votes.get(form_key(form))
     return c is None or c["ORG"] == sum(c.values())
+
+
+#: "U.S. Forces Japan (USFJ)": capitalised words (small words between) and the acronym they define.
+_DEFINES = re.compile(
+    r"(?P<name>(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|on|the)\s+){0,2}){1,7}[A-Z][\w’'-]*)\s+\((?P<acr>[A-Z][A-Z&]{1,7}[A-Z])\)"
+)
+
+
+def _letters(word: str) -> str:
+    """The initials a word gives an acronym: "US" for "U.S.", "F" for "Forces"."""
+    return word.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.)+", word) else word[0]
+
+
+def defined_bodies(text: str, inside) -> list[tuple[int, int, str]]:
+    """Bodies the text names and abbreviates, "Full Name (ACR)", where the NER saw none: the
+    initials must spell the acronym and a word of the name must be an institution's
+    ("U.S. Forces Japan (USFJ)", "Joint Boundary Commission (JBC)")."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DEFINES.finditer(text):
+        if not inside(m.start()):
+            continue
+        words = list(re.finditer(r"\S+", m.group("name")))
+        for i, w in enumerate(words):  # the shortest tail of the capitalised run that spells the acronym
+            tail = [x.group(0) for x in words[i:] if x.group(0)[0].isupper()]
+            if tail and "".join(_letters(x) for x in tail) == m.group("acr"):
+                name = m.group("name")[w.start() :]
+                if {x.lower() for x in tail} & INSTITUTION_HEADS:
+                    out.append((m.start("name") + w.start(), m.end("name"), name))
+                break
+    return out
+

@@ -50,9 +50,13 @@ def merge_organizations(text: str, raw: list[tuple[int, int, str]], inside, defi
     taken = {(a, b) for a, b, _ in acronyms}
     for g in groups.values():  # a defined acronym names the organization wherever it stands
         if g.acronym:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(g.acronym)}(?![\w-])", text):
-                if inside(m.start()) and m.span() not in taken and not any(a <= m.start() < b for a, b in g.spans):
-                    acronyms.append((m.start(), m.end(), g.acronym))
+            acronyms += _elsewhere(text, g.acronym, g, inside, taken)
+    for g in groups.values():  # and a company without its suffix ("Coupang" after "Coupang, Inc.")
+        short = _COMPANY_FORM.sub("", g.name)
+        if short != g.name and len(short) > 3:
+            more = [(a, b) for a, b, _ in _elsewhere(text, short, g, inside, taken)]
+            g.spans += more
+            g.forms += [short] if more and short not in g.forms else []
     for a, b, name in acronyms:
         g = by_acronym.get(name) or by_acronym.get(name.rstrip("s"))
         if g is None:
@@ -74,14 +78,35 @@ _ACRONYM_NOT_ORG = {"GDP", "FDI", "ICBM", "ICBMs", "SLBM", "SLBMs", "FTA", "MOU"
 
 
 def _join_of_forms(groups: dict[str, OrgName]) -> None:
-    """"Ministry of Defence of Great Britain" joins "Ministry of Defence": the name and its holder's state."""
+    """"Ministry of Defence of Great Britain" joins "Ministry of Defence": the name and its holder's state;
+    "U.S. Steel Corporation" joins "U.S. Steel", "Coupang, Inc." "Coupang": the name and its company suffix."""
     names = {k: form_key(g.name) for k, g in groups.items()}
     for key in sorted(groups, key=lambda k: len(names[k]), reverse=True):
-        base = next((k for k in groups if k != key and names[key].startswith(names[k] + " of ")), None)
+        bare = _COMPANY_TAIL.sub("", names[key])
+        base = next((k for k in groups if k != key and (names[key].startswith(names[k] + " of ") or bare == names[k])), None)
         if base is not None:
             g = groups.pop(key)
             groups[base].spans += g.spans
             groups[base].forms += [f for f in [g.name, *g.forms] if f not in groups[base].forms]
+            if len(g.name) > len(groups[base].name) and bare == names[base]:  # the full company name leads
+                groups[base].forms.remove(g.name)
+                groups[base].forms.append(groups[base].name)
+                groups[base].name = g.name
+
+
+def _elsewhere(text: str, form: str, g: OrgName, inside, taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Body mentions of ``form`` that are not already one of ``g``'s spans or a taken span."""
+    return [
+        (m.start(), m.end(), form)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
+        if inside(m.start()) and m.span() not in taken and not any(a <= m.start() < b for a, b in g.spans)
+    ]
+
+
+#: A company's legal suffix at the end of a name as written ("Coupang, Inc.").
+_COMPANY_FORM = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|Holdings)\.?$")
+#: A company's legal suffix at the end of a name key.
+_COMPANY_TAIL = re.compile(r",?\s+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|holdings)\.?$")
 
 
 def _join_bare_heads(groups: dict[str, OrgName]) -> None:
