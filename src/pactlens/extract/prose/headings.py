@@ -16,34 +16,18 @@ text's first line may be a caption or a lead sentence.
 
 from __future__ import annotations
 
-import bisect
 import re
 
+from pactlens.extract.prose.namescan import SpanSet
 from pactlens.structure.blocks import is_heading_block
 from pactlens.structure.doc import Doc
 
 _MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*$", re.M)
 
 
-class Headings:
-    """Membership of offsets in the document's heading lines, by bisection."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self._starts = [a for a, _ in self.spans]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i >= 0 and offset < self.spans[i][1]
-
-    def only_in_headings(self, spans: list[tuple[int, int]]) -> bool:
-        """True when every one of ``spans`` starts in a heading (and there is at least one)."""
-        return bool(spans) and all(a in self for a, _ in spans)
-
-
-def headings(doc: Doc) -> Headings:
+def headings(doc: Doc) -> SpanSet:
     """The document's headings, found once and kept on it."""
-    return doc.once("headings", lambda: Headings(_heading_spans(doc)))
+    return doc.once("headings", lambda: SpanSet(_heading_spans(doc)))
 
 
 def _heading_spans(doc: Doc) -> list[tuple[int, int]]:

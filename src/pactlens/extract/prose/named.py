@@ -233,7 +233,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     heads = headings(doc)
     return [
         g for g in merge_organizations(text, raw, inside, defined, votes)
-        if not _only_a_place(g, sdoc) and not heads.only_in_headings(g.spans)
+        if not _only_a_place(g, sdoc) and not heads.holds_all(g.spans)
         and supported([g.name, *g.forms], g.spans, text, votes, g.acronym)
     ]
 

@@ -17,6 +17,7 @@ each, no overlaps.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -64,3 +65,20 @@ class NameIndex:
             if hit is not None:
                 pos = hit.end()
                 yield hit.span()
+
+
+class SpanSet:
+    """Membership of an offset in a fixed set of spans (not overlapping), by bisection: the
+    mentions already found, the headings, without a scan of all of them per lookup."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [a for a, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+    def holds_all(self, spans: list[tuple[int, int]]) -> bool:
+        """True when every one of ``spans`` starts in the set (and there is at least one)."""
+        return bool(spans) and all(a in self for a, _ in spans)

@@ -6,6 +6,7 @@ full name. Acronyms no kept name explains are dropped.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from pactlens.extract.prose.name_forms import (
     ACRONYM,
@@ -17,6 +18,7 @@ from pactlens.extract.prose.name_forms import (
     state_key,
     trusted,
 )
+from pactlens.extract.prose.namescan import NameIndex, SpanSet
 
 def merge_organizations(text: str, raw: list[tuple[int, int, str]], inside, defined: set[str], votes) -> list[OrgName]:
     """Group forms of one organization; tie acronyms to full names; drop unexplained acronyms."""
@@ -47,16 +49,7 @@ def merge_organizations(text: str, raw: list[tuple[int, int, str]], inside, defi
                     by_acronym.setdefault(ini, g)
         if g.acronym:
             by_acronym[g.acronym] = g
-    taken = {(a, b) for a, b, _ in acronyms}
-    for g in groups.values():  # a defined acronym names the organization wherever it stands
-        if g.acronym:
-            acronyms += _elsewhere(text, g.acronym, g, inside, taken)
-    for g in groups.values():  # and a company without its suffix ("Coupang" after "Coupang, Inc.")
-        short = _COMPANY_FORM.sub("", g.name)
-        if short != g.name and len(short) > 3:
-            more = [(a, b) for a, b, _ in _elsewhere(text, short, g, inside, taken)]
-            g.spans += more
-            g.forms += [short] if more and short not in g.forms else []
+    acronyms += _elsewhere(text, groups, inside, {(a, b) for a, b, _ in acronyms})
     for a, b, name in acronyms:
         g = by_acronym.get(name) or by_acronym.get(name.rstrip("s"))
         if g is None:
@@ -81,9 +74,15 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
     """"Ministry of Defence of Great Britain" joins "Ministry of Defence": the name and its holder's state;
     "U.S. Steel Corporation" joins "U.S. Steel", "Coupang, Inc." "Coupang": the name and its company suffix."""
     names = {k: form_key(g.name) for k, g in groups.items()}
+    order = {k: i for i, k in enumerate(groups)}
+    by_name: dict[str, list[str]] = defaultdict(list)  # looked up, not scanned: linear in the names (issue 14)
+    for k, n in names.items():
+        by_name[n].append(k)
     for key in sorted(groups, key=lambda k: len(names[k]), reverse=True):
         bare = _COMPANY_TAIL.sub("", names[key])
-        base = next((k for k in groups if k != key and (names[key].startswith(names[k] + " of ") or bare == names[k])), None)
+        heads = [names[key][: m.start()] for m in re.finditer(" of ", names[key])] + [bare]
+        found = [k for n in heads for k in by_name.get(n, ()) if k != key and k in groups]
+        base = min(found, key=order.__getitem__) if found else None
         if base is not None:
             g = groups.pop(key)
             groups[base].spans += g.spans
@@ -94,13 +93,31 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
                 groups[base].name = g.name
 
 
-def _elsewhere(text: str, form: str, g: OrgName, inside, taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Body mentions of ``form`` that are not already one of ``g``'s spans or a taken span."""
-    return [
-        (m.start(), m.end(), form)
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
-        if inside(m.start()) and m.span() not in taken and not any(a <= m.start() < b for a, b in g.spans)
-    ]
+def _elsewhere(text: str, groups: dict[str, OrgName], inside, taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Mentions of what names an organization wherever it stands, found in one pass over the text:
+    its defined acronym (returned, to be tied as acronyms are) and a company's name without its
+    suffix ("Coupang" after "Coupang, Inc.": added to the company at once)."""
+    wanted: dict[str, list[tuple[OrgName, bool]]] = {}
+    for g in groups.values():
+        if g.acronym:
+            wanted.setdefault(g.acronym, []).append((g, True))
+        short = _COMPANY_FORM.sub("", g.name)
+        if short != g.name and len(short) > 3:
+            wanted.setdefault(short, []).append((g, False))
+    acronyms: list[tuple[int, int, str]] = []
+    within = {id(g): SpanSet(g.spans) for g in groups.values()}  # the names already found, before any is added
+    for a, b in NameIndex(re.escape(f) for f in wanted).finditer(text) if wanted else ():
+        form = text[a:b]
+        for g, is_acronym in wanted.get(form, ()):
+            if not inside(a) or (a, b) in taken or a in within[id(g)]:
+                continue
+            if is_acronym:
+                acronyms.append((a, b, form))
+            else:
+                g.spans.append((a, b))
+                if form not in g.forms:
+                    g.forms.append(form)
+    return acronyms
 
 
 #: A company's legal suffix at the end of a name as written ("Coupang, Inc.").
@@ -112,8 +129,13 @@ _COMPANY_TAIL = re.compile(r",?\s+(?:inc|corp|corporation|co|company|ltd|limited
 def _join_bare_heads(groups: dict[str, OrgName]) -> None:
     """"Navy" joins "U.S. Navy", "State Department" "U.S. State Department", when that is the only
     organization so named with a qualifier; a one-word name that could be several is dropped."""
+    by_tail: dict[str, list[str]] = defaultdict(list)  # "navy": ["u.s. navy", "royal navy"], not a scan per name
+    for k in groups:
+        words = k.split(" ")
+        for i in range(1, len(words)):
+            by_tail[" ".join(words[i:])].append(k)
     for key in sorted(groups, key=len):
-        owners = [k for k in groups if k != key and k.endswith(" " + key)]
+        owners = [k for k in by_tail.get(key, ()) if k != key and k in groups]
         if len(owners) == 1:
             g, owner = groups.pop(key), groups[owners[0]]
             owner.spans += g.spans
