@@ -121,3 +121,11 @@ def test_a_footnote_star_is_never_part_of_the_quantity() -> None:
     day = SimpleNamespace(name="day", entity=SimpleNamespace(name="time"))
     found = _to_quantity(text, SimpleNamespace(value=60, unit=day), start, start + len("sixty days*"))
     assert found is not None and found.quantity.text == "sixty days" == text[found.start:found.end]
+
+
+def test_offsets_hold_where_lowercasing_changes_the_length() -> None:
+    """Candidates are found in the lowercased text; "İ" lowercases to two characters, so such a
+    text is scanned as written (paraphrase of the GGO fisheries schedules' wording)."""
+    text = "The İzmir terminal shall receive up to 300 tonnes per year of fish."
+    [found] = find_quantities(text)
+    assert text[found.start:found.end] == "300 tonnes per year" and found.quantity.unit == "t"

@@ -26,6 +26,8 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from pactlens.structure.scan import folded
+
 StrengthOrNone = Literal["binding", "soft", "excluded"] | None
 
 _I = re.IGNORECASE
@@ -79,20 +81,6 @@ MECHANICS = re.compile(
     r"|\bcertified\s+(?:true\s+)?cop(?:y|ies)\b|\bcease\s+to\s+be\s+a\s+party\b|\bwithdraw\s+from\s+th(?:is|e)\s+(?:treaty|agreement)\b",
     _I,
 )
-
-
-def folded(text: str) -> str:
-    """``text`` lowercased for literal prefilters of the IGNORECASE patterns here and in obligations.
-
-    A prefilter may only skip a pattern that cannot match. Python's case-insensitive
-    matching also lets "ſ" match "s" and "ı" match "i", which ``lower()`` keeps apart, so
-    those are mapped to their ASCII look-alikes ("K", the Kelvin sign, and "İ" already
-    lower to text containing "k" and "i").
-    """
-    low = text.lower()
-    if "ſ" in low or "ı" in low:
-        low = low.replace("ſ", "s").replace("ı", "i")
-    return low
 
 
 def _has(low: str, literals: tuple[str, ...]) -> bool:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from pactlens.structure.doc import Span
+from pactlens.structure.scan import matches_at, starts_in
 from pactlens.structure.numbers import NUMBER_WORDS_RX, SUFFIXES, roman_value, suffix_rank, word_value
 from pactlens.structure.spans import trimmed
 
@@ -33,6 +35,7 @@ _LABEL_RE = re.compile(
     r"|(?P<ell>l)(?![A-Za-z0-9]))"
     r"(?!\.\d)"
 )
+_ART = re.compile("art")
 _NUMBERED_LINE_RE = re.compile(r"^[ \t]*(?P<head>(?:[A-Z][A-Z'’,&-]*[ \t]+){0,12})(?P<arabic>\d{1,3})\.(?:[ \t]+(?=[A-Z\"“(])|(?=[A-Z][a-z]))", re.M)
 _XREF_WORDS = (
     r"of|to|and|or|shall|hereof|herein|thereof|above|below|is|are|was|were|which|that|has|have|"
@@ -80,11 +83,17 @@ class Label:
 def find_article_labels(text: str) -> list[Label]:
     """The labels that start articles, in text order (cross-references left out)."""
     case = _case_profile(text)
-    cands = [c for m in _LABEL_RE.finditer(text) for c in _candidates(text, m, case)]
+    cands = [c for m in _label_matches(text) for c in _candidates(text, m, case)]
     chosen = best_sequence(cands)
     if chosen:
         return chosen
     return _numbered_articles(text)
+
+
+def _label_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_LABEL_RE.finditer(text)``, the pattern tried only where a label's keyword begins: every
+    match begins with its keyword (the assertions before it are zero-width), an "art" in any case."""
+    return matches_at(_LABEL_RE, text, starts_in(_ART, text))
 
 
 def _case_profile(text: str) -> str:

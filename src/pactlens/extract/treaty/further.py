@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from pactlens.extract.domains import literal_trie
+from pactlens.structure.scan import matches_at, starts_in
 from pactlens.extract.treaty.instrument import Instrument, skip_dateline
 from pactlens.extract.treaty.parties import LONG_OPENING, head_parties
 from pactlens.extract.treaty.title import TITLE_STOPS, clean_title, opening_title, strip_label
@@ -21,6 +23,10 @@ _FURTHER_HEAD = re.compile(
     r"(?P<head>(?i:protocol|agreement|convention|treaty|exchange\s+of\s+(?:letters|notes)|memorandum\s+of\s+understanding"
     r"|annex(?:ure)?\s+to\s+the\s+(?:treaty|agreement|convention))))\b"  # "ANNEX TO THE TREATY THE CARIBBEAN COMMON MARKET"
 )
+#: The words a ``_FURTHER_HEAD`` match can open with (a label, a qualifier or the head word), lowercased.
+_FURTHER_OPENING = re.compile(literal_trie([
+    "annex", "appendix", "additional", "special", "supplementary", "adaptation", "amending", "optional",
+    "protocol", "agreement", "convention", "treaty", "exchange", "memorandum"]))
 #: A head word in running case names an instrument only when a title goes on from it.
 _TITLE_GOES_ON = re.compile(
     r"\s+(?:No\.?\s*\d|(?i:to|on|between|among|concerning|relating|amending|establishing|for|of|regarding|in\s+amendment)\b)"
@@ -63,7 +69,7 @@ def heading_starts(doc: Doc, after: int) -> list[int]:
     at a section's start, or where a line or sentence starts."""
     text = doc.text
     sections = {s.span.start for s in doc.annexes if s.span.start > after}
-    starts = sections | {m.start() for m in _FURTHER_HEAD.finditer(text, after)}
+    starts = sections | {m.start() for m in matches_at(_FURTHER_HEAD, text, starts_in(_FURTHER_OPENING, text, after))}
     out: list[int] = []
     last_title = -1
     for pos in sorted(starts):

@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pactlens.extract.domains import literal_trie
 from pactlens.extract.names import HONORIFIC, NameSpan, ROLE_START, Signers, UP, merge_signatories, name_at, split_run
 from pactlens.extract.treaty.heads import Head, find_heads
 from pactlens.model import Signatory
+from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
@@ -33,6 +35,7 @@ _PLENIPOTENTIARIES = re.compile(
     r"(?<![\w-])(?i:(?:appointed|designated|named|appoint|designate)\s+(?:as\s+)?(?:(?:their|its)\s+)?(?:respective\s+)?"
     r"plenipotentiar(?:y|ies|ics)(?:\s+(?:the\s+following\s+persons|namely))?(?:,\s*namely)?)\s*[:,]?"
 )
+_PLENI_OPENING = re.compile(literal_trie(["appoint", "designat", "named"]))
 _PLENI_END = re.compile(
     r"(?i:\bwho,?\s+(?:having|after|once)|\bhave\s+agreed|\bhave\s+decided|\bwho\s+have)|\b(?:ARTICLE|Article|TITLE|Title|CHAPTER|Chapter)\s+(?:[IVX\d]+|ONE|One)\b"
 )
@@ -263,7 +266,7 @@ def _plenipotentiary_zones(doc: Doc, start: int, end: int) -> list[tuple[int, in
     ("The Government of the Union of South Africa ... has appointed as its plenipotentiaries")."""
     text = doc.text
     out = []
-    heads = list(_PLENIPOTENTIARIES.finditer(text, start, end))
+    heads = list(matches_at(_PLENIPOTENTIARIES, text, starts_in(_PLENI_OPENING, text, start, end, folded_text(doc)), end))
     for k, m in enumerate(heads):
         limit = min(end, m.end() + 3000)
         if k + 1 < len(heads) and heads[k + 1].start() < limit:  # the next party's list begins

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.places import CAP, PLACE, good_place
+from pactlens.extract.domains import literal_trie
 from pactlens.extract.records import KIND_RE, title_case
+from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.extract.signing_clauses import SIGNING_VERB, clause_kind, signing_date, signs_other_kind
 from pactlens.extract.treaty.instrument import Instrument
 from pactlens.model import Evidence, Signed
@@ -46,13 +48,18 @@ class Signing:
         return (2 if self.date and self.date.precision == "day" else 1 if self.date else 0) + (1 if self.place else 0)
 
 
+#: The words a ``SIGNING_VERB`` match opens with, lowercased ("sign" of "signed" and "sign this").
+_SIGNING_OPENING = re.compile(literal_trie(["done", "sign", "concluded", "made", "issued", "initialled", "executed"]))
+
+
 def _signing_in(doc: Doc, start: int, end: int, head: str | None = None) -> Signing | None:
     """The instrument's own signing clause inside ``[start, end)``: its place and its date, if
     stated. A signing verb that dates another instrument the text cites is skipped, and so is a
     closing that signs an instrument of another kind than ``head`` (the instrument's title word)."""
     text = doc.text
     best: Signing | None = None
-    for verb in SIGNING_VERB.finditer(text, start, end):
+    opening = starts_in(_SIGNING_OPENING, text, start, end, folded_text(doc))
+    for verb in matches_at(SIGNING_VERB, text, opening, end):
         if clause_kind(text, verb.start(), verb.end(), start) == "cited" or signs_other_kind(text, verb.start(), head):
             continue
         window_end = min(end, verb.end() + 220)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.records import sentence_around
+from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.model import Evidence
 from pactlens.structure.doc import Doc
 
@@ -37,12 +38,13 @@ _INSTRUMENT_SUBJECT = re.compile(
 
 
 _YEAR_WORD = re.compile(r"(?i)\byears?\b")
+_YEAR_OPENING = re.compile("year")
 
 
-def _term_matches(text: str, start: int, end: int) -> Iterable[re.Match[str]]:
+def _term_matches(text: str, start: int, end: int, low: str | None = None) -> Iterable[re.Match[str]]:
     """Term clauses, looked for only just before the word "year(s)" (the full pattern is slow to run everywhere)."""
     last = start
-    for y in _YEAR_WORD.finditer(text, start, end):
+    for y in matches_at(_YEAR_WORD, text, starts_in(_YEAR_OPENING, text, start, end, low), end):
         m = _TERM.search(text, max(last, y.start() - 120), y.end())
         if m is not None and m.end() == y.end():
             last = m.end()
@@ -54,7 +56,7 @@ def term_in(doc: Doc, start: int, end: int) -> tuple[int | None, str | None, lis
     text = doc.text
     years: int | None = None
     evidence: list[Evidence] = []
-    for m in _term_matches(text, start, end):
+    for m in _term_matches(text, start, end, folded_text(doc)):
         if _HAS_BEEN.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "After the Treaty has been in force for twenty years" is not a term
         sentence = sentence_around(doc, m.start())

@@ -1,0 +1,48 @@
+"""structure/scan.py: a costly pattern tried only where its opening words are gives the same
+matches as scanning every position. Excerpts: the Agreement between the EEC and Mozambique on
+fishing (GGO corpus, its final clause) and the North Atlantic Treaty (Art. 13); paraphrases below."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pactlens.extract.treaty.further import _FURTHER_HEAD, _FURTHER_OPENING
+from pactlens.extract.treaty.term import _YEAR_OPENING, _YEAR_WORD
+from pactlens.structure.scan import matches_at, starts_in
+
+TEXTS = [
+    # GGO, EEC-Mozambique fisheries agreement (final clause and protocol head).
+    "This Agreement shall be concluded for an initial period of three years. DONE at Brussels, "
+    "ANNEX Protocol establishing the fishing opportunities; the Protocol to this Agreement shall apply.",
+    # North Atlantic Treaty, Art. 13.
+    "After the Treaty has been in force for twenty years, any Party may cease to be a Party one year after "
+    "its notice of denunciation has been given.",
+    # Paraphrases: a title in capitals, a word run into another, a dotted capital I that lowercases longer.
+    "SUPPLEMENTARY PROTOCOL to the Convention, for a period of 5 YEARS; İstanbul, the subprotocol years",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("rx, opening", [(_FURTHER_HEAD, _FURTHER_OPENING), (_YEAR_WORD, _YEAR_OPENING)])
+def test_matches_at_openings_are_the_full_scan(text, rx, opening):
+    full = [m.span() for m in rx.finditer(text)]
+    assert full, "the excerpt must hold a match"
+    assert [m.span() for m in matches_at(rx, text, starts_in(opening, text))] == full
+
+
+def test_bounds_are_the_full_scans_bounds():
+    text = TEXTS[1]
+    a, b = text.index("force"), text.index("one year") + len("one ye")
+    full = [m.span() for m in _YEAR_WORD.finditer(text, a, b)]
+    assert [m.span() for m in matches_at(_YEAR_WORD, text, starts_in(_YEAR_OPENING, text, a, b), b)] == full
+    # "ye" cut at the bound is no "year"; a start before the bound is found, one after is not
+    assert full == [(text.index("years"), text.index("years") + 5)]
+
+
+def test_a_match_that_does_not_begin_at_an_opening_is_missed():
+    """The rule's one condition, shown failing: the opening must cover every match's first word."""
+    rx = re.compile(r"(?i)\b(?:treaty|pact)\b")
+    text = "The pact and the treaty."
+    assert len(list(matches_at(rx, text, starts_in(re.compile("treaty"), text)))) == 1 < len(rx.findall(text))
