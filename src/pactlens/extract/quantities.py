@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from pactlens.extract.domains import literal_trie
-from pactlens.structure.scan import matches_at, starts_in
+from pactlens.structure.scan import folded, matches_at, starts_in
 from pactlens.model import Quantity
 
 _CURRENCY_BEFORE = re.compile(
@@ -224,8 +224,10 @@ def _period_after(text: str, end: int) -> tuple[str | None, int]:
     return _PERIODS.get(word, word), m.end()
 
 
-def _bcm(text: str) -> list[Found]:
-    out = []
+def _bcm(text: str, low: str) -> list[Found]:
+    out: list[Found] = []
+    if "bcm" not in low and "cubic" not in low:  # every match holds one of them
+        return out
     for m in _BCM.finditer(text):
         per, end = _period_after(text, m.end())
         value = float(m.group("n").replace(",", ".")) * 1e9
@@ -233,7 +235,7 @@ def _bcm(text: str) -> list[Found]:
     return out
 
 
-def _windows(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def _windows(text: str, low: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Short stretches around each number followed by a unit or led by a currency, each with
     the candidates it was opened for.
 
@@ -242,7 +244,7 @@ def _windows(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     only these windows keeps the extractor fast on 100-page agreements.
     """
     spans: list[tuple[int, int, list[tuple[int, int]]]] = []
-    for m in _candidates(text):
+    for m in _candidates(text, low):
         a, b = max(0, m.start() - 8), min(len(text), m.end() + 24)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b, spans[-1][2] + [m.span()])
@@ -251,17 +253,18 @@ def _windows(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return spans
 
 
-def _candidates(text: str) -> Iterator[re.Match[str]]:
+def _candidates(text: str, low: str) -> Iterator[re.Match[str]]:
     """``_CANDIDATE.finditer(text)``, with the pattern tried only where a candidate can begin
     (a ``_CANDIDATE_START`` hit: see :mod:`pactlens.extract.scan`)."""
-    return matches_at(_CANDIDATE, text, starts_in(_CANDIDATE_START, text))
+    return matches_at(_CANDIDATE, text, starts_in(_CANDIDATE_START, text, low=low))
 
 
 def find_quantities(text: str) -> list[Found]:
     """Quantities in ``text`` with spans into it, in order of appearance."""
-    found = _bcm(text)
+    low = folded(text)
+    found = _bcm(text, low)
     taken = [(f.start, f.end) for f in found]
-    for a, b, candidates in _windows(text):
+    for a, b, candidates in _windows(text, low):
         if all(any(x <= c and d <= y for x, y in taken) for c, d in candidates):
             continue  # the fast reader took every candidate ("55 bcm"): quantulum3 would add nothing kept
         for q in _parse(_prepare(text[a:b])):
