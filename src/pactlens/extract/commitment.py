@@ -26,7 +26,8 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from pactlens.structure.scan import folded
+from pactlens.extract.domains import literal_trie
+from pactlens.structure.scan import folded, matches_at, starts_in
 
 StrengthOrNone = Literal["binding", "soft", "excluded"] | None
 
@@ -95,6 +96,35 @@ _MECHANICS_NEEDS = ("force", "ratif", "denounc", "denunciation", "authentic", "w
 _EXCLUDED_NEEDS = ("not", "short", "without")
 
 
+def _opening(*words: str) -> re.Pattern[str]:
+    """The lowercase words a pattern's matches begin with, as one scan (see structure/scan.py)."""
+    return re.compile(literal_trie(list(words)))
+
+
+#: Where a match of each pattern can begin: the first word of each of its alternatives (a prefix
+#: of it), or the quote before "means". A pattern is tried only there, not at every character.
+_OPENINGS = {
+    "DEFINITION": _opening("shall", "for", '"', "'", "”", "’"),
+    "MECHANICS": _opening("enter", "come", "came", "remain", "ratif", "denounc", "denunciation", "equally", "in",
+                          "done", "be", "depositary", "registered", "provisionally", "open", "instrument",
+                          "certified", "cease", "withdraw"),
+    "EXCLUDED": _opening("does", "do", "did", "will", "would", "shall", "is", "are", "should", "may", "nothing",
+                         "stop", "fall", "without"),
+    "_MODAL_THEN_SOFT": _opening("shall", "will", "undertake", "agree"),
+    "BINDING": _opening("shall", "will", "must", "undertak", "undertook", "agree", "are", "is", "commit", "pledge",
+                        "guarantee", "hereby", "establishes", "obligat", "refrain", "bind", "declare"),
+    "SOFT": _opening("may", "might", "could", "should", "strive", "endeavo", "encourage", "intend", "seek", "aim",
+                     "promote", "facilitate", "consider", "explore", "foster", "try", "make", "take", "study",
+                     "examine", "support", "contribute", "work", "favo", "plan", "proposal", "emphasi", "as",
+                     "where", "best"),
+}
+
+
+def _found(name: str, rx: re.Pattern[str], sentence: str, low: str) -> bool:
+    """Whether ``rx`` matches ``sentence`` (``low`` its folded text), tried only at its openings."""
+    return next(matches_at(rx, sentence, starts_in(_OPENINGS[name], sentence, low=low)), None) is not None
+
+
 @lru_cache(maxsize=32768)
 def strength(sentence: str) -> StrengthOrNone:
     """The strength of the commitment ``sentence`` makes, or None if it commits to nothing.
@@ -104,17 +134,17 @@ def strength(sentence: str) -> StrengthOrNone:
     The size holds every sentence of a long agreement, so obligations still find them.
     """
     low = folded(sentence)
-    if (_has(low, _DEFINITION_NEEDS) and DEFINITION.search(sentence)) or (
-        _has(low, _MECHANICS_NEEDS) and MECHANICS.search(sentence)
+    if (_has(low, _DEFINITION_NEEDS) and _found("DEFINITION", DEFINITION, sentence, low)) or (
+        _has(low, _MECHANICS_NEEDS) and _found("MECHANICS", MECHANICS, sentence, low)
     ):
         return None
-    if _has(low, _EXCLUDED_NEEDS) and EXCLUDED.search(sentence):
+    if _has(low, _EXCLUDED_NEEDS) and _found("EXCLUDED", EXCLUDED, sentence, low):
         return "excluded"
-    if _MODAL_THEN_SOFT.search(sentence):
+    if _found("_MODAL_THEN_SOFT", _MODAL_THEN_SOFT, sentence, low):
         return "soft"
-    if BINDING.search(sentence):
+    if _found("BINDING", BINDING, sentence, low):
         return "binding"
-    if SOFT.search(sentence):
+    if _found("SOFT", SOFT, sentence, low):
         return "soft"
     return None
 
