@@ -46,3 +46,21 @@ def test_a_match_that_does_not_begin_at_an_opening_is_missed():
     rx = re.compile(r"(?i)\b(?:treaty|pact)\b")
     text = "The pact and the treaty."
     assert len(list(matches_at(rx, text, starts_in(re.compile("treaty"), text)))) == 1 < len(rx.findall(text))
+
+
+@pytest.mark.parametrize("text", [
+    # North Atlantic Treaty, final clause.
+    "IN WITNESS WHEREOF, the undersigned plenipotentiaries have signed this Treaty.\n\nDone at Washington, "
+    "the fourth day of April, 1949.",
+    # GGO (EEC-Mozambique), closing formula after a table row; paraphrases: a verb inside a line is no mark,
+    # blank lines and a bar before it, a capitalised verb in running text.
+    "| 1987 |\n  \n   DONE at Brussels on the twenty-fourth day of ...| SIGNED at Maputo. Made in two copies",
+    "They were Signed at the ministry and later DONE in haste; in faith whereof.) Carried out at Rome",
+])
+def test_signing_marks_found_at_their_openings_are_the_full_scan(text):
+    from pactlens.extract.treaty.signatories import _SIGN_MARK, _sign_mark_starts
+
+    for a, b in [(0, len(text)), (3, len(text) - 4)]:
+        full = [m.span() for m in _SIGN_MARK.finditer(text, a, b)]
+        assert [m.span() for m in matches_at(_SIGN_MARK, text, _sign_mark_starts(text, text.lower(), a, b), b)] == full
+    assert [m.span() for m in _SIGN_MARK.finditer(text)], "the excerpt must hold a mark"

@@ -82,12 +82,19 @@ def _offense(text: str, low: str) -> Found:
     return NONE
 
 
+#: A word every match of a pattern holds (one of them): a clause without any skips the pattern.
+_NEUTRALITY_NEEDS = ("render", "give", "provide", "grant", "extend", "lend", "furnish", "aid", "assist", "support",
+                     "help")
+_NONAGGRESSION_NEEDS = ("force", "aggress", "attack", "violence", "war", "invade", "arms")
+_CONSULT_NEEDS = ("consult", "confer", "exchange", "contact", "negotiat", "coordinate")
+
+
 def _neutrality(text: str, low: str) -> Found:
-    if m := NEUTRALITY.search(text):
+    if any(w in low for w in _NEUTRALITY_NEEDS) and (m := NEUTRALITY.search(text)):
         return 0.9, "no support to the adversary", m.start()
-    if (m := REMAIN_NEUTRAL.search(text)) and WAR_CONTEXT.search(text):
+    if "neutral" in low and (m := REMAIN_NEUTRAL.search(text)) and WAR_CONTEXT.search(text):
         return 0.9, "neutrality in a partner's war", m.start()
-    if m := NEUTRALITY_WEAK.search(text):
+    if "against" in low and (m := NEUTRALITY_WEAK.search(text)):
         return 0.6, "no territory or alliance against the partner", m.start()
     return NONE
 
@@ -99,9 +106,9 @@ def _nonaggression(text: str, low: str) -> Found:
     """A no-force pledge counts only with its scope among the parties: "refrain from aggression"
     against third states, or a general peace formula, is not a promise between partners. OCR-damaged
     wording ("use offorce", "thre at", "forcc") is read again over its letters alone."""
-    if (m := NONAGGRESSION.search(text)) and NONAGG_SCOPE.search(text):
+    if any(w in low for w in _NONAGGRESSION_NEEDS) and (m := NONAGGRESSION.search(text)) and NONAGG_SCOPE.search(text):
         return 0.9, "no force against the partner", m.start()
-    if m := NONAGG_TERRITORY.search(text):
+    if ("territor" in low or "soil" in low) and (m := NONAGG_TERRITORY.search(text)):
         return 0.75, "no hostile acts against the partner from one's territory", m.start()
     if "force" in low or "forc" in low or "f0rce" in low:
         letters = _LETTERS_ONLY.sub("", low)
@@ -112,7 +119,7 @@ def _nonaggression(text: str, low: str) -> Found:
 
 
 def _consultation(text: str, low: str) -> Found:
-    m = CONSULT.search(text)
+    m = CONSULT.search(text) if any(w in low for w in _CONSULT_NEEDS) else None
     if not m:
         return NONE
     if CONSULT_ON_SECURITY.search(text):

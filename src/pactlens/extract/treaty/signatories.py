@@ -20,6 +20,7 @@ words around it. A party is the state the head names, else ``None``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pactlens.extract.domains import literal_trie
@@ -250,10 +251,30 @@ def _block_persons(doc: Doc, start: int, end: int) -> list[_Person]:
     return [p for p in _assign(doc.text, persons, heads) if p.head is not None or p.name.start >= first_head]
 
 
+#: The words a ``_SIGN_MARK`` opens with or leads to, lowercased: "in" (witness whereof) and the verbs.
+_SIGN_OPENING = re.compile(literal_trie(["in", "done", "signed", "made", "carried"]))
+
+
+def _sign_mark_starts(text: str, low: str, start: int, end: int) -> Iterator[int]:
+    """Where a ``_SIGN_MARK`` match can begin in ``[start, end)``, ascending: at "in", or before a
+    verb where the blank run before it begins (the text's start, or after ".", a line end, "|" or
+    ")"), or at any line end inside that run."""
+    for pos in starts_in(_SIGN_OPENING, text, start, end, low):
+        if low.startswith("in", pos):
+            yield pos
+            continue
+        blank = pos
+        while blank > start and text[blank - 1].isspace():
+            blank -= 1
+        if blank == 0 or text[blank - 1] in ".\n|)":
+            yield blank
+        yield from (q for q in range(blank + 1, pos + 1) if text[q - 1] == "\n")
+
+
 def _signature_zones(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     text = doc.text
     zones: list[tuple[int, int]] = []
-    for m in _SIGN_MARK.finditer(text, start, end):
+    for m in matches_at(_SIGN_MARK, text, _sign_mark_starts(text, folded_text(doc), start, end), end):
         if zones and m.start() < zones[-1][1]:
             continue
         stop = _ZONE_END.search(text, m.end(), min(end, m.end() + 1500))
