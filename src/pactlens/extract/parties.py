@@ -55,7 +55,7 @@ def states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> li
     instrument or a third state left out (:func:`pactlens.extract.party_roles.not_party`)."""
     text = doc.text
     window = text[start:end]
-    any_case = sum(c.isupper() for c in window) < 0.02 * max(1, sum(c.isalpha() for c in window))
+    any_case = sum(map(str.isupper, window)) < 0.02 * max(1, sum(map(str.isalpha, window)))  # counted in C
     if any_case:
         # An all-lower-case text (some GGO files): read it as if capitalized.
         text = text[:start] + window.title() + text[end:]
