@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import chain
 
 from pactlens.structure.scan import matches_at, starts_in
+from pactlens.extract.domains import literal_trie
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
 
@@ -52,6 +53,8 @@ _OPENING_TITLE = re.compile(
 )
 _SIGNATURE = re.compile(r"\bFor\s+(?:the\s+)?(?:Government|Republic|Kingdom|President|State|Union)\s+of\b", re.IGNORECASE)
 _SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
+_SHALL_OPENING = re.compile("shall")
+_FOR = re.compile("for")  # where a _SIGNATURE begins
 _WORD = re.compile(r"\w+")
 
 #: Third-person reporting about an agreement or what people said of it.
@@ -61,9 +64,15 @@ _REPORTING = re.compile(
     r"|(?:treaty|agreement|pact|accord)\s+(?:comprises|contains|includes|provides\s+for|aims|seeks|was|has\s+been))",
     re.IGNORECASE,
 )
+#: Where a _REPORTING match begins, lowercased.
+_REPORTING_OPENING = re.compile(literal_trie([
+    "said", "says", "stated", "told", "according", "reported", "announced", "emphasi", "underscored", "noted", "wrote",
+    "writes", "argued", "claimed", "described", "highlighted", "was", "were", "signed", "treaty", "agreement", "pact",
+    "accord"]))
 #: A quotation: opening mark before a word, closing mark after one (so the gap
 #: between two quoted defined terms, '"quota" means ... "', is not one).
 _QUOTE = re.compile(r"(?<!\w)[\"\u201c](?=\w)[^\"\u201c\u201d\n]{12,400}(?<=[\w.,!?])[\"\u201d]")
+_QUOTE_OPENING = re.compile("[\"\u201c]")
 _MARKER = re.compile(r"\[\d{1,3}\]|\[\^\d{1,3}\]|<sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _URL = re.compile(r"https?://")
 #: "MOSCOW, Jan 17 (Reuters) -", "WASHINGTON (AP) —", "By Jane Doe".
@@ -109,9 +118,16 @@ def _folded_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
-def _count(rx: re.Pattern[str], folded: str) -> int:
-    """Matches of a lowercase-literal, case-insensitive pattern in text already lowercased."""
-    return len(_folded_pattern(rx).findall(folded))  # the matches counted in C, not a generator step each
+def _count(rx: re.Pattern[str], folded: str, opening: re.Pattern[str] | None = None) -> int:
+    """Matches of a lowercase-literal, case-insensitive pattern in text already lowercased; with
+    ``opening`` (the words its matches begin with) tried only there (see structure/scan.py)."""
+    if opening is None:
+        return len(_folded_pattern(rx).findall(folded))  # the matches counted in C, not a generator step each
+    return _hits(_folded_pattern(rx), folded, opening)
+
+
+def _hits(rx: re.Pattern[str], text: str, opening: re.Pattern[str]) -> int:
+    return sum(1 for _ in matches_at(rx, text, (m.start() for m in opening.finditer(text))))
 
 
 def _rate(count: int, words: int, per: int = 1000) -> float:
@@ -133,9 +149,9 @@ def score(doc: Doc) -> KindScores:
     folded = text.lower()  # counted case-sensitively on folded text: same counts, half the time of re.I
     instrument = _count(_INSTRUMENT, folded)
     articles = max(len(doc.articles), _distinct_articles(text))
-    shall = _count(_SHALL, folded)
-    reporting = _count(_REPORTING, folded)
-    quotes = len(_QUOTE.findall(text))
+    shall = _count(_SHALL, folded, _SHALL_OPENING)
+    reporting = _count(_REPORTING, folded, _REPORTING_OPENING)
+    quotes = _hits(_QUOTE, text, _QUOTE_OPENING)
     markers = max(len(doc.markers) + len(doc.footnotes), len(_MARKER.findall(text)))
     urls = len(_URL.findall(text))
     final = bool(doc.final_clause) or bool(re.search(r"in\s+(?:witness|faith)\s+whereof|\bdone\s+(?:\w+\s+){0,3}at\b", text[-4000:], _I))
@@ -147,7 +163,7 @@ def score(doc: Doc) -> KindScores:
         + (1.5 if final else 0.0)
         + (1.0 if doc.preamble is not None else 0.0)
         + (1.0 if _OPENING_TITLE.search(head) else 0.0)
-        + (1.0 if _SIGNATURE.search(text) else 0.0)
+        + (1.0 if next(matches_at(_SIGNATURE, text, starts_in(_FOR, text, low=folded)), None) else 0.0)
     )
     about = (
         min(_rate(reporting, words, 1000), 10.0) * 0.5
