@@ -123,6 +123,22 @@ _ANCHORS = {
     "nonaggression": re.compile(r"\b(?:force|attack\w*|aggress\w*|hostil\w*|violence|war)\b", _I),
     "consultation": re.compile(r"\b(?:consult\w*|confer|convene\w*|exchange\s+views)\b", _I),
 }
+#: A word each anchor's every match holds (one of them): a clause with none skips that anchor's scan.
+_ANCHOR_NEEDS = {
+    "defense": ("attack", "aggress", "invasion", "invaded", "war", "hostilities", "enem"),
+    "offense": ("war", "hostilities", "military"),
+    "neutrality": ("neutral", "support", "assist", "aid", "help"),
+    "nonaggression": ("force", "attack", "aggress", "hostil", "violence", "war"),
+    "consultation": ("consult", "confer", "convene", "exchange"),
+}
+
+
+def _anchored(text: str) -> bool:
+    """Whether ``text`` carries some type's anchor words."""
+    low = folded(text)
+    return any(any(w in low for w in _ANCHOR_NEEDS[name]) and rx.search(text) for name, rx in _ANCHORS.items())
+
+
 #: Defence is a promise to act: the embedding signal needs the action as well as the attack.
 _DEFENSE_ACTION = re.compile(r"\b(?:assist\w*|aid|help|support|defen[cs]e|defend|act|action|means|forces|resources|"
                              r"considered|regarded|deemed|constitute)\b", _I)
@@ -201,7 +217,7 @@ def _neighbours(clauses: list[_Clause], doc: Doc, coding: Coding) -> list[dict]:
     # the embedding signal: the bank holds treaty clauses, and writing about an agreement is read by
     # the rules alone (so a brief never pays for loading the model).
     wanted = [i for i, c in enumerate(clauses) if c.level == "binding" and c.unit.role == "primary"
-              and any(rx.search(c.text) for rx in _ANCHORS.values())]
+              and _anchored(c.text)]
     if not coding.embeddings or not wanted or not embeddings.available():
         return out
     exclude = atop_bank.treaties_in(doc.text) if coding.leave_one_out else frozenset()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from pactlens.extract.numbers import NUMBER, to_number
+from pactlens.extract.domains import literal_trie
 from pactlens.extract.records import sentence_around
 from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.model import Evidence
@@ -28,6 +29,8 @@ _RENEWAL = re.compile(
     rf"{NUMBER}\s*(?:\(\d+\)\s*)?years?)?"
     r"|(?:automatically|tacitly)\s+(?:extended|renewed|prolonged)[^.;]{0,160}?(?:periods?|terms?|years?)\b)"
 )
+#: The words a _RENEWAL match begins with, lowercased (it has no word boundary before them: neither has this).
+_RENEWAL_OPENING = re.compile(literal_trie(["shall", "will", "automatically", "tacitly"]))
 _HAS_BEEN = re.compile(r"(?i)\bhas\s+been\s+$")
 #: The term must be the instrument's own: "This Agreement shall remain in force for ...", "It shall ...".
 _INSTRUMENT_SUBJECT = re.compile(
@@ -67,7 +70,7 @@ def term_in(doc: Doc, start: int, end: int) -> tuple[int | None, str | None, lis
             evidence.append(doc.evidence(m.start(), m.end()))
             break
     renewal = None
-    for r in _RENEWAL.finditer(text, start, end):
+    for r in matches_at(_RENEWAL, text, starts_in(_RENEWAL_OPENING, text, start, end, folded_text(doc)), end):
         sentence = sentence_around(doc, r.start())
         if not _INSTRUMENT_SUBJECT.search(text[max(sentence.start, r.start() - 200) : r.start()]):
             continue  # licences, offices, quotas renew too
