@@ -2,8 +2,8 @@
 
 Workers hand back the library's rows ready to insert; the writer commits them in
 batches (:data:`WRITE_BATCH` documents, or what came within :data:`WRITE_EVERY`
-seconds), each batch one transaction, so that a commit per document does not
-make the single writer the bottleneck of a many-worker run.
+seconds; the first result alone), each batch one transaction, so that a commit
+per document does not make the single writer the bottleneck of a many-worker run.
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ class _Writer:
         self.lib, self.report, self.replace = lib, report, replace
         self.pending: list = []
         self.since = time.monotonic()
+        self.flushed = False  # nothing of this run written yet
 
     def take(self, outcome: Outcome) -> None:
         t = time.perf_counter()
@@ -114,12 +115,13 @@ class _Writer:
         else:
             self.pending.append((outcome.source, outcome.rows))
         self.report.write_seconds += time.perf_counter() - t
-        if len(self.pending) >= WRITE_BATCH or time.monotonic() - self.since >= WRITE_EVERY:
-            self.flush()
+        if not self.flushed or len(self.pending) >= WRITE_BATCH or time.monotonic() - self.since >= WRITE_EVERY:
+            self.flush()  # the first result at once: a library being filled shows it has begun
 
     def flush(self) -> None:
         t = time.perf_counter()
         batch, self.pending, self.since = self.pending, [], time.monotonic()
+        self.flushed = self.flushed or bool(batch)
         results = self.lib.add_rows([rows for _, rows in batch], replace=self.replace) if batch else []
         for (source, _), (doc_id, stored) in zip(batch, results, strict=True):
             (self.report.stored if stored else self.report.skipped).append(doc_id if stored else source)
