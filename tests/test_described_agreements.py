@@ -78,3 +78,18 @@ def test_it_in_the_lead_paragraph_continues_the_agreement_that_opens_it():
         "Turkey later relied on the Montreux Convention in several disputes. It was signed on 20 July 1936.\n"
     )
     assert {a.title: a.signed.date for a in find_prose_agreements(make_doc(other))} == {"Montreux Convention": None}
+
+
+def test_a_partnership_signed_is_an_agreement_and_an_on_phrase_names_one():
+    """CSIS, "CRINK economic ties" (4 September 2025): 'In January 2025, Russia and Iran signed a
+    20-year comprehensive strategic partnership (CSP) covering …'; paraphrases: an 'agreement on …'
+    and a partnership only entered into (a relationship, not an instrument)."""
+    text = (
+        "In January 2025, Russia and Iran signed a 20-year comprehensive strategic partnership (CSP) covering "
+        "interbank cooperation, investment in energy, defense coordination, and sanctions circumvention.\n"
+    )
+    got = {a.title: (sorted(p.iso3 for p in a.parties), a.signed.date, a.term_years) for a in find_prose_agreements(make_doc(text))}
+    assert got == {"20-year comprehensive strategic partnership": (["IRN", "RUS"], "2025-01", 20)}
+    para = "In 2016 Chile and Peru signed an agreement on fisheries and maritime research, officials said.\n"
+    assert [a.title for a in find_prose_agreements(make_doc(para))] == ["agreement on fisheries and maritime research"]
+    assert find_prose_agreements(make_doc("In 2016 Chile and Peru entered into a strategic partnership.\n")) == []

@@ -37,10 +37,15 @@ _N_YEAR = re.compile(rf"(?i:\b(?P<n>{NUMBER})[-\s]year\b)")
 _TERM_AFTER = re.compile(
     rf"\s*(?:\([A-Z][A-Za-z-]*\)\s*)?,?\s*(?i:with|for|of)\s+a\s+(?P<n>{NUMBER})[-\s]year\s+(?i:duration|term|period|validity|lifespan)"
 )
+#: "signed a 20-year comprehensive strategic partnership": what is signed is an instrument, so a
+#: partnership signed is an agreement too (checked in ``_descriptive``).
 _DESCRIPTIVE = re.compile(
     r"\b(?P<verb>signed|entered\s+into|concluded|reached|struck)\s+(?P<np>(?:a|an|the|their|its)\s+"
-    rf"(?:[\w\u2013-]+\s+){{0,4}}?(?P<w>{_NOUNS}))\b"
+    rf"(?:[\w\u2013-]+\s+){{0,4}}?(?P<w>{_NOUNS}|partnership))\b"
 )
+#: Words that end an "on …" phrase after the instrument word: "an agreement on scientific and
+#: technological cooperation, and in 2019 …" stops at the comma, "… on trade in 2019" at "in".
+_POST_STOP = frozenset("in at by with to from during after before since until the a an that which this its their was were is".split())
 #: What may stand before an agreement's mention that opens its sentence: "The", "The 1928", the
 #: first words of its name ("The KELLOGG–" before "BRIAND PACT").
 _OPENS_WITH = re.compile(r"[\s\"“*_#]*(?:[Tt]he\s+)?(?:\d{4}\s+)?(?:[A-Z][\w’'.]*(?:\s+|[–-]))*")
@@ -242,6 +247,24 @@ def _written_agreement(doc: Doc, w: WrittenAgreement, role: str) -> Agreement:
     )
 
 
+def _about_title(text: str, np: str, end: int) -> str | None:
+    """The title of a described agreement: its own words ("20-year comprehensive strategic
+    partnership"), or the instrument word and the lower-case "on …" phrase after it ("agreement on
+    scientific and technological cooperation")."""
+    post = re.match(r"\s+(?P<p>on|for)\s+(?P<rest>[a-z][a-z\s-]{2,80})", text[end : end + 90])
+    if post:
+        words: list[str] = []
+        for w in post.group("rest").split():
+            if w in _POST_STOP:
+                break
+            words.append(w)
+        while words and words[-1] == "and":
+            words.pop()
+        if words:
+            return f"{np.split()[-1]} {post.group('p')} {' '.join(words)}"
+    return phrase_title(np)
+
+
 def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[NamedMention] = ()) -> list[Agreement]:
     """Unnamed but concrete agreements: "Iran and Russia had signed their first major agreement" (2001),
     "entered into a 25-year cooperation program with China in 2021"."""
@@ -258,6 +281,8 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
             continue  # a named agreement: handled by the named reading
         if re.fullmatch(r"(?i:the|this|that)\s+\w+", m.group("np")):
             continue  # "signed the agreement": a back-reference to one already told of, not a new one
+        if m.group("w").lower() == "partnership" and m.group("verb") != "signed":
+            continue  # "entered into a partnership": a relationship, not an instrument
         sent = sentence_around(doc, m.start(), m.end())
         if any(sent.start <= n.start < sent.end for n in named):
             continue  # the sentence names the agreement: the named reading has it
@@ -277,7 +302,7 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
             signed = Signed(date=date.iso, precision=date.precision, evidence=[doc.evidence(date.start, date.end)])  # type: ignore[arg-type]
         out.append(Agreement(
             id=agreement_slug(parties, signed.date, kind, phrase_title(m.group("np"))),
-            title=phrase_title(m.group("np")),
+            title=_about_title(text, m.group("np"), m.end()),
             kind=kind,
             parties=parties,
             signed=signed,
