@@ -55,3 +55,15 @@ def test_states_joined_by_a_dash_before_a_lower_case_agreement_word():
     assert list(parties("In December the Morocco-Israel deal followed, as officials had hoped.\n").values()) == [
         ["ISR", "MAR"]]
     assert parties("The Coca-Cola deal was unrelated to the talks.\n") == {}
+
+
+def test_an_alliance_named_by_its_treaty_for_its_members_is_no_agreement():
+    """Wikipedia, "Treaty on Open Skies": 'all North Atlantic Treaty Organisation (NATO) and Warsaw Pact
+    countries', 'the then-members of NATO and the Warsaw Pact'; paraphrase: 'members of the Rio Pact';
+    the pact as an agreement still is one."""
+    assert _titles(
+        "Bush proposed it as a means to build confidence between all North Atlantic Treaty Organisation (NATO) "
+        "and Warsaw Pact countries. Negotiated by the then-members of NATO and the Warsaw Pact, it was signed.\n"
+    ) == []
+    assert _titles("Several members of the Rio Pact objected to the plan.\n") == []
+    assert _titles("The Warsaw Pact was signed in May 1955 by eight states.\n") == ["Warsaw Pact"]

@@ -42,7 +42,12 @@ _COMPOUND_LOWER = re.compile(
 #: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
 #: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
 _PROGRAMME_OK = re.compile(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
-_ORG_TAIL = re.compile(r"^\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
+#: An alliance named by its treaty but meant as the group of its members: "NATO and Warsaw Pact
+#: countries", "the then-members of NATO and the Warsaw Pact".
+_AS_GROUP = re.compile(r"\s+(?:countries|members|member\s+states|states|nations|forces|allies|governments|bloc)\b")
+_MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:[A-Z]{2,}\s+and\s+)?(?:the\s+)?$")
+#: (``match`` at the name's end: no ``^``, which matches only at a line start whatever the position.)
+_ORG_TAIL = re.compile(r"\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
 _LEAD_NOISE = re.compile(
     rf"(?i)^(?:(?:{alternation('months')}|The|THE|A|An|This|That|These|Its|Their|New|Formal|Historic|Landmark|First|Initial|Bilateral|Proposed"
     r"|Signed|Newly|Current|Existing|Said|Under|In|On|By|With|From|And|Of|For|To|While|Although|Though|When|After"
@@ -96,8 +101,8 @@ def named_mentions(doc: Doc) -> list[NamedMention]:
                 continue
             if rx is _COMPOUND_LOWER and len(find_states(text, a, b)) < 2:
                 continue
-            if _ORG_TAIL.match(text, b):
-                continue
+            if _ORG_TAIL.match(text, b) or _AS_GROUP.match(text, b) or _MEMBERS_OF.search(text, max(0, a - 40), a):
+                continue  # "North Atlantic Treaty Organisation", "Warsaw Pact countries", "members of the Warsaw Pact"
             mention = _make_mention(doc, a, b)
             if mention is not None:
                 starts.insert(i, a)
