@@ -116,3 +116,16 @@ def test_the_agreement_the_document_is_about_speaks_through_its_articles():
     assert _by_parse(para, "shall enjoy complete freedom", "Montreux Convention") == "Montreux Convention"
     other = 'Article 2 of the Charter provides that "all Members shall settle their disputes by peaceful means".\n'
     assert _by_parse(other, "all Members shall settle", "Kellogg–Briand Pact") == "Charter"
+
+
+def test_a_quoted_agreement_name_has_no_speaker():
+    """CRS In Focus IF10199 (1 October 2026): 'the United States and Japan announced a bilateral
+    "strategic trade and investment agreement," under which …' quotes a name, not words said;
+    paraphrase: 'what they called a "new economic security pact"'."""
+    text = (
+        'In July 2025, the United States and Japan announced a bilateral "strategic trade and investment '
+        'agreement," under which the United States imposed a 15% tariff on most imports from Japan.\n'
+    )
+    assert list(_speakers(text).values()) in ([], [None])
+    para = 'Last spring the two governments announced what they called a "new economic security pact."\n'
+    assert list(_speakers(para).values()) in ([], [None])

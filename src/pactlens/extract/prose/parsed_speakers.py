@@ -70,6 +70,8 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreeme
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _used_as_a_name(span):
+        return None
     verb = _attribution_verb(span) or _preceding_verb(span)
     if verb is None:
         return None
@@ -77,6 +79,13 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreeme
     if subject is None or subject.i >= span.start and subject.i < span.end:
         return None
     return _name(d, subject, about)
+
+
+def _used_as_a_name(span: Any) -> bool:
+    """Whether the quoted words name an agreement ("announced a bilateral "strategic trade and
+    investment agreement,""): a name is quoted there, not someone's words."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and _AGREEMENT_NOUN.fullmatch(words[-1].lower_) is not None
 
 
 def _attribution_verb(span: Any) -> Any | None:
