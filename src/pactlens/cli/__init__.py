@@ -55,3 +55,16 @@ def main(argv: list[str] | None = None) -> None:
         print(f"pactlens: internal error: {type(exc).__name__}: {one_line(str(exc))} (set PACTLENS_DEBUG=1 for details)",
               file=sys.stderr)
         sys.exit(1)
+    finally:
+        if argv is None:
+            _quiet_shutdown()
+
+
+def _quiet_shutdown() -> None:
+    """Ignore Ctrl-C once the command has ended: an interrupt that lands while the interpreter
+    shuts down (joining threads, flushing) would otherwise kill the process by the signal (exit
+    -2, no message) instead of the status the command chose. Only for a real process: tests call
+    :func:`main` in-process with ``argv`` and keep their own handler."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
