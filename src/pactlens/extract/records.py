@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from pactlens.model import Agreement, AgreementKind, Party
-from pactlens.structure.doc import Doc, Span
 
 #: Title head words and the agreement kind they make. Protocols and exchanges of
 #: letters are binding instruments in their own right, so they are "agreement";
@@ -34,22 +33,6 @@ def agreement_kind(title: str | None) -> AgreementKind:
         return "other"
     i = next(int(k[1:]) for k, v in m.groupdict().items() if v)
     return _KIND_WORDS[i][1]
-
-
-def sentence_around(doc: Doc, start: int, end: int | None = None) -> Span:
-    """The sentence around ``start`` (structure's, or one found here when structure has none)."""
-    s = doc.sentence_at(start)
-    if s is not None and (end is None or s.end >= end):
-        return s
-    text = doc.text
-    a = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), text.rfind(".\n", 0, start))
-    a = 0 if a < 0 else a + 1
-    b = len(text)
-    for stop in (". ", "\n\n", ".\n"):
-        k = text.find(stop, end or start)
-        if k >= 0:
-            b = min(b, k + 1)
-    return Span(a, b)
 
 
 SMALL_WORDS = {"of", "the", "and", "on", "between", "in", "for", "to", "a", "an", "at", "by", "with",

@@ -18,7 +18,7 @@ from pactlens.structure.front import find_cover_lines, find_front_matter
 from pactlens.structure.frame import find_final_clause, find_preamble, find_title, trailing_heading_start
 from pactlens.structure.paragraphs import find_paragraphs
 from pactlens.structure.sections import find_sections
-from pactlens.structure.sentences import split_sentences
+from pactlens.structure.sentences import article_cuts, split_sentences
 from pactlens.structure.spans import rstrip, trimmed
 
 
@@ -37,7 +37,7 @@ def build(norm: NormalizedText) -> Doc:
     ends = _boundaries(labels, sections, notes, len(text))
     articles = [_article(text, lb, _end_of(text, lb.start, ends), sections) for lb in labels]
     _name_instruments(articles, labels)
-    cuts = [c for a in articles for c in _cuts(a)] + [s.span.start for s in sections]
+    cuts = [c for a in articles for c in article_cuts(a)] + [s.span.start for s in sections]
     cuts += [title.end] if title else []
     sentences = split_sentences(text, blocks, markers, cuts)
     final = _final_clause(text, articles, sections, notes, sentences)
@@ -108,15 +108,6 @@ def _name_instruments(articles: list[Article], labels: list[Label]) -> None:
         if count.get(a.part, 1) > 1:
             a.part = f"{a.part} ({count[a.part]})"
         prev = lb
-
-
-def _cuts(a: Article) -> list[int]:
-    """Where sentences must begin inside an article: its label, body and paragraphs."""
-    out = [a.span.start]
-    if a.heading:
-        out.append(a.heading.end)
-    out += [p.span.start for p in a.paragraphs]
-    return out
 
 
 def _final_clause(text: str, articles: list[Article], sections: list[Section], notes: list[Span],

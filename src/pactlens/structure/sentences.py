@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pactlens.resources.lexicon import lowered
-from pactlens.structure.doc import Doc, FootnoteMarker, Span
+from pactlens.structure.doc import Article, Doc, FootnoteMarker, Span
 from pactlens.structure.spans import trimmed
 
 # Abbreviations after which a period does not end a sentence, whatever follows.
@@ -284,10 +284,88 @@ def _labels(doc: Doc, start: int, end: int, markers: list | None = None) -> tupl
     )
 
 
+def mended_sentences(doc: Doc) -> tuple[Span, ...]:
+    """The document's sentences with the splitter's false boundaries mended, made once per
+    document and kept on it: structure's sentences (blingfire's, line by line, when structure
+    found none), and a sentence cut before a lower-case word in the same paragraph joined to the
+    one before ("The North Atlantic Treaty | was signed …"). Every reader that needs "the sentence
+    around" an offset takes it from here, so all agree on where a sentence ends."""
+    return doc.once("mended sentences", lambda: _mend(doc))
+
+
+def article_cuts(a: Article) -> list[int]:
+    """Where sentences must begin inside an article: its label, body and paragraphs."""
+    out = [a.span.start]
+    if a.heading:
+        out.append(a.heading.end)
+    out += [p.span.start for p in a.paragraphs]
+    return out
+
+
+def _mend(doc: Doc) -> tuple[Span, ...]:
+    spans = doc.sentences or plain_line_sentences(doc.text)
+    if 2 * sum(doc.text[s.start : s.start + 1].islower() for s in spans) > len(spans):
+        # A text written in lower case (some OCR'd and database copies): a lower-case start
+        # is no sign of a false boundary there.
+        return tuple(spans)
+    blocks = _blocks(doc)
+    # An article, a paragraph or an annex starts a sentence whatever its case ("ARTICLE 1 general principles").
+    cuts = {c for a in doc.articles for c in article_cuts(a)} | {s.span.start for s in doc.annexes}
+    out: list[Span] = []
+    out_blocks: list[int] = []
+    b = 0
+    for s in spans:
+        while b + 1 < len(blocks) and blocks[b].end <= s.start:
+            b += 1
+        if out and out_blocks[-1] == b and s.start not in cuts and _runs_on(doc.text, out[-1], s):
+            out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+            out_blocks.append(b)
+    return tuple(out)
+
+
+def sentence_at(doc: Doc, offset: int) -> Span | None:
+    """The mended sentence holding ``offset``, or None between sentences."""
+    spans = mended_sentences(doc)
+    i = bisect.bisect_right(spans, offset, key=lambda s: s.start) - 1
+    return spans[i] if i >= 0 and spans[i].start <= offset < spans[i].end else None
+
+
+def sentence_around(doc: Doc, start: int, end: int | None = None) -> Span:
+    """The mended sentence around ``start`` (and ``end``, when given); where none holds them (an
+    offset between sentences, a span running over a boundary), the text between the full stops
+    or blank lines around them."""
+    s = sentence_at(doc, start)
+    if s is not None and (end is None or s.end >= end):
+        return s
+    text = doc.text
+    a = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), text.rfind(".\n", 0, start))
+    a = 0 if a < 0 else a + 1
+    b = len(text)
+    for stop in (". ", "\n\n", ".\n"):
+        k = text.find(stop, end or start)
+        if k >= 0:
+            b = min(b, k + 1)
+    return Span(a, b)
+
+
+def sentences_in(doc: Doc, span: Span) -> list[Span]:
+    """The mended sentences that start inside ``span``."""
+    spans = mended_sentences(doc)
+    lo = bisect.bisect_left(spans, span.start, key=lambda s: s.start)
+    out = []
+    for s in spans[lo:]:
+        if s.start >= span.end:
+            break
+        out.append(s)
+    return out
+
+
 def body_sentences(doc: Doc) -> tuple[BodySentence, ...]:
-    """Sentences of running text in order, footnote definitions left out, a split before a
-    lower-case word mended: the one repair every reader of running text shares (quotes,
-    events, entities, people), so it is made once per document and kept on it."""
+    """Sentences of running text in order, footnote definitions left out, each with the markers
+    it carries: what every reader of running text shares (quotes, events, entities, people),
+    made once per document and kept on it."""
     return doc.once("body sentences", lambda: _body_sentences(doc))
 
 
@@ -296,25 +374,27 @@ def _body_sentences(doc: Doc) -> tuple[BodySentence, ...]:
     note_starts = [a for a, _ in notes]
     markers = sorted(doc.markers, key=lambda m: m.span.start)
     blocks = _blocks(doc)
-    spans = doc.sentences or plain_line_sentences(doc.text)
     out: list[BodySentence] = []
     b = 0
-    for s in spans:
+    for s in mended_sentences(doc):
         i = bisect.bisect_right(note_starts, s.start) - 1
         if i >= 0 and s.start < notes[i][1]:
             continue
         while b + 1 < len(blocks) and blocks[b].end <= s.start:
             b += 1
-        prev = out[-1] if out else None
-        if prev and prev.block == b and _runs_on(doc.text, prev.span, s):
-            s = Span(prev.span.start, s.end)  # a split before a lower-case word: one sentence
-            out.pop()
         span, labels = _markers_after(doc, s, markers)
         out.append(BodySentence(span, b, labels))
     return tuple(out)
 
 
+#: A lettered list item's label: "h. ", "b) ", "(c) ".
+_LETTERED_ITEM = re.compile(r"\(?[a-z]{1,2}[.)]\s")
+
+
 def _runs_on(text: str, prev: Span, nxt: Span) -> bool:
-    """Whether a sentence boundary cut a sentence: no closing punctuation before, lower case after."""
+    """Whether a sentence boundary cut a sentence: no closing punctuation before, lower case after,
+    and not a lettered list item ("…; and h. Coordination with …") that begins a sentence of its own."""
     head = text[nxt.start : nxt.start + 1]
-    return head.islower() and not re.search(r"[.!?:;…]['\"”’)\]]*(?:\[\^?\d+\])*\s*$", text[prev.start : prev.end])
+    if not head.islower() or _LETTERED_ITEM.match(text, nxt.start):
+        return False
+    return not re.search(r"[.!?:;…]['\"”’)\]]*(?:\[\^?\d+\])*\s*$", text[prev.start : prev.end])

@@ -19,9 +19,9 @@ from pactlens.extract.prose.references import Reference
 from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
 from pactlens.model import Citation, Evidence, Finding, Quote
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
+from pactlens.structure.sentences import sentence_around
 from pactlens.verify.link_audit import broken_links, duplicate_links
 from pactlens.verify.same_work import same_work_links
-from pactlens.structure.sentences import plain_sentences
 
 
 @dataclass
@@ -55,19 +55,8 @@ def audit(doc: Doc, citations: list[Citation], quotes: list[Quote]) -> list[Find
 
 # --- where to point ---------------------------------------------------------------
 def sentence_span(doc: Doc, offset: int) -> Span:
-    """The sentence holding ``offset``; the block or line when sentences are unknown."""
-    s = doc.sentence_at(offset)
-    if s is not None:
-        return s
-    b = doc.block_at(offset)
-    if b is None:
-        start = doc.text.rfind("\n", 0, offset) + 1
-        end = doc.text.find("\n", offset)
-        b = Span(start, len(doc.text) if end < 0 else end)
-    for sent in plain_sentences(doc.text, b):
-        if sent.start <= offset < sent.end:
-            return sent
-    return b
+    """The sentence holding ``offset``: the document's mended sentence around it."""
+    return sentence_around(doc, offset)
 
 
 def _def_evidence(ctx: AuditContext, fn: FootnoteDef) -> Evidence:

@@ -30,6 +30,7 @@ from pactlens.model import Analysis, Evidence
 from pactlens.model.check import CheckedDocument, CheckResult, Claim
 from pactlens.resources.states import get as get_state
 from pactlens.structure.doc import Doc, Span
+from pactlens.structure.sentences import mended_sentences
 from pactlens.verify.facts import (
     BriefContext, Label, TreatyFacts, Verdict, fact_phrases, judge_parties, judge_place, judge_signatories, primary,
     signed_spans, states_a_fact, worst,
@@ -158,27 +159,8 @@ def _blank_line_paragraphs(text: str) -> list[Span]:
 
 
 def brief_sentences(doc: Doc) -> list[Span]:
-    if doc.sentences:
-        return _rejoin([s for s in doc.sentences if not doc.in_footnotes(s.start)], doc.text)
-    from pactlens.structure.sentences import plain_sentences
-
-    out = []
-    for para in _blank_line_paragraphs(doc.text):
-        if not doc.in_footnotes(para.start):
-            out.extend(plain_sentences(doc.text, para))
-    return out
-
-
-def _rejoin(sentences: list[Span], text: str) -> list[Span]:
-    """A sentence cut before a lower-case word on the same line is joined again: a false
-    boundary of the splitter (structure once cut "The North Atlantic Treaty | was signed …")."""
-    out: list[Span] = []
-    for s in sentences:
-        if out and text[s.start : s.start + 1].islower() and not text[out[-1].end : s.start].strip(" \t"):
-            out[-1] = Span(out[-1].start, s.end)
-        else:
-            out.append(s)
-    return out
+    """The brief's mended sentences outside its footnotes."""
+    return [s for s in mended_sentences(doc) if not doc.in_footnotes(s.start)]
 
 
 # --- tokens -------------------------------------------------------------------------------

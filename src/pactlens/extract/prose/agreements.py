@@ -18,11 +18,12 @@ from pactlens.extract.places import PLACE, good_place
 from pactlens.extract.prose.described import described_agreements, phrase_title, signed_in
 from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
-from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around, unique_ids
+from pactlens.extract.records import agreement_kind, agreement_slug, unique_ids
 from pactlens.model import Agreement, Evidence, Party, Signed
 from pactlens.resources.lexicon import alternation, phrases
 from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc, Span
+from pactlens.structure.sentences import sentence_around
 
 #: An agreement noun of the lexicon, or "deal" as news writes it.
 _NOUNS = phrases("agreement_nouns") + "|deal"

@@ -18,9 +18,10 @@ from pactlens.extract.dates import find_dates
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.prose.datelines import today_in
 from pactlens.extract.prose.mentions import NamedMention
-from pactlens.extract.records import agreement_kind, agreement_slug, sentence_around
+from pactlens.extract.records import agreement_kind, agreement_slug
 from pactlens.model import Agreement, Evidence, Signed
 from pactlens.structure.doc import Doc
+from pactlens.structure.sentences import sentence_around
 
 _HEAD = r"agreement|treaty|pact|accord|deal|convention|memorandum"
 #: A lower-case instrument phrase: a determiner, up to four lower-case (or hyphenated, or

@@ -24,6 +24,7 @@ from pactlens.extract.domains import classify
 from pactlens.extract.quantities import find_quantities
 from pactlens.model import Agreement, Provision, Quantity
 from pactlens.structure.doc import Doc, Span
+from pactlens.structure.sentences import sentences_in
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,11 @@ _ABOUT_AGREEMENT = re.compile(
 
 
 def split_sentences(doc: Doc, span: Span) -> tuple[Span, ...]:
-    """The sentences of ``span``: structure's when it found them, else a punctuation split."""
-    found = [s for s in doc.sentences_in(span) if s.end <= span.end] if doc.sentences else []
+    """The mended sentences of ``span`` (:func:`pactlens.structure.sentences.mended_sentences`)
+    that end inside it; a punctuation split when none does."""
+    found = [s for s in sentences_in(doc, span) if s.end <= span.end]
     if found:
-        return tuple(Span(max(s.start, span.start), min(s.end, span.end)) for s in found)
+        return tuple(found)
     out, start = [], span.start
     for m in _SPLIT.finditer(doc.text, span.start, span.end):
         out.append(Span(start, m.start()))

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.domains import literal_trie
-from pactlens.extract.records import sentence_around
 from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.model import Evidence
 from pactlens.structure.doc import Doc
+from pactlens.structure.sentences import sentence_around
 
 
 def _years(group: str) -> str:
