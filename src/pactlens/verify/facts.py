@@ -25,16 +25,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from pactlens.extract.places import good_place
 from pactlens.model import Agreement, Analysis, Evidence
 from pactlens.model.check import SEVERITY, Label
-from pactlens.resources.lexicon import lowered
+from pactlens.resources.lexicon import lowered, phrases, words
 from pactlens.resources.states import StateMention, find_states, get, lookup
 from pactlens.structure.doc import Span
 
 Verdict = tuple[Label, str, list[Span]]
 
-#: The nouns an agreement goes by in a brief.
-AGREEMENT = r"(?:treaty|agreement|pact|accord|convention|charter|protocol|memorandum)"
+#: The nouns an agreement goes by in a brief: the lexicon's, as extract reads them.
+AGREEMENT = rf"(?:{phrases('agreement_nouns')})"
 # "concluded" only as the passive of concluding an agreement, not "talks concluded in Vienna".
 _SIGN_VERB = re.compile(r"\b(?:signed|inked|initial(?:l)?ed|(?:was|were|been|being)\s+concluded)\b", re.IGNORECASE)
 _CAP_WORD = r"(?-i:[A-Z])[\w'’.-]*"
@@ -50,13 +51,20 @@ _GAP_STOP = re.compile(r"[;:!?()\[\]]|\.\s|\b(?:was|were|is|are|has|have|had|whi
                        r"after|before|when|because|although|though|that)\b", re.IGNORECASE)
 # After a comma the gap goes on only with a date, a preposition or a name ("Helsinki, Finland, on March 24").
 _AFTER_COMMA = re.compile(r",(?!\s*(?:\d|(?:on|in|at|by)\b|(?-i:[A-Z])))", re.IGNORECASE)
-_NOT_PLACES = lowered("months", "weekdays") | frozenset("article articles part annex chapter section paragraph the".split())
+#: First words of no place that extract's signing readers need not know (they read "done at", not "in").
+_NOT_PLACES = lowered("weekdays") | {"articles"}
+#: "the Belvedere", "The Hague": the article before a place's name (extract's reader refuses it at the start).
+_THE = re.compile(r"^[Tt]he\s+")
 
+#: The offices and forms of address of the lexicon (extract's people read the same), longest first,
+#: a final full stop left to the pattern ("Mr." and "Mr", "Gen." and "Gen").
+_OFFICES = "|".join(
+    r"\s+".join(map(re.escape, t.rstrip(".").split()))
+    for t in sorted(words("office_titles") + words("forms_of_address"), key=lambda t: (-len(t), t))
+)
 _ROLE = re.compile(
     r"(?:(?:Foreign|Prime|Defen[cs]e|Vice|Deputy|Crown|Chief|Acting|Supreme|First|Grand|Former|then)\s+)*"
-    r"(?:President|Premier|Minister|Secretary|Chancellor|Ambassador|King|Queen|Emperor|Emir|Amir|Sheikh|Prince|"
-    r"Princess|Shah|Sultan|Leader|Admiral|General|Marshal|Senator|Governor|Envoy|Representative|Sir|Lord|"
-    r"Dr|Mr|Mrs|Ms)\b\.?"
+    rf"(?:{_OFFICES})\b\.?"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:State|Defen[cs]e|Foreign\s+Affairs|External\s+Affairs|Treasury|War|Trade|Commerce))?",
 )
 # Where a list of signatories ends: a clause break, a full stop (not an initial's), "in Moscow", "on 6 April".
@@ -289,8 +297,8 @@ def _trim_place(place: str) -> str:
 def _not_a_place(claim: str, start: int, place: str) -> bool:
     """Months, article numbers and languages ("done in English") follow "in" too."""
     words = _words(place)
-    if not words or words[0] in _NOT_PLACES:
-        return True
+    if not words or words[0] in _NOT_PLACES or not good_place(_THE.sub("", place)):
+        return True  # a month, a language, a formula word ("in Witness", "in Accordance") as extract reads them
     mentions = find_states(claim, start, start + len(place))
     return any(m.form == "adjective" for m in mentions) or _is_language(place) or bool(
         re.match(r"\s+(?:and\s+\w+\s+)?languages?\b", claim[start + len(place) :]))

@@ -25,8 +25,8 @@ from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import sentence_around
 
-#: An agreement noun of the lexicon, or "deal" as news writes it.
-_NOUNS = phrases("agreement_nouns") + "|deal"
+#: An agreement noun of the lexicon, a programme, or "deal" as news writes it.
+_NOUNS = phrases("agreement_nouns") + "|programme|program|deal"
 _ANAPHOR = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:\d{{4}}\s+)?(?P<w>{_NOUNS})\b", re.IGNORECASE)
 _SIGNED_VERB = re.compile(rf"\b(?:{alternation('signing_verbs')})\b")
 _ARTICLE_COUNT = re.compile(

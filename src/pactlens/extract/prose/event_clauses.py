@@ -27,7 +27,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
     ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
 ]
-AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|partnership)\b", re.I)
+AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|programme|program|partnership)\b", re.I)
 
 
 def outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:

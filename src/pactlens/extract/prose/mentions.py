@@ -14,7 +14,7 @@ from pactlens.resources.lexicon import alternation, phrases
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
-HEAD_WORDS = phrases("agreement_nouns", case="title")
+HEAD_WORDS = phrases("agreement_nouns", case="title") + "|Programme|Program"
 _NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019]*(?:[-\u2013][A-Z][A-Za-z'\u2019]*)*|\d{4})"
 _CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
 #: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
@@ -31,7 +31,7 @@ _NAMED = re.compile(
 _NAMED_CAPS = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
     rf"{{0,{MAX_NAME_WORDS}}}?"
-    rf"(?:{phrases('agreement_nouns', case='upper')})"
+    rf"(?:{phrases('agreement_nouns', case='upper')}|PROGRAMME|PROGRAM)"
     r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
 )
 #: "the Bahrain-Israel agreement", "the Israel-UAE deal": states joined by a dash before a
