@@ -24,10 +24,10 @@ FILES = ["AFG-RUSTCP_1935A.txt", "BFA-GHAUVT_1961A.txt", "AUS-CANNA_1960O.txt", 
          "ARTTTT_1953A.txt", "wiki-polaris-sales-agreement.md"]
 
 
-def _corpus(tmp_path: Path, *, bad: bool = False) -> Path:
+def _corpus(tmp_path: Path, *, bad: bool = False, files: list[str] = FILES) -> Path:
     d = tmp_path / "corpus"
     d.mkdir()
-    for i, name in enumerate(FILES):
+    for i, name in enumerate(files):
         shutil.copy(SAMPLE / name, d / f"{i:02d}-{name}")
         if bad and i == 2:  # an unreadable file in the middle of good ones
             (d / "02b-damaged.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<")
@@ -52,12 +52,13 @@ def _stored(db: Path) -> dict[str, dict]:
 
 
 def test_failure_mid_corpus_is_recorded_and_the_run_goes_on(tmp_path):
-    corpus = _corpus(tmp_path, bad=True)
+    # Three treaty texts suffice around the damaged file (and no worker loads the prose model).
+    corpus = _corpus(tmp_path, bad=True, files=FILES[:3])
     db = tmp_path / "lib.db"
     r = _pactlens("add", str(corpus), "--db", str(db), "--jobs", "2", "--format", "json")
     assert r.returncode == 2, r.stderr  # a failure happened: the exit status says so
     summary = json.loads(r.stdout)
-    assert len(summary["stored"]) == len(FILES)
+    assert len(summary["stored"]) == 3
     assert [f["source"] for f in summary["failed"]] == [str(corpus / "02b-damaged.pdf")]
     assert "Traceback" not in r.stderr
     err_lines = [ln for ln in r.stderr.splitlines() if "damaged.pdf" in ln]
@@ -69,13 +70,19 @@ def test_failure_mid_corpus_is_recorded_and_the_run_goes_on(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def whole(tmp_path_factory) -> dict[str, dict]:
-    """The corpus as one uninterrupted single-worker run stores it: what every other run must store too."""
+def whole_run(tmp_path_factory) -> tuple[Path, Path]:
+    """The corpus and the library one uninterrupted single-worker run stores it in, made once for
+    the module: what every other run must store too."""
     tmp = tmp_path_factory.mktemp("whole")
     corpus, db = _corpus(tmp), tmp / "whole.db"
     r = _pactlens("add", str(corpus), "--db", str(db), "--jobs", "1")
     assert r.returncode == 0, r.stderr
-    return _stored(db)
+    return corpus, db
+
+
+@pytest.fixture(scope="module")
+def whole(whole_run) -> dict[str, dict]:
+    return _stored(whole_run[1])
 
 
 def test_jobs_1_and_2_store_identical_analyses(tmp_path, whole):
@@ -86,10 +93,13 @@ def test_jobs_1_and_2_store_identical_analyses(tmp_path, whole):
     assert _stored(two) == whole
 
 
-def test_rerun_skips_what_is_stored(tmp_path):
-    corpus = _corpus(tmp_path)
+def test_rerun_skips_what_is_stored(tmp_path, whole_run):
+    corpus, stored = whole_run
     db = tmp_path / "lib.db"
-    assert _pactlens("add", str(corpus), "--db", str(db)).returncode == 0
+    import sqlite3
+
+    with sqlite3.connect(stored) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # a copy of the module's run (WAL included): this test adds nothing to it
     r = _pactlens("add", str(corpus), "--db", str(db), "--format", "json")
     assert r.returncode == 0
     summary = json.loads(r.stdout)
@@ -158,7 +168,7 @@ def test_ray_engine_stores_what_the_local_engine_stores(tmp_path):
 
 
 def test_analyze_jsonl_streams_one_line_per_document_in_order(tmp_path):
-    corpus = _corpus(tmp_path)
+    corpus = _corpus(tmp_path, files=FILES[:4])  # four treaty texts of different lengths, two workers
     r = _pactlens("analyze", str(corpus), "--format", "jsonl", "--jobs", "2")
     assert r.returncode == 0, r.stderr
     lines = [json.loads(x) for x in r.stdout.splitlines()]
