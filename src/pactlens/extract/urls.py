@@ -188,6 +188,16 @@ def _plausible(parts: list[str], ranks: dict[str, int]) -> bool:
     return all((len(p) >= 3 or p in _SHORT_OK) and _cost(p, ranks) <= _MAX_PART_COST for p in parts)
 
 
+def url_problem(url: str) -> str | None:
+    """What a reader should be told is wrong with a cited URL: invalid, or a slug that lost a
+    hyphen at a line break. One wording for footnote URLs and inline links alike."""
+    problem = validity_problem(url)
+    if problem is None and (joined := damaged_slug_words(url)):
+        words = ", ".join(f"'{tok}' (possibly '{'-'.join(parts)}')" for tok, parts in joined)
+        problem = f"possibly damaged by line-wrapping, a hyphen lost in {words}"
+    return problem
+
+
 def damaged_slug_words(url: str) -> list[tuple[str, list[str]]]:
     """Tokens of hyphenated slugs in the URL's path that look like two words
     that lost the hyphen between them: ``[("inmoscow", ["in", "moscow"])]``."""

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from pactlens.extract.prose.citations import body_markers, parse_footnotes
 from pactlens.extract.prose.references import Reference
-from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
+from pactlens.extract.urls import article_id, normalize, url_problem
 from pactlens.model import Citation, Evidence, Finding, Quote
 from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
 from pactlens.structure.sentences import sentence_around
@@ -222,12 +222,7 @@ def broken_url(ctx: AuditContext) -> list[Finding]:
     out = []
     for fn, ref in ctx.refs:
         for u in ref.urls:
-            problem = validity_problem(u.url)
-            if problem is None:
-                joined = damaged_slug_words(u.url)
-                if joined:
-                    words = ", ".join(f"'{tok}' (possibly '{'-'.join(parts)}')" for tok, parts in joined)
-                    problem = f"possibly damaged by line-wrapping, a hyphen lost in {words}"
+            problem = url_problem(u.url)
             if problem:
                 out.append(Finding(
                     code="broken-url", severity="warning",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pactlens.extract.urls import article_id, damaged_slug_words, normalize, validity_problem
+from pactlens.extract.urls import article_id, normalize, url_problem
 from pactlens.model import Citation, Finding
 
 
@@ -23,12 +23,7 @@ def _links(citations: list[Citation]) -> list[Citation]:
 def broken_links(doc, citations: list[Citation]) -> list[Finding]:
     out = []
     for c in _links(citations):
-        problem = validity_problem(c.url)
-        if problem is None:
-            joined = damaged_slug_words(c.url)
-            if joined:
-                words = ", ".join(f"'{tok}' (possibly '{'-'.join(parts)}')" for tok, parts in joined)
-                problem = f"possibly damaged by line-wrapping, a hyphen lost in {words}"
+        problem = url_problem(c.url)
         if problem:
             ev = c.evidence[0]
             at = doc.text.rfind(c.url, ev.start, ev.end)
