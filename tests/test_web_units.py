@@ -235,3 +235,15 @@ def test_an_agreement_is_named_by_title_else_by_kind_parties_and_year():
     eec = [Party(name="European Economic Community"), Party(name="France", via="European Economic Community")]
     assert views.agreement_name(None, eec, None, "other") == "Agreement of European Economic Community"
     assert views.agreement_name(None, [], None, "treaty") == "Untitled treaty"
+
+
+def test_search_highlight_marks_query_words_and_never_the_inside_of_an_escaped_character():
+    from pactlens.web.pages import highlight_terms, query_pattern
+
+    # a sentence of the North Atlantic Treaty (Article 5), with markup-like text around it
+    sentence = 'an armed attack against one or more of them <b>& "Parties"</b>'
+    html = str(highlight_terms(sentence, query_pattern("attack amp 34 lt parties")))
+    assert html == ('an armed <mark>attack</mark> against one or more of them &lt;b&gt;&amp; '
+                    '&#34;<mark>Parties</mark>&#34;&lt;/b&gt;')
+    assert str(highlight_terms("R&D attacks", query_pattern("attack"))) == "R&amp;D <mark>attacks</mark>"
+    assert str(highlight_terms("a <b>", None)) == "a &lt;b&gt;"

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from pactlens.errors import InputError
 from pactlens.limits import LimitError
 from pactlens.web import create_app
-from pactlens.web.workers import AnalysisPool, PoolBusy, ThreadPool, WorkerFailed
+from pactlens.web.workers import NICENESS, AnalysisPool, PoolBusy, ThreadPool, WorkerFailed
 from test_api import assert_problem
 from test_web_support import NATO, lib  # noqa: F401 (lib: fixture)
 
@@ -83,6 +83,17 @@ def test_bad_input_and_a_dead_worker_are_told_apart():
             with pytest.raises(WorkerFailed):
                 await pool.run(os._exit, 3)
             assert await pool.run(operator.add, 1, 1) == 2
+        finally:
+            pool.close()
+
+    _run(go())
+
+
+def test_workers_run_below_the_server_so_readers_keep_their_core():
+    async def go():
+        pool = AnalysisPool(workers=1, queue=0, memory_mb=0)
+        try:
+            assert await pool.run(os.nice, 0) == min(19, os.nice(0) + NICENESS)  # os.nice(0): the current value
         finally:
             pool.close()
 

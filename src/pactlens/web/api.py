@@ -12,7 +12,7 @@ from pactlens.model import Analysis
 from pactlens.model.compare import Comparison
 from pactlens.model.library import DocumentSummary, SearchHit
 from pactlens.report.registry import FILE_WIDTH, RENDERERS, format_choices, renderer
-from pactlens.web.bodies import body, respond
+from pactlens.web.bodies import ONCE, body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import PROBLEM_RESPONSES, ProblemError
 from pactlens.web.security import BEARER, require_api_token
@@ -118,7 +118,7 @@ async def search(request: Request,
         raise ProblemError(422, "the query is empty")
     hits = await cached(request.app.state.pages, ("api-search", q, limit), lib(request).generation,
                         lambda: body(_HITS.dump_json([h.model_copy(update={"source": public_source(h.source)})
-                                                      for h in lib(request).search(q, limit=limit)])))
+                                                      for h in lib(request).search(q, limit=limit)]), ONCE))
     return respond(request, hits, "application/json")
 
 

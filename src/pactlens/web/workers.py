@@ -34,6 +34,9 @@ from pactlens.limits import LimitError, over
 #: Seconds a worker gets beyond the analysis time limit before it is killed: the limit
 #: inside the worker (SIGALRM) should answer first, with its own message.
 GRACE = 5.0
+#: How much lower than the server a worker runs (``nice``): an analysis takes a whole core
+#: for seconds, and on a machine with few cores the readers' requests must come first.
+NICENESS = 10
 
 
 class PoolBusy(Exception):
@@ -67,6 +70,7 @@ def _serve(conn: Connection, memory_bytes: int, warm_up: Callable[[], Any] | Non
     After a MemoryError the worker ends (its heap may be fragmented); the pool starts another.
     """
     _die_with_parent()
+    _lower_priority()
     if memory_bytes:
         import resource
 
@@ -94,6 +98,15 @@ def _serve(conn: Connection, memory_bytes: int, warm_up: Callable[[], Any] | Non
             conn.send(("input", str(exc)))
         except Exception as exc:  # noqa: BLE001 - reported to the server, which logs it
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _lower_priority() -> None:
+    """Readers before uploads: the scheduler gives a worker's core to the server whenever
+    the server has requests to answer (no effect where ``os.nice`` is missing or refused)."""
+    try:
+        os.nice(NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 def _die_with_parent() -> None:
