@@ -315,3 +315,19 @@ def test_a_batch_that_fails_midway_stores_none_of_its_documents(lib, monkeypatch
     with pytest.raises(RuntimeError):
         lib.add_rows([build_rows(nato_analysis(), None), build_rows(fta_analysis(), None)])
     assert row_counts(lib) == dict.fromkeys(TABLES, 0)
+
+
+def test_the_librarys_rows_compare_exactly_like_whole_analyses(lib):
+    """The web's compare reads agreements, obligations and the provisions' columns, never a whole
+    analysis; the table must not change for it (a treaty, a brief about another, a trade agreement)."""
+    from pactlens.compare import compare, main_agreements
+
+    analyses = [nato_analysis(), brief_analysis(), fta_analysis()]
+    for a in analyses:
+        lib.add(a)
+    ids = [a.document.id for a in reversed(analyses)]  # the order asked for, not the order stored
+    stored = lib.agreements(ids, provisions=False)
+    assert all(sa.provisions == [] for sa in stored) and any(sa.obligations for sa in stored)
+    rows = lib.provision_rows(ids)
+    assert compare(main_agreements(stored, ids), rows).model_dump() == compare(reversed(analyses)).model_dump()
+    assert all(sa.obligations == [] for sa in lib.agreements(obligations=False, provisions=False))

@@ -247,3 +247,25 @@ def test_search_highlight_marks_query_words_and_never_the_inside_of_an_escaped_c
                     '&#34;<mark>Parties</mark>&#34;&lt;/b&gt;')
     assert str(highlight_terms("R&D attacks", query_pattern("attack"))) == "R&amp;D <mark>attacks</mark>"
     assert str(highlight_terms("a <b>", None)) == "a &lt;b&gt;"
+
+
+def test_a_bloc_written_several_ways_is_one_node_of_the_network():
+    """GGO agreements name the Community 'EEC', 'European Economic Community' or 'EC' (e.g.
+    EEC–Malta 1970, EC–Chile); the membership table knows them as one bloc."""
+    from pactlens.model import Agreement, Party, Signed
+    from pactlens.model.library import StoredAgreement
+
+    def stored(doc: str, *names: tuple[str, str | None], date: str) -> StoredAgreement:
+        parties = [Party(name=n, iso3=iso3) for n, iso3 in names]
+        return StoredAgreement(document_id=doc, document_kind="treaty", agreement=Agreement(
+            id="a1", title=f"Agreement {doc}", kind="agreement", parties=parties, signed=Signed(date=date),
+            role="primary", evidence=[]))
+
+    g = network.build([stored("d1", ("EEC", None), ("Malta", "MLT"), date="1970-12-05"),
+                       stored("d2", ("European Economic Community", None), ("Chile", "CHL"), date="1990-12-20"),
+                       stored("d3", ("EC", None), ("Israel", "ISR"), date="1995-11-20"),
+                       stored("d4", ("Nowhere Union", None), ("Chile", "CHL"), date="1996-01-01")],
+                      views.name_of, views.network_class)
+    assert g.nodes["bloc:EU"] == "European Union"
+    assert sorted(g.nodes) == ["CHL", "ISR", "MLT", "Nowhere Union", "bloc:EU"]  # an unknown body keeps its name
+    assert {tuple(sorted((l.a, l.b))) for l in g.links} >= {("MLT", "bloc:EU"), ("CHL", "bloc:EU"), ("ISR", "bloc:EU")}

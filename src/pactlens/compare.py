@@ -9,13 +9,13 @@ views use :func:`strongest_obligation` to colour links.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from pactlens.model import DOMAINS, OBLIGATION_TYPES, Analysis, Obligation, Provision
 from pactlens.model.compare import (
     ComparedAgreement, ComparedParty, Comparison, ComparisonRow, DomainCell, ObligationCell,
 )
-from pactlens.model.library import StoredAgreement
+from pactlens.model.library import ProvisionRow, StoredAgreement
 
 #: ATOP obligations from the strongest commitment to the weakest.
 OBLIGATION_ORDER: tuple[str, ...] = ("defense", "offense", "neutrality", "nonaggression", "consultation")
@@ -24,15 +24,27 @@ STRENGTH_ORDER: tuple[str, ...] = ("binding", "soft", "excluded")
 _ROLE_CHOICE: tuple[str, ...] = ("primary", "subject")
 
 
-def compare(items: Iterable[Analysis | StoredAgreement]) -> Comparison:
+def compare(items: Iterable[Analysis | StoredAgreement],
+            provisions: Mapping[tuple[str, str], Sequence[Provision | ProvisionRow]] | None = None) -> Comparison:
     """Compare stored agreements, or the main agreements of whole analyses.
 
     For an analysis, its own agreements (role ``primary``) are compared, or
     the ones it is about (``subject``) when it is a brief; agreements it only
-    mentions are left out.
+    mentions are left out. ``provisions`` (by document id and agreement id, as
+    :meth:`pactlens.store.Library.provision_rows` gives them) stands in for each
+    agreement's own list, so a library can compare without reading clause texts.
     """
-    compared = [summarize(sa) for item in items for sa in _agreements_of(item)]
+    compared = [summarize(sa, provisions) for item in items for sa in _agreements_of(item)]
     return Comparison(agreements=compared, rows=_rows(compared))
+
+
+def main_agreements(stored: Iterable[StoredAgreement], doc_ids: Sequence[str]) -> list[StoredAgreement]:
+    """Of stored agreements, those :func:`compare` takes from each document of ``doc_ids``
+    (its own, else the ones it is about), documents in the order of ``doc_ids``."""
+    by_doc: dict[str, list[StoredAgreement]] = {}
+    for sa in stored:
+        by_doc.setdefault(sa.document_id, []).append(sa)
+    return [sa for doc_id in doc_ids for sa in _main(by_doc.get(doc_id, []))]
 
 
 def agreements_of(analysis: Analysis) -> list[StoredAgreement]:
@@ -49,9 +61,10 @@ def agreements_of(analysis: Analysis) -> list[StoredAgreement]:
 
 
 def _agreements_of(item: Analysis | StoredAgreement) -> list[StoredAgreement]:
-    if isinstance(item, StoredAgreement):
-        return [item]
-    found = agreements_of(item)
+    return [item] if isinstance(item, StoredAgreement) else _main(agreements_of(item))
+
+
+def _main(found: list[StoredAgreement]) -> list[StoredAgreement]:
     for role in _ROLE_CHOICE:
         chosen = [sa for sa in found if sa.agreement.role == role]
         if chosen:
@@ -84,9 +97,9 @@ def obligation_cells(obligations: list[Obligation]) -> dict[str, ObligationCell]
     return cells
 
 
-def domain_cells(provisions: list[Provision]) -> dict[str, DomainCell]:
+def domain_cells(provisions: Sequence[Provision | ProvisionRow]) -> dict[str, DomainCell]:
     """Per domain an agreement touches (in the contract's domain order), its provisions' strengths."""
-    by_domain: dict[str, list[Provision]] = {}
+    by_domain: dict[str, list[Provision | ProvisionRow]] = {}
     for p in provisions:
         for d in _unique(p.domains or [p.domain]):
             by_domain.setdefault(d, []).append(p)
@@ -101,14 +114,17 @@ def domain_cells(provisions: list[Provision]) -> dict[str, DomainCell]:
     return cells
 
 
-def summarize(sa: StoredAgreement) -> ComparedAgreement:
+def summarize(sa: StoredAgreement,
+              provisions: Mapping[tuple[str, str], Sequence[Provision | ProvisionRow]] | None = None
+              ) -> ComparedAgreement:
     ag = sa.agreement
+    own = sa.provisions if provisions is None else provisions.get((sa.document_id, ag.id), [])
     return ComparedAgreement(
         document_id=sa.document_id, agreement_id=ag.id, title=ag.title, kind=ag.kind, role=ag.role,
         parties=[ComparedParty(name=p.name, iso3=p.iso3) for p in ag.parties],
         signed=ag.signed.date, place=ag.signed.place, term_years=ag.term_years, renewal=ag.renewal,
         article_count=ag.article_count, obligations=obligation_cells(sa.obligations),
-        strongest_obligation=strongest_obligation(sa.obligations), domains=domain_cells(sa.provisions),
+        strongest_obligation=strongest_obligation(sa.obligations), domains=domain_cells(own),
     )
 
 

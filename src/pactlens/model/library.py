@@ -50,6 +50,17 @@ class StoredAgreement(BaseModel):
     provisions: list[Provision] = Field(default_factory=list)
 
 
+class ProvisionRow(BaseModel):
+    """A provision's article, domains and strength without its text and evidence: all that a
+    comparison of domains reads, taken from the library's columns rather than from each
+    provision's JSON (a long treaty stores megabytes of clause text)."""
+
+    article: str | None = None
+    domain: str
+    domains: list[str] = Field(default_factory=list)
+    strength: str
+
+
 class Failure(BaseModel):
     """A source that could not be analysed, with its one-line reason."""
 

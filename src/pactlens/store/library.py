@@ -8,6 +8,7 @@ The schema is created and upgraded by Alembic when a library is opened.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import defaultdict
 from collections.abc import Hashable, Iterator
@@ -22,7 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from pactlens.model import Agreement, Analysis, Obligation, Provision
 from pactlens.store import schema as t
 from pactlens.store.errors import StoreError
-from pactlens.model.library import DocumentSummary, Failure, SearchHit, StoredAgreement
+from pactlens.model.library import DocumentSummary, Failure, ProvisionRow, SearchHit, StoredAgreement
 from pactlens.store.rows import DocumentRows, build_rows, read_matching, unpack
 from pactlens.store.url import display, resolve_url
 
@@ -200,8 +201,13 @@ class Library:
             rows = conn.execute(select(f.source, f.reason, f.at).order_by(f.id)).all()
         return [Failure(source=r.source, reason=r.reason, at=_utc(r.at)) for r in rows]
 
-    def agreements(self, doc_ids: list[str] | None = None) -> list[StoredAgreement]:
-        """Every stored agreement (or those of ``doc_ids``), each with its obligations and provisions."""
+    def agreements(self, doc_ids: list[str] | None = None, *, obligations: bool = True,
+                   provisions: bool = True) -> list[StoredAgreement]:
+        """Every stored agreement (or those of ``doc_ids``), each with its obligations and provisions.
+
+        ``obligations=False`` / ``provisions=False`` leave those lists empty without reading
+        them: a picker needs neither and a network no provisions, whose JSON (every clause's
+        text) is most of what a long treaty stores."""
         a, d = t.agreements.c, t.documents.c
         query = (select(a.document_id, a.data, d.title, d.kind).join(t.documents, d.id == a.document_id)
                  .order_by(d.added_at, a.document_id, a.seq))
@@ -209,15 +215,27 @@ class Library:
             query = query.where(a.document_id.in_(doc_ids))
         with self._read() as conn:
             rows = conn.execute(query).all()
-            obligations = _by_agreement(conn, t.obligations, doc_ids, Obligation)
-            provisions = _by_agreement(conn, t.provisions, doc_ids, Provision)
+            found_obligations = _by_agreement(conn, t.obligations, doc_ids, Obligation) if obligations else {}
+            found_provisions = _by_agreement(conn, t.provisions, doc_ids, Provision) if provisions else {}
         out = []
         for r in rows:
             ag = Agreement.model_validate_json(r.data)
             key = (r.document_id, ag.id)
             out.append(StoredAgreement(document_id=r.document_id, document_title=r.title, document_kind=r.kind,
-                                       agreement=ag, obligations=obligations.get(key, []),
-                                       provisions=provisions.get(key, [])))
+                                       agreement=ag, obligations=found_obligations.get(key, []),
+                                       provisions=found_provisions.get(key, [])))
+        return out
+
+    def provision_rows(self, doc_ids: list[str]) -> dict[tuple[str, str], list[ProvisionRow]]:
+        """The provisions of ``doc_ids`` as (document id, agreement id) -> rows of article,
+        domains and strength, in the order stored, read from columns (no clause text)."""
+        p = t.provisions.c
+        out: dict[tuple[str, str], list[ProvisionRow]] = defaultdict(list)
+        with self._read() as conn:
+            for r in conn.execute(select(p.document_id, p.agreement_id, p.article, p.domain, p.domains, p.strength)
+                                  .where(p.document_id.in_(doc_ids)).order_by(p.id)):
+                out[(r.document_id, r.agreement_id)].append(ProvisionRow.model_construct(  # typed columns
+                    article=r.article, domain=r.domain, domains=json.loads(r.domains), strength=r.strength))
         return out
 
     def close(self) -> None:

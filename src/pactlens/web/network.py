@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from pactlens.resources.blocs import bloc_named
+
 CHAR_W = 6.6  # px per character of the 12px label font
 WIDTH, HEIGHT = 1000, 640
 #: The obligation classes a link is coloured by (see views.network_class), weakest first.
@@ -76,7 +78,8 @@ def build(stored, name_of, network_class, obligation: str | None = None,
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for sa in stored:
         ag = sa.agreement
-        keys = sorted({p.iso3 or p.name for p in ag.parties if not p.via})
+        nodes = dict(node_of(p) for p in ag.parties if not p.via)
+        keys = sorted(nodes)
         year = int(ag.signed.date[:4]) if ag.signed.date and ag.signed.date[:4].isdigit() else None
         strongest = network_class(sa.obligations)
         if len(keys) < 2 or not _passes(strongest, year, obligation, year_from, year_to):
@@ -86,9 +89,8 @@ def build(stored, name_of, network_class, obligation: str | None = None,
             continue
         seen.add((name.lower(), tuple(keys)))
         href = f"/documents/{sa.document_id}"
-        for p in ag.parties:
-            if not p.via:
-                g.nodes.setdefault(p.iso3 or p.name, p.name)
+        for key, label in nodes.items():
+            g.nodes.setdefault(key, label)
         g.agreements.append(Agreement(name, year, len(keys), strongest, href))
         if len(keys) == 2:
             g.links.append(Link(keys[0], keys[1], name, strongest, href))
@@ -99,6 +101,16 @@ def build(stored, name_of, network_class, obligation: str | None = None,
         g.links += [Link(hub, k, name, strongest, href) for k in keys]
     g.agreements.sort(key=lambda r: (r.year or 0, r.name))
     return g
+
+
+def node_of(party) -> tuple[str, str]:
+    """(key, label) of a party's node: a state by its ISO code; a bloc by the membership table's
+    one entry for it (``resources/blocs.tsv``), so 'EEC', 'EC', 'European Community' and
+    'European Union' are one node under the table's name; anything else by its name."""
+    if party.iso3:
+        return party.iso3, party.name
+    bloc = bloc_named(party.name)
+    return (f"bloc:{bloc.id}", bloc.name) if bloc is not None else (party.name, party.name)
 
 
 def _passes(strongest: str, year: int | None, obligation: str | None, lo: int | None, hi: int | None) -> bool:

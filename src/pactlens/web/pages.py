@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 
 from pactlens.web import marks, reader, svg, views
-from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids
+from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids, stored_comparison
 from pactlens.web.bodies import ONCE, Body, body, respond
 from pactlens.web.cache import cached
 from pactlens.web.problems import ProblemError
@@ -197,13 +197,9 @@ async def search(request: Request, q: Annotated[str, Query(max_length=500)] = ""
 def compare(request: Request, ids: Annotated[str, Query(max_length=2000)] = "",
             pick: Annotated[list[str], Query(max_length=20)] = []):  # noqa: B006 (FastAPI copies defaults)
     """``?ids=a,b`` (links, the API's form) or ``?pick=a&pick=b`` (the page's checkboxes)."""
-    docs = views.pick_rows(lib(request).agreements())
+    docs = views.pick_rows(lib(request).agreements(obligations=False, provisions=False))
     chosen = pick or [x.strip() for x in ids.split(",") if x.strip()]
-    table = None
-    if len(chosen) >= 2:
-        from pactlens.compare import compare as run
-
-        table = run([get_analysis(request, i) for i in parse_ids(",".join(chosen))])
+    table = stored_comparison(request, parse_ids(",".join(chosen))) if len(chosen) >= 2 else None
     return render(request, "compare.html", docs=docs, chosen=set(chosen), table=table,
                   too_few=len(chosen) == 1)
 
@@ -216,7 +212,7 @@ YearTo = Annotated[int | None, Query(alias="to", ge=1, le=9999)]
 def _graph(request: Request, obligation: str | None, obligations: bool, year_from: int | None, year_to: int | None):
     from pactlens.web import network
 
-    return network.build(lib(request).agreements(), views.name_of, views.network_class,
+    return network.build(lib(request).agreements(provisions=False), views.name_of, views.network_class,
                          obligation or ("any" if obligations else None), year_from, year_to)
 
 
