@@ -58,12 +58,16 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
     mentions = find_people(doc, ranges)
     # Reported speech needs a person as subject; keep only those a rule or the model can name.
     starts = [s.span.start for s in sentences]
-    unnamed = [f for f in direct + reported if speaker_of(Discourse(mentions, starts), text, f, f.start - 1) is None]
-    if unnamed and kind != "treaty" and not doc.articles:
-        extra = model_names(text, unnamed)
+    d = Discourse(mentions, starts)
+    # Each quote's speaker by rule, asked once: kept for the loop below unless the model adds people.
+    by_rule = {id(f): speaker_of(d, text, f, f.start - 1) for f in direct + reported}
+    if kind != "treaty" and not doc.articles:
+        unnamed = [f for f in direct + reported if by_rule[id(f)] is None]
+        extra = model_names(text, unnamed) if unnamed else []
         if extra:
             mentions = find_people(doc, ranges, extra)
-    d = Discourse(mentions, starts)
+            d = Discourse(mentions, starts)
+            by_rule = {}
     out: list[Quote] = []
     # The last attributed direct quotation (its speaker and sentence index), for a quote
     # that continues it; and the last institution or document that spoke, by block.
@@ -78,7 +82,7 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
             near = last_named is not None and f.sentence.block - last_named[1] <= 1
             who = last_named[0] if near else None
         else:
-            who = speaker_of(d, text, f, f.start - 1)
+            who = by_rule[id(f)] if id(f) in by_rule else speaker_of(d, text, f, f.start - 1)
         if who is None and f.direct and last and i is not None and opens_sentence(text, f) and i - last[1] == 1:
             # "'…,' Kushner said. '…'": a quotation making up the next sentence continues the last speaker.
             who = last[0]

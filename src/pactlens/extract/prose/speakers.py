@@ -132,16 +132,41 @@ def _known_proper(text: str, word: str) -> bool:
     return re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text) is not None
 
 
+#: More whitespace-separated runs than a match of ``_NAMED_NP`` (at most 26: a determiner, eight
+#: modifiers of up to two words, a two-word head, "of the" and four names, an acronym) or of
+#: ``_ROLE_NP`` (at most 16) can span.
+_NP_RUNS = 32
+
+
+def _tail_start(text: str, start: int, end: int, runs: int = _NP_RUNS) -> int:
+    """Where the last ``runs`` whitespace-separated runs of ``text[start:end]`` begin.
+
+    Why: both phrase patterns end in ``$`` and are searched from every position
+    of the head; a treaty's "sentence" can be thousands of characters, and trying
+    each position there cost ~1 ms a call. No match can begin before this point,
+    so searching from here gives the same match."""
+    pos = end
+    for _ in range(runs):
+        while pos > start and text[pos - 1].isspace():
+            pos -= 1
+        while pos > start and not text[pos - 1].isspace():
+            pos -= 1
+        if pos == start:
+            break
+    return pos
+
+
 def named_subject(text: str, start: int, end: int) -> NamedSpeaker | None:
     """The naming phrase that is the subject of a verb at ``end`` in a sentence
     opening at ``start``, or None when the phrase there names no one."""
     end = strip_gap(text, start, end)
     if end <= start:
         return None
-    head_text = text[start:end]
+    start_np = _tail_start(text, start, end)  # the phrase patterns search only where a match can begin
+    head_text = text[start_np:end]
     role = _ROLE_NP.search(head_text)
     if role is not None:
-        np_start = start + role.start("np")
+        np_start = start_np + role.start("np")
         phrase = role.group("np")
         words = phrase.split()
         plural = role.group("role").endswith("s")
@@ -152,7 +177,7 @@ def named_subject(text: str, start: int, end: int) -> NamedSpeaker | None:
     m = _NAMED_NP.search(head_text)
     if m is None:
         return None
-    np_start = start + m.start("np")
+    np_start = start_np + m.start("np")
     phrase = m.group("np")
     words = _clean(phrase).split()
     if not _opens_clause(text, start, np_start) or _GENERIC.match(phrase) or not words or not _has_name(words):

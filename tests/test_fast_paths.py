@@ -1,0 +1,96 @@
+"""Fast paths of the prose readers give exactly what the slow path gave (issue 15).
+
+A treaty's "sentence" can run for thousands of characters (a preamble of
+clauses joined by semicolons), and the speaker rules search the words before a
+speech verb for a naming phrase anchored at its end: they now search only the
+last words where such a phrase can begin. The name index skips to the first
+words of its names in C instead of looking up every word of the text. Each is
+checked against the plain search it replaces, on a real treaty preamble
+(GGO ``AFRCEC_1991O.txt``, the Abuja Treaty, globalgov/manytreaties, CC BY 4.0)
+and on phrases the rules were not written on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pactlens.extract.prose import speakers
+from pactlens.extract.prose.namescan import NameIndex
+
+#: The Abuja Treaty's preamble (1991), as in the GGO text: one "sentence" of clauses.
+PREAMBLE = (
+    "We, the Heads of State and Government of the Member States of the Organisation of African Unity (OAU); "
+    "MINDFUL of the principles of international law governing relations between States; BEARING IN MIND the "
+    "principles and objectives set forth in the Charter of the Organisation of African Unity; CONSCIOUS of our "
+    "duty to develop and utilise the human and natural resources of the Continent for the general well-being of "
+    "our peoples in all fields of human endeavour; RECOGNIZING the various factors which hinder the development "
+    "of the Continent and seriously jeopardise the future of its peoples; HAVING REGARD to the various "
+    "resolutions and declarations adopted by our Assembly in Algiers in September 1968, in Addis Ababa in August "
+    "1970 and May 1973 providing that the economic integration of the Continent is a pre-requisite for the "
+    "realisation of the objectives of the OAU; "
+)
+
+#: Phrases before a speech verb, including the longest shapes the patterns allow.
+SUBJECTS = [
+    "the OAU Council of Ministers",
+    "the Kinshasa Declaration",
+    "the annual joint senior federal National Intelligence Council of the Organisation of African Unity "
+    "Economic (OAU)",
+    "The New Final Joint Senior Annual Official Foreign Federal white paper of the Member States Council",
+    "a senior Organisation of African Unity administration official",
+    "An Office of the U.S. Trade Representative (USTR) official at the time",
+    "Gazprom",
+    "one account",
+]
+
+
+def _full_search(text: str, start: int, end: int) -> tuple:
+    """What ``named_subject`` read before: both patterns searched over the whole head."""
+    end = speakers.strip_gap(text, start, end)
+    head = text[start:end]
+    role = speakers._ROLE_NP.search(head)
+    named = speakers._NAMED_NP.search(head) if role is None else None
+    return tuple((start + m.start("np"), m.group("np")) if m else None for m in (role, named))
+
+
+def _tail_search(text: str, start: int, end: int) -> tuple:
+    end = speakers.strip_gap(text, start, end)
+    at = speakers._tail_start(text, start, end)
+    head = text[at:end]
+    role = speakers._ROLE_NP.search(head)
+    named = speakers._NAMED_NP.search(head) if role is None else None
+    return tuple((at + m.start("np"), m.group("np")) if m else None for m in (role, named))
+
+
+def test_phrase_search_from_the_last_words_finds_what_the_whole_head_search_found():
+    for subject in SUBJECTS:
+        for prefix in ("", PREAMBLE, PREAMBLE * 3 + "and "):
+            text = f"{prefix}{subject} stated that the Community shall be established."
+            verb = text.index(" stated") + 1
+            assert _tail_search(text, 0, verb) == _full_search(text, 0, verb), subject
+            full = speakers.named_subject(text, 0, verb)
+            alone = speakers.named_subject(text, len(prefix), verb)
+            if prefix.endswith("; "):  # a clause opens after the semicolon, as at the sentence start
+                assert (full and full.name) == (alone and alone.name), subject
+
+
+def test_tail_start_counts_whitespace_runs_from_the_end():
+    text = "one  two\tthree\nfour five"
+    assert speakers._tail_start(text, 0, len(text), runs=2) == text.index("four")
+    assert speakers._tail_start(text, 0, len(text), runs=9) == 0
+    assert speakers._tail_start(text, 4, len(text), runs=9) == 4
+
+
+def _alternation(names: list[str], text: str) -> list[tuple[int, int]]:
+    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    return [m.span() for m in re.finditer(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", text)]
+
+
+def test_name_index_skips_names_inside_words_and_after_hyphens():
+    names = ["Addis", "Addis Ababa", "Ababa", "Unity", "OAU", "Africa"]
+    text = PREAMBLE + " Ababaland, pre-Addis, Addis-Ababa, (OAU)s, AfricanUnity, Africa_Unity, xAddis Ababa."
+    assert list(NameIndex(re.escape(n) for n in names).finditer(text)) == _alternation(names, text)
+    # a range that ends inside a word: the word is cut there, as the alternation over the range cuts it
+    cut = text.index("Ababaland") + 5
+    found = list(NameIndex(re.escape(n) for n in names).finditer(text, 0, cut))
+    assert found[-1] == (cut - 5, cut)
