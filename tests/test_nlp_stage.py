@@ -116,3 +116,59 @@ def test_help_does_not_import_spacy():
     code = "import sys; sys.argv = ['pactlens', '--help']\nfrom pactlens.cli import main\ntry:\n main()\nexcept SystemExit: pass\nprint('spacy' in sys.modules)"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.stdout.strip().endswith("False"), r.stderr[-500:]
+
+
+# --- markup is no language --------------------------------------------------------
+
+def _blanked(text: str) -> list[str]:
+    return [text[a:b] for a, b in stage.markup(text)]
+
+
+def test_link_syntax_is_blanked_and_its_words_kept():
+    # CRS IF12672 (Markdown repost): "The 2010 [New START Treaty](https://crsreports.congress.gov/...)"
+    text = "The 2010 [New START Treaty](https://crsreports.congress.gov/treaty-document/111th-congress/5) limits warheads."
+    assert _blanked(text)[:2] == ["[", "](https://crsreports.congress.gov/treaty-document/111th-congress/5)"]
+    # paraphrase: an image, an address with brackets, a bare address
+    text = "See ![a map](https://x.org/m(1).png) and [the IMF data](https://data.imf.org/a(12)b) at https://imf.org/x."
+    out = _blanked(text)
+    assert "![" in out and "the IMF data" not in "".join(out) and "https://imf.org/x." in out
+
+
+def test_table_rows_are_blanked_and_captions_are_not():
+    # CRS 95-1013, Table 1 as the HTML reader writes it
+    text = ("Table 1. Recent U.S. Foreign Military Sales to Bahrain Notified to Congress\n\n"
+            "Fiscal Year | Major Defense Equipment | Dollar Value | Contractor\n\n"
+            "2026 | F-16 Sustainment | $445 million | General Electric Aerospace and Lockheed Martin\n\n"
+            "The sales continue.\n\n_▲ A parade in Tokyo. | Getty Images_\n")
+    out = _blanked(text)
+    assert len(out) == 2 and out[1].endswith("Lockheed Martin") and not any("parade" in s for s in out)
+    # paraphrase: a two-column table
+    text = "Name | Office\n\nHun Manet | Prime Minister\n\nAnwar Ibrahim | Prime Minister\n\nThey met in 2025."
+    assert _blanked(text) == ["Name | Office", "Hun Manet | Prime Minister", "Anwar Ibrahim | Prime Minister"]
+
+
+@needs_model
+def test_no_person_is_read_from_a_table_row():
+    text = ("The United States notified Congress of several sales to Bahrain in recent years, as the table shows.\n\n"
+            "Fiscal Year | Equipment | Value | Contractor\n\n2025 | M142 Rocket System | $500 million | Lockheed Martin\n\n"
+            "2024 | F-16 Sustainment | $445 million | Northrop Grumman\n")
+    sdoc = stage.nlp_doc(make_doc(text))
+    assert not [e for e in sdoc.ents if e.start_char > text.index("Fiscal")]
+
+
+@needs_model
+def test_an_article_about_a_treaty_with_article_headings_is_prose():
+    # Wikipedia, "North Atlantic Treaty" (CC BY-SA 3.0): sections headed by the articles they discuss
+    from pactlens.extract.kind import classify
+
+    text = ("The North Atlantic Treaty is the treaty that forms the legal basis of NATO. It was signed in Washington, "
+            "D.C., on 4 April 1949 by Dean Acheson and eleven other foreign ministers.\n\n"
+            "Article 4\n\nThe treaty includes Article 4, which triggers consultation. Turkish Prime Minister Ahmet "
+            "Davutoglu said the operations would continue.\n\n"
+            "Article 5\n\nThe key section of the treaty is Article 5. Lester B. Pearson wrote about it in 1949.\n\n"
+            "Article 6\n\nArticle 6 states that the treaty covers only member states' territories in Europe.\n")
+    doc = make_doc(text)
+    assert stage.operative_text(doc) is not None  # read as articles by structure ...
+    assert classify(doc) != "treaty"
+    sdoc = stage.nlp_doc(doc)  # ... but the document is about a treaty: all of it is prose
+    assert {"Ahmet Davutoglu", "Lester B. Pearson"} <= {e.text for e in sdoc.ents if e.label_ == "PERSON"}

@@ -185,5 +185,8 @@ def score(doc: Doc) -> KindScores:
 
 
 def classify(doc: Doc) -> str:
-    """Return "treaty", "brief", "news" or "other"."""
-    return score(doc).kind
+    """Return "treaty", "brief", "news" or "other"; kept on the Doc, where the language-analysis
+    stage reads it (only a treaty's operative text is left unparsed)."""
+    from pactlens.structure.nlp import KIND
+
+    return doc.once(KIND, lambda: score(doc).kind)

@@ -10,7 +10,11 @@ What is not prose is blanked, not cut: the operative text of a treaty
 (preamble, articles, annexes, final clause: the rules read those fast and
 well), footnote definitions, front matter, and sentences too long to be
 sentences (tables, lists run together) are replaced by spaces of the same
-length, newlines kept. The parsed text therefore has exactly the length of
+length, newlines kept. Markup that is no language is blanked the same way:
+the syntax of a Markdown link (``[words](http://...)`` keeps its words, loses
+its brackets and address), bare addresses, and the rows of a table (cells
+run together read as one sentence of names: "F-16 | $445 million | Lockheed
+Martin" made a person of a company). The parsed text therefore has exactly the length of
 ``doc.text`` and a token's ``idx`` is its offset in ``doc.text``: evidence
 built from spaCy spans needs no offset map.
 
@@ -46,12 +50,21 @@ _CHUNK = 100_000
 _MIN_WORDS = 12
 #: The key under which the parse is kept in ``Doc.derived``.
 KEY = "nlp"
+#: The key under which ``extract/kind.py`` keeps the document's kind in ``Doc.derived``: only a
+#: treaty's operative text is left to the rules; an article about a treaty with sections headed
+#: "Article 5" is prose from end to end.
+KIND = "kind"
 #: ``user_data`` key of the spans left unparsed, as ``(start, end, reason)``.
 SKIPPED = "pactlens.skipped"
 
 _WORD = re.compile(r"\S+")
 _BLANKABLE = re.compile(r"[^\n]")
 _ARTICLE_WORD = re.compile(r"\s*[A-Za-z]")
+#: A Markdown link or image: its words kept, the rest (``![``, ``](address)``) blanked.
+_LINK = re.compile(r"!?\[(?P<words>[^\[\]\n]{0,300})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_BARE_URL = re.compile(r"<?\bhttps?://[^\s<>]+>?")
+#: A table cell separator; a line with two, or one beside another such line, is a table row.
+_CELL = re.compile(r"(?:^|\s)\|(?:\s|$)")
 
 
 def nlp_doc(doc: Doc) -> SpacyDoc | None:
@@ -76,7 +89,7 @@ def non_prose(doc: Doc) -> list[Span]:
     if doc.front_matter:
         out.append(doc.front_matter)
     out += [line for _, line, _ in doc.cover]
-    op = operative_text(doc)
+    op = operative_text(doc) if doc.derived.get(KIND, "treaty") == "treaty" else None
     if op:
         out.append(op)
     return sorted(out, key=lambda s: s.start)
@@ -120,6 +133,8 @@ def _prose_text(doc: Doc) -> tuple[str, list[tuple[int, int, str]]]:
     chars = list(doc.text)
     for s in non_prose(doc):
         _blank(chars, s.start, s.end)
+    for a, b in markup(doc.text):
+        _blank(chars, a, b)
     skips: list[tuple[int, int, str]] = []
     for s in doc.sentences:
         words = len(_WORD.findall(doc.text, s.start, s.end))
@@ -130,6 +145,34 @@ def _prose_text(doc: Doc) -> tuple[str, list[tuple[int, int, str]]]:
         _blank(chars, MAX_PROSE_CHARS, len(chars))
         skips.append((MAX_PROSE_CHARS, len(chars), f"beyond the first {MAX_PROSE_CHARS} characters"))
     return "".join(chars), skips
+
+
+def markup(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are markup, not language: link syntax, bare addresses, table rows."""
+    out: list[tuple[int, int]] = []
+    for m in _LINK.finditer(text):
+        out += [(m.start(), m.start("words")), (m.end("words"), m.end())]
+    out += [m.span() for m in _BARE_URL.finditer(text)]
+    return out + _table_rows(text)
+
+
+def _table_rows(text: str) -> list[tuple[int, int]]:
+    """Lines of a table: two cell separators, or one on each of two neighbouring lines (blank lines between)."""
+    lines = [(m.start(), m.end(), len(_CELL.findall(m.group(0)))) for m in re.finditer(r"[^\n]+", text)
+             if "|" in m.group(0)]
+    rows: list[tuple[int, int]] = []
+    for i, (a, b, cells) in enumerate(lines):
+        near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        beside = any(n[2] and _adjacent(text, (a, b, cells), n) for n in near)
+        if cells >= 2 or (cells == 1 and beside):
+            rows.append((a, b))
+    return rows
+
+
+def _adjacent(text: str, line: tuple[int, int, int], other: tuple[int, int, int]) -> bool:
+    """Two lines with only blank lines between them."""
+    lo, hi = (line[1], other[0]) if line[0] < other[0] else (other[1], line[0])
+    return not text[lo:hi].strip()
 
 
 def _blank(chars: list[str], start: int, end: int) -> None:

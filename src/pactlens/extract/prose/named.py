@@ -78,6 +78,8 @@ from pactlens.extract.prose.org_evidence import (
     supported,
 )
 from pactlens.extract.prose.org_merge import merge_organizations
+from pactlens.extract.prose.table_bodies import tabled_bodies
+from pactlens.extract.prose.person_evidence import lowercase_words, modified, norp_words, not_a_person, place_names
 from pactlens.extract.prose.people import _SINGLE_TITLES, _TITLE_SET
 
 __all__ = ["OrgName", "name_key", "organizations", "person_spans"]
@@ -128,6 +130,7 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
     heads = headings(doc)
     cleaned = [(e, *_clean(text, e.start_char, e.end_char)) for e in sdoc.ents if e.label_ in {"PERSON", "ORG"}]
     things = named_things(text, [(a, b, text[a:b]) for _, a, b in cleaned])  # "a project, codenamed Tube Alloys"
+    common, peoples, places = lowercase_words(text), norp_words(sdoc), place_names(sdoc)
     out = []
     for e, *_ in cleaned:
         if not inside(e.start_char) or e.start_char in heads:
@@ -159,6 +162,8 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
             continue  # the author in a byline or a credit line
         if institution_head(name) or classified(text, a, b) or name in things or _PLACE_BEFORE.search(text, max(0, a - 40), a):
             continue  # a company ("Vickers Armstrong Shipbuilders", "aluminum giant Rusal"), a thing, a base's place
+        if not_a_person(text, a, b, common, peoples, modified(sdoc, a, b), places) or listed_with_places(sdoc, a, b):
+            continue  # a body in its own language, a people, a term, a designation, a place
         out.append((a, b))
     return out
 
@@ -226,7 +231,9 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
             continue
         raw.append((a, b, name))
     seen = [(a, b) for a, b, _ in raw] + list(known)
-    raw += [(a, b, n) for a, b, n in defined_bodies(text, inside) if not any(y < b and a < z for y, z in seen)]
+    tabled = [(a, b, n) for a, b, n in tabled_bodies(text, inside) if not any(y < b and a < z for y, z in seen)]
+    raw += [(a, b, n) for a, b, n in defined_bodies(text, inside) + tabled if not any(y < b and a < z for y, z in seen)]
+    vouched = {(a, b) for a, b, _ in tabled}  # a table's "Contractor" column says these are bodies
     things = {form_key(n) for n in named_things(text, raw)}
     raw = [(a, b, n) for a, b, n in raw if form_key(n) not in things]
     defined = {a for m in PAREN_ACRONYM.finditer(text) for a in (m.group(1), m.group(1).rstrip("s"))}
@@ -234,7 +241,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     return [
         g for g in merge_organizations(text, raw, inside, defined, votes)
         if not _only_a_place(g, sdoc) and not heads.holds_all(g.spans)
-        and supported([g.name, *g.forms], g.spans, text, votes, g.acronym)
+        and (supported([g.name, *g.forms], g.spans, text, votes, g.acronym) or vouched.intersection(g.spans))
     ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from pactlens.extract.prose.namescan import NameIndex
@@ -126,11 +127,18 @@ def _short(tokens: list[str]) -> str:
 
 def _key(tokens: list[str]) -> str:
     """What tells two people apart: the surname, or given name and father's
-    name, since "Mohammed bin Salman" and "Mohammed bin Zayed" are two people."""
+    name, since "Mohammed bin Salman" and "Mohammed bin Zayed" are two people.
+    Written with or without its diacritics ("Davutoğlu", "Davutoglu") a name is one."""
     for i, t in enumerate(tokens[1:-1], 1):
         if t.lower() in _PATRONYMIC:  # "bin" and "Bin": one person however the particle is cased
-            return " ".join(w.lower() if w.lower() in _PATRONYMIC else w for w in tokens[: i + 2])
-    return _short(tokens)
+            return fold(" ".join(w.lower() if w.lower() in _PATRONYMIC else w for w in tokens[: i + 2]))
+    return fold(_short(tokens))
+
+
+def fold(name: str) -> str:
+    """``name`` without diacritics: "Davutoğlu" → "Davutoglu", "Erdoğan" → "Erdogan"."""
+    plain = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("İ", "I"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def _states(text: str, start: int, end: int) -> list:
@@ -303,11 +311,11 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     candidates ("Mohammed" for two Mohammeds) leave it unknown."""
     short = _short(tokens)
     if len(tokens) == 1:
-        found = [k for k, p in people.items() if p.surname == short]
+        found = [k for k, p in people.items() if fold(p.surname) == fold(short)]
         if not found:  # family name first ("Kishida" for "Kishida Fumio", "Lee" for "Lee Jae Myung"), when only one name so starts
             found = [k for k, p in people.items() if 2 <= len(p.name.split()) <= 3 and p.name.split()[0] == short]
         return found[0] if len(found) == 1 else None
-    known = people.get(short)
+    known = people.get(fold(short))
     if known is None:
         # Introduced by title and one name ("Foreign Minister Abdullatif", "Prime Minister Kishida"),
         # now named in full: the one person known by a word of this name.
@@ -316,7 +324,7 @@ def _known_as(people: dict[str, Person], tokens: list[str]) -> str | None:
     # Registered under the given name when first met as "King Hamad": the same
     # person if still known by that alone, or by the same given and father's name.
     words = known.name.split()
-    return short if len(words) == 1 or _key(words) == _key(tokens) else None
+    return fold(short) if len(words) == 1 or _key(words) == _key(tokens) else None
 
 
 def find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tuple[int, int]] | None = None) -> list[Mention]:

@@ -1,0 +1,142 @@
+"""What makes a name the model calls PERSON no person: one test per class of false name.
+
+On documents nobody tuned the rules on, most of the NER's false people are
+names that the text itself shows to be something else, by the way it writes
+them rather than by what they mean:
+
+- a body named in its own language ("Majlis al Shura", "Banque Misr",
+  "Verkhovna Rada"): it holds an institution noun of another language;
+- a people, not a person ("the Houthis", "Serbs, Croats, and Slovenes"): a
+  single plural word after "the" or listed beside a nationality;
+- a term, not a name: written in italics ("_Realpolitik_"), or made of words
+  the text also writes in lower case ("the number one Goal", "Emirates Global
+  Aluminum", "Fixed Site- Low, Slow, Small"): a real name is never a common
+  word of the same text;
+- a piece of a designation ("H.Con.Res. 86", "S.J.Res. 138"): glued to the
+  characters before it or followed by a number;
+- a place ("the Strait of Hormuz", "the island of Diego Garcia", "Khalifa Port
+  in Abu Dhabi"): after a geographic word and "of", or ending in a word for a
+  port or a square.
+
+Each test looks at the span and its few neighbouring characters only; they
+are applied by :func:`pactlens.extract.prose.named.person_spans`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pactlens.resources.lexicon import lowered
+
+#: Institution nouns of other languages ("majlis", "rada", "banque"): see the lexicon file.
+LOANWORDS = lowered("institution_loanwords")
+
+#: A geographic word and "of" before a name makes it a place: "the Strait of [Hormuz]".
+_PLACE_OF = re.compile(
+    r"\b(?:[Ss]traits?|[Gg]ulf|[Ss]ea|[Bb]ay|[Pp]ort|[Ii]sland|[Ii]slands|[Ii]sle|[Cc]ity|[Tt]own|[Vv]illage|"
+    r"[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ee]mirate|[Cc]ape|[Ll]ake|[Mm]ount|[Pp]eninsula|[Dd]istrict|"
+    r"[Pp]refecture|[Cc]anton|[Oo]blast|[Aa]tolls?|[Aa]rchipelago|[Vv]alley)\s+of\s+$"
+)
+#: Last words that make a name a place: "Khalifa Port", "Tiananmen Square".
+_PLACE_HEADS = {"port", "harbor", "harbour", "square", "plaza", "park", "island", "islands", "peninsula",
+                "valley", "mountains", "desert", "oasis", "airbase"}
+_DESIGNATION_AFTER = re.compile(r"\.?\s?(?:No\.\s?)?\d")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
+#: A list item of up to three capitalised words, before or after a name: "Abu Dhabi, Dubai, Sharjah, [Fujayrah]".
+_ITEM_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)$")
+_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case: the common words a name is not made of."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]\b", text))
+
+
+def not_a_person(text: str, start: int, end: int, common: frozenset[str], peoples: frozenset[str],
+                 modified: bool = False, places: frozenset[str] = frozenset()) -> str | None:
+    """The class of thing ``text[start:end]`` is instead of a person's name, or None.
+
+    ``common`` is :func:`lowercase_words` of the text; ``peoples`` the words the model
+    calls a nationality or a group (NORP) in it; ``modified`` says the parse gives the
+    name an adjective ("the Iran-backed Houthis"), which a plural word then makes a people.
+    """
+    name = text[start:end]
+    words = name.split()
+    low = [w.lower().strip(".,'’") for w in words]
+    if set(low) & LOANWORDS:
+        return "a body named in its own language"
+    if _italic(text, start, end):
+        return "a term in italics"
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-/") or _DESIGNATION_AFTER.match(text, end):
+        return "part of a designation"
+    if _PLACE_OF.search(text, max(0, start - 20), start) or low[-1] in _PLACE_HEADS or _among_places(text, start, end, places):
+        return "a place"
+    if len(words) == 1 and (_plural_people(text, start, end, peoples) or modified and _plural(name)):
+        return "a people"
+    named = [w for w in low if w not in _PARTICLES]
+    if named and all(w in common for w in named):
+        return "common words"
+    return None
+
+
+def _among_places(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """Two places among the list items next to the name (two on one side, or one on each):
+    "Sharjah, [Fujayrah], Ajman"; a pair ("Israel and Netanyahu") is no list of places."""
+    found, a, b = 0, start, end
+    for _ in range(2):
+        m = _ITEM_BEFORE.search(text, max(0, a - 60), a)
+        if m is None or m.group(1) not in places:
+            break
+        found, a = found + 1, m.start(1)
+    for _ in range(2):
+        m = _ITEM_AFTER.match(text, b)
+        if m is None or m.group(1) not in places:
+            break
+        found, b = found + 1, m.end(1)
+    return found >= 2
+
+
+def _italic(text: str, start: int, end: int) -> bool:
+    """``_word_`` or ``*word*`` (one mark, not the bold ``**``)."""
+    if start == 0 or end >= len(text):
+        return False
+    mark = text[start - 1]
+    return mark in "_*" and text[end] == mark and text[start - 2 : start - 1] != mark
+
+
+def _plural_people(text: str, start: int, end: int, peoples: frozenset[str], hops: int = 2) -> bool:
+    """One plural word after "the", or in a list beside a nationality: "the Houthis", "Serbs, Croats,
+    and Slovenes" (a neighbour that is itself such a plural word counts, two words away at most)."""
+    if not _plural(text[start:end]):
+        return False
+    if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+    after = _ITEM_AFTER.match(text, end)
+    for m in (before, after):
+        if m is not None and (m.group(1) in peoples or hops > 1 and m.group(1) != text[start:end]
+                              and _plural_people(text, m.start(1), m.end(1), peoples, hops - 1)):
+            return True
+    return False
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us")) and word[:1].isupper()
+
+
+def modified(sdoc: Any, start: int, end: int) -> bool:
+    """The parse attaches an adjective or a participle to the name ("Iran-backed", "rival")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "amod" and c.i < span.start for c in span.root.children)
+
+
+def norp_words(sdoc: Any) -> frozenset[str]:
+    """The single words the model calls a nationality, religion or group (NORP) anywhere in the text."""
+    return frozenset(e.text for e in sdoc.ents if e.label_ == "NORP" and " " not in e.text)
+
+
+def place_names(sdoc: Any) -> frozenset[str]:
+    """The names the model calls places (GPE, LOC) anywhere in the text, without a leading "the"."""
+    return frozenset(re.sub(r"^[Tt]he\s+", "", e.text) for e in sdoc.ents if e.label_ in {"GPE", "LOC"})
