@@ -291,3 +291,15 @@ def test_a_weapons_name_is_no_organization(text):
 ])
 def test_a_base_is_no_organization(text):
     assert not [n for n in _orgs(text) if "Station" in n or "Base" in n or "Facility" in n]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # Wikipedia, "North Atlantic Treaty" (CC BY-SA 3.0): one minister spelt with and without its diacritics
+    ("Turkish Prime minister Ahmet Davutoglu said the operations will continue. Recordings of a conversation "
+     "involving then Turkish foreign minister Ahmet Davutoğlu were released.", "Davutoğlu"),
+    # paraphrase
+    ("President Recep Tayyip Erdoğan spoke first. Later, President Recep Tayyip Erdogan left Ankara.", "Erdoğan"),
+])
+def test_a_name_with_and_without_diacritics_is_one_person(text, person):
+    found = [n for n in _people(text) if "Davuto" in n or "Erdo" in n]
+    assert len(found) == 1
