@@ -62,3 +62,53 @@ def test_too_little_to_tell_is_other() -> None:
 def test_scores_explain_the_brief() -> None:
     s = score(_doc_of(EXAMPLE_BRIEF))
     assert s.brief > s.treaty and s.kind == "brief"
+
+
+_CAMBODIA = """---
+date: '2025-10-26'
+source_url: https://www.whitehouse.gov/briefings-statements/2025/10/joint-declaration-by-the-prime-minister-of-the-kingdom-of-cambodia-and-the-prime-minister-of-the-kingdom-of-thailand/
+tags: briefings-statements
+title: Joint Declaration by the Prime Minister of the Kingdom of Cambodia and the Prime Minister of the Kingdom of Thailand
+---
+
+We, the Prime Minister of the Kingdom of Cambodia and the Prime Minister of the Kingdom of Thailand, as witnessed by
+the President of the United States of America and the Prime Minister of Malaysia, having met in Kuala Lumpur,
+Malaysia, on October 26, 2025, declare the following:
+
+1.  We reaffirm our firm commitment to upholding and implementing the agreements reached by both sides at the
+    General Border Committee meetings.
+
+1.  We signed the Terms of Reference (TOR) on the establishment of the ASEAN Observer Team (AOT).
+
+Signed at Kuala Lumpur on October 26, 2025, in quadruplicate, in the English language.
+"""
+
+
+def test_a_governments_joint_declaration_is_no_treaty():
+    # White House, Cambodia–Thailand joint declaration (public domain), abridged: signed, but a press release
+    from tests.doc_support import make_doc
+
+    s = score(make_doc(_CAMBODIA))
+    assert s.release and s.kind == "other"
+
+
+def test_a_press_office_statement_without_front_matter_is_other():
+    # paraphrase: a foreign ministry's release, its head lines as the page gives them
+    from tests.doc_support import make_doc
+
+    text = ("Office of the Spokesperson\n\nJoint Statement on the Second Meeting of the Strategic Dialogue\n\n"
+            "The Governments of the Republic of Korea and the Republic of the Philippines held the second meeting "
+            "of their Strategic Dialogue in Seoul on March 4, 2026. The two sides shall continue to consult and "
+            "agreed to meet again in Manila.\n")
+    assert classify(make_doc(text)) == "other"
+
+
+def test_a_treaty_published_by_a_press_office_is_still_a_treaty():
+    # paraphrase: a treaty text whose page is a press release keeps its articles
+    from tests.doc_support import make_doc
+
+    text = ("FOR IMMEDIATE RELEASE\n\nTREATY ON MUTUAL ASSISTANCE BETWEEN THE REPUBLIC OF A AND THE REPUBLIC OF B\n\n"
+            "The Contracting Parties have agreed as follows:\n\nArticle 1\n\nThe Parties shall consult.\n\n"
+            "Article 2\n\nThe Parties shall assist each other.\n\nArticle 3\n\nThis Treaty shall enter into force "
+            "on signature.\n\nIN WITNESS WHEREOF the undersigned have signed this Treaty.\n")
+    assert classify(make_doc(text)) == "treaty"

@@ -303,3 +303,30 @@ def test_a_base_is_no_organization(text):
 def test_a_name_with_and_without_diacritics_is_one_person(text, person):
     found = [n for n in _people(text) if "Davuto" in n or "Erdo" in n]
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(("text", "apart"), [
+    # CRS RS21852 (the UAE): three departments, one cut short by the NER
+    ("In July 2026, the Bureau of Industry and Security (BIS) at the U.S. Department of Commerce issued the rule. "
+     "The UAE Air Force sent a letter to the U.S. Department of Defense in 2021. On August 28, the U.S. Department "
+     "of the Treasury's Financial Crimes Enforcement Network proposed a rule.",
+     {"U.S. Department of Commerce", "U.S. Department of Defense"}),
+    # paraphrase
+    ("The Ministry of Foreign Affairs of Japan protested, and the Ministry of Finance issued new rules.",
+     {"Ministry of Foreign Affairs", "Ministry of Finance"}),
+])
+def test_a_name_before_of_joins_only_the_same_body_of_a_state(text, apart):
+    orgs = _orgs(text)
+    holders = [n for n in orgs if any(a in (n, *orgs[n]) or a in n for a in apart)]
+    assert len(holders) == len(apart), orgs
+
+
+@pytest.mark.parametrize("text", [
+    # White House, Cambodia–Thailand joint declaration; CRS RS21852
+    "We signed the Terms of Reference (TOR) on the establishment of the observer team in October 2025.",
+    "In the last hours of the first Trump Administration, the UAE signed Letters of Acceptance to purchase drones.",
+    # paraphrase
+    "The navies agreed a Code of Conduct for Unplanned Encounters and a Statement of Intent on training.",
+])
+def test_a_document_named_in_capitals_is_no_organization(text):
+    assert not _orgs(text)

@@ -8,6 +8,14 @@ Writing *about* agreements reports in the third person and the past tense
 News differs from a brief only by form: a dateline or byline, shortness, no
 footnotes.
 
+A government's own release (a joint statement or declaration, a fact sheet, a
+readout, published on its press pages) is neither: the government speaks, no
+reporter reports, and without articles it is no agreement's text even when the
+leaders "declare" and sign it. It is ``other``, read as prose (people,
+organizations, quotes), whatever the treaty and brief scores say. The framing
+is what tells it: the page's address or tags (front matter ``source_url``,
+``tags``) or its head ("FOR IMMEDIATE RELEASE", "Office of the Spokesperson").
+
 No single keyword decides: each signal is counted, scaled by the length of
 the text where it is a rate, capped so that one very repetitive signal cannot
 outvote the rest, and summed with weights into a score per kind.
@@ -56,6 +64,12 @@ _SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
 _SHALL_OPENING = re.compile("shall")
 _FOR = re.compile("for")  # where a _SIGNATURE begins
 _WORD = re.compile(r"\w+")
+#: A government press page: its address or tags, or the release's own head lines.
+_RELEASE = re.compile(
+    r"briefing-room|briefings?-statements|statements?-releases|press-releases?|/statements?/|/readouts?/|fact-sheets?/"
+    r"|media-notes?|for\s+immediate\s+release|office\s+of\s+the\s+(?:spokesperson|press\s+secretary)",
+    re.IGNORECASE,
+)
 
 #: Third-person reporting about an agreement or what people said of it.
 _REPORTING = re.compile(
@@ -101,10 +115,11 @@ class KindScores:
     news: float  # ...in the form of news (dateline, shortness, days of the week), not of a report
     words: int
     reference: bool = False  # an encyclopedia article: its lead names its subject in bold or capitals
+    release: bool = False  # a government's own press release with no articles: a statement, a fact sheet
 
     @property
     def kind(self) -> str:
-        if max(self.treaty, self.brief) < 1.0:
+        if self.release or max(self.treaty, self.brief) < 1.0:
             return "other"
         if self.treaty >= self.brief:
             return "treaty"
@@ -181,7 +196,20 @@ def score(doc: Doc) -> KindScores:
         - min(markers, 10) * 0.3 - min(urls, 10) * 0.1
     )
     return KindScores(treaty=round(treaty, 2), brief=round(about, 2), news=round(news_form, 2), words=words,
-                      reference=lead_name(doc) is not None and doc.title is None)
+                      reference=lead_name(doc) is not None and doc.title is None,
+                      release=_released(doc) and len([a for a in doc.articles if a.label[:1].isalpha()]) < 2)
+
+
+def _released(doc: Doc) -> bool:
+    """The document is a page of a government's press office: its address, its tags or its head say so."""
+    if doc.front_matter is not None:
+        from pactlens.structure.front import front_matter_fields
+
+        fields = front_matter_fields(doc.text, doc.front_matter)
+        if any(_RELEASE.search(fields[k][0]) for k in ("source_url", "url", "tags", "categories", "section") if k in fields):
+            return True
+    head_start = doc.front_matter.end if doc.front_matter is not None else 0
+    return bool(_RELEASE.search(doc.text, head_start, head_start + 300))
 
 
 def classify(doc: Doc) -> str:

@@ -41,8 +41,10 @@ ORG_HEADS = {
     "group", "forces", "force", "university", "center", "centre", "association", "federation", "union",
     "foundation", "board", "bureau", "authority", "administration", "data", "studies", "industries", "command",
 }
-#: First words that make a name a plan, an operation or an event.
-NOT_ORG_FIRST = {"operation", "project", "exercise", "battle", "treaty", "agreement", "act", "pact"}
+#: First words that make a name a plan, an operation, an event or a document ("Terms of Reference",
+#: "Letters of Acceptance", "Code of Conduct", "Statement of Intent").
+NOT_ORG_FIRST = {"operation", "project", "exercise", "battle", "treaty", "agreement", "act", "pact", "terms",
+                 "letters", "letter", "statement", "articles", "code", "declaration", "memorandum", "minutes"}
 #: Governments and their stand-ins ("the Kremlin"): GOLD.md says they are not organizations.
 GOVERNMENT = re.compile(
     r"^(?:[\w.-]+\s+)?Administration$|"  # "the Trump Administration"; the Federal Aviation Administration is an agency

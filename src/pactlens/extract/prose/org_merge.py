@@ -80,7 +80,8 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
         by_name[n].append(k)
     for key in sorted(groups, key=lambda k: len(names[k]), reverse=True):
         bare = _COMPANY_TAIL.sub("", names[key])
-        heads = [names[key][: m.start()] for m in re.finditer(" of ", names[key])] + [bare]
+        heads = [names[key][: m.start()] for m in re.finditer(" of ", names[key]) if _a_state(names[key][m.end() :])]
+        heads.append(bare)  # (not "U.S. Department" for "U.S. Department of Commerce": what follows "of" must be a state)
         found = [k for n in heads for k in by_name.get(n, ()) if k != key and k in groups]
         base = min(found, key=order.__getitem__) if found else None
         if base is not None:
@@ -91,6 +92,12 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
                 groups[base].forms.remove(g.name)
                 groups[base].forms.append(groups[base].name)
                 groups[base].name = g.name
+
+
+def _a_state(name: str) -> bool:
+    from pactlens.resources.states import lookup
+
+    return lookup(name) is not None
 
 
 def _elsewhere(text: str, groups: dict[str, OrgName], inside, taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
