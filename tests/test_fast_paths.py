@@ -13,6 +13,7 @@ and on phrases the rules were not written on.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from pactlens.extract.prose import speakers
 from pactlens.extract.prose.namescan import NameIndex
@@ -94,3 +95,19 @@ def test_name_index_skips_names_inside_words_and_after_hyphens():
     cut = text.index("Ababaland") + 5
     found = list(NameIndex(re.escape(n) for n in names).finditer(text, 0, cut))
     assert found[-1] == (cut - 5, cut)
+
+
+def test_state_spans_from_the_lowercased_text_are_the_case_insensitive_search_spans():
+    from pactlens.resources import states
+
+    gz = states._gazetteer()
+    brief = (Path(__file__).resolve().parents[1] / "examples" / "russia-iran-2025-brief.txt").read_text(encoding="utf-8")
+    texts = [
+        brief,
+        PREAMBLE.upper() + " THE RUSSIAN FEDERATION AND THE REPUBLIC OF KAZAKHSTAN, Guinea - Bissau, Côte d’Ivoire",
+        "Ruſsia and the Unıted States; ŞİLE, İran, Iran-Iraq, \u212aenya, KENYA",  # ſ ı İ and the Kelvin sign
+    ]
+    for text in texts:
+        for start, end in ((0, len(text)), (5, len(text) - 7), (len(text) // 3, len(text) // 2)):
+            want = [m.span() for m in states._ignorecase_regex().finditer(text, start, end)]
+            assert list(states._spans(gz, text, start, end)) == want
