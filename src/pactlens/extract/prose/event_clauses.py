@@ -121,16 +121,15 @@ def trailing_markers(seg: str) -> int:
     return i
 
 
-AS_OF = re.compile(r"\b[Aa]s of\s+(?:(?:early|mid|late)-?\s*)?$")
+AS_OF = re.compile(r"\b[Aa]s of\s+(?:(?:early|mid|late)-?\s*)?(?:(?:spring|summer|autumn|fall|winter)\s+)?$", re.I)
 # A happening named by a noun: "the German annexation of Austria in 1938", "a popular uprising in 2011".
-_HAPPENING_NOUN = re.compile(
-    r"\b(?:annexation|occupation|invasion|war|coup|revolution|uprising|elections?|ceasefire|independence|"
-    r"withdrawal|capitulation|collapse|attacks?|strikes?|founding|partition|dissolution)\b",
-    re.I,
+HAPPENING_NOUN = (
+    r"(?:annexation|occupation|invasion|war|coup|revolution|uprising|elections?|ceasefire|independence|"
+    r"withdrawal|capitulation|collapse|attacks?|strikes?|founding|partition|dissolution)"
 )
 
 
-HAPPENING_BEFORE_YEAR = re.compile(rf"{_HAPPENING_NOUN.pattern}(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
+HAPPENING_BEFORE_YEAR = re.compile(rf"\b{HAPPENING_NOUN}\b(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
 
 
 # A verb in the past that narrates what happened ("work began", "was amended", "retired … in 2003").
@@ -150,13 +149,18 @@ NOT_PAST = {
     "interested", "involved", "estimated", "expected", "projected", "planned", "scheduled", "intended", "supposed",
     "required", "allowed", "designed", "aimed", "targeted", "forecasted", "anticipated", "proposed",
     "slated", "designated", "upgraded", "improved", "extended", "preceded", "followed",
+    # A quantity changing is no happening: "trade grew only slightly in 2024".
+    "grew", "rose", "fell", "increased", "decreased", "declined", "dropped", "surged", "doubled", "tripled",
+    "jumped", "plunged", "shrank", "climbed", "soared", "slowed", "slowed", "contracted",
 }
 # A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
 FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"
     r"|[$€£¥]\s?\d"
 )
-# A target or a deadline just before the year ("by 2030", "is to … in 2027").
-FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|by|until)\s+$", re.I)
+# A target just before the year ("is to … in 2027"), or the end of a state of affairs ("until 2002,
+# heads of state were referred to as …"). "by" is a deadline only in a clause that tells of the
+# future (``events._BY``): "By 1968, as Britain reduced its military presence" narrates.
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|until)\s+$", re.I)
 
 

@@ -11,15 +11,40 @@ import bisect
 import re
 
 from pactlens.extract.dates import DateMention, find_dates
+from pactlens.extract.prose.event_clauses import HAPPENING_NOUN
+from pactlens.extract.prose.speech import VERB_FORMS
 from pactlens.resources.lexicon import words
 from pactlens.structure.sentences import BodySentence
 
-# A bare year is a date in these frames only.
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|during|until|till|from|of|early|late|mid|throughout|before|after|around|circa|c\.)\s*-?\s*|\b(?:in|of)\s+(?:early|late|mid)-?\s*)$", re.I)
+# A bare year is a date in these frames only: after a preposition ("in 2001"), a season ("in
+# summer 2026", "fall 2022") or "both" ("in both 2019 and 2024").
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|during|until|till|from|of|early|late|mid|throughout|before|after|around|circa|c\.|both)\s*-?\s*"
+    r"|\b(?:in|of)\s+(?:early|late|mid)-?\s*|\b(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s+)$",
+    re.I,
+)
+# A year that dates the happening or the document it stands before: "Russia's 2022 invasion of
+# Ukraine", "the 1962 Cuban Missile Crisis", "A 2025 DIA statement indicated", "The 2024 ATA said".
+_YEAR_AS_MODIFIER = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w.]+['’]s)\s+$")
+HAPPENING_AFTER_YEAR = re.compile(
+    rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{HAPPENING_NOUN}|crisis|summit|visit)\b(?!\s+(?:treaty|agreement|accords?|pact))", re.I
+)
+_HAPPENING_BEFORE = re.compile(rf"\b(?P<noun>{HAPPENING_NOUN})\s+(?:of|in)\s+$", re.I)
+# The document's own words before its verb: no clause opens between ("a 1928 agreement in which
+# signatory states promised" is the states speaking, not a 1928 statement).
+_SPOKEN_AFTER_YEAR = re.compile(
+    rf"\s+(?:(?!(?:in|which|that|who|whom|where|when|whose|of|to|for|by|with|and|or|on|at|as)\b)[\w.’'()-]+\s+){{1,5}}?"
+    # In the past: "the 2026 Annual Threat Assessment states" is the document as it stands.
+    rf"(?=\w+ed\b|said\b|told\b|wrote\b|spoke\b)(?:{VERB_FORMS})\b"
+)
 _YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
 # Dates of the document itself or of a reference, not of a happening.
 # "Updated" may be glued to a title run together with it ("Russia's Nuclear WeaponsUpdated April 22, 2026").
-NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+# The word must stand before a date ("Updated April 22", "accessed on 3 May"): "He published a report
+# in February 1995" is a happening.
+NOT_HAPPENING = re.compile(
+    r"(?:\b|(?<=[a-z]))(?:(?:Updated|Accessed|Retrieved|Archived|Published)\s*:?\s*(?:on\s+)?(?=\d|[A-Z][a-z]{2})|Category:)", re.I
+)
 # A line that is apparatus, not narrative: a figure or table caption, a source line,
 # or a list item that is only a link (a version history, a navigation menu).
 _APPARATUS_LINE = re.compile(
@@ -36,11 +61,29 @@ _YEAR_IN_NAME = re.compile(r"\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]i
 def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
     before = text[max(sent_start, d.start - 20) : d.start]
     after = text[d.end : d.end + 30]
+    if _YEAR_AS_MODIFIER.search(before) and modifies_happening(text, d.end):
+        return True
     if _YEAR_AFTER_NAME.match(after) or re.match(r"^\s*(?:%|-year|\s*per\s*cent)", after):
         return False
     if _YEAR_IN_NAME.search(before):
         return False
     return bool(_YEAR_BEFORE.search(before))
+
+
+def modifies_happening(text: str, end: int) -> bool:
+    """Whether the words after a year at ``end`` name a happening ("2022 invasion of Ukraine") or
+    the document that spoke ("2025 DIA statement indicated"): the year dates it."""
+    return bool(HAPPENING_AFTER_YEAR.match(text, end, end + 300) or _SPOKEN_AFTER_YEAR.match(text, end, end + 400))
+
+
+def named_happening(text: str, start: int, end: int) -> str | None:
+    """The happening noun a year at ``[start, end)`` dates right before or after it ("the 2011
+    uprising", "the revolution of 1979"), lower-cased: a second mention of the same year's
+    uprising retells it."""
+    m = HAPPENING_AFTER_YEAR.match(text, end, end + 300)
+    if m is None:
+        m = _HAPPENING_BEFORE.search(text, max(0, start - 30), start)
+    return m.group("noun").lower() if m else None
 
 
 # Every written date holds a year, in figures or in words.

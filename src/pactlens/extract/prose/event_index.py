@@ -62,12 +62,31 @@ class _Clause:
     actors: list[str] | None = None
 
 
+_BLANK_RUN = re.compile(r"\s{2,}")
+
+
+def _reach(text: str, at: int, bound: int, chars: int) -> int:
+    """The offset ``chars`` characters of reading from ``at`` (backwards when negative), not past
+    ``bound``, a run of blanks counting as one: a link's target blanked in the reading text is no
+    distance between a verb and its date."""
+    step = -1 if chars < 0 else 1
+    want, pos = abs(chars), at
+    while want > 0 and pos != bound:
+        nxt = pos + step
+        if text[min(pos, nxt)].isspace():
+            while nxt != bound and text[min(nxt, nxt + step)].isspace():
+                nxt += step
+        pos, want = nxt, want - 1
+    return pos
+
+
 class EventIndex:
     """Per-sentence and per-clause facts for :func:`pactlens.extract.prose.events.find_events`."""
 
     def __init__(self, text: str, sentences: tuple[BodySentence, ...], people: list[Mention],
-                 agreements: list[Agreement]) -> None:
+                 agreements: list[Agreement], lines: str | None = None) -> None:
         self.text = text
+        self._lines = text if lines is None else lines  # the text whose lines are captions or link lists
         self.sentences = sentences
         self._cuts: dict[int, tuple[int, int, list[int]]] = {}
         self._spans: dict[tuple[int, int], tuple[int, int]] = {}
@@ -221,16 +240,19 @@ class EventIndex:
             c.parts[(lo, hi)] = p
         return p
 
-    def names_happening(self, c: _Clause, at: int) -> bool:
+    def names_happening(self, c: _Clause, at: int, end: int) -> bool:
+        """Whether a happening noun stands before the year ("the invasion of Iraq in 2003") or the year
+        modifies one ("Russia's 2022 invasion", "a 2025 DIA statement indicated"; ``end`` absolute)."""
         lo, _ = self.part(c, at)
-        return ec.HAPPENING_BEFORE_YEAR.search(c.text, max(lo, at - 60), at) is not None
+        return ec.HAPPENING_BEFORE_YEAR.search(c.text, max(lo, at - 60), at) is not None or ed.modifies_happening(self.text, end)
 
     def narrates(self, c: _Clause, at: int) -> bool:
         """As :func:`event_clauses.narrates`, the part's figure found once."""
         lo, hi = self.part(c, at)
         if ec.FUTURE.search(c.text, max(lo, at - 12), at) or self._part(c, lo, hi).figure:
             return False
-        return any(m.group(0) not in ec.NOT_PAST for m in ec.PAST.finditer(c.text, max(lo, at - 90), min(hi, at + 90)))
+        a, b = _reach(c.text, at, lo, -90), _reach(c.text, at, hi, 90)
+        return any(m.group(0) not in ec.NOT_PAST for m in ec.PAST.finditer(c.text, a, b))
 
     # -- who and which agreement ------------------------------------------------------------
     def actors(self, c: _Clause, a: int, b: int) -> list[str]:
@@ -266,5 +288,5 @@ class EventIndex:
         k = bisect.bisect_left(self._newlines, at)
         start = self._newlines[k - 1] + 1 if k > 0 else 0
         if start not in self._apparatus:
-            self._apparatus[start] = ed.in_apparatus(self.text, at)
+            self._apparatus[start] = ed.in_apparatus(self._lines, at)
         return self._apparatus[start]

@@ -17,9 +17,9 @@ import re
 
 from pactlens.extract.dates import DateMention
 from pactlens.extract.prose.datelines import dateline, today_dates
-from pactlens.extract.prose.discourse import url_ranges
+from pactlens.extract.prose.discourse import reading_text, url_ranges
 from pactlens.extract.prose.event_clauses import AS_OF
-from pactlens.extract.prose.event_dates import dates_with_years, year_is_date, yearless
+from pactlens.extract.prose.event_dates import dates_with_years, named_happening, year_is_date, yearless
 from pactlens.extract.prose.event_index import EventIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
@@ -29,6 +29,8 @@ from pactlens.structure.sentences import body_sentences
 
 #: A deadline year ("by 2017") in a clause that tells of the future.
 _BY = re.compile(r"\b(?:by|until|till)\s+$", re.I)
+#: A definite description before a year: "the 2011 uprising", "Bahrain's 2011 uprising", "the uprising of".
+_DEFINITE = re.compile(r"(?:\b(?:the|its|their|his|her)|[\w.]+['’]s)\s+(?:\w+\s+(?:of|in)\s+)?$", re.I)
 _WILL = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:planning|expected|scheduled|set)\s+to|plans?\s+to|aims?\s+to|(?:is|are)\s+to)\b", re.I)
 
 
@@ -37,12 +39,14 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
 
     What each date asks of its sentence and clause is answered by an :class:`EventIndex` built
     once per sentence and clause, so a sentence with thousands of dates is read in n log n."""
-    text = doc.text
+    # Read with Markdown links as their labels ("the 2024 ATA [said](https://…)" reads "the 2024 ATA
+    # said"), same offsets; summaries and evidence are the document's own text.
+    text = reading_text(doc)
     sentences = body_sentences(doc)
     if not sentences:
         return []
     people = find_people(doc, [(s.span.start, s.span.end) for s in sentences])
-    index = EventIndex(text, sentences, people, agreements)
+    index = EventIndex(text, sentences, people, agreements, lines=doc.text)
     events: list[Event] = []
     dates = dates_with_years(text, sentences)
     line = dateline(doc)
@@ -55,6 +59,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     dates = [d for d in dates if line is None or d.start != line.start] + today
     dates = sorted(dates + yearless(text, sentences, dates), key=lambda d: d.start)
     starts = [s.span.start for s in sentences]
+    retold: set[tuple[str, str]] = set()
     by_sentence: dict[int, list[DateMention]] = {}
     for d in dates:
         i = bisect.bisect_right(starts, d.start) - 1
@@ -78,10 +83,14 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
             if d.precision == "year" and _BY.search(text, max(a, d.start - 8), d.start) and _WILL.search(c.text, index.part(c, at)[0], at):
                 continue  # "will send two more ships by 2017": a target, not a happening
             kind = index.kind(c, at)
-            if kind == "other" and d.precision == "year" and not (index.names_happening(c, at) or index.narrates(c, at)):
+            if kind == "other" and d.precision == "year" and not (index.names_happening(c, at, d.end) or index.narrates(c, at)):
                 continue
             if kind == "other" and AS_OF.search(text, max(a, d.start - 12), d.start):
                 continue  # "18 killed … as of September 15, 2026": when a figure held, not a happening
+            if d.precision == "year" and (noun := named_happening(text, d.start, d.end)) is not None:
+                if (d.iso, noun) in retold and _DEFINITE.search(text, max(0, d.start - 40), d.start):
+                    continue  # "Bahrain's 2011 uprising" after "a 2011 uprising": told once
+                retold.add((d.iso, noun))
             if d.start in today_at:
                 if today_done:
                     continue
@@ -91,13 +100,19 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
                     date=d.iso,
                     precision=d.precision,
                     kind=kind,
-                    summary=c.text,
+                    summary=doc.text[a:b],
                     actors=list(index.actors(c, a, b)),
                     agreement=index.agreement_of(c, a, b, d.iso, kind),
                     evidence=[doc.evidence(d.start, d.end), doc.evidence(a, b)],
                 )
             )
     return _dedupe(events)
+
+
+def _people(actors: set[str]) -> bool:
+    """Whether ``actors`` hold a person (a state's ISO code is three capitals): a state takes part
+    in many happenings of a year, a person in few."""
+    return any(not (len(a) == 3 and a.isupper()) for a in actors)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -115,7 +130,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         actors = precise.get((e.kind, e.agreement, e.date)) if e.precision != "day" else None
-        if actors is not None and (e.agreement or not e.actors or actors & set(e.actors)):
+        if actors is not None and (e.agreement or not e.actors or _people(actors & set(e.actors))):
             continue
         out.append(e)
     return out
