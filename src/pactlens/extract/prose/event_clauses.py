@@ -149,10 +149,25 @@ NOT_PAST = {
     "interested", "involved", "estimated", "expected", "projected", "planned", "scheduled", "intended", "supposed",
     "required", "allowed", "designed", "aimed", "targeted", "forecasted", "anticipated", "proposed",
     "slated", "designated", "upgraded", "improved", "extended", "preceded", "followed",
-    # A quantity changing is no happening: "trade grew only slightly in 2024".
-    "grew", "rose", "fell", "increased", "decreased", "declined", "dropped", "surged", "doubled", "tripled",
-    "jumped", "plunged", "shrank", "climbed", "soared", "slowed", "slowed", "contracted",
 }
+# A quantity changing is no happening ("trade grew only slightly in 2024", "investment increased in
+# 2020"); someone changing one is ("the Administration increased tariffs on China"): the verb counts
+# only with an object after it.
+QUANTITY_VERBS = {
+    "grew", "rose", "fell", "increased", "decreased", "declined", "dropped", "surged", "doubled", "tripled",
+    "jumped", "plunged", "shrank", "climbed", "soared", "slowed", "contracted",
+}
+_NO_OBJECT = re.compile(
+    r"\s+(?:\w+ly\b|by\b|to\b|in\b|from\b|on\b|over\b|during\b|since\b|after\b|before\b|until\b|again\b|further\b|\d|[.,;:)]|$)"
+)
+
+
+def narrating(word: re.Match[str], text: str) -> bool:
+    """Whether a past verb found by :data:`PAST` narrates a happening (see :data:`QUANTITY_VERBS`)."""
+    w = word.group(0)
+    if w in NOT_PAST:
+        return False
+    return w not in QUANTITY_VERBS or _NO_OBJECT.match(text, word.end()) is None
 # A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
 FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"

@@ -59,7 +59,7 @@ _YEAR_IN_NAME = re.compile(r"\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]i
 
 
 def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
-    before = text[max(sent_start, d.start - 20) : d.start]
+    before = text[max(0, sent_start, d.start - 20) : d.start]
     after = text[d.end : d.end + 30]
     if _YEAR_AS_MODIFIER.search(before) and modifies_happening(text, d.end):
         return True
@@ -105,50 +105,6 @@ def dates_with_years(text: str, sentences: tuple[BodySentence, ...]) -> list[Dat
                 run = [s.span.start, s.span.end]
     if run:
         out.extend(find_dates(text, run[0], run[1], years=True))
-    return out
-
-
-_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(words("months"), 1)}
-_MONTH_WORD = "|".join(m.capitalize() for m in _MONTH_NUMBER)
-# "on April 7", "June 7-8", "on 4 March": a day with no year written after it.
-_YEARLESS = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
-    # The first end of a range whose other end, in another month, carries the year
-    # ("November 22–December 19, 2022", "from December 3 to December 5, 2025"): that year.
-    rf"(?:\s*(?:[-–]|and|to|&)\s*(?:{_MONTH_WORD})\s+[0-3]?\d,?\s*(?P<ry>(?:1[5-9]|20)\d\d)\b)?"
-    r"(?!(?:\s*(?:[-–]|and|to|&)\s*[0-3]?\d)?,?\s*(?:1[5-9]|20)\d\d)(?![\d\w])"
-)
-
-
-def yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMention]) -> list[DateMention]:
-    """Days written without a year ("On April 7, the United States and Iran agreed …"),
-    as reports on the current year write them. The year is that of the latest date
-    before them ("in 2026", "June 2025"); with none before, the day is left out."""
-    import datetime
-
-    known = sorted((d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)),
-                   key=lambda d: d.start)
-    starts = [d.start for d in known]
-    taken = sorted((d.start, d.end) for d in dates)  # the dates do not overlap: ends are sorted too
-    taken_ends = [e for _, e in taken]
-    out: list[DateMention] = []
-    for s in sentences:
-        for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
-            first_end = m.end("d1") if m.group("d1") else m.end("m2")
-            j = bisect.bisect_right(taken_ends, m.start())  # the first date ending after the match starts
-            if j < len(taken) and taken[j][0] < first_end:
-                continue
-            i = bisect.bisect_left(starts, m.start()) - 1
-            if i < 0 and not m.group("ry"):
-                continue
-            year = int(m.group("ry") or known[i].iso[:4])
-            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
-            day = int(m.group("d1") or m.group("d2"))
-            try:
-                iso = datetime.date(year, month, day).isoformat()
-            except ValueError:
-                continue
-            out.append(DateMention(m.start(), first_end, iso, "day"))
     return out
 
 

@@ -252,7 +252,7 @@ class EventIndex:
         if ec.FUTURE.search(c.text, max(lo, at - 12), at) or self._part(c, lo, hi).figure:
             return False
         a, b = _reach(c.text, at, lo, -90), _reach(c.text, at, hi, 90)
-        return any(m.group(0) not in ec.NOT_PAST for m in ec.PAST.finditer(c.text, a, b))
+        return any(ec.narrating(m, c.text) for m in ec.PAST.finditer(c.text, a, b))
 
     # -- who and which agreement ------------------------------------------------------------
     def actors(self, c: _Clause, a: int, b: int) -> list[str]:

@@ -19,12 +19,14 @@ from pactlens.extract.dates import DateMention
 from pactlens.extract.prose.datelines import dateline, today_dates
 from pactlens.extract.prose.discourse import reading_text, url_ranges
 from pactlens.extract.prose.event_clauses import AS_OF
-from pactlens.extract.prose.event_dates import dates_with_years, named_happening, year_is_date, yearless
+from pactlens.extract.metadata import document_metadata
+from pactlens.extract.prose.event_anchors import Anchors, relative, weekdays, yearless
+from pactlens.extract.prose.event_dates import dates_with_years, named_happening, year_is_date
 from pactlens.extract.prose.event_index import EventIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
-from pactlens.structure.sentences import body_sentences
+from pactlens.structure.sentences import BodySentence, body_sentences
 
 
 #: A deadline year ("by 2017") in a clause that tells of the future.
@@ -57,7 +59,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     today_at = {d.start for d in today}
     today_done = False
     dates = [d for d in dates if line is None or d.start != line.start] + today
-    dates = sorted(dates + yearless(text, sentences, dates), key=lambda d: d.start)
+    dates, relative_at = _unwritten_years(doc, text, sentences, dates)
     starts = [s.span.start for s in sentences]
     retold: set[tuple[str, str]] = set()
     by_sentence: dict[int, list[DateMention]] = {}
@@ -73,7 +75,7 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
             k = bisect.bisect_right(url_starts, d.start) - 1
             if (k >= 0 and d.start < urls[k][1]) or index.in_apparatus(d.start):
                 continue
-            if d.precision == "year" and not year_is_date(text, d, s.span.start):
+            if d.precision == "year" and d.start not in relative_at and not year_is_date(text, d, s.span.start):
                 continue
             a, b = index.summary(*index.clause_around(i, d.start))
             c = index.clause(a, b)
@@ -107,6 +109,19 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
                 )
             )
     return _dedupe(events)
+
+
+def _unwritten_years(doc: Doc, text: str, sentences: tuple[BodySentence, ...],
+                     dates: list[DateMention]) -> tuple[list[DateMention], set[int]]:
+    """``dates`` with the days, months, weekdays and relative dates written without a year
+    (:mod:`pactlens.extract.prose.event_anchors`), in text order; and where the relative ones start
+    (their words, "the same year", are no frame a bare year needs)."""
+    doc_date = document_metadata(doc, title=doc.source.title, date=doc.source.date).date
+    known = [d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)]
+    more = yearless(text, sentences, dates, Anchors(known, sentences, doc_date))
+    more += weekdays(text, sentences, dates + more, doc_date)
+    rel = relative(text, sentences, Anchors(known + more, sentences, doc_date))
+    return sorted(dates + more + rel, key=lambda d: d.start), {d.start for d in rel}
 
 
 def _people(actors: set[str]) -> bool:
