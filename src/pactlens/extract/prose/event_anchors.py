@@ -44,11 +44,12 @@ _YEARLESS = re.compile(
     rf"(?!(?:\s*(?:[-–]|and|to|&)\s*[0-3]?\d)?,?\s*{_YEAR})(?![\d\w])"
 )
 # "in August", "since early March", "in April and June 2024" (the first month of a pair takes the
-# second's year): a month with no day or year after it, after a word that makes it a time.
+# second's year), "In December of 1989": a month with no day after it, after a word that makes it a time.
 _MONTH_ONLY = re.compile(
     rf"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+))"
     rf"(?P<m>{_FULL_MONTH})"
-    rf"(?:\s*(?:[-–]|and|to|or|&)\s*(?:{_MONTH_WORD})\s+(?P<ry>{_YEAR})\b)?"
+    # "In December of 1989": the year is written after all.
+    rf"(?:\s+of\s+(?P<oy>{_YEAR})\b|\s*(?:[-–]|and|to|or|&)\s*(?:{_MONTH_WORD})\s+(?P<ry>{_YEAR})\b)?"
     rf"(?!\s*[-–]?\s*\d)(?![\w’'-])"
 )
 _WEEKDAYS = words("weekdays")
@@ -84,14 +85,33 @@ def _year(phrase: str) -> int:
     return int(phrase[:4])
 
 
+# Words that may follow a date that dates its clause ("In 1978 the", "on 5 May and", "in 1990, as").
+_AFTER_A_TIME = frozenset(
+    "in on at and or to when as the a an with by for of after before that which was were is are had has "
+    "have when while until since but than then his her its their this these".split()
+)
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def attributive(text: str, d: DateMention) -> bool:
+    """Whether a date stands before a noun it describes ("to June 4, 1967 borders", "the 1967 war"):
+    it sets no time for the story around it."""
+    m = _NEXT_WORD.match(text, d.end, d.end + 30)
+    return m is not None and m.group(1) not in _AFTER_A_TIME and not m.group(1).endswith(("ed", "ly"))
+
+
 class Anchors:
     """The dates known before a point of the text, for dating what is written without a year.
 
-    ``known`` are dates that date (a day, a month, a year in a time frame), ``blocks`` the
-    paragraph of each sentence; ``doc_date`` the document's own date (ISO), if known."""
+    ``known`` are dates that date (a day, a month, a year in a time frame; not one that describes a
+    noun, :func:`attributive`), ``blocks`` the paragraph of each sentence; ``doc_date`` the
+    document's own date (ISO), if known."""
 
-    def __init__(self, known: list[DateMention], sentences: tuple[BodySentence, ...], doc_date: str | None) -> None:
-        self.known = sorted(known, key=lambda d: d.start)
+    def __init__(self, known: list[DateMention], sentences: tuple[BodySentence, ...], doc_date: str | None,
+                 text: str = "") -> None:
+        self._every = sorted(known, key=lambda d: d.start)
+        self._every_starts = [d.start for d in self._every]
+        self.known = [d for d in self._every if not attributive(text, d)]
         self._starts = [d.start for d in self.known]
         self._sent_starts = [s.span.start for s in sentences]
         self._sentences = sentences
@@ -104,6 +124,11 @@ class Anchors:
     def before(self, at: int) -> DateMention | None:
         i = bisect.bisect_left(self._starts, at) - 1
         return self.known[i] if i >= 0 else None
+
+    def any_before(self, at: int) -> DateMention | None:
+        """The latest date before ``at``, whatever it dates (an agreement's clauses tell no story)."""
+        i = bisect.bisect_left(self._every_starts, at) - 1
+        return self._every[i] if i >= 0 else None
 
     def year_for(self, at: int, sentence_start: int | None = None, text: str = "") -> int | None:
         """The paragraph's year, else the document's, else the latest before anywhere; the
@@ -138,18 +163,27 @@ def _free(taken: tuple[list[tuple[int, int]], list[int]], a: int, b: int) -> boo
 
 
 def yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMention],
-             anchors: Anchors) -> list[DateMention]:
+             anchors: Anchors, operative: tuple[int, int] | None = None) -> list[DateMention]:
     """Days and months written without a year ("On April 7, …", "Aug. 13", "in August"), dated as
-    the module docstring says."""
+    the module docstring says. In an agreement's ``operative`` text (its articles) only a day with
+    a month's full name is read, with the year of the latest date before it: its clauses tell no
+    story, and "in January" there is every January."""
     taken = _taken(dates)
     out: list[DateMention] = []
     for s in sentences:
+        clause = operative is not None and operative[0] <= s.span.start < operative[1]
         for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
             first_end = m.end("d1") if m.group("d1") else m.end("m2")
-            if not _free(taken, m.start(), first_end):
+            name = (m.group("m1") or m.group("m2")).lower()
+            if not _free(taken, m.start(), first_end) or (clause and name.endswith(".")):
                 continue
-            year = int(m.group("ry")) if m.group("ry") else anchors.year_for(m.start(), s.span.start, text)
-            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+            if m.group("ry"):
+                year: int | None = int(m.group("ry"))
+            elif clause:
+                year = _year(last.iso) if (last := anchors.any_before(m.start())) is not None else None
+            else:
+                year = anchors.year_for(m.start(), s.span.start, text)
+            month = _MONTH_NUMBER[name.rstrip(".")]
             day = int(m.group("d1") or m.group("d2"))
             try:
                 iso = datetime.date(year, month, day).isoformat() if year else None
@@ -158,12 +192,14 @@ def yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMen
             if iso:
                 out.append(DateMention(m.start(), first_end, iso, "day"))
         for m in _MONTH_ONLY.finditer(text, s.span.start, s.span.end):
-            if not _free(taken, m.start("m"), m.end("m")):
+            if clause or not _free(taken, m.start("m"), m.end("m")):
                 continue
-            year = int(m.group("ry")) if m.group("ry") else anchors.year_for(m.start(), s.span.start, text)
+            written = m.group("oy") or m.group("ry")
+            year = int(written) if written else anchors.year_for(m.start(), s.span.start, text)
             if year:
                 month = _MONTH_NUMBER[m.group("m").lower()]
-                out.append(DateMention(m.start("m"), m.end("m"), f"{year:04d}-{month:02d}", "month"))
+                end = m.end("oy") if m.group("oy") else m.end("m")
+                out.append(DateMention(m.start("m"), end, f"{year:04d}-{month:02d}", "month"))
     return out
 
 

@@ -40,11 +40,7 @@ _SPOKEN_AFTER_YEAR = re.compile(
 _YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
 # Dates of the document itself or of a reference, not of a happening.
 # "Updated" may be glued to a title run together with it ("Russia's Nuclear WeaponsUpdated April 22, 2026").
-# The word must stand before a date ("Updated April 22", "accessed on 3 May"): "He published a report
-# in February 1995" is a happening.
-NOT_HAPPENING = re.compile(
-    r"(?:\b|(?<=[a-z]))(?:(?:Updated|Accessed|Retrieved|Archived|Published)\s*:?\s*(?:on\s+)?(?=\d|[A-Z][a-z]{2})|Category:)", re.I
-)
+NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
 # A line that is apparatus, not narrative: a figure or table caption, a source line,
 # or a list item that is only a link (a version history, a navigation menu).
 _APPARATUS_LINE = re.compile(
@@ -55,7 +51,10 @@ _APPARATUS_LINE = re.compile(
 
 
 # "the Trade Act of 1974", "the Treaty of 1920": a year that ends a name.
-_YEAR_IN_NAME = re.compile(r"\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ee]nd|[Ss]tart|[Bb]eginning)\b)[A-Z][a-z]+\s+of\s+$")
+# "Decision No. 1 of 1997": the year of a numbered instrument.
+_YEAR_IN_NAME = re.compile(
+    r"(?:\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ee]nd|[Ss]tart|[Bb]eginning)\b)[A-Z][a-z]+|\bNo\.\s*\d+)\s+of\s+$"
+)
 
 
 def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:

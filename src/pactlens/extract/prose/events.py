@@ -26,6 +26,7 @@ from pactlens.extract.prose.event_index import EventIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc
+from pactlens.structure.nlp import operative_text
 from pactlens.structure.sentences import BodySentence, body_sentences
 
 
@@ -118,9 +119,12 @@ def _unwritten_years(doc: Doc, text: str, sentences: tuple[BodySentence, ...],
     (their words, "the same year", are no frame a bare year needs)."""
     doc_date = document_metadata(doc, title=doc.source.title, date=doc.source.date).date
     known = [d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)]
-    more = yearless(text, sentences, dates, Anchors(known, sentences, doc_date))
-    more += weekdays(text, sentences, dates + more, doc_date)
-    rel = relative(text, sentences, Anchors(known + more, sentences, doc_date))
+    # An agreement's operative clauses say "the following year", "in January" of no year in particular.
+    op = operative_text(doc)
+    prose = tuple(s for s in sentences if op is None or not op.start <= s.span.start < op.end)
+    more = yearless(text, sentences, dates, Anchors(known, sentences, doc_date, text), op and (op.start, op.end))
+    more += weekdays(text, prose, dates + more, doc_date)
+    rel = relative(text, prose, Anchors(known + more, sentences, doc_date, text))
     return sorted(dates + more + rel, key=lambda d: d.start), {d.start for d in rel}
 
 
