@@ -146,8 +146,9 @@ def test_an_agreements_own_text_quotes_no_one():
     )
     doc = make_doc(text)
     assert find_quotes(doc, [], kind="treaty") == []
-    # Read as a brief, the long quotation is still someone's words with no speaker named.
-    assert [q.speaker for q in find_quotes(doc, [])] == [None]
+    # Read as a brief, both quoted passages (25 characters or more, not titles) are someone's words with
+    # no speaker named.
+    assert [q.speaker for q in find_quotes(doc, [])] == [None, None]
 
 
 def test_mispaired_quote_marks_give_no_quote():

@@ -56,12 +56,9 @@ def test_a_document_described_in_lower_case_speaks():
 
 
 def test_subjects_that_name_no_one_give_no_speaker():
-    """Kellogg–Briand Pact: 'signatory states promised not to use war to resolve "disputes …"' (the
-    subject is a class, not a speaker); paraphrase: 'It provides that …'."""
-    text = (
-        "The pact is a 1928 international agreement in which signatory states promised not to use war to resolve "
-        '"disputes or conflicts of whatever nature or of whatever origin they may be, which may arise among them".\n'
-    )
+    """'It provides that …', 'Critics argued that …': no one named. ('signatory states promised' names
+    the parties that speak together: tests/test_quotes_groups.py.)"""
+    text = 'Critics argued that "the pact would bind no one who did not already wish to keep the peace".\n'
     assert list(_speakers(text).values()) == [None]
     para = 'It provides that "each party shall consult the other whenever its security is threatened by anyone."\n'
     assert list(_speakers(para).values()) == [None]

@@ -28,6 +28,10 @@ from pactlens.extract.prose.speech import (
     subject_gap,
 )
 
+#: After a name that describes a body or a time rather than naming its person: "the Carter administration".
+_NAME_AS_MODIFIER = re.compile(
+    r"\s+(?:administration|government|cabinet|era|doctrine|campaign|presidency|years|team|camp|regime|White\s+House)\b"
+)
 #: Between two names joined as one subject: "A and B", "A, B and C".
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
@@ -94,7 +98,7 @@ class Discourse:
         unless a later sentence of the discourse has a bare title as its subject
         ("The president said more nations …" then "…,' he said"): then that
         title's most recent holder, if of the right gender."""
-        named = self.recent(before, gender=gender)
+        named = self.recent(before, gender=gender, text=text)
         floor = self._sentence_start(self._before(before)[-1].start) if self._before(before) else 0
         i = bisect.bisect_right(self._starts, before) - 1
         while i >= 0 and self._starts[i] > floor:
@@ -107,12 +111,15 @@ class Discourse:
             i -= 1
         return named
 
-    def recent(self, before: int, gender: str | None = None, title: str | None = None) -> Person | None:
+    def recent(self, before: int, gender: str | None = None, title: str | None = None, text: str = "") -> Person | None:
         """The person before ``before`` who fits: for a title, the most recent
         holder; for he/she, the first fitting person of the latest sentence that
         names one, since a pronoun mostly continues the subject ("Macmillan
-        instructed Ormsby-Gore to inform Kennedy … He asked" is Macmillan)."""
-        fits = [m for m in reversed(self._before(before)) if self._fits(m.person, gender, title)]
+        instructed Ormsby-Gore to inform Kennedy … He asked" is Macmillan). A name
+        that only describes a body ("than the Carter administration") names no one
+        a pronoun can refer to."""
+        fits = [m for m in reversed(self._before(before))
+                if self._fits(m.person, gender, title) and not (text and _NAME_AS_MODIFIER.match(text, m.end))]
         if not fits:
             return None
         if title:

@@ -14,9 +14,10 @@ Caspar John, denounced the "millstone …"". So, over the parse of the prose
    stands for the noun its clause belongs to;
 3. the subject is a speaker only if it names one: a person the text names (in the subject or its
    apposition), a phrase holding a proper noun ("the United Nations Charter", "the Kremlin"), or a
-   document described with words of its own ("a joint security declaration"); "he"/"she" is the
-   nearest preceding person of that gender (:meth:`Discourse.pronoun`). Anything else ("signatory
-   states", "it", "the final article") gives no speaker: precision first.
+   document described with words of its own ("a joint security declaration"), or parties that
+   speak together ("the allies", "signatory states", "the leaders of Japan and the United States");
+   "he"/"she" is the nearest preceding person of that gender (:meth:`Discourse.pronoun`). Anything
+   else ("it", "the final article", "critics") gives no speaker: precision first.
 """
 
 from __future__ import annotations
@@ -36,8 +37,17 @@ if TYPE_CHECKING:  # pragma: no cover
 #: what a document provides, stipulates or reads, what a party promised, demanded or called a thing.
 _DOCUMENT_VERB = re.compile(
     r"(?:provid|stipulat|specifi|demand|promis|pledg|proclaim|call|term|dub|label|read|"
-    r"deem|brand|hail|condemn|decree|recommend)\w*"
+    r"deem|brand|hail|condemn|decree|recommend|"
+    # what a party committed to, maintained or recognised, what a law requires or defines
+    r"commit|recogni[sz]|maintain|contend|confirm|enshrin|requir|mandat|defin)\w*"
 )
+#: Plural nouns for parties that speak together ("the allies confirmed", "the two governments agreed",
+#: "signatory states promised", "the leaders of Japan and the United States reaffirmed"): the phrase,
+#: with its determiner and "of …" phrase, is the speaker.
+_COLLECTIVE = {
+    "leaders", "allies", "governments", "states", "parties", "members", "signatories", "ministers",
+    "countries", "nations", "sides", "partners", "delegations", "negotiators", "participants",
+}
 _PRONOUNS = {"he": "m", "she": "f"}
 _RELATIVE = {"which", "that", "who", "whom"}
 #: Heads of a document (or text) that speaks with words of its own.
@@ -72,13 +82,15 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreeme
         return None
     if _used_as_a_name(span):
         return None
-    verb = _attribution_verb(span) or _preceding_verb(span)
-    if verb is None:
-        return None
-    subject = _subject(verb)
-    if subject is None or subject.i >= span.start and subject.i < span.end:
-        return None
-    return _name(d, subject, about)
+    # The verb the quotation hangs from, else the one just before it: a verb with no subject of its
+    # own ("was confirmed and broadened by …, which provides that "…"") leaves the word to the next.
+    for verb in (_attribution_verb(span), _preceding_verb(span)):
+        subject = _subject(verb) if verb is not None else None
+        if subject is not None:
+            if span.start <= subject.i < span.end:
+                return None
+            return _name(d, subject, about)
+    return None
 
 
 def _used_as_a_name(span: Any) -> bool:
@@ -162,12 +174,16 @@ def _name(d: Discourse, subj: Any, about: Agreement | None = None) -> Speaker | 
     if person is not None:
         return person
     words = list(subj.doc.char_span(a, b, alignment_mode="expand") or [subj])
-    if names_something([t.text for t in words if t.tag_ in ("NNP", "NNPS") and t.is_alpha]):
-        left = next(i for i, t in enumerate(words) if t.dep_ != "det")
+    if names_something([t.text for t in words if t.tag_ in ("NNP", "NNPS") and t.text.replace(".", "").isalpha()]):
+        left = next(i for i, t in enumerate(words) if t.dep_ != "det" and not t.is_punct)
         phrase = subj.doc.text[words[left].idx : b].strip(" ,")
         if "\n" in phrase:
             return None  # a heading run into the sentence: not a phrase of it
         return NamedSpeaker(phrase, _kind(subj), words[left].idx, words[left].idx + len(phrase))
+    if subj.lower_ in _COLLECTIVE and subj.tag_ == "NNS":
+        phrase = subj.doc.text[a:b]
+        if "\n" not in phrase and len(phrase.split()) <= 16:
+            return NamedSpeaker(phrase, "role", a, b)  # parties by their role, as "a senior official"
     if _DOCUMENT_HEAD.fullmatch(subj.lower_):
         mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _EMPTY_MODIFIERS]
         if mods:
@@ -196,6 +212,8 @@ def _back_to_agreement(subj: Any, about: Agreement | None) -> NamedSpeaker | Non
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
         return None  # "Article 2 of the Charter": another instrument may be named
+    if any(c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "amod", "nmod", "npadvmod") for c in subj.lefts):
+        return None  # "The Rome Declaration emphasized": another instrument, named
     word = subj.lower_
     if word in _PARTS or (_AGREEMENT_NOUN.fullmatch(word) and word in about.title.lower()):
         ev = about.evidence[0] if about.evidence else None

@@ -58,6 +58,24 @@ def _well_formed(text: str, start: int, end: int) -> bool:
     )
 
 
+#: A quoted phrase this long is someone's words, even unframed ("committed to "build a constructive
+#: relationship of strategic stability""); a shorter one is a term or a scare quote.
+_PHRASE_CHARS = 25
+#: Words before a quoted phrase that make it a name given to something, not words said.
+_NAMING = re.compile(r"\b(?:titled|entitled|dubbed|known\s+as|referred\s+to\s+as|so-called|the\s+term)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def _phrase_quoted(text: str, a: int, b: int, pre: str) -> bool:
+    """Whether a short quotation inside a sentence (some words before it) is quoted words: long
+    enough (:data:`_PHRASE_CHARS`), mostly lower case (not a title) and not a name being given."""
+    inner = re.sub(r"\[([^\]]*)\]\([^)\s]*\)", r"\1", text[a:b])  # a Markdown link's label only
+    return (
+        len(" ".join(inner.split())) >= _PHRASE_CHARS
+        and re.search(r"[A-Za-z]", pre) is not None
+        and _NAMING.search(pre) is None
+    )
+
+
 def _is_title(words: list[str]) -> bool:
     long = [w for w in words if len(w) > 3]
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.6
@@ -156,7 +174,7 @@ def find_direct(doc: Doc, text: str, sentences: tuple[BodySentence, ...], notes:
             continue
         if _is_title(words) and len(words) < 6 and not re.search(r":\s*$", pre):
             continue
-        if not framed and (len(words) < 8 or _is_title(words)):
+        if not framed and (_is_title(words) or (len(words) < 8 and not _phrase_quoted(text, a, b, pre))):
             continue
         if framed and verb_at is None and _is_title(words) and not re.search(r":\s*$", pre):
             continue

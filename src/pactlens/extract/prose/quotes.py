@@ -11,6 +11,9 @@ in the discourse. Only a marker in the quote's own sentence backs it.
 
 from __future__ import annotations
 
+import bisect
+from typing import Any
+
 from pactlens.extract.prose.attribution import (
     Discourse,
     Speaker,
@@ -59,11 +62,14 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
     # Reported speech needs a person as subject; keep only those a rule or the model can name.
     starts = [s.span.start for s in sentences]
     d = Discourse(mentions, starts)
-    # Each quote's speaker by rule, asked once: kept for the loop below unless the model adds people.
+    # Each quote's speaker by rule, asked once: kept for the loop below unless the parse adds people.
     by_rule = {id(f): speaker_of(d, text, f, f.start - 1) for f in direct + reported}
-    if kind != "treaty" and not doc.articles:
+    if (direct or reported) and kind != "treaty" and not doc.articles:
+        # The parse's person names (as the entities reader takes them) join the rules': a pronoun
+        # refers to the last person named, whether or not a rule knew the name ("Strom Thurmond").
         unnamed = [f for f in direct + reported if by_rule[id(f)] is None]
-        extra = model_names(text, unnamed) if unnamed else []
+        sdoc = nlp_doc(doc)
+        extra = _parsed_people(doc, sdoc, ranges) if sdoc is not None else model_names(text, unnamed) if unnamed else []
         if extra:
             mentions = find_people(doc, ranges, extra)
             d = Discourse(mentions, starts)
@@ -108,6 +114,19 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
             last = (who, sentence_index(sentences, f.end) or i) if who is not None else None
         out.append(_quote(doc, f, a, b, who))
     return out
+
+
+def _parsed_people(doc: Doc, sdoc: Any, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Person names from the parse, filtered as the entities reader filters them."""
+    from pactlens.extract.prose.named import person_spans
+
+    starts = [a for a, _ in ranges]
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < ranges[i][1]
+
+    return person_spans(doc, sdoc, inside, set())
 
 
 def _quote(doc: Doc, f: Found, a: int, b: int, who: Speaker | None) -> Quote:

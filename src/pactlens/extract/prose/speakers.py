@@ -121,9 +121,14 @@ def names_something(words: list[str]) -> bool:
     return _has_name(words)
 
 
+_IN_OF_PHRASE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:,\s*(?:and\s+)?|and\s+)$")
+
+
 def _opens_clause(text: str, start: int, at: int) -> bool:
     """Whether a phrase at ``at`` opens its clause (``start`` is the sentence start)."""
     before = text[max(start, at - 8) : at]
+    if _IN_OF_PHRASE.search(text, max(start, at - 80), at):
+        return False  # "the leaders of Japan and the United States": a name inside the subject's "of" phrase
     return at <= start or bool(re.search(r"(?:[,;:(\]]|\bthat|\band|\bwhile|\bbut|[”\"’'])\s*$", before))
 
 
