@@ -204,3 +204,11 @@ def test_the_narratives_year_skips_a_date_that_describes_a_noun():
     para = _events("In 2010 the ministers drew up plans for a return to 1995 levels of trade. "
                    "They met again on March 3 to sign them.\n")
     assert ("2010-03-03", "March 3") in para
+
+
+def test_a_decade_is_no_year():
+    """Office of the Historian, SEATO 1954: "By the early 1970s, members began to withdraw from the
+    organization"; paraphrase with an apostrophe."""
+    assert _events("By the early 1970s, members began to withdraw from the organization.\n") == []
+    assert _events("Despite the defeats he suffered in the early 1950’s, the policy held until 1962.\n") == []
+    assert _events("In 1970 members began to withdraw.\n") == [("1970", "1970")]

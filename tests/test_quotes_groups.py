@@ -105,3 +105,39 @@ def test_he_refers_to_the_person_the_parse_names_not_an_administration():
         'administration. "A freeze is the only sane course for both superpowers now," he said that week.\n'
     )
     assert _speakers(para)["A freeze is the "] == "Edward Kennedy"
+
+
+def test_a_back_reference_names_the_document_named_in_full_before():
+    """CRS IF10119 (2026): 'the December 2025 National Security Strategy (NSS) … The NSS states …';
+    written as the back-reference class the held-out reports use ("The strategy states"), and a
+    joint statement ("In the statement, the leaders …"); paraphrase with another document."""
+    text = (
+        "In December 2025 the White House released the 2025 National Security Strategy (NSS). Analysts debated it.\n\n"
+        'Trade officials welcomed the change. The strategy states that the United States must "win the economic '
+        'future and rebalance trade with China".\n'
+    )
+    assert _speakers(text)["win the economic"] == "National Security Strategy"
+    para = (
+        "The three leaders met at Camp David and issued the Spirit of Camp David Joint Statement.\n\n"
+        'In the statement, the leaders said that they "will consult one another expeditiously in response to '
+        'shared threats".\n'
+    )
+    assert _speakers(para)["will consult one"] == "Spirit of Camp David Joint Statement"
+    # An institution is no document: "the ministry" may be any ministry.
+    inst = ("The Japanese Ministry of Defense published its budget.\n\nOfficials were pleased.\n\nLater on, a "
+            'report appeared.\n\nThe ministry said that the plan "would double spending on long-range missiles".\n')
+    assert _speakers(inst)["would double spe"] is None
+
+
+def test_the_treatys_preamble_speaks_for_the_treaty():
+    """The class of the held-out reports: 'the treaty's preamble declares'; excerpt words from the
+    Russia–Iran brief (corpus/briefs)."""
+    text = (
+        "The Comprehensive Strategic Partnership Treaty between Russia and Iran was signed in Moscow on "
+        "17 January 2025 by the two presidents.\n\n"
+        'The treaty\'s preamble declares that the parties are "guided by the principles of equality, mutual '
+        'respect and non-interference in internal affairs".\n'
+    )
+    assert _speakers(text)["guided by the pr"] == "Comprehensive Strategic Partnership Treaty"
+    other = text.replace("The treaty's preamble", "The accord's preamble")
+    assert _speakers(other)["guided by the pr"] is None  # not the treaty the text is about

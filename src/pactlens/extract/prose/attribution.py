@@ -12,7 +12,14 @@ import re
 
 from pactlens.extract.prose.people import NOT_NAME, Mention, Person
 from pactlens.extract.prose.quote_spans import Found
-from pactlens.extract.prose.speakers import NamedSpeaker, according_to, is_back_reference, named_subject
+from pactlens.extract.prose.speakers import (
+    NamedSpeaker,
+    according_to,
+    back_reference_head,
+    is_back_reference,
+    named_document,
+    named_subject,
+)
 from pactlens.extract.prose.speech import (
     ACCORDING,
     AFTER_OPEN,
@@ -219,6 +226,23 @@ def speaker_of(d: Discourse, text: str, f: Found, quote_open: int) -> Speaker | 
 def back_reference(text: str, f: Found) -> bool:
     """Whether the quote's speech verb has a definite back-reference as subject ("The document adds")."""
     return f.verb_at is not None and is_back_reference(text, f.opens, f.verb_at)
+
+
+#: A sentence that opens inside a document: "In the statement, …", "Under its 2025 strategy, …".
+_IN_DOCUMENT = re.compile(r"[\s\"“‘']*(?:In|Under|Through)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>\w+)\s*,")
+
+
+def in_document(text: str, f: Found) -> NamedSpeaker | None:
+    """The document named in full that a sentence opening "In the statement, …" quotes from."""
+    m = _IN_DOCUMENT.match(text, f.opens, f.start)
+    return named_document(text, m.group("head"), f.opens) if m else None
+
+
+def back_to_document(text: str, f: Found) -> NamedSpeaker | None:
+    """The document named in full that a back-reference subject ("The strategy states") stands for,
+    when no document or agency spoke just before it."""
+    head = back_reference_head(text, f.opens, f.verb_at) if f.verb_at is not None else None
+    return named_document(text, head, f.opens) if head else None
 
 
 def opens_sentence(text: str, f: Found) -> bool:

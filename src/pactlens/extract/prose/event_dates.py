@@ -62,7 +62,8 @@ def year_is_date(text: str, d: DateMention, sent_start: int) -> bool:
     after = text[d.end : d.end + 30]
     if _YEAR_AS_MODIFIER.search(before) and modifies_happening(text, d.end):
         return True
-    if _YEAR_AFTER_NAME.match(after) or re.match(r"^\s*(?:%|-year|\s*per\s*cent)", after):
+    if _YEAR_AFTER_NAME.match(after) or re.match(r"^(?:\s*(?:%|-year|\s*per\s*cent)|['’]?s\b)", after):
+        # (a figure, a duration, or a decade: "the early 1970s", "the 1950’s")
         return False
     if _YEAR_IN_NAME.search(before):
         return False

@@ -207,6 +207,12 @@ def _back_to_agreement(subj: Any, about: Agreement | None) -> NamedSpeaker | Non
     named ("of the Charter"), is the agreement the document is about."""
     if about is None or about.title is None:
         return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is not None and subj.lower_ in _PARTS:
+        # "The treaty's preamble declares", "its preamble": a part of the agreement, which speaks.
+        if owner.lower_ == "its":
+            return _speaking(about, subj)
+        subj = owner
     det = next((c for c in subj.children if c.dep_ == "det"), None)
     if det is None or det.lower_ not in ("the", "this", "its"):
         return None
@@ -215,10 +221,15 @@ def _back_to_agreement(subj: Any, about: Agreement | None) -> NamedSpeaker | Non
     if any(c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "amod", "nmod", "npadvmod") for c in subj.lefts):
         return None  # "The Rome Declaration emphasized": another instrument, named
     word = subj.lower_
-    if word in _PARTS or (_AGREEMENT_NOUN.fullmatch(word) and word in about.title.lower()):
-        ev = about.evidence[0] if about.evidence else None
-        return NamedSpeaker(about.title, "document", ev.start if ev else subj.idx, ev.end if ev else subj.idx)
+    if (word in _PARTS and owner is None) or (_AGREEMENT_NOUN.fullmatch(word) and word in about.title.lower()):
+        return _speaking(about, subj)
     return None
+
+
+def _speaking(about: Agreement, subj: Any) -> NamedSpeaker:
+    """The agreement the document is about as the speaker, at its first evidence."""
+    ev = about.evidence[0] if about.evidence else None
+    return NamedSpeaker(about.title or "", "document", ev.start if ev else subj.idx, ev.end if ev else subj.idx)
 
 
 def _phrase_bounds(subj: Any) -> tuple[int, int]:

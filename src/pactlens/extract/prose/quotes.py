@@ -18,6 +18,8 @@ from pactlens.extract.prose.attribution import (
     Discourse,
     Speaker,
     back_reference,
+    back_to_document,
+    in_document,
     model_names,
     opens_sentence,
     speaker_of,
@@ -86,7 +88,7 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
             # "The document adds that …": the document (or agency) that spoke last,
             # in this paragraph or the one before; else no one.
             near = last_named is not None and f.sentence.block - last_named[1] <= 1
-            who = last_named[0] if near else None
+            who = last_named[0] if near else back_to_document(text, f)
         else:
             who = by_rule[id(f)] if id(f) in by_rule else speaker_of(d, text, f, f.start - 1)
         if who is None and f.direct and last and i is not None and opens_sentence(text, f) and i - last[1] == 1:
@@ -96,6 +98,9 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
             # Shapes no rule knows ("the Charter, which provides that …"): the parse's subject.
             sdoc = nlp_doc(doc)
             who = parsed_speaker(sdoc, d, f.start, f.end, subject_agreement(agreements or [])) if sdoc is not None else None
+        if f.direct and (who is None or (isinstance(who, NamedSpeaker) and who.kind == "role" and who.name[:1].islower())):
+            # "In the statement, the leaders said …": the words are the statement's, named in full before.
+            who = in_document(text, f) or who
         # An agreement's own text quotes no one: a quotation there is an amended
         # clause or a defined term, kept only if the text names who said it.
         if who is None and (not f.direct or kind == "treaty"):

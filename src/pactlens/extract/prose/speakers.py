@@ -219,5 +219,40 @@ def according_to(text: str, start: int, end: int) -> NamedSpeaker | None:
 
 def is_back_reference(text: str, start: int, end: int) -> bool:
     """Whether the subject of a verb at ``end`` is a definite back-reference ("The document adds")."""
+    return back_reference_head(text, start, end) is not None
+
+
+def back_reference_head(text: str, start: int, end: int) -> str | None:
+    """The head noun of a definite back-reference subject of a verb at ``end`` ("strategy" for "The
+    strategy states"), or None."""
     end = strip_gap(text, start, end)
-    return _BACK_REFERENCE.search(text[start:end]) is not None
+    m = _BACK_REFERENCE.search(text[start:end])
+    return m.group("head") if m else None
+
+
+#: How far back a document named in full may stand for "the strategy", "the statement".
+_NAMED_REACH = 6000
+
+
+def named_document(text: str, head: str, before: int) -> NamedSpeaker | None:
+    """The last document named in full before ``before`` whose name ends in ``head`` ("the 2025
+    National Security Strategy" for "The strategy states"; "the Spirit of Camp David Joint Statement"
+    for "In the statement, the leaders …"): a definite back-reference no speaker before it resolves
+    names the document the text has been discussing. Only a document noun counts, never an
+    institution ("the ministry" may be any ministry)."""
+    if not re.fullmatch(rf"(?i:{_DOCUMENTS})", head):
+        return None
+    word = head[:1].upper() + head[1:].lower()
+    rx = re.compile(rf"(?<![\w.])(?:[A-Z][\w.’'&-]*\s+(?:(?:of|on|for|and|the)\s+)*){{1,6}}{re.escape(word)}\b")
+    found = None
+    for m in rx.finditer(text, max(0, before - _NAMED_REACH), before):
+        found = m
+    if found is None:
+        return None
+    # "The National Security Strategy", "In the …": words that open a clause are no part of the name.
+    first = next((w for w in re.finditer(r"\S+", found.group(0)) if w.group(0) not in _NOT_PROPER), None)
+    if first is None:
+        return None
+    at = found.start() + first.start()
+    name = " ".join(text[at : found.end()].split())
+    return NamedSpeaker(name, "document", at, found.end()) if " " in name else None
