@@ -47,3 +47,13 @@ def test_a_body_of_either_former_list_binds_an_organ_not_the_parties():
     assert promise.read(real, "consultation", real.index("meet")).promiser_kind == "organ"
     paraphrase = "The Joint Staff shall render assistance to the Party attacked."
     assert promise.read(paraphrase, "defense", paraphrase.index("render")).promiser_kind == "organ"
+
+
+def test_a_list_included_with_at_is_part_of_the_wider_list_and_written_once():
+    """``@statement_verbs`` in speech_verbs.txt: the verbs that date a statement in a timeline are
+    speech verbs too (the quote finder reads them), but only their past forms date anything."""
+    narrow, wide = words("statement_verbs"), words("speech_verbs")
+    assert set(narrow) <= set(wide)
+    assert len(wide) == len(set(wide))  # nothing written twice
+    assert not any(w.startswith("@") for w in wide)
+    assert "states" in wide and "states" not in narrow  # "the United States" dates no statement

@@ -1,7 +1,8 @@
 """The shared vocabulary, in one place.
 
 Word lists live in ``resources/lexicon/*.txt`` (one entry a line; ``#`` starts
-a comment), so readers cannot drift apart: a month is a month in dates, places,
+a comment; ``@name`` includes the list ``name`` there, so a narrower list is written once and
+a wider one contains it), so readers cannot drift apart: a month is a month in dates, places,
 names, events and the fact checks alike. This module reads each list once and
 builds the forms readers need — sets, and regex alternations in the list's
 order — the way eyecite's ``regexes.py`` builds its patterns, so no module
@@ -20,7 +21,13 @@ def words(name: str) -> tuple[str, ...]:
     """The entries of ``lexicon/<name>.txt``, in file order."""
     text = files("pactlens.resources").joinpath("lexicon", f"{name}.txt").read_text(encoding="utf-8")
     entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return tuple(e for e in entries if e)
+    out: list[str] = []
+    for e in entries:
+        if e.startswith("@"):
+            out.extend(words(e[1:]))
+        elif e:
+            out.append(e)
+    return tuple(out)
 
 
 def lowered(*names: str) -> frozenset[str]:

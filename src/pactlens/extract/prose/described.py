@@ -20,10 +20,12 @@ from pactlens.extract.prose.datelines import today_in
 from pactlens.extract.prose.mentions import NamedMention
 from pactlens.extract.records import agreement_kind, agreement_slug
 from pactlens.model import Agreement, Evidence, Signed
+from pactlens.resources.lexicon import phrases
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import sentence_around
 
-_HEAD = r"agreement|treaty|pact|accord|deal|convention|memorandum"
+#: The instrument word: the lexicon's agreement nouns, and "deal", the word news uses for one.
+_HEAD = phrases("agreement_nouns") + "|deal"
 #: A lower-case instrument phrase: a determiner, up to four lower-case (or hyphenated, or
 #: number-year) words, the instrument word. "a new force posture agreement", "a 25-year pact".
 _PHRASE = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pactlens.resources.lexicon import phrases
+from pactlens.resources.lexicon import alternation, phrases
 
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -25,7 +25,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     r"|renewed(?=\s+(?:the|its|their|his|her|an?|this|that|these|for|in|on|until|through)\b|\s*[.,;)]|\s*$)"
     # "launched a partnership", not "launched strikes" or "was launched" (a ship).
     r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
-    ("statement", re.compile(r"\b(?:said|stated|announced|declared|told|wrote|warned|affirmed|emphasi[sz]ed|reiterated)\b", re.I)),
+    # The past forms of speech verbs that tell a statement was made (lexicon/statement_verbs.txt).
+    ("statement", re.compile(rf"\b(?:{alternation('statement_verbs')})\b", re.I)),
 ]
 AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|programme|program|partnership)\b", re.I)
 
