@@ -28,7 +28,10 @@ import pytest
 
 from cli_support import run_cli
 from conftest import EXAMPLE_BRIEF, FIXTURES
-from pactlens.verify.facts import BriefContext, claimed_parties, claimed_places, claimed_signatories, same_place
+from pactlens.verify.fact_parties import claimed_parties
+from pactlens.verify.fact_places import claimed_places, same_place
+from pactlens.verify.fact_record import BriefContext
+from pactlens.verify.fact_signers import claimed_signatories
 
 NAT = FIXTURES / "treaties" / "north-atlantic-1949.txt"
 KAZ = FIXTURES / "treaties" / "fta-kaz-rus-1992.txt"

@@ -8,7 +8,7 @@ articles", "20-year"). Each is labelled against the agreement's full text:
   ``structure``, ``term_years`` from the agreements extractor, else the
   duration clause);
 - when, where, by whom and between which states it was signed are compared
-  with the treaty's own record (``verify.facts``); a sentence about another
+  with the treaty's own record (``verify.facts`` and the ``fact_*`` modules); a sentence about another
   agreement the brief discusses is left out;
 - a content claim is matched to the treaty's paragraphs by BM25
   (``rank-bm25``) and then judged by how much of the claim's content the best
@@ -31,14 +31,14 @@ from pactlens.model.check import CheckedDocument, CheckResult, Claim
 from pactlens.resources.states import get as get_state
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import mended_sentences
-from pactlens.verify.facts import (
-    BriefContext, Label, TreatyFacts, Verdict, fact_phrases, judge_parties, judge_place, judge_signatories, primary,
-    signed_spans, states_a_fact, worst,
-)
 from pactlens.verify.articles import ArticleRef, resolve
 from pactlens.verify.claims import ClaimUnit, TreatyNames, detect
-from pactlens.verify.facts import AGREEMENT as _AGREEMENT
-from pactlens.verify.facts import dated_events
+from pactlens.verify.fact_parties import judge_parties
+from pactlens.verify.fact_places import judge_place
+from pactlens.verify.fact_record import AGREEMENT as _AGREEMENT
+from pactlens.verify.fact_record import BriefContext, TreatyFacts, Verdict, primary, signed_spans, worst
+from pactlens.verify.fact_signers import judge_signatories
+from pactlens.verify.facts import dated_events, fact_phrases, states_a_fact
 
 _SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w'’–—-]*\s+){{0,6}}{_AGREEMENT}\b|\bit\b", re.IGNORECASE)
 _CONTENT_VERB = re.compile(
@@ -508,7 +508,7 @@ def _judge_state_list(claim: str, t: _Treaty) -> Verdict | None:
     """A list of three or more states (the permanent members, the original parties), against the
     treaty's clause that lists the most of them: the same states are supported; a state in the
     claim where the clause names another is contradicted."""
-    from pactlens.verify.facts import state_mentions, state_names
+    from pactlens.verify.fact_record import state_mentions, state_names
 
     body = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), claim)
     claimed = list(dict.fromkeys(m.iso3 for m in state_mentions(body) if m.form not in ("adjective", "capital")))

@@ -31,7 +31,8 @@ from typing import Literal
 
 from pactlens.structure.doc import Span
 from pactlens.verify.articles import ArticleRef, find_article_refs
-from pactlens.verify.facts import AGREEMENT, states_a_fact
+from pactlens.verify.fact_record import AGREEMENT, state_mentions
+from pactlens.verify.facts import states_a_fact
 
 Kind = Literal["text", "history"]
 
@@ -306,8 +307,6 @@ def _capitalised(phrase: str) -> str:
 def _without_states(phrase: str) -> str:
     """The name without the states in it ("the Iran-Russia Treaty", "the Russian-Kazakh agreement"):
     whose treaty it is, is for the parties rule to check."""
-    from pactlens.verify.facts import state_mentions
-
     for m in sorted(state_mentions(phrase), key=lambda m: -m.start):
         phrase = phrase[: m.start] + " " + phrase[m.end :]
     return re.sub(r"\s*[-–—/]\s*(?=\s|$)|(?<=\s)[-–—/]\s*", " ", phrase)
