@@ -21,6 +21,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
+from pactlens.verify.facts import dated_events
 
 CHARTER = FIXTURES / "treaties" / "un-charter-1945-chapter-v-excerpt.txt"
 KELLOGG = FIXTURES / "treaties" / "kellogg-briand-1928.txt"
@@ -131,14 +132,23 @@ def test_what_was_done_with_an_article_is_history(tmp_path_factory):
 
 
 def test_dates_belong_to_their_event():
-    from pactlens.verify.facts import dated_events
-
     events = [(e, d.iso) for e, d in dated_events("It was signed on 27 August 1928 and ratified in 1929.")]
-    assert events == [("signed", "1928-08-27"), ("ratified", "1929")]
+    assert events == [("signature", "1928-08-27"), ("ratification", "1929")]
     events = [(e, d.iso) for e, d in dated_events("GATT took effect on 1 January 1948.")]
-    assert events == [("in-force", "1948-01-01")]
+    assert events == [("entry-into-force", "1948-01-01")]
     events = [(e, d.iso) for e, d in dated_events("On 17 January 2025, the two presidents signed the treaty.")]
-    assert events == [("signed", "2025-01-17")]
+    assert events == [("signature", "2025-01-17")]
+
+
+def test_dates_are_read_with_extracts_event_words():
+    """Wikipedia, "Treaty on Open Skies" (shared/corpus/briefs/dev): "Until entry into force in
+    January 2002, …" dates the entry into force (extract's words for a treaty's final clauses);
+    paraphrases: an accession told with "acceding", a signing with the lexicon's "sign"."""
+    real = "Until entry into force in January 2002, DTRA support for the treaty involved participation in trial flights."
+    assert [(e, d.iso) for e, d in dated_events(real)] == [("entry-into-force", "2002-01")]
+    para = "Montenegro, acceding in 2006, was the last state to join before the treaty was suspended."
+    assert [(e, d.iso) for e, d in dated_events(para)][0] == ("accession", "2006")
+    assert [e for e, _ in dated_events("The two leaders will sign in March 2026 in Tehran.")] == ["signature"]
 
 
 def test_clauses_of_a_compound_sentence():

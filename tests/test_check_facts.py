@@ -184,6 +184,10 @@ RUSSIA_IRAN = BriefContext(frozenset({"putin", "pezeshkian"}), ("RUS", "IRN"), f
     ("The agreement was signed in Helsinki, Finland, on March 24, 1992.", ["Helsinki, Finland"]),
     ("The treaty was signed in The Hague.", ["The Hague"]),
     ("The treaty was signed during Pezeshkian's visit to Moscow.", ["Moscow"]),
+    # the lexicon's signing verbs (paraphrases): "signing", and "concluded" only in the passive
+    ("At the signing in Moscow on 17 January 2025, both presidents spoke of a new era.", ["Moscow"]),
+    ("The convention was concluded at Geneva in 1949.", ["Geneva"]),
+    ("Talks concluded in Vienna without a text.", []),
     # no place: a date, a language, a ceremony, another clause
     ("The treaty was signed in January 2025.", []),
     ("The treaty was signed in English and Russian, both texts being equally authentic.", []),

@@ -152,10 +152,15 @@ def signing_date(text: str, verb_end: int, end: int) -> SigningDate:
     return SigningDate(dates[0] if dates else None)
 
 
-_EVENT_VERBS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
-    ("entry-into-force", re.compile(r"(?i)\b(?:enter(?:s|ed)?|entry|came|come|comes)\s+into\s+(?:force|effect)\b|\beffective\s+(?:from|as\s+of|on)\b")),
-    ("ratification", re.compile(r"(?i)\bratif(?:y|ied|ies|ication)\b")),
-    ("accession", re.compile(r"(?i)\b(?:acced(?:e|ed|es|ing)|accession)\b")),
+#: The words that say which other event a date dates, in a treaty's final clauses ("shall enter into
+#: force on", "ratified on") and in writing about one ("took effect on", "approved in", "acceded in",
+#: "joined in"): the treaty readers and verify's fact checks read dates with the same table.
+EVENT_WORDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
+    ("entry-into-force", re.compile(
+        r"(?i)\b(?:(?:enter\w*|entry|came|come|comes|coming|went|go|goes)\s+into\s+(?:force|effect)"
+        r"|t[ao]ken?\s+effect|took\s+effect|takes\s+effect|effective|in\s+force\s+(?:on|from|since))\b")),
+    ("ratification", re.compile(r"(?i)\b(?:ratif\w+|approv\w+|deposit\w*)\b")),
+    ("accession", re.compile(r"(?i)\b(?:acced(?:e|ed|es|ing)|accession|adher\w+|joined|join)\b")),
 )
 
 
@@ -166,7 +171,7 @@ def event_kind(text: str, start: int, date_start: int) -> EventKind | None:
     cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
     clause = before[cut:]
     best: tuple[int, EventKind] | None = None
-    for kind, rx in (*_EVENT_VERBS, ("signature", SIGNING_VERB)):
+    for kind, rx in (*EVENT_WORDS, ("signature", SIGNING_VERB)):
         for m in rx.finditer(clause):
             if best is None or m.start() > best[0]:
                 best = (m.start(), kind)  # type: ignore[assignment]

@@ -467,7 +467,7 @@ def judge(claim: str, t: _Treaty, brief: BriefContext | None = None,
 def _judge_signed(claim: str, t: _Treaty) -> Verdict | None:
     """A claim of when the agreement was signed, against the date its own text gives; a date of
     ratification, accession or entry into force is not a date of signature."""
-    dates = [d for event, d in dated_events(claim) if event == "signed"]
+    dates = [d for event, d in dated_events(claim) if event == "signature"]
     if not dates:
         return None
     ag = next((ag for ag in t.analysis.agreements if ag.role == "primary" and ag.signed.date), None)
@@ -487,7 +487,7 @@ _IN_FORCE = re.compile(r"(?:come|comes|enter|enters|take|takes)\s+(?:into\s+)?(?
 def _judge_in_force(claim: str, t: _Treaty) -> Verdict | None:
     """A claim of when the agreement entered into force, against its entry-into-force clause: a
     text that sets a condition (the deposit of ratifications) gives no date."""
-    dates = [d for event, d in dated_events(claim) if event == "in-force"]
+    dates = [d for event, d in dated_events(claim) if event == "entry-into-force"]
     if not dates:
         return None
     from pactlens.extract.dates import find_dates

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pactlens.extract.places import good_place
-from pactlens.resources.lexicon import lowered
+from pactlens.resources.lexicon import alternation, lowered
 from pactlens.resources.states import find_states, lookup
 from pactlens.verify.fact_record import TreatyFacts, Verdict, contains_words, folded_words, signed_spans
 
-# "concluded" only as the passive of concluding an agreement, not "talks concluded in Vienna".
-_SIGN_VERB = re.compile(r"\b(?:signed|inked|initial(?:l)?ed|(?:was|were|been|being)\s+concluded)\b", re.IGNORECASE)
+#: A signing verb of the lexicon (extract's prose readers read the same) or "initialled"; "concluded"
+#: only as the passive of concluding an agreement, not "talks concluded in Vienna".
+_SIGN_VERB = re.compile(rf"\b(?:(?:was|were|been|being)\s+concluded|(?!concluded\b)(?:{alternation('signing_verbs')})"
+                        r"|initial(?:l)?ed)\b", re.IGNORECASE)
 CAP_WORD = r"(?-i:[A-Z])[\w'’.-]*"
 # "in Moscow", "at the Belvedere", "in Washington, DC", "in Helsinki, Finland", "in The Hague", "in St. Petersburg"
 _PLACE_AFTER = re.compile(

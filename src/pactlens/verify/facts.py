@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import re
 
+from pactlens.extract.dates import DateMention, find_dates
+from pactlens.extract.signing_clauses import EVENT_WORDS, EventKind
+from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Span
 from pactlens.verify.fact_parties import claimed_parties
 from pactlens.verify.fact_places import claimed_places
@@ -52,32 +55,27 @@ def fact_phrases(claim: str, brief: BriefContext) -> list[Span]:
 
 
 # --- events: signing, ratification, entry into force, accession kept apart -------------------------
-#: What a date in a claim dates: the verb or noun of the event nearest before it (or just after it).
-EVENTS: dict[str, re.Pattern[str]] = {
-    "signed": re.compile(r"\b(?:sign(?:ed|ing|ature)|inked|concluded|done)\b", re.IGNORECASE),
-    "ratified": re.compile(r"\b(?:ratif\w+|approv\w+|deposit\w*)\b", re.IGNORECASE),
-    "in-force": re.compile(r"\b(?:(?:came|come|comes|coming|enter\w*|went|go|goes)\s+into\s+(?:force|effect)|"
-                           r"t[ao]ken?\s+effect|took\s+effect|takes\s+effect|effective|in\s+force\s+(?:on|from|since))\b",
-                           re.IGNORECASE),
-    "accession": re.compile(r"\b(?:acce(?:ded?|ssion)|adher\w+|joined|join)\b", re.IGNORECASE),
-}
+#: What a date in a claim dates: the words of the event nearest before it (or just after it), as
+#: extract reads a treaty's final clauses; a signing is told with the lexicon's signing verbs.
+EVENTS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
+    ("signature", re.compile(rf"\b(?:{alternation('signing_verbs')}|signature|done)\b", re.IGNORECASE)),
+    *EVENT_WORDS,
+)
 
 
-def dated_events(claim: str) -> list[tuple[str, object]]:
-    """Each date of the claim with the event it dates ("signed", "ratified", "in-force", "accession",
-    or "other"): "ratified in 1929" does not date the signing, and "took effect on 1 January 1948"
-    dates its entry into force."""
-    from pactlens.extract.dates import find_dates
-
-    out: list[tuple[str, object]] = []
+def dated_events(claim: str) -> list[tuple[str, DateMention]]:
+    """Each date of the claim with the event it dates ("signature", "ratification",
+    "entry-into-force", "accession", or "other"): "ratified in 1929" does not date the signing, and
+    "took effect on 1 January 1948" dates its entry into force."""
+    out: list[tuple[str, DateMention]] = []
     for d in find_dates(claim, years=True):
         best, where = "other", -1
-        for event, rx in EVENTS.items():
+        for event, rx in EVENTS:
             for m in rx.finditer(claim, 0, d.start):
                 if m.end() > where and not _GAP_STOP_EVENT.search(claim[m.end() : d.start]):
                     best, where = event, m.end()
         if best == "other" and _fronted(claim, d.start, d.end):  # "On 17 January 2025, the presidents signed …"
-            after = [(m.start(), event) for event, rx in EVENTS.items()
+            after = [(m.start(), event) for event, rx in EVENTS
                      for m in rx.finditer(claim, d.end, min(len(claim), d.end + 160))
                      if not _GAP_STOP_EVENT.search(claim[d.end : m.start()])]
             best = min(after)[1] if after else best
