@@ -124,7 +124,7 @@ def test_claims_found_in_the_brief():
     """Claims about the treaty in the brief, including list items under "The Treaty comprises 47 articles …:";
     the 2001 agreement ("This initial agreement") and the footnotes are not claims about it."""
     from doc_support import fixture_doc
-    from pactlens.verify.check import find_claims
+    from pactlens.verify.check_brief import find_claims
 
     doc = fixture_doc("citations-brief-normalized.txt", bare_footnotes=True)
     claims = [doc.text[s.start:s.end] for s in find_claims(doc)]

@@ -18,7 +18,7 @@ from pactlens.extract.treaty.provisions import split_sentences
 from pactlens.structure.doc import Span
 from pactlens.structure.sentences import body_sentences, mended_sentences, sentence_around
 from pactlens.verify.audit import sentence_span
-from pactlens.verify.check import brief_sentences
+from pactlens.verify.check_brief import brief_sentences
 from tests.doc_support import make_doc
 
 _KAZ = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "treaties" / "fta-kaz-rus-1992.txt"
