@@ -19,6 +19,7 @@ from pactlens.structure.doc import Span
 from pactlens.structure.sentences import body_sentences, mended_sentences, sentence_around
 from pactlens.verify.audit import sentence_span
 from pactlens.verify.check_brief import brief_sentences
+from pactlens.verify.check_treaty import treaty_units
 from tests.doc_support import make_doc
 
 _KAZ = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "treaties" / "fta-kaz-rus-1992.txt"
@@ -48,6 +49,10 @@ def test_every_reader_takes_the_same_mended_sentence(text):
     assert brief_sentences(doc)[0] == first
     assert split_sentences(doc, Span(first.start, len(doc.text)))[0] == first
     assert body_sentences(doc)[0].span.start == first.start
+    # check's clauses of a treaty: a block too long to compare whole is cut into the same sentences
+    long = make_doc(text.rstrip("\n") + " " + "The Parties shall consult each other on trade. " * 40 + "\n")
+    assert treaty_units(long)[0] == mended_sentences(long)[0]
+    assert long.slice(treaty_units(long)[0]).startswith("Agreement between the government of the ")
 
 
 def test_a_text_in_lower_case_keeps_its_boundaries():

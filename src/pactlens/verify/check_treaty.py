@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 
 from pactlens.model import Analysis, Evidence
 from pactlens.structure.doc import Doc, Span
+from pactlens.structure.sentences import sentences_in
 from pactlens.verify.fact_record import TreatyFacts, primary
 
 _N = r"(?P<{}>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)(?:\s*\(\d+\))?"
@@ -50,7 +51,8 @@ _STOP = frozenset(
 def treaty_units(doc: Doc) -> list[Span]:
     """The treaty's clauses to match against: article paragraphs, and the sentences outside the
     articles (the preamble, which states purposes and parties, and the final clause); without
-    articles, blocks or blank-line paragraphs. Long ones are cut into sentences."""
+    articles, blocks or blank-line paragraphs. Long ones are cut into sentences: the mended ones
+    (``structure.sentences``) every reader of the document uses."""
     units = [p.span for a in doc.articles for p in a.paragraphs] or [a.span for a in doc.articles]
     if units:
         inside = sorted((a.span.start, a.span.end) for a in doc.articles)
@@ -60,14 +62,14 @@ def treaty_units(doc: Doc) -> list[Span]:
                 gaps.append(Span(pos, a))
             pos = max(pos, b)
         gaps.append(Span(pos, len(doc.text)))
-        units += [x for g in gaps for x in (doc.sentences_in(g) or ([g] if doc.text[g.start:g.end].strip() else []))]
+        units += [x for g in gaps for x in (sentences_in(doc, g) or ([g] if doc.text[g.start:g.end].strip() else []))]
         units.sort(key=lambda u: u.start)
     if not units:
         units = list(doc.blocks) or _blank_line_paragraphs(doc.text)
     out: list[Span] = []
     for u in units:
-        if len(u) > 1500 and doc.sentences_in(u):
-            out.extend(doc.sentences_in(u))
+        if len(u) > 1500 and sentences_in(doc, u):
+            out.extend(sentences_in(doc, u))
         elif doc.text[u.start : u.end].strip():
             out.append(u)
     return out
