@@ -177,3 +177,14 @@ def test_article_references_are_read():
     assert [(r.kind, r.numbers, r.paragraph) for r in refs] == [
         ("article", ("45", "46", "47"), None), ("article", ("6",), None), ("article", ("24",), "5B"),
         ("chapter", ("7",), None)]
+
+
+def test_the_act_is_a_law_not_the_treaty():
+    """Wikipedia, "General Agreement on Tariffs and Trade" (shared/eval/claims): "This Act gave the
+    President the widest-ever negotiating authority" is the Trade Expansion Act, so "This Act" is no
+    back-reference to the treaty; the other instrument nouns of the lexicon are (paraphrases)."""
+    from pactlens.verify import claims
+
+    assert claims._GENERIC_AGREEMENT.search("This Act gave the President the widest-ever negotiating authority.") is None
+    assert claims._GENERIC_AGREEMENT.search("The Covenant binds each party to report every five years.")
+    assert claims._GENERIC_AGREEMENT.search("The accords set out a timetable for withdrawal.")

@@ -29,10 +29,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pactlens.resources.lexicon import lowered, phrases
 from pactlens.structure.doc import Span
 from pactlens.verify.articles import ArticleRef, find_article_refs
 from pactlens.verify.fact_record import AGREEMENT, state_mentions
 from pactlens.verify.facts import states_a_fact
+
+#: An instrument's noun (lexicon/instrument_nouns.txt: the agreement nouns, statute, act, code, covenant).
+INSTRUMENT = rf"(?:{phrases('instrument_nouns')})"
 
 Kind = Literal["text", "history"]
 
@@ -91,15 +95,17 @@ _LIST_COLON = re.compile(r":\s+(?=[A-Z][^:]{0,200}?,[^:]{0,200}?\band\b)")
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|this|they|their|the\s+(?:pact|treaty|agreement|charter|convention|accord))\b",
                             re.IGNORECASE)
 _CAPS_NAME = re.compile(r"[A-Z][\w'’.–-]*\s+(?:(?:of|for|on|with|the|and)\s+|[A-Z][\w'’.–-]*\s+)*"
-                        rf"(?i:{AGREEMENT}|statute|declaration|act|code|covenant)s?\b(?:\s+(?:of|for|on|with)\s+(?:the\s+)?"
+                        rf"(?i:{INSTRUMENT})s?\b(?:\s+(?:of|for|on|with)\s+(?:the\s+)?"
                         r"[A-Z][\w'’.–-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’.–-]*)*)?")
 _GENERIC_AGREEMENT = re.compile(rf"(?:\b(?P<det>the|this|that|its|said|a|an)\s+|(?<=['’]s\s))"
                                 rf"(?:(?!(?:of|and|with|to|in|by|for|on|at|as|from)\s)[\w'’.–-]+\s+){{0,6}}?"
-                                rf"(?P<noun>{AGREEMENT}|statute|declaration|code|covenant)\b", re.IGNORECASE)
+                                # "This Act gave the President …": in writing about a treaty, "the
+                                # Act" is a national law, not a back-reference to the treaty
+                                rf"(?P<noun>(?!act\b){INSTRUMENT})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _STOPWORDS = frozenset("the of on and for with to a an in at by as de la le des du general".split())
-_GENERIC_NOUNS = frozenset("treaty agreement pact accord convention charter protocol memorandum statute declaration "
-                           "act code covenant agreements treaties".split())
+#: Words every instrument's name may hold, so they tell no name from another (and two plurals).
+_GENERIC_NOUNS = lowered("instrument_nouns") | {"agreements", "treaties"}
 
 
 @dataclass(frozen=True)
