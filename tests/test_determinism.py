@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, SHARED_CORPUS
+from conftest import ROOT
 
 SCRIPT = """
 import json, sys
@@ -29,10 +29,13 @@ print(json.dumps(out, sort_keys=True))
 
 
 def _files() -> list[str]:
+    """A brief (the prose stage, quotes, events), a whole treaty (articles, obligations) and the
+    excerpt of GATT 1947 whose quantity moved with the seed: each stage runs, on small texts (the
+    whole GATT, 138 KB, found nothing the excerpt does not)."""
     fixtures = ROOT / "tests" / "fixtures"
     files = [ROOT / "examples" / "russia-iran-2025-brief.txt", fixtures / "web" / "north-atlantic-1949.txt",
-             fixtures / "quantities" / "gatt-1947-art28-excerpt.txt", SHARED_CORPUS / "agreements-ggo" / "GATT_1947O.txt"]
-    return [str(p) for p in files if p.is_file()]
+             fixtures / "quantities" / "gatt-1947-art28-excerpt.txt"]
+    return [str(p) for p in files]
 
 
 def _analyses(*seeds: int) -> list[dict]:
@@ -55,6 +58,6 @@ def _analyses(*seeds: int) -> list[dict]:
 
 def test_analysis_does_not_depend_on_the_hash_seed():
     first, second = _analyses(1, 6)
-    assert first.keys() == second.keys() and len(first) >= 2
+    assert first.keys() == second.keys() and len(first) == 3
     for path in first:
         assert first[path] == second[path], f"{Path(path).name} differs between hash seeds"
