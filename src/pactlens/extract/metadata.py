@@ -45,7 +45,7 @@ _SMALL = {"of", "on", "the", "and", "for", "to", "in", "de", "au", "a", "an"}
 #: "WASHINGTON, August 30. The ..." (no year: a dateline, but no date).
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,[ \t]*[A-Z][\w.’' ]{1,20}?)?),[ \t]+"
-    rf"(?P<date>(?:{alternation('months')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)[ \t]+\d{{1,2}}(?P<year>,[ \t]*\d{{4}})?)[ \t]*"
+    rf"(?P<date>(?:{alternation('months')}|(?:{alternation('month_abbreviations')})\.?)[ \t]+\d{{1,2}}(?P<year>,[ \t]*\d{{4}})?)[ \t]*"
     r"(?:\([\w .]{2,20}\)[ \t]*)?(?:[-–—]|\.(?=[ \t]+[A-Z]))\s",
     re.M,
 )
