@@ -135,8 +135,15 @@ def time_limit(limits: Limits, source: str):
         yield
         return
 
+    expired = False
+
+    def _error() -> LimitError:
+        return LimitError(over(source, "seconds", f"the analysis took longer than the limit of {_number(seconds)} seconds"))
+
     def _expired(signum, frame):
-        raise LimitError(over(source, "seconds", f"the analysis took longer than the limit of {_number(seconds)} seconds"))
+        nonlocal expired
+        expired = True
+        raise _error()
 
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -145,3 +152,7 @@ def time_limit(limits: Limits, source: str):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if expired:
+        # The handler's error was swallowed: the signal landed inside a gc callback or a __del__
+        # (Python prints "Exception ignored in ..." and goes on), so the work ran to its end.
+        raise _error()
