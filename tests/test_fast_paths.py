@@ -111,3 +111,43 @@ def test_state_spans_from_the_lowercased_text_are_the_case_insensitive_search_sp
         for start, end in ((0, len(text)), (5, len(text) - 7), (len(text) // 3, len(text) // 2)):
             want = [m.span() for m in states._ignorecase_regex().finditer(text, start, end)]
             assert list(states._spans(gz, text, start, end)) == want
+
+
+def _run_together_before(text: str, start: int, end: int) -> list[int]:
+    """The split of run-together sentences as written before: a leading look-behind tried everywhere."""
+    extra = []
+    for m in re.finditer(r"(?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])", text[:end]):
+        if m.start() < start:
+            continue
+        token_start = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start())) + 1
+        token = text[token_start : m.start()]
+        if "/" not in token and "www" not in token and "@" not in token and "." not in token[:-1]:
+            extra.append(m.end())
+    return extra
+
+
+def test_run_together_sentences_split_where_the_look_behind_split_them():
+    from pactlens.structure.doc import Span
+    from pactlens.structure.sentences import _add_run_together
+
+    # GGO texts lose the space after a stop ("peoples.They"); URLs and "H.Con.Res." keep theirs
+    text = (PREAMBLE.replace("; ", ".") + 'relations.”The Parties agreed.“Both see www.example.org.Next and '
+            "H.Con.Res.Ninety, the U.S.Fleet; end?Yes! ok.Article 2 applies.\nAnnex A.The list.")
+    stops = [i + 1 for i, c in enumerate(text) if c in ".!?"]
+    for start in [0, 5, *stops]:
+        for end in (len(text), start + 40, start + 1):
+            end = min(end, len(text))
+            got = _add_run_together(text, Span(start, end), [])
+            assert got == sorted(set(_run_together_before(text, start, end))), (start, end)
+    # a block opening right after a stop: the sentence opens at the block's start, as before
+    short = "Our peoples.They agree."
+    assert _add_run_together(short, Span(12, len(short)), []) == [12] == _run_together_before(short, 12, len(short))
+
+
+def test_the_found_letter_first_where_the_word_boundary_found_it():
+    from pactlens.extract.prose.entities import _THE
+
+    text = PREAMBLE + " The\tthe Bathe, theThe, ‘the Polaris’, (The Skybolt) xthe 9the _the, the"
+    before = re.compile(r"\b[Tt]he\s+")
+    for start in range(0, len(text), 7):
+        assert [m.span() for m in _THE.finditer(text, start)] == [m.span() for m in before.finditer(text, start)]

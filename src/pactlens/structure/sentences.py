@@ -48,7 +48,10 @@ _TRAILING_MARKER_RE = re.compile(
 # Capitalized words that a number names ("PART 1."), unlike a heading it follows.
 _SECTION_WORDS = {"PART", "CHAPTER", "TITLE", "SECTION", "ANNEX", "ARTICLE", "RULE", "APPENDIX", "SCHEDULE", "PROTOCOL", "NO"}
 _INITIAL_RE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
-_RUN_TOGETHER_RE = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
+# The stop is matched first and the letters before it looked back at: a pattern opening with a
+# character class lets the regex engine skip in C to the next stop, where a leading look-behind
+# was tried at every character. The sentence opens after the stop (``m.start() + 1``).
+_RUN_TOGETHER_RE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
 # A capital letter that names a part ("Annex A.") rather than an initial.
 _NAMED_LETTER_RE = re.compile(
     r"(?i:annex|appendix|schedule|part|section|protocol|plan|category|class|group|type|list|table|vitamin)\s+[A-Z]\.$"
@@ -170,9 +173,11 @@ def _next_word(after: str) -> str:
 def _add_run_together(text: str, block: Span, bounds: list[int]) -> list[int]:
     """Split "peoples.They" (no space), but not inside a URL or an abbreviation like "U.S."."""
     extra = []
-    for m in _RUN_TOGETHER_RE.finditer(text, block.start, block.end):
-        token_start = max(text.rfind(" ", block.start, m.start()), text.rfind("\n", block.start, m.start())) + 1
-        token = text[token_start : m.start()]
+    # from the character before the block: a stop there opens a sentence at the block's start
+    for m in _RUN_TOGETHER_RE.finditer(text, max(block.start - 1, 0), block.end):
+        stop_end = m.start() + 1
+        token_start = max(text.rfind(" ", block.start, stop_end), text.rfind("\n", block.start, stop_end)) + 1
+        token = text[token_start:stop_end]
         if "/" in token or "www" in token or "@" in token:
             continue
         if "." in token[:-1]:
