@@ -330,3 +330,28 @@ def test_a_name_before_of_joins_only_the_same_body_of_a_state(text, apart):
 ])
 def test_a_document_named_in_capitals_is_no_organization(text):
     assert not _orgs(text)
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    # White House, Cambodia–Thailand joint declaration (public domain)
+    ("We reaffirm the agreements reached at the General Border Committee meetings. The Regional Border Committee "
+     "will meet in November, and the Border Committee chairs will report.", "Border Committee"),
+    # paraphrase
+    ("The Senate Armed Services Committee and the House Armed Services Committee held hearings; the Armed Services "
+     "Committee staff met in March.", "Armed Services Committee"),
+])
+def test_a_short_name_two_bodies_share_is_neither(text, bare):
+    assert bare not in _orgs(text)
+
+
+@pytest.mark.parametrize(("text", "org", "not_org"), [
+    # U.S. Department of State, Office of the Historian, "The Presidencies of Richard M. Nixon and Gerald R. Ford"
+    ("The Director of the Central Intelligence Agency, Richard M. Helms, continued in that position. Melvin Laird "
+     "served as Secretary of Defense.", "Central Intelligence Agency", "Defense"),
+    # paraphrase
+    ("She was named Director of the National Security Agency in 2024, after two years as Secretary of State.",
+     "National Security Agency", "State"),
+])
+def test_the_body_a_post_belongs_to_is_an_organization(text, org, not_org):
+    orgs = _orgs(text)
+    assert org in {n for name, aliases in orgs.items() for n in (name, *aliases)} and not_org not in orgs

@@ -273,3 +273,18 @@ _ABBREVIATED = [
 def test_a_body_the_text_abbreviates_is_an_organization(text, name, acronym):
     found = {e.name: e.aliases for e in find_entities(make_doc(text), "brief") if e.kind == "organization"}
     assert acronym in found.get(name, [])
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # U.S. Department of State, Office of the Historian, "Allende and Chile, 1969–1973" (public domain)
+    ("The prospect of the nationalization of two of the leading Chilean copper companies, Anaconda and Kennicott, "
+     "worried Washington.", {"Anaconda", "Kennicott"}),
+    ("Frei also negotiated an agreement with the Anaconda copper company on the nationalization of copper mines.",
+     {"Anaconda"}),
+    # paraphrase
+    ("Export rules hit chipmakers such as Nvidia, Qualcomm and Micron in 2025.", {"Nvidia", "Qualcomm", "Micron"}),
+])
+def test_a_list_opened_by_a_kind_of_body_names_bodies(text, orgs):
+    found = _orgs(text)
+    assert orgs <= found, found
+    assert not orgs & _people(text)

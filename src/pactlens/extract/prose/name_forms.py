@@ -79,6 +79,9 @@ MODEL_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][A-Za-z]{0,2}-?)?\d|(?:stand-off\s+|ballistic\s+|cruise\s+)?(?:missiles?|rockets?|bombers?|aircraft|"
     r"submarines?|warheads?|tanks?|jets?|fighters?|helicopters?|drones?)\b)"
 )  # also "the Blue Streak missile": a weapon's name
+#: A list item of up to three capitalised words, before or after a name: "Abu Dhabi, Dubai, Sharjah, [Fujayrah]".
+ITEM_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)$")
+ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+)((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)")
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 STOP = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "du", "des", "la", "le"}

@@ -206,21 +206,22 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     terms = not_org_acronyms(text)
     raw: list[tuple[int, int, str]] = []
     for e in sdoc.ents:
-        if e.label_ not in {"ORG", "PERSON", "PRODUCT"} or not inside(e.start_char):
+        if e.label_ not in _BODY_LABELS or not inside(e.start_char):
             continue
         a, b = _clean(text, e.start_char, e.end_char)
-        if e.label_ != "ORG" and not (institution_head(text[a:b]) or classified(text, a, b)):
-            continue  # a "person" or "product" the text makes a body is one: "Vickers Armstrong Shipbuilders",
-            # "aluminum giant Rusal", "the shipping firm Maersk"
+        if e.label_ in _PLACE_LABELS and not classified(text, a, b) or \
+                e.label_ != "ORG" and not (institution_head(text[a:b]) or classified(text, a, b)):
+            continue  # a "person", "product" or "place" the text makes a body is one: "Vickers Armstrong
+            # Shipbuilders", "aluminum giant Rusal", "copper companies, Anaconda and Kennicott"
         m = re.match(r"(?:Acting|Former)\s+", text[a:b])
         if m:
             a += m.end()
         name = text[a:b]
         if not name or any(y <= a and b <= z for y, z in known):
             continue  # the gazetteer's (a longer name holding one, "United Nations Development Programme", is not)
-        if POST_BEFORE.search(text, max(0, a - 40), a) or MODEL_AFTER.match(text, b) or CONTINUES.match(text, b) \
-                or PRODUCT_AFTER.match(text, b):
-            continue
+        if POST_BEFORE.search(text, max(0, a - 40), a) and not (" " in name and institution_head(name)) \
+                or MODEL_AFTER.match(text, b) or CONTINUES.match(text, b) or PRODUCT_AFTER.match(text, b):
+            continue  # (the post's body itself is one: "Director of the [Central Intelligence Agency]")
         if PERSON_SHAPE.match(name) or (ACRONYM.match(name) and re.match(r"[–—-]?\s?[A-Z]{2,}\b", text[b : b + 4])):
             continue  # "Wernher von Braun"; "KELLOGG–BRIAND PACT" is a capitalised run, not an acronym
         if _rejected(name, bool(m), person_words, votes if e.label_ == "ORG" else {}, lookup):
@@ -246,6 +247,10 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
 
 
 _LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
+#: Labels of spans that may be organizations: ORG, and the others when the text says they name a body.
+_BODY_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC"}
+#: A "place" is a body only when the text classes it so ("the West Bank" ends in "Bank" and is none).
+_PLACE_LABELS = {"GPE", "LOC"}
 
 
 def _only_a_place(g: OrgName, sdoc: Any) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pactlens.extract.prose.name_forms import ACRONYM, GENERIC, NOT_ORG_HEADS, ORG_HEADS, US, form_key
+from pactlens.extract.prose.name_forms import ACRONYM, GENERIC, ITEM_BEFORE, NOT_ORG_HEADS, ORG_HEADS, US, form_key
 
 #: Head nouns of institutions (with ``ORG_HEADS``): a name ending in one, or "<head> of/for …", is a body.
 INSTITUTION_HEADS = ORG_HEADS | {
@@ -54,6 +54,13 @@ _CLASSIFIER_BEFORE = re.compile(
     r"conglomerate|organi[sz]ation|NGO|militia|party|movement|think[ -]tank|agency|institute|university|consultancy|"
     r"provider|developer|subsidiary|affiliate|corporation|charity|watchdog|monitor)\s+(?:the\s+)?$"
 )
+#: A plural kind of body opening a list of names: "companies, ", "firms such as ", "banks including ", "chipmakers (".
+_CLASSIFIER_OPENS_LIST = re.compile(
+    r"\b(?:companies|firms|groups|makers|chipmakers|automakers|manufacturers|contractors|shipbuilders|operators|"
+    r"broadcasters|networks|newspapers|outlets|lenders|banks|insurers|miners|producers|exporters|suppliers|airlines|"
+    r"carriers|startups|conglomerates|organi[sz]ations|NGOs|militias|parties|movements|think[ -]tanks|agencies|"
+    r"institutes|universities|corporations|charities|giants)(?:,|:|\s+\(|\s+(?:such\s+as|like|including))\s+$"
+)
 #: An apposition that classes the name before it: "Coupang, Inc., a U.S.-based e-commerce company".
 _CLASSIFIER_AFTER = re.compile(
     r"^(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?,\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,5}?"
@@ -62,6 +69,8 @@ _CLASSIFIER_AFTER = re.compile(
     r"institute|university|consultancy|provider|developer|subsidiary|corporation|charity|watchdog|union)\b"
     r"|^[’']s?\s+(?:CEO|chief executive|executives?|employees|staff|shares|stock|subsidiary|founder|board|members)\b"
     r"|^-(?:owned|operated|run|backed|funded|built|made)\b"  # "an Amazon-owned data center"
+    # a trade and its kind after the name: "the Anaconda copper company", "the Wagner mercenary group"
+    r"|^\s+(?:[a-z-]+\s+){1,2}(?:company|firm|corporation|conglomerate|group|bank|airline|carrier|network)\b"
     # people it employs: "Yale law professors", "Pentagon officials", "House Foreign Affairs Chairman Eliot Engel"
     r"|^\s+(?:[a-z]+\s+)?(?:officials?|professors?|researchers?|scholars?|analysts?|economists?|spokes(?:man|woman|person)|"
     r"executives?|employees|staff(?:ers)?|lawmakers|personnel|engineers|scientists|diplomats|negotiators|investigators|"
@@ -124,8 +133,19 @@ def agreement_like(name: str) -> bool:
 
 
 def classified(text: str, start: int, end: int) -> bool:
-    """The text says what kind of body the name is, just before or just after it."""
-    return bool(_CLASSIFIER_BEFORE.search(text, max(0, start - 40), start) or _CLASSIFIER_AFTER.match(text[end : end + 120]))
+    """The text says what kind of body the name is, just before or just after it, or before the list
+    the name ends ("copper companies, Anaconda and Kennicott", "chipmakers such as Nvidia, AMD and Micron")."""
+    if _CLASSIFIER_BEFORE.search(text, max(0, start - 40), start) or _CLASSIFIER_AFTER.match(text[end : end + 120]):
+        return True
+    pos = start
+    for _ in range(6):  # back over the list's earlier items to the words that open it
+        if _CLASSIFIER_OPENS_LIST.search(text, max(0, pos - 60), pos):
+            return True
+        m = ITEM_BEFORE.search(text, max(0, pos - 80), pos)
+        if m is None:
+            return False
+        pos = m.start(1)
+    return False
 
 
 def named_things(text: str, spans: list[tuple[int, int, str]]) -> set[str]:

@@ -135,7 +135,8 @@ _COMPANY_TAIL = re.compile(r",?\s+(?:inc|corp|corporation|co|company|ltd|limited
 
 def _join_bare_heads(groups: dict[str, OrgName]) -> None:
     """"Navy" joins "U.S. Navy", "State Department" "U.S. State Department", when that is the only
-    organization so named with a qualifier; a one-word name that could be several is dropped."""
+    organization so named with a qualifier; a one-word name that could be several, or a longer one
+    that could be two named in full, is dropped."""
     by_tail: dict[str, list[str]] = defaultdict(list)  # "navy": ["u.s. navy", "royal navy"], not a scan per name
     for k in groups:
         words = k.split(" ")
@@ -147,5 +148,5 @@ def _join_bare_heads(groups: dict[str, OrgName]) -> None:
             g, owner = groups.pop(key), groups[owners[0]]
             owner.spans += g.spans
             owner.forms += [f for f in [g.name, *g.forms] if f not in owner.forms and f != owner.name]
-        elif owners and " " not in key:
-            groups.pop(key)
+        elif len(owners) > 1 or owners and " " not in key:
+            groups.pop(key)  # "Border Committee" beside the General and the Regional Border Committee: either

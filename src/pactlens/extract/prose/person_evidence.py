@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pactlens.extract.prose.name_forms import ITEM_AFTER as _ITEM_AFTER
+from pactlens.extract.prose.name_forms import ITEM_BEFORE as _ITEM_BEFORE
 from pactlens.resources.lexicon import lowered
 
 #: Institution nouns of other languages ("majlis", "rada", "banque"): see the lexicon file.
@@ -43,9 +45,6 @@ _PLACE_HEADS = {"port", "harbor", "harbour", "square", "plaza", "park", "island"
                 "valley", "mountains", "desert", "oasis", "airbase"}
 _DESIGNATION_AFTER = re.compile(r"\.?\s?(?:No\.\s?)?\d")
 _ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
-#: A list item of up to three capitalised words, before or after a name: "Abu Dhabi, Dubai, Sharjah, [Fujayrah]".
-_ITEM_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)$")
-_ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
 
 
