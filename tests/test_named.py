@@ -355,3 +355,10 @@ def test_a_short_name_two_bodies_share_is_neither(text, bare):
 def test_the_body_a_post_belongs_to_is_an_organization(text, org, not_org):
     orgs = _orgs(text)
     assert org in {n for name, aliases in orgs.items() for n in (name, *aliases)} and not_org not in orgs
+
+
+def test_the_plural_that_holds_two_bodies_is_kept():
+    # CSIS, "The Evolution of the U.S.-Japan Security Partnership" (short quotation)
+    text = ("Japan established the Self-Defense Forces in 1954: the Japan Ground Self-Defense Force, the Japan "
+            "Maritime Self-Defense Force and an air arm. The Self-Defense Forces grew quickly.")
+    assert "Self-Defense Forces" in _names(_orgs(text))

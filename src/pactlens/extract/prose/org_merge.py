@@ -94,6 +94,10 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
                 groups[base].name = g.name
 
 
+def _plural_head(g: OrgName) -> bool:
+    return any(f.split()[-1].endswith(("s", "S")) and not f.split()[-1].endswith(("ss", "us")) for f in (g.name, *g.forms))
+
+
 def _a_state(name: str) -> bool:
     from pactlens.resources.states import lookup
 
@@ -148,5 +152,6 @@ def _join_bare_heads(groups: dict[str, OrgName]) -> None:
             g, owner = groups.pop(key), groups[owners[0]]
             owner.spans += g.spans
             owner.forms += [f for f in [g.name, *g.forms] if f not in owner.forms and f != owner.name]
-        elif len(owners) > 1 or owners and " " not in key:
+        elif len(owners) > 1 and not _plural_head(groups[key]) or owners and " " not in key:
             groups.pop(key)  # "Border Committee" beside the General and the Regional Border Committee: either
+            # (not the plural that holds them: "Self-Defense Forces" beside the Ground and Maritime SDF)
