@@ -127,3 +127,26 @@ def test_a_person_beside_a_state_is_still_a_person():
 def test_in_a_document_the_person_stays_and_the_body_goes(text, person, not_people):
     found = _people(text)
     assert person in found and not found & not_people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # White House, India–U.S. joint statement, 8 September 2023 (public domain)
+    ("The leaders welcomed a partnership of Indian Startups with U.S. investors, and more startups will follow.",
+     "Indian Startups"),
+    # paraphrase
+    ("Funds from Gulf Investors poured in; such investors want returns.", "Gulf Investors"),
+])
+def test_a_name_ending_in_a_common_plural_is_no_person(text, name):
+    assert _why(text, name) == "common words"
+
+
+@needs_model
+@pytest.mark.parametrize(("text", "person"), [
+    # Wikipedia, "North Atlantic Treaty" (CC BY-SA 3.0)
+    ("Davutoglu discussed the situation with UN secretary-general Ban Ki-moon in a telephone call.", "Ban Ki-moon"),
+    # paraphrase
+    ("Treasury Secretary Scott Bessent met Vice Premier Wang Qishan, and Under-Secretary of State Jane Roe took notes.",
+     "Wang Qishan"),
+])
+def test_offices_written_with_hyphens_or_as_vice_premier_introduce_people(text, person):
+    assert person in _people(text)

@@ -15,7 +15,8 @@ from typing import Any
 
 #: Head words of names that are documents, laws, plans, events or products, not bodies.
 NOT_ORG_HEADS = {
-    "treaty", "agreement", "agreements", "accord", "accords", "act", "convention", "protocol", "charter",
+    "treaty", "treaties", "agreement", "agreements", "accord", "accords", "act", "convention", "conventions",
+    "protocol", "protocols", "charter",
     "declaration", "strategy", "review", "report", "reports", "register", "doctrine", "program", "programme",
     "provision", "provisions", "sales", "initiative", "crisis", "restoration", "war", "equipment", "missile",
     "missiles", "systems", "system", "posture", "resolution", "statement", "communiqué", "memorandum", "plan",

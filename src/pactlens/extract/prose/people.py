@@ -30,6 +30,8 @@ _OCCUPATIONS = [
     # heads of government and their peers written in lower case ("current premier Sanae Takaichi",
     # "his Chinese counterpart Wang Yi", "lawmaker Jane Roe")
     "premier", "chancellor", "counterpart", "lawmaker", "legislator", "governor", "mayor", "commander",
+    # hyphenated offices in lower case ("UN secretary-general Ban Ki-moon")
+    "secretary-general", "director-general", "under-secretary",
 ]
 _MALE = {"Mr.", "King", "Prince", "Emperor", "Tsar", "Sir", "Lord", "Sultan", "Emir", "Amir", "Sheikh",
          "Shaikh", "Congressman", "Chairman", "Spokesman", "Crown Prince", "Prince Regent"}
@@ -58,7 +60,7 @@ NOT_NAME = {
     "Embassy", "Operation", "Strategic", "Partnership", "Comprehensive", "Cooperation", "Security",
     "National", "International", "Islamic", "Arab", "Supreme", "Joint", "Chiefs", "Staff", "Emirates",
     # Words of company and programme names that follow "General" ("General Dynamics", "General License").
-    "Dynamics", "Systems", "Electric", "Aerospace", "Atomic", "Weapons", "License", "Licence", "Motors",
+    "Dynamics", "Systems", "Electric", "Aerospace", "Atomic", "Atomics", "Weapons", "License", "Licence", "Motors",
     "Corporation", "Company", "Group", "Inc", "Ltd", "Agency", "Authority", "Service", "Services",
     "Vice", "Deputy", "Acting", "Chief", "Prime", "Lord",
     # Names of instruments and proceedings ("the General Act for the Pacific Settlement ...").

@@ -10,8 +10,9 @@ them rather than by what they mean:
   single plural word after "the" or listed beside a nationality;
 - a term, not a name: written in italics ("_Realpolitik_"), or made of words
   the text also writes in lower case ("the number one Goal", "Emirates Global
-  Aluminum", "Fixed Site- Low, Slow, Small"): a real name is never a common
-  word of the same text;
+  Aluminum", "Fixed Site- Low, Slow, Small"), or ending in a plural the text
+  writes in lower case ("Indian Startups"): a real name is never a common word
+  of the same text;
 - a piece of a designation ("H.Con.Res. 86", "S.J.Res. 138"): glued to the
   characters before it or followed by a number;
 - a place ("the Strait of Hormuz", "the island of Diego Garcia", "Khalifa Port
@@ -75,8 +76,8 @@ def not_a_person(text: str, start: int, end: int, common: frozenset[str], people
     if len(words) == 1 and (_plural_people(text, start, end, peoples) or modified and _plural(name)):
         return "a people"
     named = [w for w in low if w not in _PARTICLES]
-    if named and all(w in common for w in named):
-        return "common words"
+    if named and (all(w in common for w in named) or len(words) > 1 and _plural(words[-1]) and low[-1] in common):
+        return "common words"  # (a plural common noun ends no one's name: "Indian Startups")
     return None
 
 
