@@ -362,3 +362,15 @@ def test_the_plural_that_holds_two_bodies_is_kept():
     text = ("Japan established the Self-Defense Forces in 1954: the Japan Ground Self-Defense Force, the Japan "
             "Maritime Self-Defense Force and an air arm. The Self-Defense Forces grew quickly.")
     assert "Self-Defense Forces" in _names(_orgs(text))
+
+
+@pytest.mark.parametrize(("text", "credited"), [
+    # U.S. Department of State, Office of the Historian, "The Evolution of NATO, 1988–2001" (public domain)
+    ("*U.S. Army forces cross the Sava River during their deployment into Bosnia-Herzegovina as part of Operation "
+     "Joint Endeavor, 31 December 1995. (Department of Defense/Senior Airman Edward Littlejohn)*\n\nNATO grew.\n",
+     "Edward Littlejohn"),
+    # paraphrase
+    ("_Leaders pose in Vilnius on 11 July 2023. (AP Photo/Jane Roe)_\n\nThe summit ended.\n", "Jane Roe"),
+])
+def test_a_captions_photo_credit_is_not_body_text(text, credited):
+    assert credited not in _names(_people(text))

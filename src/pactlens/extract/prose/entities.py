@@ -246,6 +246,9 @@ _CREDIT = re.compile(
 _CREDIT_TAIL = re.compile(
     r"(?:\|[^|\n]*(?:Getty Images|via Getty|Wikimedia Commons|/AFP|/Reuters|AP Photo|Bloomberg|Newspaper)"
     r"|\bSources?:\s)[^\n]*"
+    # a caption's closing "(Agency/Photographer)": "(Department of Defense/Senior Airman Edward Littlejohn)"
+    r"|\((?:[A-Z][^()/\n]{1,60})/[^()/\n]{2,60}\)[*_]*[ \t]*$",
+    re.M,
 )
 
 

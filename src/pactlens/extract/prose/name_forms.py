@@ -78,7 +78,7 @@ POST_BEFORE = re.compile(
 #: A maker's name before a model number is a product: "Saab 340", "Antonov An-30", "Airbus A319".
 MODEL_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][A-Za-z]{0,2}-?)?\d|(?:stand-off\s+|ballistic\s+|cruise\s+)?(?:missiles?|rockets?|bombers?|aircraft|"
-    r"submarines?|warheads?|tanks?|jets?|fighters?|helicopters?|drones?)\b)"
+    r"submarines?|warheads?|tanks?|jets?|fighters?|helicopters?|drones?|batter(?:y|ies)|interceptors?|launchers?)\b)"
 )  # also "the Blue Streak missile": a weapon's name
 #: A list item of up to three capitalised words, before or after a name: "Abu Dhabi, Dubai, Sharjah, [Fujayrah]".
 ITEM_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)$")

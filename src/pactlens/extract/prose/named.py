@@ -162,8 +162,9 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
             continue  # the author in a byline or a credit line
         if institution_head(name) or classified(text, a, b) or name in things or _PLACE_BEFORE.search(text, max(0, a - 40), a):
             continue  # a company ("Vickers Armstrong Shipbuilders", "aluminum giant Rusal"), a thing, a base's place
-        if not_a_person(text, a, b, common, peoples, modified(sdoc, a, b), places) or listed_with_places(sdoc, a, b):
-            continue  # a body in its own language, a people, a term, a designation, a place
+        if not_a_person(text, a, b, common, peoples, modified(sdoc, a, b), places) or listed_with_places(sdoc, a, b) \
+                or MODEL_AFTER.match(text, b):
+            continue  # a body in its own language, a people, a term, a designation, a place, a weapon ("Iron Dome batteries")
         out.append((a, b))
     return out
 
