@@ -374,3 +374,19 @@ def test_the_plural_that_holds_two_bodies_is_kept():
 ])
 def test_a_captions_photo_credit_is_not_body_text(text, credited):
     assert credited not in _names(_people(text))
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # CRS IF10119 "China Primer: U.S.-China Relations" (public domain)
+    ("It also appropriates funds for the U.S. Agency for Global Media (USAGM), which broadcasts into China.",
+     "U.S. Agency for Global Media"),
+    # White House, India–U.S. joint statement, 8 September 2023 (public domain): a name wrapped over two lines
+    ("green technology projects in India. Towards this end, India’s National\nInvestment and Infrastructure Fund "
+     "and the U.S. Development Finance\nCorporation exchanged letters of interest to each provide up to US$500\n"
+     "million.", "U.S. Development Finance Corporation"),
+    # paraphrase
+    ("Funding for the U.S. Agency for International Development fell in 2025, officials of the agency said.",
+     "U.S. Agency for International Development"),
+])
+def test_a_body_is_named_in_full(text, org):
+    assert org in _names(_orgs(text))

@@ -84,10 +84,23 @@ from pactlens.extract.prose.people import _SINGLE_TITLES, _TITLE_SET
 
 __all__ = ["OrgName", "name_key", "organizations", "person_spans"]
 
-def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a span to its last line or table cell, and of a leading article and a possessive."""
+#: A line this long that runs into the next is a hard-wrapped paragraph's, not a heading's.
+_WRAP = 60
+
+
+def _clean(text: str, start: int, end: int, wrapped: bool = False) -> tuple[int, int]:
+    """Trim a span to its last line or table cell, and of a leading article and a possessive.
+
+    A line break inside the span cuts it; with ``wrapped``, only when it ends a paragraph or a
+    short line the span began (a heading, a label): in a hard-wrapped paragraph it is a space
+    ("Development Finance\n Corporation" is one name). (People keep the cut: their names are
+    registered by their words, and a wrapped one is joined by its surname.)"""
     piece = text[start:end]
-    cut = max(piece.rfind("\n"), piece.rfind("|"), piece.rfind("\u00a0"))
+    cut = max(piece.rfind("|"), piece.rfind("\u00a0"), piece.rfind("\n\n"))
+    first = piece.find("\n")
+    if first >= 0 and (not wrapped or not text[text.rfind("\n", 0, start) + 1 : start].strip()
+                       and start + first - text.rfind("\n", 0, start) < _WRAP):
+        cut = max(cut, piece.rfind("\n"))  # the span began a line: that line is a heading or a cell
     if cut >= 0:
         start += cut + 1
     while start < end and text[start] in " \t\"'“”‘’(*-–—•":
@@ -209,7 +222,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     for e in sdoc.ents:
         if e.label_ not in _BODY_LABELS or not inside(e.start_char):
             continue
-        a, b = _clean(text, e.start_char, e.end_char)
+        a, b = _clean(text, e.start_char, e.end_char, wrapped=True)
         if e.label_ in _PLACE_LABELS and not classified(text, a, b) or \
                 e.label_ != "ORG" and not (institution_head(text[a:b]) or classified(text, a, b)):
             continue  # a "person", "product" or "place" the text makes a body is one: "Vickers Armstrong
@@ -217,7 +230,8 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
         m = re.match(r"(?:Acting|Former)\s+", text[a:b])
         if m:
             a += m.end()
-        name = text[a:b]
+        b = _completed(text, a, b)
+        name = " ".join(text[a:b].split())  # a name wrapped over two lines is written with one space
         if not name or any(y <= a and b <= z for y, z in known):
             continue  # the gazetteer's (a longer name holding one, "United Nations Development Programme", is not)
         if POST_BEFORE.search(text, max(0, a - 40), a) and not (" " in name and institution_head(name)) \
@@ -247,6 +261,30 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     ]
 
 
+#: What completes a body's name the model cut at its head: "U.S. Agency[ for Global Media]", "House Select
+#: Committee[ on the Strategic Competition Between the United States and the Chinese Communist Party]".
+_NAME_TAIL = re.compile(
+    r"[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+(?:(?:and|&|of|for|on|the)[ \t]+)*[A-Z][\w.’'-]*)*"
+)
+_COMPLETED_HEADS = {"agency", "committee", "commission", "council", "department", "ministry", "office", "bureau",
+                    "administration", "institute", "board", "authority", "service", "center", "centre", "fund"}
+
+
+def _completed(text: str, start: int, end: int) -> int:
+    """The end of a body's name the model cut after its head word: the "for/of/on ..." capitalised
+    tail is part of it (up to a possessive, which starts another name)."""
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1] in {"for", "of", "on"}:  # cut after the preposition: "the U.S. Agency for"
+        end = start + len(text[start:end].rstrip()) - len(words.pop())
+        end = start + len(text[start:end].rstrip())
+    head = words[-1].lower() if words else ""
+    m = _NAME_TAIL.match(text, end) if head in _COMPLETED_HEADS else None
+    if m is None:
+        return end
+    tail = re.split(r"['’]s\b", m.group(0))[0]
+    return end + len(tail.rstrip(" .,"))
+
+
 _LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
 #: Labels of spans that may be organizations: ORG, and the others when the text says they name a body.
 _BODY_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC"}
@@ -265,14 +303,21 @@ def _only_a_place(g: OrgName, sdoc: Any) -> bool:
     return True
 
 
+def _head_before_of(low: list[str]) -> bool:
+    """The name's head stands before its first "for", "of" or "on" and names a body: "Agency for … Development"."""
+    at = next((i for i, w in enumerate(low) if w in {"for", "of", "on"}), None)
+    return at is not None and at > 0 and low[at - 1] in _COMPLETED_HEADS
+
+
 def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) -> bool:
     words = name.split()
     low = [w.lower() for w in words]
     if not name[:1].isupper() or DIGIT.search(name) or DEBRIS.search(name) or "$" in name or ":" in name:
         return True
     if low[-1] in NOT_ORG_HEADS and not (low[-1] in {"programme", "program"} and re.match(r"(?:United Nations|UN|World)\b", name)) \
-            and not chamber(name):
-        return True  # (the UN's and the World's programmes are agencies; the Upper House is a chamber)
+            and not chamber(name) and not _head_before_of(low):
+        return True  # (the UN's and the World's programmes are agencies; the Upper House is a chamber; the
+        # "Agency for International Development" is headed by "Agency")
     if low[0] in NOT_ORG_FIRST or GOVERNMENT.search(name) or low[-1] in {"executive", "officer"}:
         return True  # ("Chief Polaris Executive" is a post)
     if set(low) & FACILITY_WORDS:
