@@ -390,3 +390,14 @@ def test_a_captions_photo_credit_is_not_body_text(text, credited):
 ])
 def test_a_body_is_named_in_full(text, org):
     assert org in _names(_orgs(text))
+
+
+@pytest.mark.parametrize("text", [
+    # White House, "The Spirit of Camp David" joint statement, 18 August 2023 (public domain), as wrapped there
+    "We will work together to advance the Indo-Pacific Economic Framework for\nProsperity, whose negotiations "
+    "continue, and we welcome the progress made so far this year in 2023.",
+    # paraphrase
+    "Ministers endorsed the Strategic Framework for Maritime Cooperation and the Action Plan on Cyber Defence in 2024.",
+])
+def test_a_name_headed_by_a_plan_before_its_for_is_no_organization(text):
+    assert not _orgs(text)

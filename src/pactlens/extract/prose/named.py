@@ -303,10 +303,11 @@ def _only_a_place(g: OrgName, sdoc: Any) -> bool:
     return True
 
 
-def _head_before_of(low: list[str]) -> bool:
-    """The name's head stands before its first "for", "of" or "on" and names a body: "Agency for … Development"."""
+def _head_before_of(low: list[str], heads: set[str] = _COMPLETED_HEADS) -> bool:
+    """The name's head stands before its first "for", "of" or "on" and is one of ``heads``: "Agency for …
+    Development" is an agency, "Economic Framework for Prosperity" a framework."""
     at = next((i for i, w in enumerate(low) if w in {"for", "of", "on"}), None)
-    return at is not None and at > 0 and low[at - 1] in _COMPLETED_HEADS
+    return at is not None and at > 0 and low[at - 1] in heads
 
 
 def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) -> bool:
@@ -318,6 +319,8 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
             and not chamber(name) and not _head_before_of(low):
         return True  # (the UN's and the World's programmes are agencies; the Upper House is a chamber; the
         # "Agency for International Development" is headed by "Agency")
+    if _head_before_of(low, NOT_ORG_HEADS):
+        return True
     if low[0] in NOT_ORG_FIRST or GOVERNMENT.search(name) or low[-1] in {"executive", "officer"}:
         return True  # ("Chief Polaris Executive" is a post)
     if set(low) & FACILITY_WORDS:
