@@ -1,4 +1,9 @@
-"""Every corpus document analyses, every evidence span is exact, and the JSON fits the schema."""
+"""Every corpus document analyses, every evidence span is exact, and the JSON fits the schema.
+
+Each file is read, structured and analysed once, and the other per-file checks of the suite run on
+that one reading: normalized words map back to the source (test_ingest_normalize), the document's
+kind (test_kind), the source spans of the full CRS reports (test_source_spans). They used to read
+the corpus again each, which cost the suite ~10 s of CPU."""
 
 from __future__ import annotations
 
@@ -7,8 +12,13 @@ import json
 import jsonschema_rs
 import pytest
 
+from pactlens import ingest, structure
+from pactlens.extract.kind import classify
 from pactlens.model import json_schema
-from pactlens.pipeline import analyze
+from pactlens.pipeline import analyze, analyze_doc
+from test_ingest_normalize import assert_corpus_words_map_back
+from test_kind import assert_corpus_kind
+from test_source_spans import FULL_HTML_REPORTS, assert_source_words
 
 from conftest import EXAMPLE_BRIEF, assert_evidence_exact, corpus_files
 
@@ -27,12 +37,18 @@ def _spans_in_range(structure: dict, n: int) -> None:
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
 def test_corpus_document(path):
-    data = json.loads(json.dumps(analyze(str(path)).to_json_dict()))
+    norm = ingest.load(str(path))
+    assert_corpus_words_map_back(norm)
+    doc = structure.build(norm)
+    assert_corpus_kind(path, classify(doc))
+    data = json.loads(json.dumps(analyze_doc(doc).to_json_dict()))
     errors = sorted(_VALIDATOR.iter_errors(data), key=str)
     assert not errors, errors[0].message
     assert data["document"]["chars"] == len(data["document"]["text"])
     assert_evidence_exact(data)
     _spans_in_range(data["structure"], len(data["document"]["text"]))
+    if path.name in FULL_HTML_REPORTS:
+        assert_source_words(norm, data)
 
 
 def test_the_validator_refuses_what_breaks_the_contract():

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from pactlens import ingest
 from pactlens.ingest.types import NormalizedText
 from pactlens.pipeline import analyze_normalized
 
-from conftest import EXAMPLE_BRIEF, FIXTURES, SHARED_CORPUS, iter_evidence
+from conftest import EXAMPLE_BRIEF, FIXTURES, iter_evidence
 from ingest_support import make_docx, make_pdf
 
 
@@ -37,8 +35,8 @@ def _evidence(norm: NormalizedText) -> list[dict]:
     return list(iter_evidence(analyze_normalized(norm).to_json_dict()))
 
 
-def _assert_source_words(norm: NormalizedText) -> list[dict]:
-    found = _evidence(norm)
+def _assert_source_words(norm: NormalizedText, found: list[dict] | None = None) -> list[dict]:
+    found = _evidence(norm) if found is None else found
     assert found
     for ev in found:
         a, b = ev["source_start"], ev["source_end"]
@@ -52,10 +50,13 @@ def test_html_spans_point_into_the_page_text():
     _assert_source_words(ingest.load(str(path)))
 
 
-@pytest.mark.skipif(not (SHARED_CORPUS / "briefs" / "dev").is_dir(), reason="shared corpus not present")
-@pytest.mark.parametrize("name", ["crs-95-1013-bahrain-us-policy-2026-09-23.html", "crs-R48887-us-conflict-with-iran-2026-09-18.html"])
-def test_full_html_reports(name):
-    _assert_source_words(ingest.load(str(SHARED_CORPUS / "briefs" / "dev" / name)))
+#: Full CRS reports of the shared corpus whose spans tests/test_corpus_property.py checks against the
+#: page text, on the analysis it makes of them anyway.
+FULL_HTML_REPORTS = ("crs-95-1013-bahrain-us-policy-2026-09-23.html", "crs-R48887-us-conflict-with-iran-2026-09-18.html")
+
+
+def assert_source_words(norm: NormalizedText, analysis: dict) -> None:
+    _assert_source_words(norm, list(iter_evidence(analysis)))
 
 
 def test_pdf_spans_name_their_page():
