@@ -173,3 +173,27 @@ def test_protocol_through_the_cli() -> None:
     assert len(titles) == 2 and re.match(r"Special Protocol", titles[1])
     protocol_id = data["agreements"][1]["id"]
     assert any(p["agreement"] == protocol_id for p in data["provisions"])
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # Lome IV (1989; GGO LOME_1989O4.txt): the text lost the line break after the protocol's heading
+        ("PROTOCOL 3. on privileges and immunitiesthe contracting parties,desiring, by the conclusion of a protocol "
+         "on privileges and immunities, to facilitate the smooth functioning of theconvention, have agreed as follows: "
+         "ARTICLE 1 Members shall enjoy immunity. ARTICLE 2 The premises shall be inviolable.",
+         "PROTOCOL 3. on privileges and immunities"),
+        # a paraphrase the rule was not written on
+        ("PROTOCOL 1. on the settlement of disputesthe high contracting parties, wishing to settle their disputes "
+         "peacefully, have agreed as follows: ARTICLE 1 Disputes shall be settled by negotiation. ARTICLE 2 Failing "
+         "that, by arbitration.",
+         "PROTOCOL 1. on the settlement of disputes"),
+    ],
+)
+def test_a_protocol_title_glued_to_its_preamble_ends_where_the_parties_are_named(text: str, title: str) -> None:
+    from structure_support import doc_of
+
+    first = ("TREATY OF FRIENDSHIP PREAMBLE THE HIGH CONTRACTING PARTIES, HAVE AGREED AS FOLLOWS: ARTICLE 1 The "
+             "Parties shall cooperate. ARTICLE 2 The Parties shall consult. Done at Accra on 3 March 1970. ")
+    treaty, protocol = find_agreements(doc_of(first + text), "treaty")
+    assert protocol.title == title and protocol.article_count == 2

@@ -90,3 +90,31 @@ def test_sovereign_styles_name_their_state() -> None:
     text = "HIS MAJESTY THE KING OF THE BELGIANS, HER MAJESTY THE QUEEN OF DENMARK, and the King of the Hellenes"
     assert [m.iso3 for m in find_styles(text)] == ["BEL", "GRC"]
     assert find_styles("the Belgians and the Hellenes") == []  # peoples alone are no state
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # GGO ECFRIS_1991O (EC–Faroe Islands, 1991): the acronym in a title in capitals
+        ("FREE TRADE AGREEMENT BETWEEN THE EC AND THE FAROE ISLANDS THE EUROPEAN ECONOMIC COMMUNITY of the one "
+         "part, and THE GOVERNMENT OF DENMARK AND THE HOME GOVERNMENT OF THE FAROE ISLANDS, of the other part, "
+         "HAVE AGREED AS FOLLOWS: ARTICLE 1 The Parties shall cooperate. ARTICLE 2 The Parties shall consult.", "EC"),
+        # a paraphrase the rule was not written on: another bloc's acronym
+        ("AGREEMENT BETWEEN THE CARICOM AND THE REPUBLIC OF CUBA THE CARICOM and THE GOVERNMENT OF THE REPUBLIC OF "
+         "CUBA, HAVE AGREED AS FOLLOWS: ARTICLE 1 The Parties shall cooperate. ARTICLE 2 The Parties shall consult.",
+         "CARICOM"),
+        # GGO EFTLTV_1995O: a heading in title case ("The Efta States") is written as the table writes the name
+        ("Agreement Between The Efta States And The Republic Of Latvia PREAMBLE The Republic of Iceland, the "
+         "Principality of Liechtenstein, the Kingdom of Norway, the Swiss Confederation (hereinafter called the "
+         "EFTA States) and the Republic of Latvia, HAVE AGREED AS FOLLOWS: ARTICLE 1 The Parties shall cooperate. "
+         "ARTICLE 2 The Parties shall consult.", "EFTA States"),
+    ],
+)
+def test_a_bloc_party_keeps_the_tables_spelling_not_a_title_cased_acronym(text: str, named: str) -> None:
+    from structure_support import doc_of
+
+    from pactlens.extract.agreements import find_agreements
+
+    (agreement,) = find_agreements(doc_of(text), "treaty")
+    blocs_named = [p.name for p in agreement.parties if p.iso3 is None]
+    assert blocs_named == [named]

@@ -292,3 +292,53 @@ def test_a_glued_word_without_a_heading_after_it_is_no_label():
             "Charter. Article 6 This Treaty shall be ratified.")
     assert [a.label for a in doc_of(text).articles] == ["Article 4", "Article 5", "Article 6"]
     assert doc_of(text).articles[2].span.start == text.index("Article 6 This")
+
+
+# NAFTA (1992; GGO NRTAFT_1992A.txt): articles numbered by chapter, and its table of contents run on
+# ahead of the title. Abridged: each article keeps its heading and first words.
+NAFTA_HEAD = (
+    "MainText:\nPreamble Part One: General Part Chapter One: Chapter Two: Part Two: Trade in Goods Chapter Three: "
+    "TABLE OF CONTENTS Objectives General Definitions National Treatment and Market Access for Goods Intellectual "
+    "Property NORTH AMERICAN FREE TRADE AGREEMENT _______________ Part Three: Technical Barriers to Trade "
+    "_______________ PREAMBLE The Government of Canada, the Government of the United Mexican States and the "
+    "Government of the United States of America, resolved to: STRENGTHEN the special bonds of friendship; "
+    "HAVE AGREED as follows: PART ONE: GENERAL PART CHAPTER ONE: OBJECTIVES "
+)
+NAFTA_ARTICLES = (
+    "ARTICLE 101: Establishment of the Free Trade Area The Parties hereby establish a free trade area. "
+    "ARTICLE 102: Objectives 1. The objectives of this Agreement are to eliminate barriers. "
+    "ARTICLE 103: Relation to Other Agreements 1. The Parties affirm their existing rights. "
+    "CHAPTER TWO: GENERAL DEFINITIONS Article 201: Definitions of General Application 1. For purposes of this "
+    "Agreement, unless otherwise specified: measure includes any law. "
+    "CHAPTER THREE: NATIONAL TREATMENT ARTICLE 300: Scope and Coverage This Chapter applies to trade in goods. "
+    "ARTICLE 301: National Treatment 1. Each Party shall accord national treatment, in accordance with Article "
+    "III of the GATT. ARTICLE 302: Tariff Elimination 1. Except as otherwise provided, no Party may increase any "
+    "existing customs duty. "
+)
+
+
+def test_articles_numbered_by_chapter_are_all_found():
+    doc = doc_of(NAFTA_HEAD + NAFTA_ARTICLES)
+    assert numbers(doc) == ["101", "102", "103", "201", "300", "301", "302"]
+    assert doc.slice(doc.title) == "NORTH AMERICAN FREE TRADE AGREEMENT"
+
+
+def test_chapter_numbering_and_a_contents_title_in_a_paraphrase():
+    """Not NAFTA's words: four-digit chapter numbers, a one-article chapter, a treaty's contents."""
+    text = (
+        "CONTENTS Part One: Scope Chapter One: Chapter Two: THE TREATY ON TRADE AND TRANSIT _____ Chapter Ten: "
+        "_____ PREAMBLE The High Contracting Parties, desiring to trade freely, have agreed as follows: "
+        + "".join(f"ARTICLE {n}: Heading {n} The Parties shall act under this provision. " for n in
+                  (901, 902, 903, 1001, 1101, 1102))
+    )
+    doc = doc_of(text)
+    assert numbers(doc) == ["901", "902", "903", "1001", "1101", "1102"]
+    assert doc.slice(doc.title) == "THE TREATY ON TRADE AND TRANSIT"
+
+
+def test_a_cross_reference_to_a_high_article_number_does_not_continue_the_articles():
+    text = ("TREATY OF FRIENDSHIP Article 1 The Parties shall keep the peace. Article 2 They shall act under "
+            "the Charter. Article 3 This Treaty is registered under Article 102 of the Charter. Article 101 "
+            "of the Charter applies. Article 4 It enters into force at once.")
+    assert numbers(doc_of(text)) == ["1", "2", "3", "4"]
+    assert doc_of("TREATY OF FRIENDSHIP Article 1 The Parties agree.").title is not None

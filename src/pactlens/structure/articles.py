@@ -28,7 +28,7 @@ from pactlens.structure.spans import trimmed
 _SUFFIX_RX = "|".join(SUFFIXES)
 _LABEL_RE = re.compile(
     r"(?:(?<![\w])|(?<=[a-z])(?=Article[ \t]))(?P<kw>ARTICLE|Article|article|ART\.|Art\.|art\.)[ \t]*(?:No\.?[ \t]*)?"
-    r"(?:(?P<arabic>\d{1,3})(?:[ \t]?(?P<suffix>" + _SUFFIX_RX + r"))?(?:[ \t]?\((?P<sub>\d{1,2})\))?"
+    r"(?:(?P<arabic>\d{1,4})(?:[ \t]?(?P<suffix>" + _SUFFIX_RX + r"))?(?:[ \t]?\((?P<sub>\d{1,2})\))?"
     r"(?![A-Za-z0-9])"
     r"|(?P<roman>[IVXLC]{1,7}|[ivxlc]{1,7})(?:[ \t]?(?P<rsuffix>" + _SUFFIX_RX + r"))?(?![A-Za-z])"
     rf"|(?P<word>(?i:{NUMBER_WORDS_RX}))(?![A-Za-z])"
@@ -224,6 +224,7 @@ def best_chains(cands: list[Label]) -> list[list[Label]]:
     back: list[tuple[int | None, bool]] = []  # (previous label, whether this label opens a chain)
     by_base: dict[int, int] = {}  # base -> index of the best chain end with that number
     by_key: dict[tuple[int, int], int] = {}
+    by_chapter: dict[int, int] = {}  # chapter (base // 100, bases from 100) -> index of its best chain end
     best_end: int | None = None
     i = 0
     while i < len(cands):
@@ -231,12 +232,14 @@ def best_chains(cands: list[Label]) -> list[list[Label]]:
         while j < len(cands) and cands[j].start == cands[i].start:
             j += 1
         for k in range(i, j):  # labels at one offset are alternatives: none links to another
-            s, b = _best_link(cands[k], score, by_base, by_key, best_end)
+            s, b = _best_link(cands[k], score, by_base, by_key, by_chapter, best_end)
             score.append(s)
             back.append(b)
         for k in range(i, j):
             _keep_best(by_base, cands[k].base, k, score)
             _keep_best(by_key, (cands[k].base, cands[k].sub), k, score)
+            if cands[k].base >= 100:
+                _keep_best(by_chapter, cands[k].base // 100, k, score)
             if best_end is None or score[k] > score[best_end]:
                 best_end = k
         i = j
@@ -261,7 +264,7 @@ def _keep_best(table: dict, key, k: int, score: list[float]) -> None:
         table[key] = k
 
 
-def _best_link(c: Label, score, by_base, by_key, best_end) -> tuple[float, tuple[int | None, bool]]:
+def _best_link(c: Label, score, by_base, by_key, by_chapter, best_end) -> tuple[float, tuple[int | None, bool]]:
     opener = c.base == 1 and (c.sub == 0 or (c.paren and c.sub == 1))
     before = best_end if best_end is not None and score[best_end] > 0 else None
     prior = score[before] if before is not None else 0.0
@@ -272,6 +275,10 @@ def _best_link(c: Label, score, by_base, by_key, best_end) -> tuple[float, tuple
         links.append((by_base.get(c.base - 1), 0.0))
         if c.sub == 0:
             links.append((by_base.get(c.base - 2), GAP_PENALTY))
+        if c.sub == 0 and c.base >= 200 and c.base % 100 <= 1:
+            # numbered by chapter (NAFTA: 101-105, 201, 300-318, ... 2201): a chapter's first article
+            # (N00 or N01) follows any article of the chapter before
+            links.append((by_chapter.get(c.base // 100 - 1), 0.0))
     if c.sub > 0:
         links.append((by_key.get((c.base, c.sub - 1)), 0.0))
     for p, cost in links:

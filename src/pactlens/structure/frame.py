@@ -60,7 +60,7 @@ def find_title(text: str, skip: list[Span]) -> Span | None:
         return None  # the text opens with its first article or paragraph: no title
     if len(line.strip()) <= 200 and not _ends_like_prose(line):
         return trimmed(text, pos + len(line) - len(line.lstrip("#").lstrip()), line_end)  # without "# "
-    return _leading_caps_run(text, pos, line_end)
+    return _title_in_contents(text, pos, line_end) or _leading_caps_run(text, pos, line_end)
 
 
 def _first_content(text: str, skip: list[Span]) -> int | None:
@@ -109,6 +109,28 @@ def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
     if cut - start > _MAX_TITLE or len(text[start:cut].split()) < 2 or not _INSTRUMENT_RE.search(text, start, cut):
         return None
     return trimmed(text, start, cut)
+
+
+_CONTENTS_RE = re.compile(r"\b(?:TABLE OF CONTENTS|Table of Contents|CONTENTS)\b")
+_CAPS_WORDS_RE = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’&-]*(?:[ \t]+[A-Z][A-Z'’&-]*)+(?![\w'’&-])")
+#: How far into a run-on text a table of contents is read for the title among its entries.
+_CONTENTS_SPAN = 4000
+
+
+def _title_in_contents(text: str, start: int, end: int) -> Span | None:
+    """In a run-on text that opens with its table of contents ("Preamble Part One: General Part
+    Chapter One: ... TABLE OF CONTENTS ... NORTH AMERICAN FREE TRADE AGREEMENT ____ Part Three:
+    ..."), the first run of words in capitals that names an instrument, before the preamble;
+    None when the opening holds no table of contents."""
+    end = min(end, start + _CONTENTS_SPAN)
+    preamble = re.compile(r"\bPREAMBLE\b").search(text, start, end)
+    end = preamble.start() if preamble else end
+    if not _CONTENTS_RE.search(text, start, end):
+        return None
+    for m in _CAPS_WORDS_RE.finditer(text, start, end):
+        if _INSTRUMENT_RE.search(m.group(0)) and not _CONTENTS_RE.search(m.group(0)) and len(m.group(0)) <= _MAX_TITLE:
+            return trimmed(text, m.start(), m.end())
+    return None
 
 
 def _before_repeat(words: list[re.Match[str]], cut: int) -> int:

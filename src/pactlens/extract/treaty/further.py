@@ -47,6 +47,8 @@ _FURTHER_STOPS = (r"(?<!\bN[oO])(?<!\b\d)\.\s",) + TITLE_STOPS[1:] + (
     r"\b(?:TITLE|Title|CHAPTER|Chapter|SECTION|Section|PART|Part)\s+(?:1|I|ONE|One|A)\b",
     r"\bThe\s+[A-Z]",  # a running-case title ends where a sentence begins: "PROTOCOL No. 4 The Minister of ..."
     r"(?i:\bthe\s+(?:high\s+)?(?:contracting\s+)?parties\b)",
+    # the same, glued to the title where the text lost its line break ("...immunitiesthe contracting parties")
+    r"(?<=[a-z])(?i:the\s+(?:high\s+)?contracting\s+parties\b)",
     r"\s\((?:[A-Z][\w .-]{1,30},\s*)?[^()]{0,40}\b\d{4}\)",
     r"\b(?:ANNEX|Annex)\s+(?:\d|[IVX]+\b)",
     r"\b(?:THE|The)\s+(?:CONTRACTING|Contracting|GOVERNMENT|Government|COMMUNITY|Community)\b",

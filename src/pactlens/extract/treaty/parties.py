@@ -13,7 +13,7 @@ from pactlens.extract.treaty.title import BETWEEN
 from pactlens.extract.party_roles import not_party
 from pactlens.extract.records import title_case
 from pactlens.model import Party
-from pactlens.resources.blocs import bloc_named, find_blocs
+from pactlens.resources.blocs import Bloc, bloc_named, find_blocs
 from pactlens.structure.doc import Doc
 
 
@@ -41,8 +41,14 @@ def _orgs_in(doc: Doc, start: int, end: int) -> list[Party]:
         words = re.sub(r"\s+", " ", m.form).strip().split(" ")
         # "EFTA STATES" reads "EFTA States"; a name in capitals is written as a title, its acronyms kept.
         name = " ".join(w if bloc_named(w) or not m.form.isupper() else w.capitalize() for w in words)
-        out.append(Party(name=title_case(name), evidence=[doc.evidence(m.start, m.end)]))
+        out.append(Party(name=_as_listed(m.bloc, name) or title_case(name), evidence=[doc.evidence(m.start, m.end)]))
     return out
+
+
+def _as_listed(bloc: Bloc, name: str) -> str | None:
+    """The membership table's spelling of a bloc's name written in another case ("EEC" stays
+    "EEC", not "Eec"; "efta states" is "EFTA States"), None when the table lists no such name."""
+    return next((form for form in bloc.names if form.lower() == name.lower()), None)
 
 
 #: How far the head of a preamble is read for the parties: to its first participle when that
