@@ -15,7 +15,10 @@ from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
 HEAD_WORDS = phrases("agreement_nouns", case="title") + "|Programme|Program"
-_NAME_WORD = r"(?:[A-Z][A-Za-z'\u2019]*(?:[-\u2013][A-Z][A-Za-z'\u2019]*)*|\d{4})"
+#: A capitalised word, or initials ("U.S.", "U.K."), each maybe joined to more by a dash
+#: ("U.S.-Mexico-Canada", "Anglo-Japanese"); or a year.
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z'\u2019]*)"
+_NAME_WORD = rf"(?:{_CAP}(?:[-\u2013]{_CAP})*|\d{{4}})"
 _CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
 #: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
 _SP = r"[^\S\n]+"  # a name never runs over a line break (headings stand on their own lines)
@@ -34,10 +37,11 @@ _NAMED_CAPS = re.compile(
     rf"(?:{phrases('agreement_nouns', case='upper')}|PROGRAMME|PROGRAM)"
     r"(?:[^\S\n]+(?:ON|OF|FOR)[^\S\n]+(?:THE[^\S\n]+)?[A-Z][A-Z'\u2019-]+(?:[^\S\n]+[A-Z][A-Z'\u2019-]+)*)?)(?![\w-])"
 )
-#: "the Bahrain-Israel agreement", "the Israel-UAE deal": states joined by a dash before a
-#: lower-case instrument word name an agreement too (checked to be states in ``named_mentions``).
+#: "the Bahrain-Israel agreement", "the Israel-UAE deal", "the U.S.-Japan mutual defense treaty":
+#: states joined by a dash before a lower-case instrument word (and up to three lower-case words of
+#: its own) name an agreement too (checked to be states in ``named_mentions``).
 _COMPOUND_LOWER = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w.]*(?:[-\u2013][A-Z][\w.]*)+[^\S\n]+(?:agreement|deal|treaty|pact|accords?|accord))(?![\w-])"
+    r"(?<![\w-])(?P<name>[A-Z][\w.]*(?:[-\u2013][A-Z][\w.]*)+[^\S\n]+(?:[a-z][a-z-]*[^\S\n]+){0,3}(?:agreement|deal|treaty|pact|accords?|accord))(?![\w-])"
 )
 #: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
 #: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
@@ -53,8 +57,13 @@ _LEAD_NOISE = re.compile(
     r"|Signed|Newly|Current|Existing|Said|Under|In|On|By|With|From|And|Of|For|To|While|Although|Though|When|After"
     r"|Before|Since|If|As|But|However|Moreover|Indeed|Additionally|Furthermore|Notably|Also|Both|Each|Through"
     r"|During|Via|Whereas|Because|Once|Until|Unlike|Like|Including|Following|Despite|Thus|Hence|Yet|So|Then"
-    r"|Meanwhile|Nevertheless|Accordingly|Similarly|Likewise|Today|Here|There|It|He|She|They|We|\d{4})\b[\s,]*)+"
+    r"|Meanwhile|Nevertheless|Accordingly|Similarly|Likewise|Today|Here|There|It|He|She|They|We|\d{4}"
+    r"|(?-i:[IVXLC]{2,}))\b[\s,]*)+"  # a section's numeral: "§ XII Treaty to be ratified"
 )
+
+#: "between X and Y" right after a name: its parties, up to where the list ends.
+_BETWEEN_AFTER = re.compile(r"[^\S\n]+between[^\S\n]+(?P<list>[^,.;:()\n]{0,80}?)(?=[,.;:()\n]|\s(?:which|that|who|was|is|were|in|on|to|for)\b|$)")
+
 
 @dataclass
 class NamedMention:
@@ -65,6 +74,7 @@ class NamedMention:
     head: str  # the instrument word
     states: list[StateMention] = field(default_factory=list)  # states in its name ("Russia-Iran ... Treaty")
     compound: bool = False  # the name is only states and the head ("Iran-Russia Treaty")
+    lower: bool = False  # states and lower-case words, no proper name ("the U.S.-Japan trade deal")
 
 
 @dataclass
@@ -79,7 +89,12 @@ class WrittenAgreement:
 
     @property
     def key(self) -> frozenset[str]:
-        return frozenset(w for w in self.words if w not in {"of", "on", "the", "and", "for", "to", "in", "between"})
+        return _key(self.words)
+
+
+def _key(words: tuple[str, ...]) -> frozenset[str]:
+    """A name's words without its connectors: the same words in another order are the same name."""
+    return frozenset(w for w in words if w not in {"of", "on", "the", "and", "for", "to", "in", "between"})
 
 
 def _head_of(name: str) -> str:
@@ -105,6 +120,7 @@ def named_mentions(doc: Doc) -> list[NamedMention]:
                 continue  # "North Atlantic Treaty Organisation", "Warsaw Pact countries", "members of the Warsaw Pact"
             mention = _make_mention(doc, a, b)
             if mention is not None:
+                mention.lower = rx is _COMPOUND_LOWER
                 starts.insert(i, a)
                 ends.insert(i, b)
                 out.append(mention)
@@ -144,8 +160,11 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     if between:
         modifiers += [s for s in states if s.start >= a + raw.find(" between ")]
         name = name[: between.start()]  # the parties are not part of the name
+    trailing = []  # "... Commerce between France and Japan": parties, not part of the name
+    if not between and (after := _BETWEEN_AFTER.match(doc.text, b)) is not None:
+        trailing = find_states(doc.text, after.start("list"), after.end("list"))
     head = KIND_RE.search(name)
-    if head and head.start() > 0:
+    if head and head.start() > 0 and not _own_tail(name[head.end() :]):
         name = name[: head.end()]  # "Open Skies Treaty on the Organization ...": a modifier-first name ends at its head
         of_the = name.rfind(" of the ")
         if of_the > 0 and not KIND_RE.search(name[:of_the]):
@@ -154,15 +173,29 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     if head and modifiers and not name[: head.start()].strip():
         # Only states before the head: the states make the name ("United States-Mexico-Canada Agreement").
         first = min(s.start for s in modifiers)
-        name = re.sub(r"\s+", " ", doc.text[first : a + raw.find(head.group(0), first - a) + len(head.group(0))])
-        compound = True
+        tail = name[head.end() :] if _own_tail(name[head.end() :]) else ""
+        name = re.sub(r"\s+", " ", doc.text[first : a + raw.find(head.group(0), first - a) + len(head.group(0))] + tail)
+        compound = not tail  # only states and the head: "the Iran-Russia Treaty"
     if not name or (head and head.group(0).lower().startswith("program") and not _PROGRAMME_OK.search(name)):
         return None
     if name.isupper():
         name = " ".join(w.lower() if w in {"OF", "ON", "THE", "AND", "FOR", "TO"} else w.title() for w in name.split())
         name = name[0].upper() + name[1:]
     words = tuple(w.lower() for w in re.findall(r"[\w'\u2019]+", name))
-    return NamedMention(a, b, name, words, _head_of(name), modifiers, compound)
+    return NamedMention(a, b, name, words, _head_of(name), modifiers + trailing, compound)
+
+
+#: A body named after an instrument word is not part of its name ("the Open Skies Treaty on the
+#: Organization for Security and Co-operation in Europe website").
+_BODY_WORD = re.compile(r"\b(?:Organi[sz]ation|Union|Council|Committee|Commission|Community|Nations|Secretariat|Website)\b", re.IGNORECASE)
+
+
+def _own_tail(tail: str) -> bool:
+    """Whether the "of/for/on …" words after a modifier-first name's instrument word are still its
+    name: "Comprehensive and Progressive Agreement for Trans-Pacific Partnership", "United
+    States-Japan Treaty of Amity and Commerce"; not when they name a body or a state."""
+    tail = tail.strip()
+    return bool(tail) and tail.split()[0] in {"of", "for", "on"} and _BODY_WORD.search(tail) is None and not find_states(tail)
 
 
 def group_mentions(mentions: list[NamedMention]) -> tuple[list[WrittenAgreement], list[NamedMention]]:
@@ -173,11 +206,11 @@ def group_mentions(mentions: list[NamedMention]) -> tuple[list[WrittenAgreement]
         if len([x for x in m.words if x not in SMALL_WORDS and not x.isdigit()]) <= 1:
             generic.append(m)
             continue
-        target = None
-        for w in named:
-            if _same_agreement(m, w):
-                target = w
-                break
+        # The agreement of the very same name first ("Digital Trade Agreement" is the U.S.-Japan
+        # Digital Trade Agreement, not the Trade Agreement it ends like).
+        key = _key(m.words)
+        target = next((w for w in named if w.head == m.head and w.key == key and _same_agreement(m, w)), None)
+        target = target or next((w for w in named if _same_agreement(m, w)), None)
         if target is None:
             target = WrittenAgreement(m.name, m.words, m.head, first=m.start)
             named.append(target)
@@ -194,22 +227,35 @@ def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def _same_agreement(m: NamedMention, w: WrittenAgreement) -> bool:
     if m.head != w.head:
         return False
-    key = frozenset(x for x in m.words if x not in {"of", "on", "the", "and", "for", "to", "in", "between"})
-    return key == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
+    mine, theirs = {s.iso3 for s in m.states}, {s.iso3 for x in w.mentions for s in x.states}
+    if mine and theirs:
+        # Both say whose they are: "the United States-Japan Treaty of Amity and Commerce" is not "the
+        # Treaty of Amity and Commerce between France and Japan", and "the U.S.-Japan Trade Agreement"
+        # not "the U.S.-Japan Digital Trade Agreement".
+        return mine == theirs and _key(m.words) == w.key
+    return _key(m.words) == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
 
 
 def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
-    """Fold "the Iran-Russia Treaty" into the named treaty whose mentions carry the same states."""
+    """Fold "the Iran-Russia Treaty" into the named treaty whose mentions carry the same states, and
+    "the U.S.-Japan trade deal" into the named agreement of the same states whose name holds its
+    words ("the U.S.-Japan Trade Agreement")."""
     out: list[WrittenAgreement] = []
     for w in named:
         isos = {s.iso3 for m in w.mentions for s in m.states}
         if all(m.compound for m in w.mentions) and isos:
             home = next((o for o in named if o is not w and o.head == w.head and not all(m.compound for m in o.mentions)
                          and isos <= {s.iso3 for m in o.mentions for s in m.states}), None)
-            if home is not None:
-                home.mentions += w.mentions
-                home.mentions.sort(key=lambda m: m.start)
-                continue
+        elif all(m.lower for m in w.mentions) and isos:
+            own = w.key - {w.words[-1]}
+            home = next((o for o in named if o is not w and not all(m.lower for m in o.mentions) and own <= o.key
+                         and isos == {s.iso3 for m in o.mentions for s in m.states}), None)
+        else:
+            home = None
+        if home is not None:
+            home.mentions += w.mentions
+            home.mentions.sort(key=lambda m: m.start)
+            continue
         out.append(w)
     return out
 
