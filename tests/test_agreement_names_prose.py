@@ -81,3 +81,36 @@ def test_same_states_other_words_are_other_agreements():
     assert len(found) == 2
     economic = next(a for a in found if "Economic" in (a.title or ""))
     assert any(e.text == "Australia-Japan economic partnership deal" for e in economic.evidence)
+
+
+def test_instruments_named_by_other_words():
+    """CSIS "U.S.-Japan security partnership" (2024): "the Guidelines for Japan-U.S. Defense Cooperation of
+    1978"; White House, "The Spirit of Camp David" (2023, public domain): "our new Trilateral Maritime
+    Security Cooperation Framework", "the Indo-Pacific Economic Framework for Prosperity (IPEF)";
+    paraphrases: "the Wassenaar Arrangement", "the Australia-India Joint Statement"; a name that
+    does not say it is an instrument is none ("the National Defense Framework", "a Press Statement",
+    "the Partnership for Global Infrastructure and Investment"), and a name goes on past such a
+    word ("Comprehensive Strategic Partnership Treaty")."""
+    (a,) = _found("Sea lane defense was the focus of the Guidelines for Japan-U.S. Defense Cooperation of 1978.\n")
+    assert a.title == "Guidelines for Japan-U.S. Defense Cooperation" and _parties(a) == ["JPN", "USA"]
+    titles = {x.title for x in _found("We welcome our new Trilateral Maritime\nSecurity Cooperation Framework and the "
+                                      "Indo-Pacific\nEconomic Framework for Prosperity (IPEF).\n")}
+    assert titles == {"Trilateral Maritime Security Cooperation Framework", "Indo-Pacific Economic Framework for Prosperity"}
+    titles = {x.title for x in _found("Both joined the Wassenaar Arrangement, as the Australia-India Joint Statement recalled.\n")}
+    assert "Wassenaar Arrangement" in titles and len(titles) == 2
+    assert _found("She read a Press Statement on the National Defense Framework and the Partnership for Global "
+                  "Infrastructure and Investment.\n") == []
+    (b,) = _found('Putin and Pezeshkian signed a "Comprehensive Strategic Partnership Treaty" in Moscow.\n')
+    assert b.title == "Comprehensive Strategic Partnership Treaty"
+
+
+def test_a_declaration_named_only_in_its_own_title_is_the_document():
+    """White House, "Joint Declaration by the Prime Minister of the Kingdom of Cambodia and the Prime
+    Minister of the Kingdom of Thailand …" (2025): its front matter names it, its text never does;
+    paraphrase: a statement's own heading. A declaration the text itself names is kept."""
+    doc = ("---\ntitle: Joint Declaration by the Prime Ministers of Cambodia and Thailand\n---\n\n"
+           "We reaffirm our commitment to the United Nations Charter.\n")
+    assert [a.title for a in _found(doc)] == ["United Nations Charter"]
+    doc = "Joint Statement of Chile and Peru\n\nWe reaffirm the Lima Declaration of 2019 and the ASEAN Charter.\n"
+    assert "Joint Statement" not in " ".join(a.title or "" for a in _found(doc))
+    assert "Lima Declaration" in {a.title for a in _found(doc)}

