@@ -74,3 +74,32 @@ def test_a_combining_form_names_a_party():
     assert sorted(p.iso3 for p in a.parties) == ["GBR", "JPN"]
     (b,) = _found("Putin praised the Sino-Russian friendship treaty of 2001 on its anniversary.\n")
     assert sorted(p.iso3 for p in b.parties) == ["CHN", "RUS"]
+
+
+def test_signers_each_with_their_office():
+    """Office of the Historian, "Camp David Accords" (public domain): "The Camp David Accords, signed by
+    President Jimmy Carter, Egyptian President Anwar Sadat, and Israeli Prime Minister Menachem Begin
+    in September 1978"; paraphrase with two foreign ministers and "in Lima"."""
+    (a,) = _found("The Camp David Accords, signed by President Jimmy Carter, Egyptian President Anwar Sadat, and "
+                  "Israeli Prime Minister Menachem Begin in September 1978, established a framework for peace.\n")
+    assert [(s.name, s.party) for s in a.signatories] == [
+        ("Jimmy Carter", None), ("Anwar Sadat", "EGY"), ("Menachem Begin", "ISR")]
+    assert sorted(p.iso3 for p in a.parties) == ["EGY", "ISR"]
+    (b,) = _found("The Lima Fisheries Agreement was signed by Chilean Foreign Minister Alberto van Klaveren and "
+                  "Peruvian Foreign Minister Javier Gonzalez-Olaechea in Lima in 2024.\n")
+    assert [(s.name, s.party) for s in b.signatories] == [
+        ("Alberto van Klaveren", "CHL"), ("Javier Gonzalez-Olaechea", "PER")]
+
+
+def test_the_states_that_sign_a_named_agreement():
+    """Office of the Historian, "North Atlantic Treaty Organization, 1949" and "The Taiwan Straits
+    Crises" (public domain): "Great Britain, France, Belgium, the Netherlands and Luxembourg signed
+    the Brussels Treaty in March, 1948", "the United States signed the Mutual Defense Treaty with
+    the ROC"; paraphrases: six states in a list, "Japan signed the … Agreement with Australia"; a
+    state that signs with nobody named is no list of parties."""
+    assert _facts("Great Britain, France, Belgium, the Netherlands and Luxembourg signed the Brussels Treaty "
+                  "in March, 1948.\n")[0][1] == ["BEL", "FRA", "GBR", "LUX", "NLD"]
+    assert _facts("Chile, Peru, Colombia, Mexico, Ecuador and Bolivia signed the Pacific Fisheries Treaty in 2001.\n")[0][1] == [
+        "BOL", "CHL", "COL", "ECU", "MEX", "PER"]
+    assert _facts("In 2022 Japan signed the Reciprocal Access Agreement with Australia in Tokyo.\n")[0][1] == ["AUS", "JPN"]
+    assert _facts("In 2022 Japan signed the Reciprocal Access Agreement in Tokyo.\n")[0][1] in ([], ["JPN"])

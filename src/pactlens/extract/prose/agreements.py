@@ -53,6 +53,8 @@ _OPENS_WITH = re.compile(r"[\s\"“*_#]*(?:[Tt]he\s+)?(?:\d{4}\s+)?(?:[A-Z][\w�
 #: "It was signed", "It had been concluded": the pronoun subject of a sentence.
 _IT = re.compile(r"It\s+(?:was|is|had\s+been|has\s+been|were)\b")
 _IT_REACH = 3
+_WITH_STATE = re.compile(r"\bwith\s+(?:the\s+)?")
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _SELF_HEADS = frozenset({"declaration", "statement", "communiqué", "communique"})
 _PARTIES_LIST = re.compile(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
 _BETWEEN_AFTER = re.compile(
@@ -113,12 +115,21 @@ def _signing_place(doc: Doc, start: int, end: int) -> tuple[str | None, list[Evi
     return None, []
 
 
-def _signing_subjects(doc: Doc, start: int, verb: int) -> list[Party]:
-    """"Bahrain and the United States ... by signing a Defense Cooperation Agreement": the states that sign."""
+def _signing_subjects(doc: Doc, start: int, verb: int, end: int) -> list[Party]:
+    """"Bahrain and the United States ... by signing a Defense Cooperation Agreement", "Great
+    Britain, France, Belgium, the Netherlands and Luxembourg signed the Brussels Treaty": the states
+    that sign (more than four only as a bare list); "the United States signed the Mutual Defense
+    Treaty with the ROC": the one that signs and the one it signs with."""
+    found = states_in(doc, start, verb, capitals=True)
+    if len(found) == 1:
+        with_ = _WITH_STATE.search(doc.text, verb, end)
+        other = states_in(doc, with_.end(), min(end, with_.end() + 40), capitals=True)[:1] if with_ else []
+        return [state_party(doc, m) for m in found + other] if other and other[0].start == with_.end() else []  # type: ignore[union-attr]
     if not re.search(r"\band\b", doc.text[start:verb]):
         return []
-    found = states_in(doc, start, verb)
-    return [state_party(doc, m) for m in found] if 2 <= len(found) <= 4 else []
+    if len(found) > 4 and not all(_LIST_GAP.fullmatch(doc.text, x.end, y.start) for x, y in zip(found, found[1:])):
+        return []
+    return [state_party(doc, m) for m in found] if 2 <= len(found) <= 12 else []
 
 
 def _signs_this(doc: Doc, sentence: Span, verb: int, w: WrittenAgreement) -> bool:
@@ -188,7 +199,7 @@ def _about_facts(doc: Doc, w: WrittenAgreement, subject: bool) -> dict:
             signers = find_signatories(doc, s.start, s.end, seen=facts["signatories"])
             parties = [state_party(doc, m) for m in signers.states]
             if not parties and _signs_this(doc, s, verb.start(), w):
-                parties = _signing_subjects(doc, s.start, verb.start())
+                parties = _signing_subjects(doc, s.start, verb.start(), s.end)
             facts["signatories"] = signers.signatories
             facts["parties"] += parties
             dates = find_dates(text, s.start, s.end, years=True)

@@ -35,7 +35,7 @@ _SIGNED_BY = re.compile(r"[^.;]{0,80}?\bby\s+(?:(?:main|the|its|their|chief)\s+)
 #: "Presidents Vladimir Putin and ...", "Secretary of State James Baker": a title before the name(s) it applies to.
 _ROLE_BEFORE = re.compile(rf"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?P<role>{_ROLES})(?P<plural>s)?\s+(?=[A-Z])")
 _BY_PERSON = re.compile(
-    rf"(?P<name>{_NAME_TOKEN}(?:{_NAME_JOIN}{_NAME_TOKEN}){{0,3}})(?:,\s+(?:the\s+)?(?P<app>[^,.;]{{3,80}}?))?(?=\s+and\s|[,.;]|$)"
+    rf"(?P<name>{_NAME_TOKEN}(?:{_NAME_JOIN}{_NAME_TOKEN}){{0,3}})(?:,\s+(?!and\s|(?:[A-Z][a-z]+\s+)?(?:{_ROLES})\s+[A-Z])(?:the\s+)?(?P<app>[^,.;]{{3,80}}?))?(?=\s+and\s|\s+(?:in|on|at)\s|[,.;]|$)"
 )
 #: "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, ..."
 _ROLE_OF_STATE_NAME = re.compile(
@@ -119,11 +119,19 @@ def _signed_by(doc: Doc, start: int, end: int, *, named_signatories: bool = Fals
     plural = bool(before and before.group("plural"))
     pos = before.end() if before else start
     for k in range(4):
+        own = _ROLE_BEFORE.match(text, pos, end) if k else (before if not plural else None)  # "…, Egyptian President Anwar Sadat, and Israeli Prime Minister …"
+        pos = own.end() if own and k else pos
         m = _BY_PERSON.match(text, pos)
         if m is None:
             break
         name = _clean(m.group("name"))
         role, party = (shared if plural or k == 0 else None), None
+        if own:
+            role = re.sub(r"\s+", " ", own.group("role"))
+            st = find_states(text, own.start(), own.start("role"))
+            if st:
+                party = st[0].iso3
+                out.states.append(st[0])
         if m.group("app"):
             r = _ROLE_RE.search(m.group("app"))
             role = re.sub(r"\s+", " ", r.group(0)) if r else role
@@ -134,7 +142,7 @@ def _signed_by(doc: Doc, start: int, end: int, *, named_signatories: bool = Fals
         vouched = role is not None or named_signatories or (name is not None and _known(doc, name) is not None)
         if name is not None and vouched:  # a lone surname ("Ormsby-Gore") is not enough to name a signatory
             out.signatories.append(Signatory(name=name, role=role, party=party, evidence=[doc.evidence(m.start(), m.end())]))
-        nxt = re.compile(r"\s+and\s+|,\s+").match(text, m.end())
+        nxt = re.compile(r",?\s+and\s+|,\s+").match(text, m.end())
         if nxt is None or m.end() >= end:
             break
         pos = nxt.end()
