@@ -401,3 +401,14 @@ def test_a_body_is_named_in_full(text, org):
 ])
 def test_a_name_headed_by_a_plan_before_its_for_is_no_organization(text):
     assert not _orgs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # CRS IF10119 "China Primer: U.S.-China Relations" (public domain)
+    "The two sides set tracks for ongoing cabinet-level engagement. Treasury Secretary Scott Bessent and PRC Vice "
+    "Premier He Lifeng lead an economic track.",
+    # paraphrase
+    "Pentagon spokesman John Kirby said on Tuesday that the drills would continue through the summer months.",
+])
+def test_a_bodys_word_before_an_office_names_a_post(text):
+    assert not {"Treasury", "Pentagon"} & _names(_orgs(text))

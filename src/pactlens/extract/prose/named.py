@@ -232,6 +232,8 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
             a += m.end()
         b = _completed(text, a, b)
         name = " ".join(text[a:b].split())  # a name wrapped over two lines is written with one space
+        if " " not in name and _POST_AFTER.match(text, b):
+            continue  # "Treasury Secretary Scott Bessent": the word names a post, not a body at work
         if not name or any(y <= a and b <= z for y, z in known):
             continue  # the gazetteer's (a longer name holding one, "United Nations Development Programme", is not)
         if POST_BEFORE.search(text, max(0, a - 40), a) and not (" " in name and institution_head(name)) \
@@ -284,6 +286,9 @@ def _completed(text: str, start: int, end: int) -> int:
     tail = re.split(r"['’]s\b", m.group(0))[0]
     return end + len(tail.rstrip(" .,"))
 
+
+#: An office after a one-word body's name makes the two a post: "Treasury Secretary", "Pentagon spokesman".
+_POST_AFTER = re.compile(r"[ \t]+(?:Secretary|Minister|Spokes(?:man|woman|person)|spokes(?:man|woman|person))\b")
 
 _LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
 #: Labels of spans that may be organizations: ORG, and the others when the text says they name a body.
