@@ -403,6 +403,12 @@ def test_a_name_headed_by_a_plan_before_its_for_is_no_organization(text):
     assert not _orgs(text)
 
 
+def test_a_chamber_headed_before_its_of_is_an_organization():
+    # Wikipedia, "Polaris Sales Agreement" (CC BY-SA 3.0), paraphrased around the name
+    assert "House of Commons" in _orgs("The agreement was debated in the House of Commons in January 1963, and the "
+                                       "Cabinet approved it soon after.")
+
+
 @pytest.mark.parametrize("text", [
     # CRS IF10119 "China Primer: U.S.-China Relations" (public domain)
     "The two sides set tracks for ongoing cabinet-level engagement. Treasury Secretary Scott Bessent and PRC Vice "

@@ -324,8 +324,8 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
             and not chamber(name) and not _head_before_of(low):
         return True  # (the UN's and the World's programmes are agencies; the Upper House is a chamber; the
         # "Agency for International Development" is headed by "Agency")
-    if _head_before_of(low, NOT_ORG_HEADS):
-        return True
+    if _head_before_of(low, NOT_ORG_HEADS) and not chamber(name):
+        return True  # (but the "House of Commons" is a chamber)
     if low[0] in NOT_ORG_FIRST or GOVERNMENT.search(name) or low[-1] in {"executive", "officer"}:
         return True  # ("Chief Polaris Executive" is a post)
     if set(low) & FACILITY_WORDS:
