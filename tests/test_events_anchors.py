@@ -91,6 +91,7 @@ def test_relative_dates_paraphrase():
     text = (
         "The summit opened in Vienna on 3 June 1961. Two days later the leaders issued a joint communiqué, "
         "and thirty-four years later their successors signed a new accord.\n\n"
+        "Historians still debate the meeting.\n\n"
         "The talks collapsed, and later that year both sides recalled their ambassadors.\n"
     )
     got = _events(text)
@@ -212,3 +213,24 @@ def test_a_decade_is_no_year():
     assert _events("By the early 1970s, members began to withdraw from the organization.\n") == []
     assert _events("Despite the defeats he suffered in the early 1950’s, the policy held until 1962.\n") == []
     assert _events("In 1970 members began to withdraw.\n") == [("1970", "1970")]
+
+
+def test_a_history_keeps_its_own_years_and_day_ranges_carry_theirs():
+    """Office of the Historian, "Camp David Accords and the Arab-Israeli Peace Process, 1977–1979": "The
+    Camp David Summit, held from September 5–17, 1978, …", "… resulting in an impasse during the winter
+    of 1978–1979. … Carter traveled to Israel on March 10" (1979: the story goes on from the range's
+    end, not to the year the page was published); Wikipedia, Treaty on Open Skies: "On March 8 and 9,
+    2007, Russia conducted overflights of Canada"."""
+    text = (
+        "The Camp David Summit, held from September 5–17, 1978, was a pivotal moment. Talks later broke down, "
+        "resulting in an impasse during the winter of 1978–1979.\n\n"
+        "Carter traveled to Israel on March 10 to press both sides.\n\n"
+        "On March 8 and 9, 2007, Russia conducted overflights of Canada.\n"
+    )
+    got = _events(text, date="2016-10-31")
+    assert ("1978-09-05", "September 5") in got and ("2007-03-08", "March 8") in got
+    assert ("1979-03-10", "March 10") in got
+    assert ("1978", "1978") in got  # the impasse: no person or agreement ties it to the summit
+    para = _events("Talks resumed in 2024 after a long pause.\n\nThe ministers met on May 2 in Rome.\n",
+                   date="2025-02-01")
+    assert ("2025-05-02", "May 2") in para  # a story of the document's own time: the document's year

@@ -5,8 +5,9 @@ News and reports date most happenings by the story they tell, not in full: "on A
 what the text has set up:
 
 - a day or month without a year takes the year of the latest date before it in its paragraph (the
-  paragraph's narrative), else the year of the document's own date, else that of the latest date
-  before it anywhere; with none of these it is left out;
+  paragraph's narrative), else the year of the document's own date when the text tells of its own
+  time (no earlier date, or one of the year before at the latest), else that of the latest date
+  before it anywhere (a history); with none of these it is left out;
 - a weekday ("on Tuesday", "said Monday") is the document's own day or the last such day before it
   (the next one in a clause that tells of the future); without a document date, or beside a written
   date ("Tuesday, 14 February 1941"), it dates nothing;
@@ -37,7 +38,9 @@ _MONTH_WORD = _FULL_MONTH + "|" + "|".join(rf"{a}\." for a in words("month_abbre
 _YEAR = r"(?:1[5-9]|20)\d\d"
 # "on April 7", "June 7-8", "on 4 March", "Aug. 13": a day with no year written after it.
 _YEARLESS = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
+    # A range of days in one month may end in the year: "September 5–17, 1978", "March 8 and 9, 2007".
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*(?:[-–]|and|&)\s*[0-3]?\d\b(?:,?\s*(?P<dy>{_YEAR})\b)?)?"
+    rf"|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
     # The first end of a range whose other end, in another month, carries the year
     # ("November 22–December 19, 2022", "from December 3 to December 5, 2025"): that year.
     rf"(?:\s*(?:[-–]|and|to|&)\s*(?:{_MONTH_WORD})\s+[0-3]?\d,?\s*(?P<ry>{_YEAR})\b)?"
@@ -139,9 +142,9 @@ class Anchors:
         last = self.before(at)
         if last is not None and self.block(last.start) == self.block(at):
             return _year(last.iso)
-        if self.doc_date:
-            return _year(self.doc_date)
-        return _year(last.iso) if last is not None else None
+        if self.doc_date and (last is None or _year(last.iso) >= _year(self.doc_date) - 1):
+            return _year(self.doc_date)  # a story of the document's own time
+        return _year(last.iso) if last is not None else None  # a history: its latest year
 
     def narrative(self, at: int) -> DateMention | None:
         """The latest date before ``at`` in its paragraph or the one before."""
@@ -177,8 +180,8 @@ def yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMen
             name = (m.group("m1") or m.group("m2")).lower()
             if not _free(taken, m.start(), first_end) or (clause and name.endswith(".")):
                 continue
-            if m.group("ry"):
-                year: int | None = int(m.group("ry"))
+            if m.group("ry") or m.group("dy"):
+                year: int | None = int(m.group("ry") or m.group("dy"))
             elif clause:
                 year = _year(last.iso) if (last := anchors.any_before(m.start())) is not None else None
             else:

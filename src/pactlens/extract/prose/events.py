@@ -25,13 +25,15 @@ from pactlens.extract.prose.event_dates import dates_with_years, named_happening
 from pactlens.extract.prose.event_index import EventIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
-from pactlens.structure.doc import Doc
+from pactlens.structure.doc import Doc, Span
 from pactlens.structure.nlp import operative_text
 from pactlens.structure.sentences import BodySentence, body_sentences
 
 
 #: A deadline year ("by 2017") in a clause that tells of the future.
 _BY = re.compile(r"\b(?:by|until|till)\s+$", re.I)
+#: The second end of a year range ("the winter of 1978–1979"): the story goes on from there.
+_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d\s*[–-]\s*$")
 #: A definite description before a year: "the 2011 uprising", "Bahrain's 2011 uprising", "the uprising of".
 _DEFINITE = re.compile(r"(?:\b(?:the|its|their|his|her)|[\w.]+['’]s)\s+(?:\w+\s+(?:of|in)\s+)?$", re.I)
 _WILL = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:planning|expected|scheduled|set)\s+to|plans?\s+to|aims?\s+to|(?:is|are)\s+to)\b", re.I)
@@ -56,11 +58,12 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     # A news item's dateline dates the day's happenings, "today" and "this morning", not itself.
     # Later ones mostly retell the first ("made the announcement this morning"): the first that
     # dates a happening is kept.
+    doc_date = document_metadata(doc, title=doc.source.title, date=doc.source.date).date
     today = today_dates(doc)
     today_at = {d.start for d in today}
     today_done = False
     dates = [d for d in dates if line is None or d.start != line.start] + today
-    dates, relative_at = _unwritten_years(doc, text, sentences, dates)
+    dates, relative_at = _unwritten_years(doc, text, sentences, dates, doc_date)
     starts = [s.span.start for s in sentences]
     retold: set[tuple[str, str]] = set()
     by_sentence: dict[int, list[DateMention]] = {}
@@ -109,16 +112,16 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
                     evidence=[doc.evidence(d.start, d.end), doc.evidence(a, b)],
                 )
             )
-    return _dedupe(events)
+    return _dedupe(events, operative_text(doc))
 
 
 def _unwritten_years(doc: Doc, text: str, sentences: tuple[BodySentence, ...],
-                     dates: list[DateMention]) -> tuple[list[DateMention], set[int]]:
+                     dates: list[DateMention], doc_date: str | None) -> tuple[list[DateMention], set[int]]:
     """``dates`` with the days, months, weekdays and relative dates written without a year
     (:mod:`pactlens.extract.prose.event_anchors`), in text order; and where the relative ones start
     (their words, "the same year", are no frame a bare year needs)."""
-    doc_date = document_metadata(doc, title=doc.source.title, date=doc.source.date).date
-    known = [d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)]
+    known = [d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)
+             or _RANGE_END.search(text, max(0, d.start - 8), d.start)]
     # An agreement's operative clauses say "the following year", "in January" of no year in particular.
     op = operative_text(doc)
     prose = tuple(s for s in sentences if op is None or not op.start <= s.span.start < op.end)
@@ -134,13 +137,25 @@ def _people(actors: set[str]) -> bool:
     return any(not (len(a) == 3 and a.isupper()) for a in actors)
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+#: Kinds of happening an agreement goes through once: an actorless year of one retells the precise one
+#: ("the treaty, signed in 2025").
+_ONE_OFF = frozenset({"signing", "ratification", "agreement"})
+
+
+def _dedupe(events: list[Event], operative: Span | None = None) -> list[Event]:
     """Drop a year-only (or month-only) event that repeats a more precise one of the same
-    kind and agreement (and, with no agreement, a shared actor).
+    kind and agreement (and, with no agreement, a shared person: a state takes part in many; or no
+    actor at all, for a signing, ratification or agreement, which an agreement goes through once,
+    and for anything in an agreement's own clauses, which repeat their years). Talks and
+    statements recur: "an impasse in the talks during the winter of 1978" is not the September
+    1978 summit.
 
     The more precise events are indexed by kind, agreement and each shorter date
     they start with, with the union of their actors: one look-up per event.
     """
+    def in_clauses(e: Event) -> bool:
+        return operative is not None and operative.start <= e.evidence[0].start < operative.end
+
     precise: dict[tuple[str, str | None, str], set[str]] = {}
     for o in events:
         for cut in (4, 7):
@@ -149,7 +164,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         actors = precise.get((e.kind, e.agreement, e.date)) if e.precision != "day" else None
-        if actors is not None and (e.agreement or not e.actors or _people(actors & set(e.actors))):
+        if actors is not None and (e.agreement or _people(actors & set(e.actors)) or (not e.actors and (e.kind in _ONE_OFF or in_clauses(e)))):
             continue
         out.append(e)
     return out
