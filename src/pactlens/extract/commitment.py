@@ -28,12 +28,13 @@ from typing import Literal
 
 from pactlens.extract.domains import literal_trie
 from pactlens.structure.scan import folded, matches_at, starts_in
+from pactlens.regexes import lazy_re
 
 StrengthOrNone = Literal["binding", "soft", "excluded"] | None
 
 _I = re.IGNORECASE
 
-EXCLUDED = re.compile(
+EXCLUDED = lazy_re(
     r"\b(?:does|do|did|will|would|shall|is|are)\s+not\s+(?:\w+ly\s+)?"
     r"(?:establish|create|constitute|provide\s+for|oblige|obligate|entail|imply|amount\s+to|commit|contain|"
     r"include\s+(?:any|a)\s+(?:mutual|military|defen[cs]e))\w*"
@@ -49,14 +50,14 @@ _SOFT_VERBS = (
     r"make\s+efforts|make\s+every\s+effort|take\s+(?:the\s+necessary\s+)?measures\s+to\s+promote|"
     r"study|examine|support\s+the\s+development|contribute\s+to\s+the\s+development|work\s+towards?|favour|favor"
 )
-SOFT = re.compile(
+SOFT = lazy_re(
     rf"\b(?:may(?!\s+\d)|might|could|should)\b(?!\s+not\b)"
     rf"|\b(?:{_SOFT_VERBS})(?:s|es|ed|ing)?\b"
     r"|\b(?:plans?|planned)\s+(?:to|include)\b|\bproposals?\s+to\b|\bemphasi[sz]es\b|\bas\s+far\s+as\s+possible\b"
     r"|\bwhere\s+(?:appropriate|possible)\b|\bbest\s+efforts\b",
     _I,
 )
-BINDING = re.compile(
+BINDING = lazy_re(
     r"\b(?:shall|will|must)\b(?!\s+be\s+(?:construed|interpreted))"
     r"|\bundertak(?:e|es|ing)\b|\bundertook\b|\bagree(?:s|d)?\s+(?:to|that|not)\b|\bare\s+agreed\b"
     r"|\b(?:is|are)\s+(?:obliged|bound|obligated|required)\s+to\b|\bcommit(?:s|ted)?\b|\bpledge(?:s|d)?\b"
@@ -66,15 +67,15 @@ BINDING = re.compile(
     _I,
 )
 #: A soft verb this close after a binding modal makes the modal soft ("shall endeavour to").
-_MODAL_THEN_SOFT = re.compile(
+_MODAL_THEN_SOFT = lazy_re(
     rf"\b(?:shall|will|undertake\s+to|agree\s+to)\s+(?:(?!be\b)\w+\s+){{0,2}}?(?:{_SOFT_VERBS})\w*\b", _I
 )
-DEFINITION = re.compile(
+DEFINITION = lazy_re(
     r"\bshall\s+(?:mean|be\s+understood\s+(?:as|to\s+mean)|denote|refer\s+to)\b|[\"'”’]\s+means\b|\bfor\s+the\s+purposes?\s+of\s+"
     r"this\s+\w+,\s*(?:the\s+)?(?:term|expression)",
     _I,
 )
-MECHANICS = re.compile(
+MECHANICS = lazy_re(
     r"\b(?:enter|come|came|entered)\s+into\s+force\b|\bremain\s+in\s+force\b|\bratif(?:y|ied|ication)\b"
     r"|\bdenounc\w*|\bdenunciation\b|\bequally\s+authentic\b|\bin\s+witness\s+whereof\b|\bdone\s+(?:at|in)\b"
     r"|\bbe\s+deposited\b|\bdepositary\b|\bregistered\s+with\b|\bbe\s+(?:automatically\s+)?(?:extended|renewed|"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from pactlens.extract.numwords import NUMBER_WORD, parse_ordinal, parse_year
 from pactlens.resources.lexicon import alternation
+from pactlens.regexes import lazy_re
 
 _MONTHS = alternation("months", "month_abbreviations")
 _M = rf"(?:{_MONTHS})\.?"
@@ -43,7 +44,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day", rf"\b(?P<y>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("month", rf"\b(?P<m>{_M}),?\s+(?P<y>{_YEAR})\b"),
 ]
-_YEAR_RE = re.compile(rf"(?<![\d/.\-])(?P<y>{_YEAR})(?![\d/\-]|\.\d)")
+_YEAR_RE = lazy_re(rf"(?<![\d/.\-])(?P<y>{_YEAR})(?![\d/\-]|\.\d)")
 
 
 def word_year(phrase: str) -> int | None:

@@ -32,11 +32,12 @@ from pactlens.structure.scan import matches_at, starts_in
 from pactlens.extract.domains import literal_trie
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 _I = re.IGNORECASE | re.MULTILINE
 
 #: Formulas that only an agreement's own text uses of itself.
-_INSTRUMENT = re.compile(
+_INSTRUMENT = lazy_re(
     r"\b(?:high\s+contracting\s+parties|contracting\s+(?:parties|party|states|governments)"
     r"|have\s+agreed\s+(?:as\s+follows|upon|on\s+the\s+following)|agree\s+as\s+follows"
     r"|in\s+(?:witness|faith)\s+whereof|done\s+(?:in\s+\w+\s+)?at\b|done\s+in\s+(?:duplicate|triplicate)"
@@ -46,52 +47,52 @@ _INSTRUMENT = re.compile(
     _I,
 )
 #: "Article 5" at a line start or after a sentence, or "article 2." anywhere (GGO texts lost their lines).
-_ARTICLE_HEAD = re.compile(
+_ARTICLE_HEAD = lazy_re(
     r"(?:^\s*(?:article|art\.)\s*(?:\d+|[IVXLC]+)\b|\b(?:article|art\.)\s*(?:\d+|[IVXLC]+)\s*[.:\u2013-](?!\d))", _I
 )
 #: Where an ``_ARTICLE_HEAD`` can begin, besides the text's start: "art" of "Article", "ART.".
-_ART_OPENING = re.compile("art")
-_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)\b", re.IGNORECASE)
+_ART_OPENING = lazy_re("art")
+_NUMBER = lazy_re(r"(?:\d+|[IVXLC]+)\b", re.IGNORECASE)
 #: The text opens with its own title: "AGREEMENT BETWEEN...", "Trade Agreement between...".
-_OPENING_TITLE = re.compile(
+_OPENING_TITLE = lazy_re(
     r"\A\W*(?:MainText:\s*)?(?:[\w'\u2019-]+\s+){0,6}?(?:agreement|treaty|convention|protocol|memorandum|declaration"
     r"|charter|exchange\s+of\s+(?:letters|notes)|regulations|constitution|statute|pact|accord)\b"
     r"(?!(?:\W+\w+){0,12}?\W+(?:is|was|are|were|has|had|entered|became|began|outlines)\b)",
     re.IGNORECASE,
 )
-_SIGNATURE = re.compile(r"\bFor\s+(?:the\s+)?(?:Government|Republic|Kingdom|President|State|Union)\s+of\b", re.IGNORECASE)
-_SHALL = re.compile(r"\bshall\b", re.IGNORECASE)
-_SHALL_OPENING = re.compile("shall")
-_FOR = re.compile("for")  # where a _SIGNATURE begins
-_WORD = re.compile(r"\w+")
+_SIGNATURE = lazy_re(r"\bFor\s+(?:the\s+)?(?:Government|Republic|Kingdom|President|State|Union)\s+of\b", re.IGNORECASE)
+_SHALL = lazy_re(r"\bshall\b", re.IGNORECASE)
+_SHALL_OPENING = lazy_re("shall")
+_FOR = lazy_re("for")  # where a _SIGNATURE begins
+_WORD = lazy_re(r"\w+")
 #: A government press page: its address or tags, or the release's own head lines.
-_RELEASE = re.compile(
+_RELEASE = lazy_re(
     r"briefing-room|briefings?-statements|statements?-releases|press-releases?|/statements?/|/readouts?/|fact-sheets?/"
     r"|media-notes?|for\s+immediate\s+release|office\s+of\s+the\s+(?:spokesperson|press\s+secretary)",
     re.IGNORECASE,
 )
 
 #: Third-person reporting about an agreement or what people said of it.
-_REPORTING = re.compile(
+_REPORTING = lazy_re(
     r"\b(?:said|says|stated|told|according\s+to|reported|announced|emphasi[sz]ed|underscored|noted\s+that"
     r"|wrote|writes|argued|claimed|described|highlighted|was\s+signed|were\s+signed|signed\s+(?:a|an|the)\b"
     r"|(?:treaty|agreement|pact|accord)\s+(?:comprises|contains|includes|provides\s+for|aims|seeks|was|has\s+been))",
     re.IGNORECASE,
 )
 #: Where a _REPORTING match begins, lowercased.
-_REPORTING_OPENING = re.compile(literal_trie([
+_REPORTING_OPENING = lazy_re(literal_trie([
     "said", "says", "stated", "told", "according", "reported", "announced", "emphasi", "underscored", "noted", "wrote",
     "writes", "argued", "claimed", "described", "highlighted", "was", "were", "signed", "treaty", "agreement", "pact",
     "accord"]))
 #: A quotation: opening mark before a word, closing mark after one (so the gap
 #: between two quoted defined terms, '"quota" means ... "', is not one).
-_QUOTE = re.compile(r"(?<!\w)[\"\u201c](?=\w)[^\"\u201c\u201d\n]{12,400}(?<=[\w.,!?])[\"\u201d]")
-_QUOTE_OPENING = re.compile("[\"\u201c]")
-_MARKER = re.compile(r"\[\d{1,3}\]|\[\^\d{1,3}\]|<sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
-_URL = re.compile(r"https?://")
+_QUOTE = lazy_re(r"(?<!\w)[\"\u201c](?=\w)[^\"\u201c\u201d\n]{12,400}(?<=[\w.,!?])[\"\u201d]")
+_QUOTE_OPENING = lazy_re("[\"\u201c]")
+_MARKER = lazy_re(r"\[\d{1,3}\]|\[\^\d{1,3}\]|<sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]")
+_URL = lazy_re(r"https?://")
 #: "MOSCOW, Jan 17 (Reuters) -", "WASHINGTON (AP) —", "By Jane Doe".
-_NEWS_AGENCY = re.compile(r"\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)")
-_DATELINE = re.compile(
+_NEWS_AGENCY = lazy_re(r"\((?:Reuters|AP|AFP|TASS|IRNA|Xinhua|dpa)\)")
+_DATELINE = lazy_re(
     r"^\s*(?:[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w .]{1,20})?\s*(?:\([A-Za-z .]{2,20}\)\s*)?[-\u2013\u2014]\s"
     r"|by\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+\b)",
     re.MULTILINE,
@@ -100,7 +101,7 @@ _DATELINE = re.compile(
 #: News dates what happened by the day of the week ("said on Tuesday", "Monday night"):
 #: it is written for readers of the same week. Reports and articles give dates.
 _DAYS = alternation("weekdays")
-_WEEKDAY = re.compile(
+_WEEKDAY = lazy_re(
     rf"\b(?:(?:on|last|this|next|late|early)\s+(?:{_DAYS})"
     rf"|(?:{_DAYS})\s+(?:morning|afternoon|evening|night))\b"
 )

@@ -22,6 +22,7 @@ from pactlens.extract.dates import find_dates
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
 from pactlens.structure.front import front_matter_fields
+from pactlens.regexes import lazy_re
 
 _DATE_KEYS = ("date", "published_time", "publication_date", "published", "pubdate", "article:published_time",
               "created", "modified_time", "updated")
@@ -30,20 +31,20 @@ _COVER_DATE_KEYS = ("publication date", "date published", "published", "publishe
 _AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 _COVER_AUTHOR_KEYS = ("author(s)", "authors", "author", "by", "written by")
 #: 2020-09-15, 2020-09-15T10:00, 2020-09-15-20-37-25 (a static site's timestamp)
-_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:$|[T\s-]\d)")
+_ISO = lazy_re(r"^(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:$|[T\s-]\d)")
 #: 04/22/2026 or 22/04/2026: read only where the order is certain (one number above 12).
-_SLASHED = re.compile(r"^(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})\b")
+_SLASHED = lazy_re(r"^(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})\b")
 #: The lead sentence's name in capitals: two or more capitalised words (small words between).
-_CAPS_NAME = re.compile(
+_CAPS_NAME = lazy_re(
     r"\b(?P<n>[A-Z][A-Z'’.-]+(?:[–—-][A-Z][A-Z'’.-]+)*(?:\s+(?:(?:OF|ON|THE|AND|FOR|TO|IN|DE|AU)\s+)*[A-Z][A-Z'’.-]+(?:[–—-][A-Z][A-Z'’.-]+)*)+)\b"
 )
-_BOLD_NAME = re.compile(r"(?:\*\*|__)(?P<n>[^*_\n]{3,100}?)(?:\*\*|__)")
+_BOLD_NAME = lazy_re(r"(?:\*\*|__)(?P<n>[^*_\n]{3,100}?)(?:\*\*|__)")
 _SMALL = {"of", "on", "the", "and", "for", "to", "in", "de", "au", "a", "an"}
 
 
 #: A news dateline opening the first paragraph: "TOKYO, April 6, 2014 – ", "WASHINGTON, Calif., June 13, 2014 —",
 #: "WASHINGTON, August 30. The ..." (no year: a dateline, but no date).
-DATELINE = re.compile(
+DATELINE = lazy_re(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,[ \t]*[A-Z][\w.’' ]{1,20}?)?),[ \t]+"
     rf"(?P<date>(?:{alternation('months')}|(?:{alternation('month_abbreviations')})\.?)[ \t]+\d{{1,2}}(?P<year>,[ \t]*\d{{4}})?)[ \t]*"
     r"(?:\([\w .]{2,20}\)[ \t]*)?(?:[-–—]|\.(?=[ \t]+[A-Z]))\s",

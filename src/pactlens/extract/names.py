@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pactlens.model import Signatory
 from pactlens.resources.lexicon import lowered
 from pactlens.resources.states import StateMention, find_states, lookup
+from pactlens.regexes import lazy_re
 
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 #: "Robert", "McKernan", "FAIZ-MOHAMMED", "Díaz-Durán", "O'Neil"; "H.", "J.F.W.", "Cl."; "M" (an initial without its dot).
-_CAP_TOKEN = re.compile(
+_CAP_TOKEN = lazy_re(
     rf"(?:[{UP}](?:[{LOW}]+[{UP}]?[{LOW}]*|[{UP}]+)(?:['\u2019\-][{UP}]?[{UP}{LOW}]+)*"
     rf"|(?:[{UP}][{LOW}]{{0,2}}\.){{1,4}}|[{UP}](?![\w.]))"
 )
@@ -26,7 +27,7 @@ _PARTICLES = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "van",
               "la", "le", "bin", "ibn", "al", "el", "y", "e", "al-", "el-"}
 _SUFFIXES = {"jr.", "jr", "sr.", "ii", "iii"}
 #: Honorifics that may stand before a name; they are not part of it.
-HONORIFIC = re.compile(
+HONORIFIC = lazy_re(
     r"(?:(?:His|Her|HIS|HER)\s+(?:Excellency|EXCELLENCY)|H\.\s?E\.|Monsieur|MONSIEUR|Messrs\.?|Mr\.?|MR\.?|Mrs\.?|Ms\.?|Dr\.?|DR\.?"
     r"|Sir|SIR|Se[nñ]or|SE[NÑ]OR|Sr\.|Don|Herr|Baron|BARON|Count|COUNT|Lord|Prince|Shri|Lic\.|Ing\.|Prof\.?"
     r"|The\s+Hon(?:ou?rable|\.)|Hon\.|Vice[- ]Admiral|Admiral|General|Colonel|Marshal|Chevalier|Jonkheer|Dame|Mme\.?|Madame)"
@@ -91,8 +92,8 @@ def valid_name(tokens: Sequence[str]) -> bool:
     return lookup(joined) is None and not find_states(joined)
 
 
-_WORD = re.compile(r"[ \t]*([^\s,;:()\[\]]+)")
-_INITIALS = re.compile(rf"(?:[{UP}][{LOW}]{{0,2}}\.)+")
+_WORD = lazy_re(r"[ \t]*([^\s,;:()\[\]]+)")
+_INITIALS = lazy_re(rf"(?:[{UP}][{LOW}]{{0,2}}\.)+")
 
 
 def name_at(text: str, pos: int, end: int) -> NameSpan | None:

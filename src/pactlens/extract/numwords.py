@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pactlens.regexes import lazy_re
 
 UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -46,11 +47,11 @@ ORDINAL |= {"hundredth": 100, "thousandth": 1000}
 _CARDINAL_OF = {_ordinal(w): w for w in CARDINAL if w not in {"zero", "fourty"}} | {"hundredth": "hundred", "thousandth": "thousand"}
 
 _VOCABULARY = sorted({*CARDINAL, *ORDINAL, *SCALES, "and"}, key=len, reverse=True)
-_PIECE = re.compile("|".join(_VOCABULARY))
+_PIECE = lazy_re("|".join(_VOCABULARY))
 #: One number word (or "and"), longest first; glued runs ("ninetyfive", "andseventy") are several.
 NUMBER_WORD = r"(?:" + "|".join(_VOCABULARY) + r")"
 #: Figures with an ordinal suffix, OCR forms included: "21st", "8-th", "2 nd", "3rd".
-_FIGURE_ORDINAL = re.compile(r"(?i)(?P<n>\d{1,4})\s*-?\s*(?:st|nd|rd|th|d)?\.?")
+_FIGURE_ORDINAL = lazy_re(r"(?i)(?P<n>\d{1,4})\s*-?\s*(?:st|nd|rd|th|d)?\.?")
 
 
 @lru_cache(maxsize=8192)

@@ -5,7 +5,6 @@ Shared by both readings: the same state named twice is one party whose evidence 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from pactlens.extract.bloc_parties import bloc_of
@@ -15,6 +14,7 @@ from pactlens.model import Party
 from pactlens.resources.states import StateMention, find_states, get
 from pactlens.resources.styles import find_styles
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 
 def state_party(doc: Doc, m: StateMention) -> Party:
@@ -47,7 +47,7 @@ def merge_parties(parties: Iterable[Party], limit: int = 3) -> list[Party]:
     return sorted(out.values(), key=lambda p: min((e.start for e in p.evidence), default=0))
 
 
-_ROYAL_STYLE = re.compile(r"(?i)\b(?:emperor|empress)\s+of\s+(?:the\s+)?$")
+_ROYAL_STYLE = lazy_re(r"(?i)\b(?:emperor|empress)\s+of\s+(?:the\s+)?$")
 
 
 def states_in(doc: Doc, start: int, end: int, *, adjectives: bool = False, capitals: bool = False) -> list[StateMention]:

@@ -19,33 +19,33 @@ party readers can skip it and the reason can be shown.
 
 from __future__ import annotations
 
-import re
 
 from pactlens.extract.signing_clauses import SIGNING_VERB
+from pactlens.regexes import lazy_re
 
-_ROUND = re.compile(r"\s*(?i:round)\b")
-_CURRENCY = re.compile(
+_ROUND = lazy_re(r"\s*(?i:round)\b")
+_CURRENCY = lazy_re(
     r"\s*(?i:dollars?|francs?|pounds?(?:\s+sterling)?|pesos?|rupees?|yen|yuan|renminbi|kron(?:e|er|a|or)|(?:deutsche\s+)?marks?"
     r"|rand|shillings?|dinars?|dirhams?|riy?als?|reais|reals?|lir[ae]|escudos?|guilders?|florins?|cents?|currency|currencies)\b"
 )
 #: "Done at", "signed in duplicate at", "in the city of": a place clause.
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = lazy_re(
     rf"{SIGNING_VERB.pattern}(?:\s+(?i:in\s+(?:duplicate|triplicate|\w+\s+originals?|\w+\s+copies|a\s+single\s+\w+(?:\s+\w+)?)))?,?"
     r"\s+(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?:[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3},\s*)?$"
 )
 #: "the Treaty of Asuncion", "the Convention of Lomé", "Treaty establishing the European Economic
 #: Community": a state, place or bloc naming an instrument or what an instrument sets up.
-_INSTRUMENT_OF = re.compile(
+_INSTRUMENT_OF = lazy_re(
     r"(?i:\b(?:treaty|convention|agreement|protocol|declaration|charter|act|accord|pact|round|conference|statute"
     r"|constitution)\s+(?:of|on)\s+(?:the\s+)?|\b(?:establishing|creating|constituting|instituting)\s+(?:the\s+)?)$"
 )
 #: "the Israel-EC Agreement", "the EU-Chile Association Agreement": a state inside a compound name.
-_COMPOUND_NAME_AFTER = re.compile(
+_COMPOUND_NAME_AFTER = lazy_re(
     r"\s*[-\u2013/]\s*[A-Z][\w.]*(?:\s*[-\u2013/]\s*[A-Z][\w.]*)*\s+(?:[A-Z]\w+\s+){0,3}"
     r"(?:Agreement|Treaty|Convention|Protocol|Accord|Partnership|Council|Committee)\b"
 )
-_THIRD_BEFORE = re.compile(r"(?i:\b(?:originating\s+in|originate\s+in|exported\s+to|imported\s+from|nationals\s+of|products\s+of|goods\s+of)\s+(?:the\s+)?)$")
-_ORIGIN_AFTER = re.compile(r"\s+(?i:origin)\b")
+_THIRD_BEFORE = lazy_re(r"(?i:\b(?:originating\s+in|originate\s+in|exported\s+to|imported\s+from|nationals\s+of|products\s+of|goods\s+of)\s+(?:the\s+)?)$")
+_ORIGIN_AFTER = lazy_re(r"\s+(?i:origin)\b")
 
 
 def not_party(text: str, start: int, end: int) -> str | None:

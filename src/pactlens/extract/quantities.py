@@ -21,8 +21,9 @@ from functools import lru_cache
 from pactlens.extract.domains import literal_trie
 from pactlens.structure.scan import folded, matches_at, starts_in
 from pactlens.model import Quantity
+from pactlens.regexes import lazy_re
 
-_CURRENCY_BEFORE = re.compile(
+_CURRENCY_BEFORE = lazy_re(
     r"(?:\b(?P<code>USD|EUR|ECU|RUB|GBP|CNY|JPY|CHF|INR|IRR|SDR|XAF|XOF|ecus?|euros?|US\s?\$)|(?P<sym>[$€£¥]))\s*$",
     re.IGNORECASE,
 )
@@ -37,16 +38,16 @@ _UNITS = {"cubic metre": "m3", "cubic meter": "m3", "per cent": "%", "percentage
 _TIME = {"year": "year", "month": "month", "day": "day", "week": "week", "hour": "hour"}
 _KEEP_ENTITIES = {"volume", "mass", "time", "currency", "length", "area", "power", "energy", "mass flow",
                   "volume flow"}
-_PERIOD_AFTER = re.compile(
+_PERIOD_AFTER = lazy_re(
     r"\s*(?:(?:of\s+\w+(?:\s+\w+)?\s+)?(?P<w>annually|per\s+annum|a\s+year|per\s+year|each\s+year|every\s+year|"
     r"yearly|a\s+month|per\s+month|monthly|each\s+month|per\s+day|a\s+day|daily))\b",
     re.IGNORECASE,
 )
 _PERIODS = {"annually": "year", "annum": "year", "year": "year", "yearly": "year", "month": "month",
             "monthly": "month", "day": "day", "daily": "day"}
-_BCM = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>bcm|billion\s+cubic\s+met(?:re|er)s)\b", re.IGNORECASE)
-_NUMWORD_PAREN = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s*\((?P<d>\d+)\)", re.IGNORECASE)
-_SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}\b)")
+_BCM = lazy_re(r"\b(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>bcm|billion\s+cubic\s+met(?:re|er)s)\b", re.IGNORECASE)
+_NUMWORD_PAREN = lazy_re(r"\b[a-z]+(?:-[a-z]+)?\s*\((?P<d>\d+)\)", re.IGNORECASE)
+_SPACED_THOUSANDS = lazy_re(r"(?<=\d) (?=\d{3}\b)")
 
 
 _NUMBER = (
@@ -60,7 +61,7 @@ _UNIT_WORD = (
     r"barrels?|bcm|hectares?|ha|dollars?|euros?|ecus?|roubles?|rubles?|pounds?|francs?|rupees?|yen|yuan|rials?|"
     r"GRT|gross\s+(?:register\s+)?ton\w*|[MGk]Wh?|litres?|liters?|(?:nautical\s+)?miles?)"
 )
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_re(
     rf"\b{_NUMBER}(?:\s*\(\d+\))?\s*(?:(?:million|billion|thousand|hundred)\s+)?{_UNIT_WORD}(?!\w)"
     rf"|(?:\b(?:USD|EUR|ECU|RUB|GBP|CNY|JPY|CHF|INR|IRR|SDR|XAF|XOF|US\s?\$)|[$€£¥])\s*\d",
     re.IGNORECASE,
@@ -70,7 +71,7 @@ _CANDIDATE = re.compile(
 #: Where a candidate can begin: a digit or a number word or currency code at a word start, or a
 #: currency symbol. A trie of literals is far cheaper to scan for than _CANDIDATE itself; it is
 #: scanned for in the lowercased text, case-sensitively, which is half the time of IGNORECASE.
-_CANDIDATE_START = re.compile(
+_CANDIDATE_START = lazy_re(
     r"\b(?:\d|" + literal_trie(sorted(
         "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
         "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -101,16 +102,16 @@ _SMALL_NUMBERS = {w: float(i) for i, w in enumerate(
 _SMALL_NUMBERS.update({w: float(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
 #: A window that is only "<number> <time unit>" in plain words: the commonest quantity in treaty
 #: text ("within thirty days", "a period of 12 months").
-_PLAIN_DURATION = re.compile(
+_PLAIN_DURATION = lazy_re(
     rf"(?P<pre>[^\d]*?)(?<![\w.,-])(?P<n>\d{{1,4}}|{'|'.join(_SMALL_NUMBERS)}) (?P<unit>(?P<u>year|month|week|day)s?)(?![\w-])(?P<post>[^\d]*)"
 )
 #: ... or "<number>%", "<number> percent", "<number> per cent" ("shall not exceed 25 % ad valorem").
-_PLAIN_PERCENT = re.compile(
+_PLAIN_PERCENT = lazy_re(
     rf"(?P<pre>[^\d]*?)(?<![\w.,-])(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?|{'|'.join(_SMALL_NUMBERS)})"
     rf"(?:(?P<pct> ?%)|(?P<word> percent| per cent)(?![\w-]))(?P<post>[^\d]*)"
 )
 #: Anything in the rest of the window that quantulum3 could read as (part of) another quantity.
-_NOT_PLAIN = re.compile(
+_NOT_PLAIN = lazy_re(
     rf"\b(?:a|an|half|quarter|dozens?|score|couple|once|twice|thrice|hundreds?|thousands?|millions?|billions?|"
     rf"trillions?|per|(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)s?|"
     rf"{'|'.join(_SMALL_NUMBERS)})\b|[^\w\s,.;:()'\"]",
@@ -118,7 +119,7 @@ _NOT_PLAIN = re.compile(
 )
 
 
-_NEXT_WORD = re.compile(r"\s*([^\s,.;:()'\"]+)")
+_NEXT_WORD = lazy_re(r"\s*([^\s,.;:()'\"]+)")
 
 
 @lru_cache(maxsize=1)

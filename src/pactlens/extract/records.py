@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pactlens.model import Agreement, AgreementKind, Party
+from pactlens.regexes import lazy_re
 
 #: Title head words and the agreement kind they make. Protocols and exchanges of
 #: letters are binding instruments in their own right, so they are "agreement";
@@ -21,7 +22,7 @@ _KIND_WORDS: tuple[tuple[str, AgreementKind], ...] = (
     (r"agreement|accord|protocol|exchange\s+of\s+(?:letters|notes)|arrangement|regulations|statute", "agreement"),
     (r"amendment", "other"),
 )
-KIND_RE = re.compile(r"\b(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KIND_WORDS)) + r")\b", re.IGNORECASE)
+KIND_RE = lazy_re(r"\b(?:" + "|".join(f"(?P<k{i}>{rx})" for i, (rx, _) in enumerate(_KIND_WORDS)) + r")\b", re.IGNORECASE)
 
 
 def agreement_kind(title: str | None) -> AgreementKind:

@@ -30,12 +30,13 @@ from typing import Literal
 
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.resources.lexicon import phrases
+from pactlens.regexes import lazy_re
 
 ClauseKind = Literal["signature", "cited"]
 EventKind = Literal["signature", "entry-into-force", "ratification", "accession"]
 
 #: The verbs that sign ("sign this" / "sign the present": "we sign this Treaty at ...").
-SIGNING_VERB = re.compile(
+SIGNING_VERB = lazy_re(
     r"\b(?i:done|signed|sign\s+(?:this|the\s+present)|concluded|made|issued|initialled|executed)\b"
 )
 _INSTRUMENT = (
@@ -43,32 +44,32 @@ _INSTRUMENT = (
     r"|exchange\s+of\s+(?:letters|notes)|amendment|statute|covenant|instrument|letters?|notes?)"
 )
 #: An instrument's head word: after the witness formula, a sign that the clause names another one.
-_OTHER = re.compile(rf"(?i)\b{_INSTRUMENT}s?\b")
+_OTHER = lazy_re(rf"(?i)\b{_INSTRUMENT}s?\b")
 #: Where a sentence (or an item of a run-on OCR text) starts: the testimonium stands there.
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?)\]}\u201d\"]|\n)[\s\-\u2013\u2014*]*$")
+_SENTENCE_START = lazy_re(r"(?:^|[.;:!?)\]}\u201d\"]|\n)[\s\-\u2013\u2014*]*$")
 #: "IN WITNESS WHEREOF the undersigned ... have signed this Agreement" and its variants.
-_WITNESS = re.compile(r"(?i)\bin\s+(?:witness|faith|testimony)\s+(?:whereof|thereof|of\s+which)\b")
+_WITNESS = lazy_re(r"(?i)\bin\s+(?:witness|faith|testimony)\s+(?:whereof|thereof|of\s+which)\b")
 #: A verb that signs "this Agreement" directly: "have signed this Agreement at Lima on ...".
-_SIGNS_SELF_AFTER = re.compile(rf"(?i)\s+(?:(?:this|the\s+present)\s+(?:\w+\s+){{0,2}}?{_INSTRUMENT}\b)")
+_SIGNS_SELF_AFTER = lazy_re(rf"(?i)\s+(?:(?:this|the\s+present)\s+(?:\w+\s+){{0,2}}?{_INSTRUMENT}\b)")
 #: The instrument as the subject of the signing verb: "This Agreement was signed", "It is done".
-_SELF_SUBJECT = re.compile(
+_SELF_SUBJECT = lazy_re(
     rf"(?i)(?:\b(?:this|the\s+present)\s+(?:\w+\s+){{0,3}}?{_INSTRUMENT}|(?:^|[.;]\s*)it)"
     r"(?:\s*,[^,.;]{0,60},)?\s+(?:(?:was|is|has\s+been|shall\s+be|will\s+be|being|were|are)\s+)?"
     r"(?:(?:duly|hereby|jointly)\s+)?$"
 )
 #: Words that may open a testimonium before its verb: "Thus done and signed at ...".
-_LEAD_WORDS = re.compile(r"(?i)(?:\b(?:thus|so|hereby|done|signed|and)\s+)+$")
-_AT_OR_IN = re.compile(r"\s+(?i:at|in)\b")
+_LEAD_WORDS = lazy_re(r"(?i)(?:\b(?:thus|so|hereby|done|signed|and)\s+)+$")
+_AT_OR_IN = lazy_re(r"\s+(?i:at|in)\b")
 #: Verbs that sign only in the formula itself ("Made at ...", "Issued in ..."), never as a participle.
 _FORMULA_ONLY = {"made", "issued", "executed", "initialled"}
-_FORMULA_NEXT = re.compile(r"\s+(?i:at|in|on|this)\b")
+_FORMULA_NEXT = lazy_re(r"\s+(?i:at|in|on|this)\b")
 #: A participle's clause: "... Purposes signed in Brussels": the verb follows a noun, not a sentence start.
-_CLAUSE_START = re.compile(r"[.;]\s|\n\s*\n")
+_CLAUSE_START = lazy_re(r"[.;]\s|\n\s*\n")
 
 #: A gap left for filling in at signature: underscores, dots or ellipses ("___", "......", "……").
 _FILL = r"(?:[_\u2026]{2,}|\.{3,}|[_\u2026.]{3,})"
 #: The date left blank: "this ___ day of ____", "on this…….. day of", "on ...... 19..".
-BLANK_DATE = re.compile(
+BLANK_DATE = lazy_re(
     rf"(?i){_FILL}[^;]{{0,30}}?\bday\s+of\b|\bday\s+of\s*{_FILL}|\b(?:on|this|dated?)\s*{_FILL}"
     r"|\b(?:19|20)(?:__|\.\.)(?!\d)"
 )
@@ -105,7 +106,7 @@ _KIND_GROUPS = (
     ("agreement", "treaty", "convention", "pact", "charter", "accord", "covenant", "statute", "act"),
     ("protocol",), ("declaration",), ("memorandum",), ("exchange",), ("amendment",), ("decision",),
 )
-_SIGNED_THIS = re.compile(r"(?i)\b(?:signed|sign)\s+(?:this|the\s+present)\s+(?P<w>[a-z]+)")
+_SIGNED_THIS = lazy_re(r"(?i)\b(?:signed|sign)\s+(?:this|the\s+present)\s+(?P<w>[a-z]+)")
 
 
 def _group(word: str) -> int | None:
@@ -156,11 +157,11 @@ def signing_date(text: str, verb_end: int, end: int) -> SigningDate:
 #: force on", "ratified on") and in writing about one ("took effect on", "approved in", "acceded in",
 #: "joined in"): the treaty readers and verify's fact checks read dates with the same table.
 EVENT_WORDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
-    ("entry-into-force", re.compile(
+    ("entry-into-force", lazy_re(
         r"(?i)\b(?:(?:enter\w*|entry|came|come|comes|coming|went|go|goes)\s+into\s+(?:force|effect)"
         r"|t[ao]ken?\s+effect|took\s+effect|takes\s+effect|effective|in\s+force\s+(?:on|from|since))\b")),
-    ("ratification", re.compile(r"(?i)\b(?:ratif\w+|approv\w+|deposit\w*)\b")),
-    ("accession", re.compile(r"(?i)\b(?:acced(?:e|ed|es|ing)|accession|adher\w+|joined|join)\b")),
+    ("ratification", lazy_re(r"(?i)\b(?:ratif\w+|approv\w+|deposit\w*)\b")),
+    ("accession", lazy_re(r"(?i)\b(?:acced(?:e|ed|es|ing)|accession|adher\w+|joined|join)\b")),
 )
 
 

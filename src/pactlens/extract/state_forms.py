@@ -15,12 +15,13 @@ import re
 from functools import lru_cache
 
 from pactlens.resources.states import StateMention, find_states, get, lookup
+from pactlens.regexes import lazy_re
 
 #: Combining forms of state names ("the Sino-Russian treaty", "the Anglo-Irish Agreement").
 _COMBINING = {"sino": "CHN", "russo": "RUS", "anglo": "GBR", "franco": "FRA", "indo": "IND", "turco": "TUR",
               "italo": "ITA", "austro": "AUT", "greco": "GRC", "germano": "DEU", "hispano": "ESP", "luso": "PRT",
               "nippo": "JPN", "japano": "JPN", "polono": "POL", "swedo": "SWE", "dano": "DNK"}
-_COMBINING_RE = re.compile(r"\b([A-Z][a-z]+)(?=-)")
+_COMBINING_RE = lazy_re(r"\b([A-Z][a-z]+)(?=-)")
 
 
 def state_mentions(text: str, start: int = 0, end: int | None = None, *, capitals: bool = True) -> list[StateMention]:

@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
+from pactlens.regexes import lazy_re
 
 # A URL runs to the next whitespace; trailing sentence punctuation is not part of it.
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+_URL_RE = lazy_re(r"(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'*_’"
-_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|ref|cmpid|mc_cid|mc_eid)$", re.IGNORECASE)
-_HEX_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_NUM_ID = re.compile(r"(?<!\d)\d{6,}(?!\d)")
+_TRACKING = lazy_re(r"^(utm_\w+|fbclid|gclid|ref|cmpid|mc_cid|mc_eid)$", re.IGNORECASE)
+_HEX_ID = lazy_re(r"(?<![0-9a-f])[0-9a-f]{16,}(?![0-9a-f])")
+_UUID = lazy_re(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_NUM_ID = lazy_re(r"(?<!\d)\d{6,}(?!\d)")
 # Words wordninja may split off that are too short to trust as a real word.
 _SHORT_OK = {"a", "an", "in", "on", "of", "to", "at", "by", "as", "is", "us", "un", "eu", "no", "up", "vs"}
 # Above this cost (about rank 50,000 in wordninja's list) a "word" is too rare to

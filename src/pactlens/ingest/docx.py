@@ -13,7 +13,6 @@ appended at the end as a paragraph ``[n] text``.
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from io import BytesIO
@@ -24,6 +23,7 @@ from pactlens.ingest.sniff import DOCX
 from pactlens.ingest.types import Extracted
 from pactlens.ingest.util import joined, one_line
 from pactlens.limits import Limits
+from pactlens.regexes import lazy_re
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOTE_PARTS = (("footnote", "word/footnotes.xml"), ("endnote", "word/endnotes.xml"))
@@ -32,7 +32,7 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 #: Parts smaller than this are not held to the compression-ratio limit (small XML compresses well).
 RATIO_FLOOR = 1 << 20
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_DAY = lazy_re(r"^\d{4}-\d{2}-\d{2}")
 
 
 def read_docx(data: bytes, name: str, *, limits: Limits | None = None) -> Extracted:

@@ -17,11 +17,12 @@ from pactlens.errors import InputError
 from pactlens.ingest.sniff import HTML
 from pactlens.ingest.types import Extracted
 from pactlens.ingest.util import bracket_markers, exponent_context
+from pactlens.regexes import lazy_re
 
-_LABEL = re.compile(r"^\[?\s*(\d{1,3}(?:\s*,\s*\d{1,3})*|[*†‡§]|[a-z])\s*\]?$")
-_DEF_START = re.compile(r"\n\[([^\]\n]{1,4})\] ")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LABEL = lazy_re(r"^\[?\s*(\d{1,3}(?:\s*,\s*\d{1,3})*|[*†‡§]|[a-z])\s*\]?$")
+_DEF_START = lazy_re(r"\n\[([^\]\n]{1,4})\] ")
+_META_CHARSET = lazy_re(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_NOT_XML = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _BLOCKS = ("head", "p", "item", "row", "quote", "code", "cell")
 
 

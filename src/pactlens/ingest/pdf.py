@@ -9,7 +9,6 @@ return an empty analysis.
 from __future__ import annotations
 
 import logging
-import re
 from contextlib import contextmanager
 from io import BytesIO
 
@@ -18,8 +17,9 @@ from pactlens.ingest.sniff import PDF
 from pactlens.ingest.types import Extracted
 from pactlens.ingest.util import joined, one_line
 from pactlens.limits import Limits
+from pactlens.regexes import lazy_re
 
-_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+_PDF_DATE = lazy_re(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
 def read_pdf(data: bytes, name: str, *, limits: Limits | None = None) -> Extracted:

@@ -12,13 +12,14 @@ from collections import Counter
 
 from pactlens.ingest.edits import Edit
 from pactlens.ingest.util import bracket_markers, exponent_context
+from pactlens.regexes import lazy_re
 
 # --- characters -----------------------------------------------------------------
 
 _INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
-_LINE_END = re.compile(r"\r\n?|[\u2028\u2029\x0b\x85]")
-_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+_INVISIBLE = lazy_re(f"[{_INVISIBLE_CHARS}]+")
+_LINE_END = lazy_re(r"\r\n?|[\u2028\u2029\x0b\x85]")
+_NON_ASCII_RUN = lazy_re(r"[\x00-\x7f]?[^\x00-\x7f]+")
 
 
 def strip_invisible(text: str) -> list[Edit]:
@@ -56,8 +57,8 @@ def nfc(text: str) -> list[Edit]:
 
 # matched only at the start of a line that holds "Text:" (found with str.find): scanning
 # the whole text with ``^`` and re.M, or a look-behind, is several times slower
-_GGO_LABEL = re.compile(r"[ \t]*(Main|Appendix|Annex)Text:[ \t]*(?:\n|\Z)")
-_NA_LINE = re.compile(r"^[ \t]*NA[ \t]*(?:\n|$)", re.M)
+_GGO_LABEL = lazy_re(r"[ \t]*(Main|Appendix|Annex)Text:[ \t]*(?:\n|\Z)")
+_NA_LINE = lazy_re(r"^[ \t]*NA[ \t]*(?:\n|$)", re.M)
 
 
 def ggo_sections(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
@@ -120,11 +121,11 @@ def _ggo_unlabelled(text: str) -> tuple[list[Edit], list[tuple[str, int, int]]]:
 
 _SUP_OPEN = r"(?:<sup>&</sup>lt;sup>|<sup>&lt;sup>|&lt;sup&gt;|<sup>)"
 _SUP_CLOSE = r"(?:</sup>|&lt;/sup&gt;)"
-_SUP_MARKER = re.compile(_SUP_OPEN + r"[ \t]*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*|[*†‡§])[ \t]*" + _SUP_CLOSE)
-_SUP_ORDINAL = re.compile(r"(?<=\d)" + _SUP_OPEN + r"(st|nd|rd|th|er|e)" + _SUP_CLOSE)
-_SUP_ORPHAN = re.compile(r"[ \t]*<sup>&</sup>(?!lt;)")
-_INDENTED_DEF = re.compile(r"\n([ \t]+)(?=\[\d{1,3}\] )")
-_INDENTED_FIRST = re.compile(r"([ \t]+)(?=\[\d{1,3}\] )")
+_SUP_MARKER = lazy_re(_SUP_OPEN + r"[ \t]*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3})*|[*†‡§])[ \t]*" + _SUP_CLOSE)
+_SUP_ORDINAL = lazy_re(r"(?<=\d)" + _SUP_OPEN + r"(st|nd|rd|th|er|e)" + _SUP_CLOSE)
+_SUP_ORPHAN = lazy_re(r"[ \t]*<sup>&</sup>(?!lt;)")
+_INDENTED_DEF = lazy_re(r"\n([ \t]+)(?=\[\d{1,3}\] )")
+_INDENTED_FIRST = lazy_re(r"([ \t]+)(?=\[\d{1,3}\] )")
 
 
 def sup_markers(text: str) -> list[Edit]:
@@ -161,7 +162,7 @@ def _disjoint(edits: list[Edit]) -> list[Edit]:
 
 # --- a paragraph split by a footnote block -------------------------------------------
 
-_DEF_LINE = re.compile(r"\[\^?\w{1,4}\]:?[ \t]")
+_DEF_LINE = lazy_re(r"\[\^?\w{1,4}\]:?[ \t]")
 _TERMINAL = set(".!?:;…\"”’')]*")
 
 
@@ -236,9 +237,9 @@ def _move_block(text: str, prev_end: int, block_start: int, block_end: int, next
 
 # --- page breaks ---------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(r"(?i)\s*(?:page\s+)?[-\u2013(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-\u2013)]?(?:\s*(?:of|/)\s*\d{1,4})?\s*")
+_PAGE_NUMBER = lazy_re(r"(?i)\s*(?:page\s+)?[-\u2013(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-\u2013)]?(?:\s*(?:of|/)\s*\d{1,4})?\s*")
 #: Headings that may open many pages and are text, not running heads ("Article 5", "CHAPTER II").
-_STRUCTURAL_LINE = re.compile(r"(?i)\s*(?:article|art\.|chapter|part|section|annex|appendix|schedule|protocol)\b")
+_STRUCTURAL_LINE = lazy_re(r"(?i)\s*(?:article|art\.|chapter|part|section|annex|appendix|schedule|protocol)\b")
 #: A line is a running head or foot when it opens or closes at least this share of the pages.
 _RUNNING_SHARE = 0.4
 
@@ -282,7 +283,7 @@ def running_heads(text: str) -> list[Edit]:
     return edits
 
 
-_PAGE_BREAK = re.compile(r"[ \t\n]*\f[ \t\n\f]*")
+_PAGE_BREAK = lazy_re(r"[ \t\n]*\f[ \t\n\f]*")
 
 
 def page_breaks(text: str) -> list[Edit]:
@@ -302,9 +303,9 @@ def page_breaks(text: str) -> list[Edit]:
 
 # --- words hyphenated across line breaks ------------------------------------------------
 
-_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W_]+)-[ \t]*\n[ \t]*([^\W_]+)")
-_HYPHEN_EOL = re.compile(r"-[ \t]*\n")
-_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_HYPHEN_BREAK = lazy_re(r"(?<![\w-])([^\W_]+)-[ \t]*\n[ \t]*([^\W_]+)")
+_HYPHEN_EOL = lazy_re(r"-[ \t]*\n")
+_WORDS = lazy_re(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: Prefixes English writes with a hyphen whatever the line breaking did ("self-defence").
 _HYPHEN_PREFIXES = {"self", "ex", "quasi", "all", "half", "well"}
 
@@ -336,9 +337,9 @@ def line_hyphens(text: str) -> list[Edit]:
 
 # Candidates only, each found by its own pattern that starts with a literal: ``re`` scans
 # those fast, while a class, a quantifier or an alternation up front is several times slower.
-_HINT_SPACE = re.compile(r" [ ,.;:!?)\]\n]")
-_HINT_OPEN = re.compile(r"[(\[] ")
-_HINT_TABS = re.compile(r"[ \t][ \t,.;:!?)\]\n]|[(\[][ \t]")  # slow; only for texts with tabs
+_HINT_SPACE = lazy_re(r" [ ,.;:!?)\]\n]")
+_HINT_OPEN = lazy_re(r"[(\[] ")
+_HINT_TABS = lazy_re(r"[ \t][ \t,.;:!?)\]\n]|[(\[][ \t]")  # slow; only for texts with tabs
 _BLANKS = " \t"
 
 
@@ -392,7 +393,7 @@ def _is_word_char(ch: str) -> bool:
     return bool(ch) and (ch.isalnum() or ch == "_")
 
 
-_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+_BLANK_RUN = lazy_re(r"\n(?:[ \t]*\n){2,}")
 
 
 def blank_lines(text: str) -> list[Edit]:

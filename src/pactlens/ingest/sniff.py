@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from pactlens.errors import InputError
+from pactlens.regexes import lazy_re
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -42,7 +43,7 @@ _MAGIC_UNSUPPORTED = (
 )
 _ZIP_KINDS = (("xl/", "an Excel workbook"), ("ppt/", "a PowerPoint presentation"),
               ("content.xml", "an OpenDocument file"))
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|article|section|table|h[1-6])\b",
+_HTML_START = lazy_re(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|article|section|table|h[1-6])\b",
                          re.I | re.S)
 
 

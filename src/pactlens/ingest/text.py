@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from pactlens.errors import InputError
 from pactlens.ingest.types import Extracted
+from pactlens.regexes import lazy_re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -16,7 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 #: C0 controls other than tab, newlines and form feed: text does not contain them.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = lazy_re(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes, name: str, declared: str | None = None) -> str:

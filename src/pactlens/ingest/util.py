@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from pactlens.regexes import lazy_re
 
 
 def one_line(exc: BaseException, limit: int = 160) -> str:
@@ -10,7 +10,7 @@ def one_line(exc: BaseException, limit: int = 160) -> str:
     return " ".join(str(exc).split())[:limit]
 
 
-_UNIT_BEFORE = re.compile(r"\b(?:km|m|cm|mm|ft|mi|sq)$")
+_UNIT_BEFORE = lazy_re(r"\b(?:km|m|cm|mm|ft|mi|sq)$")
 
 
 def exponent_context(before: str) -> bool:

@@ -10,11 +10,11 @@ treaty's own rows out when it codes that treaty (leave-one-out).
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+from pactlens.regexes import lazy_re
 
 if TYPE_CHECKING:
     import numpy as np
@@ -59,7 +59,7 @@ def vectors() -> np.ndarray:
     return embeddings.encode([c.text for c in clauses()])
 
 
-_LETTERS = re.compile(r"[^a-z]+")
+_LETTERS = lazy_re(r"[^a-z]+")
 
 
 def _squash(text: str) -> str:

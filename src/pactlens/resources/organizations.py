@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pactlens.regexes import lazy_re
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def find_organizations(text: str, start: int = 0, end: int | None = None) -> lis
 
 
 #: A capitalised qualifier or a possessive just before a short form.
-_QUALIFIED = re.compile(r"(?:\b(?!The\b|the\b|A\b|An\b)[A-Z][\w.'’-]*|['’]s?)\s+$")
+_QUALIFIED = lazy_re(r"(?:\b(?!The\b|the\b|A\b|An\b)[A-Z][\w.'’-]*|['’]s?)\s+$")
 
 
 def _generic(form: str, org: Organization) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pactlens.regexes import lazy_re
 
 FORMS = ("long", "short", "alias", "adjective")
 
@@ -43,10 +44,10 @@ STOP_PHRASES = (
 #: seen as something else (the Antarctic *Treaty*).
 _SKIP_ISO = {"ATA", "BVT", "HMD", "UMI", "ATF", "IOT", "SGS"}
 
-_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
-_LANGUAGE_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*(?:the\s+)?[A-Z][\w-]+)*\s+(?:languages?|texts?|versions?)\b")
-_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_LANGUAGE_END = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|both|each|all|the|with|being|shall)\b)")
+_ARTICLE = lazy_re(r"^the\s+", re.IGNORECASE)
+_LANGUAGE_AFTER = lazy_re(r"(?:\s*(?:,|and|or)\s*(?:the\s+)?[A-Z][\w-]+)*\s+(?:languages?|texts?|versions?)\b")
+_LANGUAGE_BEFORE = lazy_re(r"\b(?:in|into|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_LANGUAGE_END = lazy_re(r"\s*(?:[,.;:)]|$|(?:and|or|both|each|all|the|with|being|shall)\b)")
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _is_acronym(form: str) -> bool:
     return len(letters) <= 6 and all(c.isupper() for c in letters) and len(letters) >= 2
 
 
-_NAME_WORDS = re.compile(r"[^\s\-\u2010\u2011]+")
+_NAME_WORDS = lazy_re(r"[^\s\-\u2010\u2011]+")
 
 
 def _case_ok(found: str, canonical: str, text: str, start: int, end: int) -> bool:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from pactlens.resources.states import StateMention
+from pactlens.regexes import lazy_re
 
 _STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)\bking\s+of\s+the\s+belgians\b"), "BEL"),
-    (re.compile(r"(?i)\bking\s+of\s+the\s+hellenes\b"), "GRC"),
-    (re.compile(r"(?i)\bking\s+of\s+the\s+bulgarians\b"), "BGR"),
-    (re.compile(r"(?i)\bswiss\s+federal\s+council\b"), "CHE"),
+    (lazy_re(r"(?i)\bking\s+of\s+the\s+belgians\b"), "BEL"),
+    (lazy_re(r"(?i)\bking\s+of\s+the\s+hellenes\b"), "GRC"),
+    (lazy_re(r"(?i)\bking\s+of\s+the\s+bulgarians\b"), "BGR"),
+    (lazy_re(r"(?i)\bswiss\s+federal\s+council\b"), "CHE"),
 )
 
 

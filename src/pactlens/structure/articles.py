@@ -24,9 +24,10 @@ from pactlens.structure.doc import Span
 from pactlens.structure.scan import matches_at, starts_in
 from pactlens.structure.numbers import NUMBER_WORDS_RX, SUFFIXES, roman_value, suffix_rank, word_value
 from pactlens.structure.spans import trimmed
+from pactlens.regexes import lazy_re
 
 _SUFFIX_RX = "|".join(SUFFIXES)
-_LABEL_RE = re.compile(
+_LABEL_RE = lazy_re(
     r"(?:(?<![\w])|(?<=[a-z])(?=Article[ \t]))(?P<kw>ARTICLE|Article|article|ART\.|Art\.|art\.)[ \t]*(?:No\.?[ \t]*)?"
     r"(?:(?P<arabic>\d{1,4})(?:[ \t]?(?P<suffix>" + _SUFFIX_RX + r"))?(?:[ \t]?\((?P<sub>\d{1,2})\))?"
     r"(?![A-Za-z0-9])"
@@ -35,20 +36,20 @@ _LABEL_RE = re.compile(
     r"|(?P<ell>l)(?![A-Za-z0-9]))"
     r"(?!\.\d)"
 )
-_ART = re.compile("art")
-_NUMBERED_LINE_RE = re.compile(r"^[ \t]*(?P<head>(?:[A-Z][A-Z'’,&-]*[ \t]+){0,12})(?P<arabic>\d{1,3})\.(?:[ \t]+(?=[A-Z\"“(])|(?=[A-Z][a-z]))", re.M)
+_ART = lazy_re("art")
+_NUMBERED_LINE_RE = lazy_re(r"^[ \t]*(?P<head>(?:[A-Z][A-Z'’,&-]*[ \t]+){0,12})(?P<arabic>\d{1,3})\.(?:[ \t]+(?=[A-Z\"“(])|(?=[A-Z][a-z]))", re.M)
 _XREF_WORDS = (
     r"of|to|and|or|shall|hereof|herein|thereof|above|below|is|are|was|were|which|that|has|have|"
     r"may|will|para(?:graph)?s?|sub-?paragraphs?|provides|states|applies|refers"
 )
 # What follows a cross-reference: "Article 5, paragraph 2", "Article 51 of the Charter".
 _XREF_AFTER_RE = {
-    "mixed": re.compile(rf"[ \t]*(?:,|(?:{_XREF_WORDS})\b)"),
-    "lower": re.compile(rf"[ \t]*(?:,|(?:{_XREF_WORDS})\b)"),
-    "upper": re.compile(rf"[ \t]*(?:,|(?i:{_XREF_WORDS})\b)"),
+    "mixed": lazy_re(rf"[ \t]*(?:,|(?:{_XREF_WORDS})\b)"),
+    "lower": lazy_re(rf"[ \t]*(?:,|(?:{_XREF_WORDS})\b)"),
+    "upper": lazy_re(rf"[ \t]*(?:,|(?i:{_XREF_WORDS})\b)"),
 }
-_LABEL_TAIL_RE = re.compile(r"[ \t]*(?:\.[-–—]?|:|[-–—])(?!\d)")  # "ARTICLE 1.-", "Article 2:"
-_SELF_CONTAINED_RE = re.compile(r"[ \t]*(?:\n|[.:][-–—]?(?!\d)|[ \t][-–—]|$)")
+_LABEL_TAIL_RE = lazy_re(r"[ \t]*(?:\.[-–—]?|:|[-–—])(?!\d)")  # "ARTICLE 1.-", "Article 2:"
+_SELF_CONTAINED_RE = lazy_re(r"[ \t]*(?:\n|[.:][-–—]?(?!\d)|[ \t][-–—]|$)")
 _BOUNDARY_CHARS = ".:;!?"
 _CLOSERS = "\"”’)]"
 _FUNCTION_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", "concerning", "a", "an"}
@@ -58,8 +59,8 @@ _DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
 
 #: A label glued to the word before it by OCR counts for this much (a line-start label: 3).
 GLUED_QUALITY = 0.75
-_GLUED_SENTENCE_END = re.compile(r"([.;!?])(?=[A-Z])")
-_GLUED_HEADING_RE = re.compile(r"\*?[ \t]+[A-Z][a-z]+")
+_GLUED_SENTENCE_END = lazy_re(r"([.;!?])(?=[A-Z])")
+_GLUED_HEADING_RE = lazy_re(r"\*?[ \t]+[A-Z][a-z]+")
 RESTART_PENALTY = 1.0
 LATE_START_PENALTY = 4.0
 GAP_PENALTY = 2.5
@@ -311,19 +312,19 @@ def _numbered_articles(text: str) -> list[Label]:
     return []
 
 
-_AGREEMENT_CUE_RE = re.compile(
+_AGREEMENT_CUE_RE = lazy_re(
     r"\b(?:agree[sd]?|undertake|hereby|Agreement|AGREEMENT|Treaty|TREATY|Convention|CONVENTION|"
     r"Memorandum|MEMORANDUM|Protocol|PROTOCOL|Parties|PARTIES)\b"
 )
 
 
 _HEADING_LINE_MAX = 120
-_CAPS_RUN_RE = re.compile(r"[ \t]*((?:[A-Z][A-Z'’&,-]*[ \t]+){1,12}?)(?=[A-Z][a-z]|\(?[0-9]+[.)][ \t])")
+_CAPS_RUN_RE = lazy_re(r"[ \t]*((?:[A-Z][A-Z'’&,-]*[ \t]+){1,12}?)(?=[A-Z][a-z]|\(?[0-9]+[.)][ \t])")
 # "Article 5 General Undertakings 1. Member States..." in a run-on text
-_TITLED_RE = re.compile(r"[ \t]*([A-Z](?:[^\n;:!?.]|\.(?=\S)){1,100}?)[ \t]+(?=\(?1[.)][ \t])")
+_TITLED_RE = lazy_re(r"[ \t]*([A-Z](?:[^\n;:!?.]|\.(?=\S)){1,100}?)[ \t]+(?=\(?1[.)][ \t])")
 # A heading names a subject; a run of words with one of these is the article's first sentence.
 _VERBS = {"shall", "will", "may", "must", "should", "agree", "agrees", "undertake", "undertakes", "is", "are"}
-_DASHED_RE = re.compile(r"[ \t]*[-–—:][ \t]*([^\n.]{2,100}?)(?=[ \t]+[A-Z0-9(][a-z.)]|\n|$)")
+_DASHED_RE = lazy_re(r"[ \t]*[-–—:][ \t]*([^\n.]{2,100}?)(?=[ \t]+[A-Z0-9(][a-z.)]|\n|$)")
 
 
 def heading_after(text: str, label: Label, limit: int) -> Span | None:

@@ -12,13 +12,14 @@ import re
 
 from pactlens.structure.doc import Span
 from pactlens.structure.spans import trimmed
+from pactlens.regexes import lazy_re
 
 #: A GGO part label on its own line, with the "NA" that marks an empty part.
-PART_LABEL_RE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Za-z]*Text):[ \t]*(?:\n[ \t]*NA[ \t]*(?=\n|$))?", re.M)
+PART_LABEL_RE = lazy_re(r"^[ \t]*(?P<name>[A-Z][A-Za-z]*Text):[ \t]*(?:\n[ \t]*NA[ \t]*(?=\n|$))?", re.M)
 
-_BREAK_RE = re.compile(r"\n")
-_BULLET_RE = re.compile(r"[ \t]*(?:[-*•◦▪]|\d{1,3}[.)]|\([a-z0-9]{1,4}\))[ \t]")
-_SENTENCE_END_RE = re.compile(r"[.!?:;\"”’)\]¹²³⁴⁵⁶⁷⁸⁹⁰]\s*$")
+_BREAK_RE = lazy_re(r"\n")
+_BULLET_RE = lazy_re(r"[ \t]*(?:[-*•◦▪]|\d{1,3}[.)]|\([a-z0-9]{1,4}\))[ \t]")
+_SENTENCE_END_RE = lazy_re(r"[.!?:;\"”’)\]¹²³⁴⁵⁶⁷⁸⁹⁰]\s*$")
 
 
 def label_spans(text: str) -> list[Span]:
@@ -84,7 +85,7 @@ def is_heading_block(block: str) -> bool:
     return bool(s) and "\n" not in s and _is_heading(s) and s[-1] not in ".;:!?\"”'’" and not s[0].islower()
 
 
-_TRAILING_MARKERS = re.compile(r"(?:\[\d{1,4}\]|<sup>[^<]{0,8}</sup>|\s)+$")
+_TRAILING_MARKERS = lazy_re(r"(?:\[\d{1,4}\]|<sup>[^<]{0,8}</sup>|\s)+$")
 
 
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:

@@ -18,29 +18,30 @@ from pactlens.structure.doc import FootnoteDef, FootnoteMarker, Span
 from pactlens.structure.spans import covering
 from pactlens.structure.spans import lstrip as _lstrip
 from pactlens.structure.spans import rstrip as _rstrip
+from pactlens.regexes import lazy_re
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
 
-_BRACKET_MARKER_RE = re.compile(
+_BRACKET_MARKER_RE = lazy_re(
     r"\[(?:\^(?P<md>[A-Za-z0-9_-]{1,20})\](?!:)"  # [^3] (Markdown), not its definition
     r"|(?P<br>\d{1,3})\](?![(:]))"  # [12], but not a Markdown link or definition
 )
-_CARET_MARKER_RE = re.compile(r"(?<![\d\s^\[])\^(?P<caret>\d{1,3})(?!\d)")  # word^4
-_SUP_MARKER_RE = re.compile(rf"(?P<sup>[{_SUPERSCRIPTS}]+)")
+_CARET_MARKER_RE = lazy_re(r"(?<![\d\s^\[])\^(?P<caret>\d{1,3})(?!\d)")  # word^4
+_SUP_MARKER_RE = lazy_re(rf"(?P<sup>[{_SUPERSCRIPTS}]+)")
 # Superscript 2/3 right after a unit is a power (km², m³), not a note.
-_UNIT_BEFORE_RE = re.compile(r"(?:\b(?:k|c|m|d)?m|\bft|\bin|\bmi|\bsq)$")
+_UNIT_BEFORE_RE = lazy_re(r"(?:\b(?:k|c|m|d)?m|\bft|\bin|\bmi|\bsq)$")
 
-_BRACKET_DEF_RE = re.compile(r"^[ \t]*\[(?P<label>\d{1,3})\](?=[ \t]|$)", re.M)
-_MD_DEF_RE = re.compile(r"^[ \t]*\[\^(?P<label>[A-Za-z0-9_-]{1,20})\]:", re.M)
-_SUP_DEF_RE = re.compile(rf"^[ \t]*(?P<label>[{_SUPERSCRIPTS}]+)(?=[ \t]*\S)", re.M)
-_NOTES_HEADING_RE = re.compile(
+_BRACKET_DEF_RE = lazy_re(r"^[ \t]*\[(?P<label>\d{1,3})\](?=[ \t]|$)", re.M)
+_MD_DEF_RE = lazy_re(r"^[ \t]*\[\^(?P<label>[A-Za-z0-9_-]{1,20})\]:", re.M)
+_SUP_DEF_RE = lazy_re(rf"^[ \t]*(?P<label>[{_SUPERSCRIPTS}]+)(?=[ \t]*\S)", re.M)
+_NOTES_HEADING_RE = lazy_re(
     r"^[ \t]*#*[ \t]*(?:Notes|NOTES|Footnotes|FOOTNOTES|Endnotes|ENDNOTES|References|REFERENCES)"
     r"[ \t]*:?[ \t]*$",
     re.M,
 )
-_NUMBERED_ITEM_RE = re.compile(r"^[ \t]*(?P<label>\d{1,3})[.)][ \t]+\S", re.M)
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_NUMBERED_ITEM_RE = lazy_re(r"^[ \t]*(?P<label>\d{1,3})[.)][ \t]+\S", re.M)
+_BLANK_LINE_RE = lazy_re(r"\n[ \t]*\n")
 
 
 def find_footnotes(text: str) -> tuple[list[FootnoteMarker], list[FootnoteDef]]:

@@ -16,19 +16,20 @@ import re
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Span
 from pactlens.structure.spans import lstrip, rstrip, trimmed
+from pactlens.regexes import lazy_re
 
 _MAX_TITLE = 400
-_DATELINE_RE = re.compile(
+_DATELINE_RE = lazy_re(
     rf"^[\s\w.,'’-]{{0,40}}?\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{alternation('months')})\b[\s\d,.]*$", re.I
 )
-_STRUCTURAL_RE = re.compile(r"\s*(?:(?:ARTICLE|Article|ART\.|Art\.)\s*\w|\(?\d{1,3}[.)]\s)")
-_PREAMBLE_OPENERS_RE = re.compile(r"^(?:PREAMBLE|Preamble)\b[\s:.]*")
+_STRUCTURAL_RE = lazy_re(r"\s*(?:(?:ARTICLE|Article|ART\.|Art\.)\s*\w|\(?\d{1,3}[.)]\s)")
+_PREAMBLE_OPENERS_RE = lazy_re(r"^(?:PREAMBLE|Preamble)\b[\s:.]*")
 # A run-on title names the instrument; a capitalized run without one is prose ("On January 17, ...").
-_INSTRUMENT_RE = re.compile(
+_INSTRUMENT_RE = lazy_re(
     r"\b(?i:agreement|treaty|convention|protocol|memorandum|declaration|charter|accord|arrangement|"
     r"exchange of (?:letters|notes)|pact|covenant|statute|act|constitution)\b"
 )
-_WORD_RE = re.compile(r"\S+")
+_WORD_RE = lazy_re(r"\S+")
 #: A capitalized run followed by one of these is a sentence's subject, not a heading.
 _FINITE_VERBS = {"was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "may",
                  "might", "must", "does", "did"}
@@ -38,11 +39,11 @@ _SMALL_WORDS = {"of", "and", "the", "on", "in", "for", "to", "with", "between", 
 #: ("represented as follows:" may open the list of plenipotentiaries far above it).
 _NEAR_FIRST_ARTICLE = 300
 _LINKING_WORDS = {"between", "on", "of", "concerning", "for", "relating", "regarding", "to", "with", "among", "establishing"}
-_AS_FOLLOWS_RE = re.compile(r"(?:as follows|the following(?: provisions)?|AS FOLLOWS)\s*[:.;]", re.I)
-_WITNESS_RE = re.compile(r"\b(?i:in (?:witness|faith) whereof)")
+_AS_FOLLOWS_RE = lazy_re(r"(?:as follows|the following(?: provisions)?|AS FOLLOWS)\s*[:.;]", re.I)
+_WITNESS_RE = lazy_re(r"\b(?i:in (?:witness|faith) whereof)")
 # Lowercase "done at" is read too (some texts are all lowercase); it must open a sentence.
-_DONE_RE = re.compile(r"(?<![\w])(?i:done|signed|made|dated|executed)\s+(?i:at|in|on|this|the)\b")
-_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:nineteen|thousand)\b", re.I)
+_DONE_RE = lazy_re(r"(?<![\w])(?i:done|signed|made|dated|executed)\s+(?i:at|in|on|this|the)\b")
+_YEAR_RE = lazy_re(r"\b(?:1[6-9]\d\d|20\d\d)\b|\b(?:nineteen|thousand)\b", re.I)
 
 
 def find_title(text: str, skip: list[Span]) -> Span | None:
@@ -111,8 +112,8 @@ def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
     return trimmed(text, start, cut)
 
 
-_CONTENTS_RE = re.compile(r"\b(?:TABLE OF CONTENTS|Table of Contents|CONTENTS)\b")
-_CAPS_WORDS_RE = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’&-]*(?:[ \t]+[A-Z][A-Z'’&-]*)+(?![\w'’&-])")
+_CONTENTS_RE = lazy_re(r"\b(?:TABLE OF CONTENTS|Table of Contents|CONTENTS)\b")
+_CAPS_WORDS_RE = lazy_re(r"(?<![\w'’&-])[A-Z][A-Z'’&-]*(?:[ \t]+[A-Z][A-Z'’&-]*)+(?![\w'’&-])")
 #: How far into a run-on text a table of contents is read for the title among its entries.
 _CONTENTS_SPAN = 4000
 
@@ -232,7 +233,7 @@ def _sentence_end(pos: int, sentences: list[Span], limit: int) -> int:
     return limit
 
 
-_TAIL_RE = re.compile(r"[.;:)][\"”’]?\s+(?P<tail>[^.;:]{3,160})$")
+_TAIL_RE = lazy_re(r"[.;:)][\"”’]?\s+(?P<tail>[^.;:]{3,160})$")
 
 
 def trailing_heading_start(text: str, start: int, end: int) -> int:

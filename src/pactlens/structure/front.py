@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from pactlens.structure.doc import Span
+from pactlens.regexes import lazy_re
 
 #: The opening fence, the block, the closing fence (``---`` or YAML's ``...``).
-_FRONT = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\n(?P<body>(?:.*\n){0,80}?)[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-_FOLDED = re.compile(r"(?:\n[ \t]+(?![A-Za-z_][\w-]*[ \t]*:(?:\s|$))[^\n]*\S)+")
-_KEY = re.compile(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$", re.M)
+_FRONT = lazy_re(r"\A\ufeff?[ \t]*---[ \t]*\n(?P<body>(?:.*\n){0,80}?)[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FOLDED = lazy_re(r"(?:\n[ \t]+(?![A-Za-z_][\w-]*[ \t]*:(?:\s|$))[^\n]*\S)+")
+_KEY = lazy_re(r"^[ \t]*(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$", re.M)
 
 
 def find_front_matter(text: str) -> Span | None:
@@ -59,14 +60,14 @@ def front_matter_fields(text: str, span: Span) -> dict[str, tuple[str, int, int]
 
 #: A cover or byline line at the head of a report or article: "Updated September 23, 2026
 #: (95-1013)", "**Publication Date:** 04/22/2026", "Author(s): Fink, Anya L.", "By Jane Roe".
-_COVER = re.compile(
+_COVER = lazy_re(
     r"^[ \t]*(?:[*_]{1,2})?(?P<key>Publication\s+Date|Date\s+Published|Published(?:\s+on)?|Last\s+updated|Updated|"
     r"Posted(?:\s+on)?|Date|Author\(s\)|Authors?|Written\s+by|By|Report\s+No\.|Product\s+Type|Version|Topics|Source)"
     r"(?:[ \t]*:)?(?:[*_]{1,2})?(?:[ \t]*:)?[ \t]+(?P<value>[^\n]{1,160}?)[ \t]*$",
     re.M,
 )
 #: A byline's value is names, not a sentence: capitalised words, initials, commas, "and".
-_NAMES = re.compile(r"(?:[A-Z][\w.'’-]*|and|et al\.?|,|&|\s)+")
+_NAMES = lazy_re(r"(?:[A-Z][\w.'’-]*|and|et al\.?|,|&|\s)+")
 #: How far into the text cover lines are looked for.
 _HEAD = 3000
 

@@ -33,6 +33,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from pactlens.structure.doc import Doc, Span
+from pactlens.regexes import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc as SpacyDoc
@@ -57,14 +58,14 @@ KIND = "kind"
 #: ``user_data`` key of the spans left unparsed, as ``(start, end, reason)``.
 SKIPPED = "pactlens.skipped"
 
-_WORD = re.compile(r"\S+")
-_BLANKABLE = re.compile(r"[^\n]")
-_ARTICLE_WORD = re.compile(r"\s*[A-Za-z]")
+_WORD = lazy_re(r"\S+")
+_BLANKABLE = lazy_re(r"[^\n]")
+_ARTICLE_WORD = lazy_re(r"\s*[A-Za-z]")
 #: A Markdown link or image: its words kept, the rest (``![``, ``](address)``) blanked.
-_LINK = re.compile(r"!?\[(?P<words>[^\[\]\n]{0,300})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
-_BARE_URL = re.compile(r"<?\bhttps?://[^\s<>]+>?")
+_LINK = lazy_re(r"!?\[(?P<words>[^\[\]\n]{0,300})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_BARE_URL = lazy_re(r"<?\bhttps?://[^\s<>]+>?")
 #: A table cell separator; a line with two, or one beside another such line, is a table row.
-_CELL = re.compile(r"(?:^|\s)\|(?:\s|$)")
+_CELL = lazy_re(r"(?:^|\s)\|(?:\s|$)")
 
 
 def nlp_doc(doc: Doc) -> SpacyDoc | None:

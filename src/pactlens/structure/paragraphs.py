@@ -14,12 +14,13 @@ import re
 from pactlens.structure.doc import Paragraph, Span
 from pactlens.structure.numbers import letter_value, roman_value
 from pactlens.structure.spans import trimmed
+from pactlens.regexes import lazy_re
 
-_MARKER_RE = re.compile(
+_MARKER_RE = lazy_re(
     r"(?<![\w(])(?P<m>(?P<dot>\d{1,2})\.(?!\d)|\((?P<par>\d{1,2})\)|(?P<close>\d{1,2})\)"
     r"|\((?P<letter>[a-z])\)|(?P<lclose>[a-z])\)|\((?P<roman>[ivx]{1,5})\))(?=[ \t]*\S)"
 )
-_BLANK_RE = re.compile(r"\n[ \t]*\n")
+_BLANK_RE = lazy_re(r"\n[ \t]*\n")
 
 
 def find_paragraphs(text: str, body: Span) -> list[Paragraph]:

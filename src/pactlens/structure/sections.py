@@ -15,14 +15,15 @@ from pactlens.structure.blocks import PART_LABEL_RE
 from pactlens.structure.doc import Section, Span
 from pactlens.structure.spans import lstrip as _lstrip
 from pactlens.structure.spans import rstrip as _rstrip
+from pactlens.regexes import lazy_re
 
 _KINDS = {"annex": "annex", "appendix": "annex", "schedule": "annex", "protocol": "protocol",
           "additional protocol": "protocol", "exchange of letters": "section", "exchange of notes": "section"}
 _KEYWORD = r"(?:ADDITIONAL PROTOCOL|Additional Protocol|EXCHANGE OF (?:LETTERS|NOTES)|Exchange of (?:Letters|Notes)|ANNEX|Annex|APPENDIX|Appendix|PROTOCOL|Protocol|SCHEDULE|Schedule)"
 _ID = r"(?:[ \t]+(?:No\.?[ \t]*)?(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?![A-Za-z]))?"
-_HEADING_RE = re.compile(rf"(?<![\w])(?P<kw>{_KEYWORD}){_ID}")
-_XREF_AFTER_RE = re.compile(r"[ \t]*(?:,|(?:to this|of this|of the|hereto|thereto|shall|is|are|which|referred)\b)")
-_UPPER_AFTER_RE = re.compile(r"[ \t.:-]*(?:\n|$|[A-Z(\"“]|[a-z]+[ \t]+[A-Z])")
+_HEADING_RE = lazy_re(rf"(?<![\w])(?P<kw>{_KEYWORD}){_ID}")
+_XREF_AFTER_RE = lazy_re(r"[ \t]*(?:,|(?:to this|of this|of the|hereto|thereto|shall|is|are|which|referred)\b)")
+_UPPER_AFTER_RE = lazy_re(r"[ \t.:-]*(?:\n|$|[A-Z(\"“]|[a-z]+[ \t]+[A-Z])")
 
 
 def find_sections(text: str, title: Span | None, parts: list[tuple[str, int, int]] = ()) -> list[Section]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pactlens.resources.lexicon import lowered
 from pactlens.structure.doc import Article, Doc, FootnoteMarker, Span
 from pactlens.structure.spans import trimmed
+from pactlens.regexes import lazy_re
 
 # Abbreviations after which a period does not end a sentence, whatever follows.
 _ALWAYS = {
@@ -39,21 +40,21 @@ _SENTENCE_OPENERS = {
     "Meanwhile", "Moreover", "Still", "Instead", "Then", "Thus", "Nevertheless", "Other", "Officials", "",
 }
 # "Figure 1." and "Table 2." name a caption; the number's period ends nothing.
-_CAPTION_RE = re.compile(r"\b(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+\d{1,3}\.$")
-_LAST_TOKEN_RE = re.compile(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
-_LIST_MARKER_RE = re.compile(r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s*)+$")
-_TRAILING_MARKER_RE = re.compile(
+_CAPTION_RE = lazy_re(r"\b(?:Figure|Table|Chart|Map|Box|Exhibit|Graph)\s+\d{1,3}\.$")
+_LAST_TOKEN_RE = lazy_re(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$")
+_LIST_MARKER_RE = lazy_re(r"^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s*)+$")
+_TRAILING_MARKER_RE = lazy_re(
     r"(?:(?P<lead>[:;,](?:[ \t]+(?:and|or))?)|\b(?P<head>[A-Z]{3,}))[ \t\n]+(?P<m>\(?(?:\d{1,3}|[a-z])[.)])\s*$"
 )
 # Capitalized words that a number names ("PART 1."), unlike a heading it follows.
 _SECTION_WORDS = {"PART", "CHAPTER", "TITLE", "SECTION", "ANNEX", "ARTICLE", "RULE", "APPENDIX", "SCHEDULE", "PROTOCOL", "NO"}
-_INITIAL_RE = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_INITIAL_RE = lazy_re(r"(?:^|[\s(])[A-Z]\.$")
 # The stop is matched first and the letters before it looked back at: a pattern opening with a
 # character class lets the regex engine skip in C to the next stop, where a leading look-behind
 # was tried at every character. The sentence opens after the stop (``m.start() + 1``).
-_RUN_TOGETHER_RE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
+_RUN_TOGETHER_RE = lazy_re(r"[.!?](?<=[a-z]{2}[.!?])([\"”’]?)(?=[A-Z][a-z])")
 # A capital letter that names a part ("Annex A.") rather than an initial.
-_NAMED_LETTER_RE = re.compile(
+_NAMED_LETTER_RE = lazy_re(
     r"(?i:annex|appendix|schedule|part|section|protocol|plan|category|class|group|type|list|table|vitamin)\s+[A-Z]\.$"
 )
 
@@ -238,8 +239,8 @@ def plain_line_sentences(text: str) -> list[Span]:
 # --- body sentences: running text as readers of prose take it ----------------------------
 
 #: A footnote definition as ingest writes it: a line starting with "[n] ".
-_DEF_LINE = re.compile(r"^[ \t]*\[(?:\^)?[0-9]{1,3}\][: ]", re.MULTILINE)
-_MARKER = re.compile(r"\[\^?([0-9]{1,3})\]|\^([0-9]{1,3})\b|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
+_DEF_LINE = lazy_re(r"^[ \t]*\[(?:\^)?[0-9]{1,3}\][: ]", re.MULTILINE)
+_MARKER = lazy_re(r"\[\^?([0-9]{1,3})\]|\^([0-9]{1,3})\b|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -393,7 +394,7 @@ def _body_sentences(doc: Doc) -> tuple[BodySentence, ...]:
 
 
 #: A lettered list item's label: "h. ", "b) ", "(c) ".
-_LETTERED_ITEM = re.compile(r"\(?[a-z]{1,2}[.)]\s")
+_LETTERED_ITEM = lazy_re(r"\(?[a-z]{1,2}[.)]\s")
 
 
 def _runs_on(text: str, prev: Span, nxt: Span) -> bool:

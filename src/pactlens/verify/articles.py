@@ -16,10 +16,11 @@ from functools import lru_cache
 
 from pactlens.structure.doc import Article, Doc, Span
 from pactlens.structure.numbers import roman_value
+from pactlens.regexes import lazy_re
 
 _NUM = r"(?:\d{1,3}|[IVXLC]{1,7})(?![\w])"
 _RANGE = rf"{_NUM}(?:\s*(?:[-–—]|to|and|,)\s*{_NUM})*"
-_REF = re.compile(
+_REF = lazy_re(
     rf"\b(?P<kind>Articles?|Art\.|Chapters?|Parts?)\s+(?P<nums>{_RANGE})"
     r"(?:\s*,?\s*(?:paragraphs?|para\.|§)\s*(?P<para>\d{1,2}\s*\(?[a-zA-Z]?\)?))?",
 )

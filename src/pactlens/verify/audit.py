@@ -22,6 +22,7 @@ from pactlens.structure.doc import Doc, FootnoteDef, FootnoteMarker, Span
 from pactlens.structure.sentences import sentence_around
 from pactlens.verify.link_audit import broken_links, duplicate_links
 from pactlens.verify.same_work import same_work_links
+from pactlens.regexes import lazy_re
 
 
 @dataclass
@@ -332,7 +333,7 @@ def _next_word(text: str, i: int) -> int:
 
 #: What may stand between a sentence and its marker: bracketed labels, superscript digits,
 #: anything that is not a word character. Possessive: each character is tried once.
-_NO_WORDS = re.compile(r"(?:\[\^?\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\W)*+")
+_NO_WORDS = lazy_re(r"(?:\[\^?\w+\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\W)*+")
 #: How far past a sentence its marker is looked for.
 _AFTER = 1000
 

@@ -11,9 +11,10 @@ from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import mended_sentences
 from pactlens.verify.fact_record import AGREEMENT
 from pactlens.verify.facts import states_a_fact
+from pactlens.regexes import lazy_re
 
-_SUBJECT = re.compile(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w'’–—-]*\s+){{0,6}}{AGREEMENT}\b|\bit\b", re.IGNORECASE)
-_CONTENT_VERB = re.compile(
+_SUBJECT = lazy_re(rf"\b(?:the|this|that|said)\s+(?:[A-Z][\w'’–—-]*\s+){{0,6}}{AGREEMENT}\b|\bit\b", re.IGNORECASE)
+_CONTENT_VERB = lazy_re(
     r"\b(?:commits?|establish(?:es)?|provides?|includes?|comprises?|contains?|consists?|obligates?|obliges?|"
     r"requires?|emphasi[sz]es|aims?|promotes?|seeks?|creates?|sets? up|stipulates?|guarantees?|prohibits?|"
     r"forbids?|allows?|permits?|fosters?|calls? for|envisages?|covers?|encompasses?|reaffirms?|binds?|"
@@ -21,13 +22,13 @@ _CONTENT_VERB = re.compile(
     r"was signed|were signed)\b",
     re.IGNORECASE,
 )
-_NAMED = re.compile(rf"(?:\b[\w-]+\s+){{0,2}}\b{AGREEMENT}\b", re.IGNORECASE)
+_NAMED = lazy_re(rf"(?:\b[\w-]+\s+){{0,2}}\b{AGREEMENT}\b", re.IGNORECASE)
 # "This initial agreement", "an earlier treaty": another agreement than the one checked.
-_OTHER_AGREEMENT = re.compile(rf"(?:[\w-]+\s+)?(?:initial|earlier|previous|first|prior|former|other|separate|\d{{4}})\s+"
+_OTHER_AGREEMENT = lazy_re(rf"(?:[\w-]+\s+)?(?:initial|earlier|previous|first|prior|former|other|separate|\d{{4}})\s+"
                               rf"(?:[\w-]+\s+)?{AGREEMENT}", re.IGNORECASE)
-_BULLET = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
-ARTICLES = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+articles\b", re.IGNORECASE)
-TERM = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+)[- ]year\b|\b(?:for|(?:period|term|duration)\s+of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<m>\d{1,3}|[a-z]+)\s+years\b",
+_BULLET = lazy_re(r"\s*(?:[-*•–]|\d{1,2}[.)])\s+\S")
+ARTICLES = lazy_re(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+articles\b", re.IGNORECASE)
+TERM = lazy_re(r"\b(?P<n>\d{1,3}|[a-z]+)[- ]year\b|\b(?:for|(?:period|term|duration)\s+of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?P<m>\d{1,3}|[a-z]+)\s+years\b",
                    re.IGNORECASE)
 
 
@@ -78,7 +79,7 @@ def listed_under_claim(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-_LEAD = re.compile(r"^\W*(?:The\s+)?(?P<name>[^.()\n]{3,120}?)\s*(?:\((?P<alias>[^)]{2,200})\)\s*)?(?:is|was|are)\b")
+_LEAD = lazy_re(r"^\W*(?:The\s+)?(?P<name>[^.()\n]{3,120}?)\s*(?:\((?P<alias>[^)]{2,200})\)\s*)?(?:is|was|are)\b")
 
 
 def lead_names(text: str) -> list[str]:

@@ -16,11 +16,12 @@ from pactlens.model import Analysis, Evidence
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import sentences_in
 from pactlens.verify.fact_record import TreatyFacts, primary
+from pactlens.regexes import lazy_re
 
 _N = r"(?P<{}>\d{{1,3}}|[a-z]+(?:-[a-z]+)?)(?:\s*\(\d+\))?"
 # A duration clause: "shall remain in force for twenty years", "concluded for a period of 20 years".
 # ("After the Treaty has been in force for ten years, … consult" is a review clause, not a term.)
-_TREATY_TERM = re.compile(
+_TREATY_TERM = lazy_re(
     r"(?:remain|be|is|continue)\s+in\s+(?:force|effect)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?" + _N.format("n")
     + r"\s+years|(?:concluded|valid)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?" + _N.format("m")
     + r"\s+years|(?:term|period\s+of\s+validity|duration)\s+of\s+(?:this|the\s+present)\s+\w+\s+(?:is|shall\s+be)\s+"
@@ -102,7 +103,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-ARTICLE_HEADING = re.compile(r"^[ \t]*(?:ARTICLE|Article)\s+(?P<n>\d{1,3}|[IVXLC]{1,7})\b\.?[ \t]*$", re.MULTILINE)
+ARTICLE_HEADING = lazy_re(r"^[ \t]*(?:ARTICLE|Article)\s+(?P<n>\d{1,3}|[IVXLC]{1,7})\b\.?[ \t]*$", re.MULTILINE)
 
 
 def count_article_headings(text: str) -> int | None:

@@ -34,6 +34,7 @@ from pactlens.structure.doc import Span
 from pactlens.verify.articles import ArticleRef, find_article_refs
 from pactlens.verify.fact_record import AGREEMENT, state_mentions
 from pactlens.verify.facts import states_a_fact
+from pactlens.regexes import lazy_re
 
 #: An instrument's noun (lexicon/instrument_nouns.txt: the agreement nouns, statute, act, code, covenant).
 INSTRUMENT = rf"(?:{phrases('instrument_nouns')})"
@@ -42,7 +43,7 @@ Kind = Literal["text", "history"]
 
 # --- vocabulary: classes of predicate --------------------------------------------------------------
 #: Verbs that say what a text provides (its content), in any tense.
-PROVISION = re.compile(
+PROVISION = lazy_re(
     r"\b(?:provid\w*|requir\w*|requirement|permit\w*|allow\w*|forbid\w*|prohibit\w*|ban\w*|cover\w*|establish\w*|"
     r"stipulat\w*|oblig\w*|commit\w*|guarantee\w*|renounc\w*|promis\w*|undert\w*|calls? for|called for|"
     r"consists?|consisting|compris\w*|contain\w*|includ\w*|defin\w*|grant\w*|authori[sz]\w*|empower\w*|"
@@ -56,7 +57,7 @@ PROVISION = re.compile(
     re.IGNORECASE,
 )
 #: Verbs and nouns of what happened to a text after it was made, or of how it was received.
-HISTORY = re.compile(
+HISTORY = lazy_re(
     r"\b(?:ratif(?:y|ied|ies)\s+(?:it|the|this)|to ratify|(?:had|have|has)\s+ratified|accession|acceded?|joined|"
     r"negotiat\w*|rounds?\b|sessions?|invok\w*|was used|were used|been used|has used|used (?:it|this)|"
     r"legal basis for|served as|criticis\w*|criticiz\w*|ridicul\w*|praised|historians?|scholars?|"
@@ -69,40 +70,40 @@ HISTORY = re.compile(
     re.IGNORECASE,
 )
 #: What was done with an article ("Article 5 was invoked after the September 11 attacks").
-_EVENT = re.compile(r"\b(?:invok\w+|ratif\w+|violat\w+|used|applied|cited|triggered|suspended)\b", re.IGNORECASE)
+_EVENT = lazy_re(r"\b(?:invok\w+|ratif\w+|violat\w+|used|applied|cited|triggered|suspended)\b", re.IGNORECASE)
 #: "Diplomatic relations were restored by the signing of …": history, but a signing date is a fact of the text.
-SIGNING_FACT = re.compile(r"\bsign(?:ed|ing)\b.{0,80}?\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\b.{0,40}?\bsign(?:ed|ing)\b",
+SIGNING_FACT = lazy_re(r"\bsign(?:ed|ing)\b.{0,80}?\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:1[5-9]\d\d|20\d\d)\b.{0,40}?\bsign(?:ed|ing)\b",
                           re.IGNORECASE | re.DOTALL)
 #: "came into effect on 24 July 1929", "entered into force in 1970": the text may fix that date (a fact of
 #: the text), unless it is told of one state ("for Barbados", "in the United States"): history.
-IN_FORCE_FACT = re.compile(r"\b(?:c[oa]me|enter(?:ed|s)?|went|took|takes?)\s+(?:into\s+)?(?:force|effect)\b.{0,60}?"
+IN_FORCE_FACT = lazy_re(r"\b(?:c[oa]me|enter(?:ed|s)?|went|took|takes?)\s+(?:into\s+)?(?:force|effect)\b.{0,60}?"
                            r"\b(?:1[5-9]\d\d|20\d\d)\b", re.IGNORECASE | re.DOTALL)
-_YEAR = re.compile(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
-_PAST_FIRST = re.compile(r"^\W*(?:\w+\W+){0,12}?(?:was|were|had|did)\b", re.IGNORECASE)
-_PRESENT_OR_MODAL = re.compile(
+_YEAR = lazy_re(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
+_PAST_FIRST = lazy_re(r"^\W*(?:\w+\W+){0,12}?(?:was|were|had|did)\b", re.IGNORECASE)
+_PRESENT_OR_MODAL = lazy_re(
     r"\b(?:is|are|can|cannot|can't|may|must|shall|should|will|does|do|has|have|need|needs|consists|comprises|"
     r"includes|requires|recommends|rotates|holds|remains|lacks?|carry|carries)\b|\b\w+s\s+(?:the|a|an|its|their|any|all)\b",
     re.IGNORECASE,
 )
-_CLAUSE_CUT = re.compile(
+_CLAUSE_CUT = lazy_re(
     r";\s+(?:and\s+)?"
     r"|,\s+(?=(?:though|although|while|whereas|but|so|hence)\s)"
     r"|,\s+and\s+(?=(?:\w+ing|is|are|was|were|has|have|had|can|may|must|shall|will|did|does|by|it|its|they|their|"
     r"calls?|renounced|requires?|provides?|took|takes|came|comes|remains)\b)",
     re.IGNORECASE,
 )
-_LIST_COLON = re.compile(r":\s+(?=[A-Z][^:]{0,200}?,[^:]{0,200}?\band\b)")
-_PRONOUN_START = re.compile(r"^\W*(?:it|its|this|they|their|the\s+(?:pact|treaty|agreement|charter|convention|accord))\b",
+_LIST_COLON = lazy_re(r":\s+(?=[A-Z][^:]{0,200}?,[^:]{0,200}?\band\b)")
+_PRONOUN_START = lazy_re(r"^\W*(?:it|its|this|they|their|the\s+(?:pact|treaty|agreement|charter|convention|accord))\b",
                             re.IGNORECASE)
-_CAPS_NAME = re.compile(r"[A-Z][\w'’.–-]*\s+(?:(?:of|for|on|with|the|and)\s+|[A-Z][\w'’.–-]*\s+)*"
+_CAPS_NAME = lazy_re(r"[A-Z][\w'’.–-]*\s+(?:(?:of|for|on|with|the|and)\s+|[A-Z][\w'’.–-]*\s+)*"
                         rf"(?i:{INSTRUMENT})s?\b(?:\s+(?:of|for|on|with)\s+(?:the\s+)?"
                         r"[A-Z][\w'’.–-]*(?:\s+(?:of|and|the|for|on|to)?\s*[A-Z][\w'’.–-]*)*)?")
-_GENERIC_AGREEMENT = re.compile(rf"(?:\b(?P<det>the|this|that|its|said|a|an)\s+|(?<=['’]s\s))"
+_GENERIC_AGREEMENT = lazy_re(rf"(?:\b(?P<det>the|this|that|its|said|a|an)\s+|(?<=['’]s\s))"
                                 rf"(?:(?!(?:of|and|with|to|in|by|for|on|at|as|from)\s)[\w'’.–-]+\s+){{0,6}}?"
                                 # "This Act gave the President …": in writing about a treaty, "the
                                 # Act" is a national law, not a back-reference to the treaty
                                 rf"(?P<noun>(?!act\b){INSTRUMENT})\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_ACRONYM = lazy_re(r"\b[A-Z]{3,6}\b")
 _STOPWORDS = frozenset("the of on and for with to a an in at by as de la le des du general".split())
 #: Words every instrument's name may hold, so they tell no name from another (and two plurals).
 _GENERIC_NOUNS = lowered("instrument_nouns") | {"agreements", "treaties"}
@@ -439,7 +440,7 @@ def detect(text: str, sentences: list[Span], names: TreatyNames, treaty_years: f
 _NOTHING = "names the treaty but says nothing of its content"
 #: A rule, as a brief states it: present or modal, generic ("A retiring member is not eligible …",
 #: "members are elected …", "candidates must receive …", "the presidency rotates …").
-_RULE = re.compile(
+_RULE = lazy_re(
     r"\b(?:must|may|can|cannot|can't|shall|is|are)\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+)?(?:\w+ed|\w+en|eligible|binding|"
     r"required|entitled|responsible|represented|held|elected|limited)\b|\b(?:must|may|can|cannot|shall)\s+(?:not\s+)?\w+"
     r"|\b(?:rotates|consists|requires|recommends|includes|decides|appoints|elects)\b",
@@ -466,7 +467,7 @@ def _subject_ref(sentence: str, names: TreatyNames, antecedent: bool) -> Referen
     return None
 
 
-_CELL_ROW = re.compile(r"^[^\n|]{0,60}(?:\|[^\n|]{0,60})+\|?[ \t]*$", re.MULTILINE)
+_CELL_ROW = lazy_re(r"^[^\n|]{0,60}(?:\|[^\n|]{0,60})+\|?[ \t]*$", re.MULTILINE)
 
 
 def _without_table_rows(text: str, span: Span) -> list[Span]:

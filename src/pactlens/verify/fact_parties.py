@@ -9,15 +9,16 @@ import re
 
 from pactlens.verify.fact_record import AGREEMENT, BriefContext, TreatyFacts, Verdict, state_mentions, state_names
 from pactlens.verify.fact_signers import by_after, clause_before
+from pactlens.regexes import lazy_re
 
 # "the treaty between", "the Treaty on Comprehensive Strategic Partnership between" (a title's words
 # only: "the treaty marks a deepening of relations between …" names no parties)
-_BETWEEN = re.compile(rf"\b{AGREEMENT}\b(?:\s+(?:signed|concluded))?(?:\s+(?:(?-i:[A-Z])[\w'’-]*|on|of|for|and|the))*?"
+_BETWEEN = lazy_re(rf"\b{AGREEMENT}\b(?:\s+(?:signed|concluded))?(?:\s+(?:(?-i:[A-Z])[\w'’-]*|on|of|for|and|the))*?"
                       rf"\s+between\s+", re.IGNORECASE)
 _DASH = r"\s*[-–—/]\s*"
-_COMMIT = re.compile(r"\b(?:commits?|binds?|obliges?|obligates?|requires?)\s+(?:\w+ly\s+)?", re.IGNORECASE)
-_TWO = re.compile(r"(?:the\s+two|both)\s+(?:countries|states|nations|sides|governments)\b", re.IGNORECASE)
-_DEFINITE = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\b", re.IGNORECASE)
+_COMMIT = lazy_re(r"\b(?:commits?|binds?|obliges?|obligates?|requires?)\s+(?:\w+ly\s+)?", re.IGNORECASE)
+_TWO = lazy_re(r"(?:the\s+two|both)\s+(?:countries|states|nations|sides|governments)\b", re.IGNORECASE)
+_DEFINITE = lazy_re(rf"^\s*(?:the|this|that)\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\b", re.IGNORECASE)
 
 
 def claimed_parties(claim: str, brief: BriefContext) -> list[tuple[frozenset[str], int, int]]:
@@ -78,7 +79,7 @@ def _dash_chains(claim: str, mentions: list) -> list[tuple[frozenset[str], int, 
     return out
 
 
-_OTHER_BEFORE = re.compile(r"\b(?:an?|another|earlier|previous|prior|former|separate|initial|\d{4})\s+$", re.IGNORECASE)
+_OTHER_BEFORE = lazy_re(r"\b(?:an?|another|earlier|previous|prior|former|separate|initial|\d{4})\s+$", re.IGNORECASE)
 
 
 def _subject_before(claim: str, at: int) -> bool:

@@ -15,28 +15,29 @@ from pactlens.extract.places import good_place
 from pactlens.resources.lexicon import alternation, lowered
 from pactlens.resources.states import find_states, lookup
 from pactlens.verify.fact_record import TreatyFacts, Verdict, contains_words, folded_words, signed_spans
+from pactlens.regexes import lazy_re
 
 #: A signing verb of the lexicon (extract's prose readers read the same) or "initialled"; "concluded"
 #: only as the passive of concluding an agreement, not "talks concluded in Vienna".
-_SIGN_VERB = re.compile(rf"\b(?:(?:was|were|been|being)\s+concluded|(?!concluded\b)(?:{alternation('signing_verbs')})"
+_SIGN_VERB = lazy_re(rf"\b(?:(?:was|were|been|being)\s+concluded|(?!concluded\b)(?:{alternation('signing_verbs')})"
                         r"|initial(?:l)?ed)\b", re.IGNORECASE)
 CAP_WORD = r"(?-i:[A-Z])[\w'’.-]*"
 # "in Moscow", "at the Belvedere", "in Washington, DC", "in Helsinki, Finland", "in The Hague", "in St. Petersburg"
-_PLACE_AFTER = re.compile(
+_PLACE_AFTER = lazy_re(
     rf"\b(?:in|at|(?:visit|trip)\s+to)\s+(?P<place>(?:(?-i:[Tt]he)\s+)?{CAP_WORD}"
     rf"(?:\s+(?:(?:de|del|da|di|la|le|of|upon|am|an|der|sur|en)\s+)?{CAP_WORD})*"
     rf"(?:,\s*{CAP_WORD}(?:\s+{CAP_WORD})*)?)"
 )
 # What may stand between "signed" and its place or signers: a date, "by X and Y", a place, a few
 # words; not another clause ("signed last week, was welcomed in …").
-_GAP_STOP = re.compile(r"[;:!?()\[\]]|\.\s|\b(?:was|were|is|are|has|have|had|which|who|whose|where|while|but|"
+_GAP_STOP = lazy_re(r"[;:!?()\[\]]|\.\s|\b(?:was|were|is|are|has|have|had|which|who|whose|where|while|but|"
                        r"after|before|when|because|although|though|that)\b", re.IGNORECASE)
 # After a comma the gap goes on only with a date, a preposition or a name ("Helsinki, Finland, on March 24").
-_AFTER_COMMA = re.compile(r",(?!\s*(?:\d|(?:on|in|at|by)\b|(?-i:[A-Z])))", re.IGNORECASE)
+_AFTER_COMMA = lazy_re(r",(?!\s*(?:\d|(?:on|in|at|by)\b|(?-i:[A-Z])))", re.IGNORECASE)
 #: First words of no place that extract's signing readers need not know (they read "done at", not "in").
 _NOT_PLACES = lowered("weekdays") | {"articles"}
 #: "the Belvedere", "The Hague": the article before a place's name (extract's reader refuses it at the start).
-_THE = re.compile(r"^[Tt]he\s+")
+_THE = lazy_re(r"^[Tt]he\s+")
 
 
 def claimed_places(claim: str) -> list[tuple[str, int, int]]:

@@ -21,14 +21,15 @@ from pactlens.model.check import SEVERITY, Label
 from pactlens.resources.lexicon import phrases
 from pactlens.resources.states import find_states, get
 from pactlens.structure.doc import Span
+from pactlens.regexes import lazy_re
 
 Verdict = tuple[Label, str, list[Span]]
 
 #: The nouns an agreement goes by in a brief: the lexicon's, as extract reads them.
 AGREEMENT = rf"(?:{phrases('agreement_nouns')})"
-_SIGNED_A_WITH = re.compile(rf"\bsigned\s+an?\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\s+with\s+(?:the\s+)?",
+_SIGNED_A_WITH = lazy_re(rf"\bsigned\s+an?\s+(?:[\w'’-]+\s+){{0,6}}?{AGREEMENT}\s+with\s+(?:the\s+)?",
                             re.IGNORECASE)
-_GENERIC = re.compile(rf"\b(?:the|this)\s+{AGREEMENT}\b", re.IGNORECASE)
+_GENERIC = lazy_re(rf"\b(?:the|this)\s+{AGREEMENT}\b", re.IGNORECASE)
 
 
 def primary(analysis: Analysis) -> Agreement | None:

@@ -13,6 +13,7 @@ from pactlens.verify.fact_places import CAP_WORD, gap_ok
 from pactlens.verify.fact_record import (
     BriefContext, TreatyFacts, Verdict, contains_words, evidence_spans, fold, folded_words, worst,
 )
+from pactlens.regexes import lazy_re
 
 #: The offices and forms of address of the lexicon (extract's people read the same), longest first,
 #: a final full stop left to the pattern ("Mr." and "Mr", "Gen." and "Gen").
@@ -20,20 +21,20 @@ _OFFICES = "|".join(
     r"\s+".join(map(re.escape, t.rstrip(".").split()))
     for t in sorted(words("office_titles") + words("forms_of_address"), key=lambda t: (-len(t), t))
 )
-_ROLE = re.compile(
+_ROLE = lazy_re(
     r"(?:(?:Foreign|Prime|Defen[cs]e|Vice|Deputy|Crown|Chief|Acting|Supreme|First|Grand|Former|then)\s+)*"
     rf"(?:{_OFFICES})\b\.?"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:State|Defen[cs]e|Foreign\s+Affairs|External\s+Affairs|Treasury|War|Trade|Commerce))?",
 )
 # Where a list of signatories ends: a clause break, a full stop (not an initial's), "in Moscow", "on 6 April".
-_WHO_END = re.compile(r"[;:()\[\]]|(?<!\b[A-Z])\.(?:\s|$)|\s(?:in|at|on|to|for|with|as|during)\s")
+_WHO_END = lazy_re(r"[;:()\[\]]|(?<!\b[A-Z])\.(?:\s|$)|\s(?:in|at|on|to|for|with|as|during)\s")
 # "by main signatories Joachim von Ribbentrop and …", "by the plenipotentiaries …"
-_SIGNERS_LEAD = re.compile(r"^(?:(?:the|its|their)\s+)?(?:(?:main|chief|respective)\s+)?"
+_SIGNERS_LEAD = lazy_re(r"^(?:(?:the|its|their)\s+)?(?:(?:main|chief|respective)\s+)?"
                            r"(?:signatories|plenipotentiaries|representatives)\s+")
 _PARTICLE = frozenset("de del da di la le van von der den al bin ibn du dos das y".split())
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NAME_SPLIT = lazy_re(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Words that make a capitalized phrase an institution, not a person.
-_INSTITUTION = re.compile(r"\b(?:Government|Ministry|Council|Committee|Commission|Union|Nations|Organi[sz]ation|"
+_INSTITUTION = lazy_re(r"\b(?:Government|Ministry|Council|Committee|Commission|Union|Nations|Organi[sz]ation|"
                           r"Republic|Kingdom|Federation|Parliament|Assembly|Congress|Senate|Bank|Agency|Office|"
                           r"Department|Corporation|Company|Group|Forces|Army|Navy|Party|Treaty|Agreement)\b")
 

@@ -31,6 +31,7 @@ from pactlens.verify.fact_parties import claimed_parties
 from pactlens.verify.fact_places import claimed_places
 from pactlens.verify.fact_record import BriefContext
 from pactlens.verify.fact_signers import claimed_signatories
+from pactlens.regexes import lazy_re
 
 
 def states_a_fact(sentence: str) -> bool:
@@ -58,7 +59,7 @@ def fact_phrases(claim: str, brief: BriefContext) -> list[Span]:
 #: What a date in a claim dates: the words of the event nearest before it (or just after it), as
 #: extract reads a treaty's final clauses; a signing is told with the lexicon's signing verbs.
 EVENTS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
-    ("signature", re.compile(rf"\b(?:{alternation('signing_verbs')}|signature|done)\b", re.IGNORECASE)),
+    ("signature", lazy_re(rf"\b(?:{alternation('signing_verbs')}|signature|done)\b", re.IGNORECASE)),
     *EVENT_WORDS,
 )
 
@@ -90,4 +91,4 @@ def _fronted(claim: str, start: int, end: int) -> bool:
 
 
 # A date belongs to the event before it unless another clause stands between them.
-_GAP_STOP_EVENT = re.compile(r"[;]|,\s+(?:and|but|while|which)\b|\.\s")
+_GAP_STOP_EVENT = lazy_re(r"[;]|,\s+(?:and|but|while|which)\b|\.\s")

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pactlens.structure.doc import Span
 from pactlens.verify.check_treaty import Treaty
 from pactlens.verify.fact_record import Verdict
+from pactlens.regexes import lazy_re
 
-_NEGATION = re.compile(r"\b(?:does not|do not|doesn't|did not|stops? short of|no|not|without|neither|nor|never)\b",
+_NEGATION = lazy_re(r"\b(?:does not|do not|doesn't|did not|stops? short of|no|not|without|neither|nor|never)\b",
                        re.IGNORECASE)
 
 
@@ -27,9 +28,9 @@ class Concept:
 _CONCEPTS = [
     Concept(
         "mutual defence commitment",
-        re.compile(r"mutual[- ](?:defen[cs]e|assistance)|military alliance|collective defen[cs]e|defen[cs]e (?:pact|commitment|obligation)|"
+        lazy_re(r"mutual[- ](?:defen[cs]e|assistance)|military alliance|collective defen[cs]e|defen[cs]e (?:pact|commitment|obligation)|"
                    r"come to (?:each other's|the) (?:aid|defen[cs]e)", re.IGNORECASE),
-        re.compile(r"armed attack against .{0,120}?(?:considered|deemed) an attack against|"
+        lazy_re(r"armed attack against .{0,120}?(?:considered|deemed) an attack against|"
                    r"(?:will|shall) (?:assist|come to the (?:aid|assistance) of) the part(?:y|ies) (?:so )?attacked|"
                    r"(?:render|provide|extend) (?:to it )?(?:immediate )?(?:military )?(?:aid|assistance)(?: and support)? .{0,60}?(?:attack|aggression)",
                    re.IGNORECASE | re.DOTALL),
@@ -37,14 +38,14 @@ _CONCEPTS = [
     ),
     Concept(
         "consultation mechanism",
-        re.compile(r"\bconsult(?:ation|ations|ing)?\b", re.IGNORECASE),
-        re.compile(r"\b(?:consult|consultations?)\b", re.IGNORECASE),
+        lazy_re(r"\bconsult(?:ation|ations|ing)?\b", re.IGNORECASE),
+        lazy_re(r"\b(?:consult|consultations?)\b", re.IGNORECASE),
         "consultation",
     ),
     Concept(
         "clause against aiding an aggressor",
-        re.compile(r"(?:not|refrain from|avoid) (?:aid|support|assist|help)\w* (?:the |any )?aggressors?", re.IGNORECASE),
-        re.compile(r"(?:not|refrain from) (?:provid\w+|render\w*|giv\w+)? ?(?:any )?(?:military or other )?(?:aid|assistance|support) to the aggressor",
+        lazy_re(r"(?:not|refrain from|avoid) (?:aid|support|assist|help)\w* (?:the |any )?aggressors?", re.IGNORECASE),
+        lazy_re(r"(?:not|refrain from) (?:provid\w+|render\w*|giv\w+)? ?(?:any )?(?:military or other )?(?:aid|assistance|support) to the aggressor",
                    re.IGNORECASE),
         "neutrality",
     ),

@@ -11,15 +11,16 @@ from pactlens.structure.doc import Span
 from pactlens.verify.articles import ArticleRef, resolve
 from pactlens.verify.check_treaty import Treaty, content_terms, stem
 from pactlens.verify.fact_record import AGREEMENT, Verdict
+from pactlens.regexes import lazy_re
 
-_CLAUSE_NEGATION = re.compile(r"\b(?:shall not|will not|does not|do not|not|no|neither|nor)\b", re.IGNORECASE)
+_CLAUSE_NEGATION = lazy_re(r"\b(?:shall not|will not|does not|do not|not|no|neither|nor)\b", re.IGNORECASE)
 
 
 #: An absence claim: the treaty (or "it") is the subject of the negation ("the Treaty does not establish
 #: …", "it stops short of …"), or the claim speaks of the absence of a kind of clause ("the absence of
 #: an enforcement mechanism"). A negation inside what the claim reports ("the UN does not maintain its
 #: own military", "a retiring member is not eligible …") is content, compared like the rest.
-_FRAME_NEG = re.compile(
+_FRAME_NEG = lazy_re(
     rf"(?:\b(?:the|this|that|its)\s+(?:[\w'’-]+\s+){{0,5}}?{AGREEMENT}|^\W*(?:it|they)\b|\bit\b)[^.;]{{0,80}}?"
     r"\b(?:does not|do not|doesn't|did not|stops? short of|has no|contains no|lacks?|falls? short of)\b"
     r"|\b(?:absence|lack)\s+of\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:mechanism|provision|clause|obligation|commitment|"
@@ -111,7 +112,7 @@ def _heading_match(claim: str, t: Treaty, arts: list) -> tuple[str, str, Span] |
     return None
 
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]{20,500})[\"”]")
+_QUOTE = lazy_re(r"[\"“]([^\"“”]{20,500})[\"”]")
 
 
 def judge_quotes(claim: str, t: Treaty) -> Verdict | None:
@@ -134,7 +135,7 @@ def judge_quotes(claim: str, t: Treaty) -> Verdict | None:
     return None
 
 
-_NAMING = re.compile(r"\b(?:is|was|are|were)\s+(?:named|called|known\s+as|nicknamed)\b|\btakes?\s+its\s+name\b",
+_NAMING = lazy_re(r"\b(?:is|was|are|were)\s+(?:named|called|known\s+as|nicknamed)\b|\btakes?\s+its\s+name\b",
                      re.IGNORECASE)
 
 
@@ -166,7 +167,7 @@ def judge_content(claim: str, t: Treaty) -> Verdict:
     return "not-in-text", f"only {share:.0%} of the claim's content words are in the closest clauses{missing}", best[:1]
 
 
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)+")
+_PROPER = lazy_re(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][a-z]+)+")
 
 
 def _names_not_in(claim: str, t: Treaty) -> list[str]:

@@ -11,6 +11,7 @@ from pactlens.verify.check_brief import ARTICLES, TERM
 from pactlens.verify.check_treaty import ARTICLE_HEADING, Treaty, number
 from pactlens.verify.fact_record import AGREEMENT, Verdict, signed_spans
 from pactlens.verify.facts import dated_events
+from pactlens.regexes import lazy_re
 
 def judge_signed(claim: str, t: Treaty) -> Verdict | None:
     """A claim of when the agreement was signed, against the date its own text gives; a date of
@@ -28,7 +29,7 @@ def judge_signed(claim: str, t: Treaty) -> Verdict | None:
     return "contradicted", f"signed {signed.date}, not {claimed}", spans
 
 
-_IN_FORCE = re.compile(r"(?:come|comes|enter|enters|take|takes)\s+(?:into\s+)?(?:force|effect)|shall\s+take\s+effect",
+_IN_FORCE = lazy_re(r"(?:come|comes|enter|enters|take|takes)\s+(?:into\s+)?(?:force|effect)|shall\s+take\s+effect",
                        re.IGNORECASE)
 
 
@@ -97,7 +98,7 @@ def judge_articles(claim: str, t: Treaty) -> Verdict | None:
     return "contradicted", f"the treaty has {have} articles, not {n}", last
 
 
-_NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:are|is|were|was|shall|will|serve)\b", re.IGNORECASE)
+_NEW_SUBJECT = lazy_re(r",\s+(?:the|a|an|its)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:are|is|were|was|shall|will|serve)\b", re.IGNORECASE)
 
 
 def _treaty_term(claim: str) -> re.Match[str] | None:

@@ -27,23 +27,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
+from pactlens.regexes import lazy_re
 
 # A pinpoint: pages, an article/section/paragraph/clause number, at the start or after a comma.
-_PINPOINT = re.compile(
+_PINPOINT = lazy_re(
     r"(?:^|,|;)\s*(?:pp?\.|pages?|arts?\.|articles?|§+|sec(?:tion)?s?\.?|paras?\.|paragraphs?|cl\.|clauses?|ch\.|chapters?)"
     r"\s*[\dIVXLCivxlc][\w.–\-, ]*?(?=,\s*[A-Za-z]{3}|[.;]?\s*$)",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(
+_LEAD_IN = lazy_re(
     r"^\s*(?:see(?:,?\s+(?:for example|e\.g\.|also))?,?|for (?:more(?: information)?|details|discussion[^,]*),?(?:\s*see)?,?|"
     r"cited in|quoted in)\s+",
     re.IGNORECASE,
 )
-_CRS_ID = re.compile(r"\bCRS\s+(?:Report|Insight|In\s+Focus|In\s+Brief|Legal\s+Sidebar)\s+(?P<id>[A-Z]{0,3}\d[\d-]*)", re.I)
-_QUOTED = re.compile(r"[\"“](?P<t>[^\"“”]{8,300}?)[,.]?[\"”]")
-_ACRONYM_DEF = re.compile(r"\((?P<a>[A-Z][A-Z0-9&-]{1,11})\)")
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_DIGITS = re.compile(r"\d+")
+_CRS_ID = lazy_re(r"\bCRS\s+(?:Report|Insight|In\s+Focus|In\s+Brief|Legal\s+Sidebar)\s+(?P<id>[A-Z]{0,3}\d[\d-]*)", re.I)
+_QUOTED = lazy_re(r"[\"“](?P<t>[^\"“”]{8,300}?)[,.]?[\"”]")
+_ACRONYM_DEF = lazy_re(r"\((?P<a>[A-Z][A-Z0-9&-]{1,11})\)")
+_URL = lazy_re(r"https?://\S+|www\.\S+")
+_DIGITS = lazy_re(r"\d+")
 
 
 def fold(s: str) -> str:
@@ -67,7 +68,7 @@ def _title_key(note: str) -> str | None:
     return " ".join(words[:6]) if len(words) >= 4 else None
 
 
-_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_YEAR = lazy_re(r"\b(?:1[6-9]|20)\d\d\b")
 
 
 def _years_agree(a: str, b: str) -> bool:

@@ -24,23 +24,24 @@ from pactlens.resources.lexicon import alternation, phrases
 from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import sentence_around
+from pactlens.regexes import lazy_re
 
 #: An agreement noun of the lexicon, a programme, or "deal" as news writes it.
 _NOUNS = phrases("agreement_nouns") + "|programme|program|deal"
-_ANAPHOR = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:\d{{4}}\s+)?(?P<w>{_NOUNS})\b", re.IGNORECASE)
-_SIGNED_VERB = re.compile(rf"\b(?:{alternation('signing_verbs')})\b")
-_ARTICLE_COUNT = re.compile(
+_ANAPHOR = lazy_re(rf"\b(?:the|this|that|its|their)\s+(?:\d{{4}}\s+)?(?P<w>{_NOUNS})\b", re.IGNORECASE)
+_SIGNED_VERB = lazy_re(rf"\b(?:{alternation('signing_verbs')})\b")
+_ARTICLE_COUNT = lazy_re(
     rf"(?i:\b(?:comprises|comprising|contains|containing|consists\s+of|consisting\s+of|includes|including|has|with)\s+(?P<n>{NUMBER})\s+articles\b"
     rf"|\b(?P<m>{NUMBER})-article\b)"
 )
-_N_YEAR = re.compile(rf"(?i:\b(?P<n>{NUMBER})[-\s]year\b)")
+_N_YEAR = lazy_re(rf"(?i:\b(?P<n>{NUMBER})[-\s]year\b)")
 #: "a new Defense Cooperation Agreement (DCA) with a 15-year duration"
-_TERM_AFTER = re.compile(
+_TERM_AFTER = lazy_re(
     rf"\s*(?:\([A-Z][A-Za-z-]*\)\s*)?,?\s*(?i:with|for|of)\s+a\s+(?P<n>{NUMBER})[-\s]year\s+(?i:duration|term|period|validity|lifespan)"
 )
 #: "signed a 20-year comprehensive strategic partnership": what is signed is an instrument, so a
 #: partnership signed is an agreement too (checked in ``_descriptive``).
-_DESCRIPTIVE = re.compile(
+_DESCRIPTIVE = lazy_re(
     r"\b(?P<verb>signed|entered\s+into|concluded|reached|struck)\s+(?P<np>(?:a|an|the|their|its)\s+"
     rf"(?:[\w\u2013-]+\s+){{0,4}}?(?P<w>{_NOUNS}|partnership))\b"
 )
@@ -49,15 +50,15 @@ _DESCRIPTIVE = re.compile(
 _POST_STOP = frozenset("in at by with to from during after before since until the a an that which this its their was were is".split())
 #: What may stand before an agreement's mention that opens its sentence: "The", "The 1928", the
 #: first words of its name ("The KELLOGG–" before "BRIAND PACT").
-_OPENS_WITH = re.compile(r"[\s\"“*_#]*(?:[Tt]he\s+)?(?:\d{4}\s+)?(?:[A-Z][\w’'.]*(?:\s+|[–-]))*")
+_OPENS_WITH = lazy_re(r"[\s\"“*_#]*(?:[Tt]he\s+)?(?:\d{4}\s+)?(?:[A-Z][\w’'.]*(?:\s+|[–-]))*")
 #: "It was signed", "It had been concluded": the pronoun subject of a sentence.
-_IT = re.compile(r"It\s+(?:was|is|had\s+been|has\s+been|were)\b")
+_IT = lazy_re(r"It\s+(?:was|is|had\s+been|has\s+been|were)\b")
 _IT_REACH = 3
-_WITH_STATE = re.compile(r"\bwith\s+(?:the\s+)?")
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_WITH_STATE = lazy_re(r"\bwith\s+(?:the\s+)?")
+_LIST_GAP = lazy_re(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 _SELF_HEADS = frozenset({"declaration", "statement", "communiqué", "communique"})
-_PARTIES_LIST = re.compile(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
-_BETWEEN_AFTER = re.compile(
+_PARTIES_LIST = lazy_re(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
+_BETWEEN_AFTER = lazy_re(
     r"\s*(?:\(\)\s*)?(?:,\s*)?(?:(?:was|is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:treaty|agreement|pact|accord|alliance|deal)\s+)?between\s+",
     re.IGNORECASE,

@@ -34,13 +34,14 @@ from pactlens.extract.prose.speech import (
     VERB_FORMS,
     subject_gap,
 )
+from pactlens.regexes import lazy_re
 
 #: After a name that describes a body or a time rather than naming its person: "the Carter administration".
-_NAME_AS_MODIFIER = re.compile(
+_NAME_AS_MODIFIER = lazy_re(
     r"\s+(?:administration|government|cabinet|era|doctrine|campaign|presidency|years|team|camp|regime|White\s+House)\b"
 )
 #: Between two names joined as one subject: "A and B", "A, B and C".
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_JOINED = lazy_re(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 class Discourse:
@@ -229,7 +230,7 @@ def back_reference(text: str, f: Found) -> bool:
 
 
 #: A sentence that opens inside a document: "In the statement, …", "Under its 2025 strategy, …".
-_IN_DOCUMENT = re.compile(r"[\s\"“‘']*(?:In|Under|Through)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>\w+)\s*,")
+_IN_DOCUMENT = lazy_re(r"[\s\"“‘']*(?:In|Under|Through)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>\w+)\s*,")
 
 
 def in_document(text: str, f: Found) -> NamedSpeaker | None:
@@ -250,12 +251,12 @@ def opens_sentence(text: str, f: Found) -> bool:
     return re.fullmatch(r"[\s\"“‘']*", text[f.opens : f.start]) is not None
 
 
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazy_re(
     r"(?P<n>[A-Z][\w’'-]+)(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|has|had))*\s*$"
 )
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_CAPITALISED = lazy_re(r"\b[A-Z][\w’'-]+")
 
 
 def _looks_named(text: str, f: Found) -> bool:

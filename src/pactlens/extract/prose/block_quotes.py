@@ -10,16 +10,16 @@ Who spoke is then read from the introducing sentence like any other quotation's 
 
 from __future__ import annotations
 
-import re
 
 from pactlens.extract.prose.quote_spans import Found, sentence_index
 from pactlens.extract.prose.speech import ACCORDING, SPEECH_VERB
 from pactlens.structure.sentences import BodySentence
+from pactlens.regexes import lazy_re
 
 #: An indented (four spaces or a tab) or ``>``-marked paragraph of words, not a list item or heading.
-_BLOCK = re.compile(r"\n[^\S\n]*\n(?P<lead>(?:    |\t)[^\S\n]*|>[^\S\n]*)(?P<body>(?![-*•#\d(]|[A-Z][.)]\s)[^\n]{40,})")
+_BLOCK = lazy_re(r"\n[^\S\n]*\n(?P<lead>(?:    |\t)[^\S\n]*|>[^\S\n]*)(?P<body>(?![-*•#\d(]|[A-Z][.)]\s)[^\n]{40,})")
 #: The introducing sentence ends in a colon (and at most spaces) before the blank line.
-_INTRO_END = re.compile(r":[^\S\n]*$")
+_INTRO_END = lazy_re(r":[^\S\n]*$")
 
 
 def find_block_quotes(text: str, sentences: tuple[BodySentence, ...]) -> list[Found]:

@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 #: A line opening with a place in capitals (or a capitalised place) and a month-day date, then a dash,
 #: a stop or a colon: "WASHINGTON, Aug. 11, 2014 –", "TOKYO, April 6, 2014 –", "WASHINGTON, August 30.".
-_DATELINE = re.compile(
+_DATELINE = lazy_re(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),[^\S\n]+"
     rf"(?P<date>(?:{alternation('months', 'month_abbreviations')})\.?[^\S\n]+\d{{1,2}}(?:,[^\S\n]+\d{{4}})?)[^\S\n]*(?:[–—-]|\.[^\S\n]|:)",
     re.MULTILINE,
 )
 #: Words that mean the dateline's day.
-TODAY = re.compile(r"\b(?:today|to-day|this\s+(?:morning|afternoon|evening)|tonight)\b", re.IGNORECASE)
+TODAY = lazy_re(r"\b(?:today|to-day|this\s+(?:morning|afternoon|evening)|tonight)\b", re.IGNORECASE)
 #: How far into the text a dateline may stand (after a title, a byline, an agency line).
 _HEAD = 1500
 

@@ -24,12 +24,13 @@ from pactlens.resources.lexicon import alternation, phrases
 from pactlens.resources.states import StateMention
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import sentence_around
+from pactlens.regexes import lazy_re
 
 #: The instrument word: the lexicon's agreement nouns, and "deal", the word news uses for one.
 _HEAD = phrases("agreement_nouns") + "|deal"
 #: A lower-case instrument phrase: a determiner, up to four lower-case (or hyphenated, or
 #: number-year) words, the instrument word. "a new force posture agreement", "a 25-year pact".
-_PHRASE = re.compile(
+_PHRASE = lazy_re(
     rf"\b(?P<det>[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts)\s+(?P<mods>(?:[a-z0-9][\w\u2019'-]*\s+){{1,4}}?)(?P<head>{_HEAD})\b"
 )
 #: Words that say nothing of what an agreement is about.
@@ -37,24 +38,24 @@ _EMPTY = frozenset(
     "new first second formal historic landmark bilateral major final initial proposed draft signed separate "
     "similar such same other further latest earlier previous recent this that".split()
 )
-_TERM = re.compile(r"\b(\d{1,3})[-\s]year\b")
+_TERM = lazy_re(r"\b(\d{1,3})[-\s]year\b")
 _DETERMINERS = frozenset("a an the their its".split())
-_BETWEEN = re.compile(r"[^\S\n]+between[^\S\n]+")
+_BETWEEN = lazy_re(r"[^\S\n]+between[^\S\n]+")
 #: Where a "between X and Y" list ends.
-_LIST_END = re.compile(r"[,.;:()]|\b(?:which|that|who|a|an|as|in|on|to|for|was|is|were|will|would)\b")
+_LIST_END = lazy_re(r"[,.;:()]|\b(?:which|that|who|a|an|as|in|on|to|for|was|is|were|will|would)\b")
 #: A verb right before the phrase whose subject is the states before it: "X and Y (to-day) signed",
 #: "Beijing and Tehran have a 25-year agreement", "... reached a ceasefire agreement".
-_SIGNED_BEFORE = re.compile(
+_SIGNED_BEFORE = lazy_re(
     r"\b(?:signed|concluded|initial(?:l)?ed|inked|reached|struck|have|has|had|agreed\s+(?:on|to)|entered\s+into)\s+$")
-_NEGATED = re.compile(r"(?i:\b(?:not|never|no\s+longer)\s+(?:yet\s+)?$|n[\u2019']t\s+$)")
+_NEGATED = lazy_re(r"(?i:\b(?:not|never|no\s+longer)\s+(?:yet\s+)?$|n[\u2019']t\s+$)")
 #: Whether the sentence tells of a signing (only then is its date the signing's).
-_SIGNING = re.compile(rf"\b(?:{alternation('signing_verbs')}|reached|struck|initial(?:l)?ed)\b")
+_SIGNING = lazy_re(rf"\b(?:{alternation('signing_verbs')}|reached|struck|initial(?:l)?ed)\b")
 #: A subject that stands for two states named just before: "they", "the two countries", "both sides".
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT = lazy_re(
     r"(?i:\b(?:they|the\s+two(?:\s+(?:countries|states|nations|sides|governments))?|both(?:\s+(?:countries|states|nations|sides|governments))?))"
     r"\s+(?:(?:have|had|also|then|later|jointly|subsequently|recently|formally|finally)\s+)*$")
 #: What joins two states into one subject: "North Korea and Iran", "Russia, and China".
-_AND = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
+_AND = lazy_re(r"\s*,?\s+and\s+(?:the\s+)?")
 
 
 def _title(mods: str, head: str) -> str | None:
@@ -131,9 +132,9 @@ def signed_in(doc: Doc, start: int, end: int) -> Signed:
 
 #: An agreement described in lower case and given an acronym: "a 20-year comprehensive strategic
 #: partnership (CSP)", "a free trade agreement (FTA)".
-_DEFINED = re.compile(rf"\b(?P<np>(?:[a-z0-9][\w-]*\s+){{0,5}}(?:{_HEAD}|partnership))\s+\((?P<acr>[A-Z][A-Za-z]{{1,5}})\)")
+_DEFINED = lazy_re(rf"\b(?P<np>(?:[a-z0-9][\w-]*\s+){{0,5}}(?:{_HEAD}|partnership))\s+\((?P<acr>[A-Z][A-Za-z]{{1,5}})\)")
 #: "Moscow and Pyongyang signed a CSP": another instrument of that kind, signed by its subject.
-_SIGNED_ACRONYM = re.compile(r"\b(?:signed|concluded|inked|reached)\s+(?:a|an|another|their\s+own)\s+(?P<acr>[A-Z][A-Za-z]{1,5})\b")
+_SIGNED_ACRONYM = lazy_re(r"\b(?:signed|concluded|inked|reached)\s+(?:a|an|another|their\s+own)\s+(?P<acr>[A-Z][A-Za-z]{1,5})\b")
 
 
 def _signed_acronyms(doc: Doc) -> list[Agreement]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
-_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_URL = lazy_re(r"\b(?:https?://|www\.)\S+")
 # A Markdown inline link: "[label](target)"; the label may hold one level of brackets.
-_MD_LINK = re.compile(r"\[(?P<label>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_MD_LINK = lazy_re(r"\[(?P<label>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 
 
 def markdown_links(text: str) -> list[re.Match[str]]:

@@ -28,22 +28,23 @@ from pactlens.model import Agreement, Entity
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import body_sentences
+from pactlens.regexes import lazy_re
 
 _CAP = r"[A-Z][\w'’.-]*"
-_PROJECT = re.compile(
+_PROJECT = lazy_re(
     rf"\b(?P<n>(?:{_CAP}[\s–—-]+){{1,5}}(?:Corridor|Pipeline|Railway|Railroad|Canal|Bridge|Dam|Highway|Project|"
     rf"Power Plant|Nuclear Power Plant|Port))\b|\b(?:the|a)\s+(?P<g>(?:gas|oil|natural gas)\s+pipeline)\b"
 )
-_POLICY = re.compile(
+_POLICY = lazy_re(
     rf"[*_]?(?P<n>{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})[*_]?\s+(?:policy|doctrine|strategy|approach|Policy|Doctrine|Strategy|Initiative)\b"
 )
-_FEATURE = re.compile(
+_FEATURE = lazy_re(
     rf"\b(?:the\s+)?(?P<n>(?:{_CAP}\s+){{1,2}}(?:Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal)|"
     rf"(?:Strait|Gulf|Sea|Bay|Straits)\s+of\s+{_CAP}|Central Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic)\b"
     r"(?!\s+[A-Z])"  # "First Sea Lord" is an office
 )
-_CITY = re.compile(r"\b(?=[iatfnv])(?:in|at|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
-_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
+_CITY = lazy_re(r"\b(?=[iatfnv])(?:in|at|from|near|visited|visit)\s+(?P<n>[A-Z][a-zà-ž]+(?:[ -][A-Z][a-zà-ž]+)?)(?![\w-]|\s+[A-Z])")
+_TITLE_WORD_BEFORE = lazy_re(r"\b[A-Z][\w-]*\s+$")
 _NOT_PLACE = set(words("months")) | {
     "Congress", "Parliament", "Article", "Annex", "Section", "Part", "Chapter",
     "English", "French", "Russian", "Spanish", "Arabic", "Chinese", "The", "This", "That", "Western", "Eastern",
@@ -59,9 +60,9 @@ _POLICY_STOP = {"The", "This", "That", "A", "An", "Its", "Their", "His", "Her", 
 
 # Cheap gates: a sentence is searched for a project/policy name only if it has the word that ends one.
 _KEYWORDS: dict[str, re.Pattern[str]] = {
-    "project" + str(id(_PROJECT)): re.compile(r"Corridor|Pipeline|pipeline|Railway|Railroad|Canal|Bridge|Dam|Highway|Project|Plant|Port"),
-    "policy" + str(id(_POLICY)): re.compile(r"[Pp]olicy|[Dd]octrine|[Ss]trategy|approach|Initiative"),
-    "place" + str(id(_FEATURE)): re.compile(r"Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal|Bay|Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic"),
+    "project" + str(id(_PROJECT)): lazy_re(r"Corridor|Pipeline|pipeline|Railway|Railroad|Canal|Bridge|Dam|Highway|Project|Plant|Port"),
+    "policy" + str(id(_POLICY)): lazy_re(r"[Pp]olicy|[Dd]octrine|[Ss]trategy|approach|Initiative"),
+    "place" + str(id(_FEATURE)): lazy_re(r"Sea|Ocean|Gulf|Strait|River|Lake|Mountains|Peninsula|Basin|Canal|Bay|Asia|Middle East|Eurasia|Caucasus|Balkans|Arctic"),
 }
 
 
@@ -157,7 +158,7 @@ def _add_named(text: str, ranges, groups: dict, kind: str, rx: re.Pattern[str], 
 
 #: "the" as a word: the letter first, so the regex engine skips to each "t" in C (a leading ``\b``
 #: was tried at every character), then no word character before it, as ``\b`` asked.
-_THE = re.compile(r"[Tt](?<!\w[Tt])he\s+")
+_THE = lazy_re(r"[Tt](?<!\w[Tt])he\s+")
 
 
 def _after_the(text: str, names: Iterable[str]) -> set[str]:
@@ -233,17 +234,17 @@ def _bylined(doc: Doc) -> set[str]:
 
 #: Where the body ends in an article with a references section, and lines that credit a picture or
 #: a figure's source: GOLD.md's "figure-source lines are not body text".
-_REFERENCES = re.compile(
+_REFERENCES = lazy_re(
     r"^[ \t#*]*(?:References|Bibliography|Further reading|External links|Works cited|Sources|Notes|Citations|Endnotes|See also)[ \t*]*$",
     re.M,
 )
-_CREDIT = re.compile(
+_CREDIT = lazy_re(
     r"^[ \t*_▲►•]*(?:Photo|Photograph|Image|Picture|Credit|Source|Sources|Figure\s+\d+|Map)\b[^\n]*"
     r"|^[ \t]*(?:__|\*\*)[A-Z][^*_\n]{2,60}(?:__|\*\*)\s+is\s+(?:a|an|the)\s[^\n]*",  # an author's bio
     re.M,
 )
 #: A caption's credit or source: from the bar or "Source:" to the end of the line; the caption stays body.
-_CREDIT_TAIL = re.compile(
+_CREDIT_TAIL = lazy_re(
     r"(?:\|[^|\n]*(?:Getty Images|via Getty|Wikimedia Commons|/AFP|/Reuters|AP Photo|Bloomberg|Newspaper)"
     r"|\bSources?:\s)[^\n]*"
     # a caption's closing "(Agency/Photographer)": "(Department of Defense/Senior Airman Edward Littlejohn)"

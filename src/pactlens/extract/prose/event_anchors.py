@@ -26,6 +26,7 @@ from pactlens.extract.dates import DateMention
 from pactlens.extract.numwords import parse_cardinal
 from pactlens.resources.lexicon import words
 from pactlens.structure.sentences import BodySentence
+from pactlens.regexes import lazy_re
 
 _MONTHS = [m.lower() for m in words("months")]
 #: Month numbers by full name and by abbreviation ("sept" is 9).
@@ -37,7 +38,7 @@ _FULL_MONTH = "|".join(m.capitalize() for m in _MONTHS)
 _MONTH_WORD = _FULL_MONTH + "|" + "|".join(rf"{a}\." for a in words("month_abbreviations"))
 _YEAR = r"(?:1[5-9]|20)\d\d"
 # "on April 7", "June 7-8", "on 4 March", "Aug. 13": a day with no year written after it.
-_YEARLESS = re.compile(
+_YEARLESS = lazy_re(
     # A range of days in one month may end in the year: "September 5–17, 1978", "March 8 and 9, 2007".
     rf"\b(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>[0-3]?\d)(?:\s*(?:[-–]|and|&)\s*[0-3]?\d\b(?:,?\s*(?P<dy>{_YEAR})\b)?)?"
     rf"|(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_WORD}))"
@@ -48,7 +49,7 @@ _YEARLESS = re.compile(
 )
 # "in August", "since early March", "in April and June 2024" (the first month of a pair takes the
 # second's year), "In December of 1989": a month with no day after it, after a word that makes it a time.
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = lazy_re(
     rf"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Bb]etween)\s+(?:(?:early|late|mid)(?:-|\s+))?|(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|\s+))"
     rf"(?P<m>{_FULL_MONTH})"
     # "In December of 1989": the year is written after all.
@@ -59,21 +60,21 @@ _WEEKDAYS = words("weekdays")
 # "on Tuesday", "Monday morning", "said Monday": not "a Tuesday", "every Monday", "Tuesdays", nor
 # "Tuesday's ceremony" (the weekday names a happening the clause is not about), nor a
 # weekday written before its date ("Tuesday, September 15"); "Super Tuesday" is left by ``weekdays``.
-_WEEKDAY = re.compile(
+_WEEKDAY = lazy_re(
     rf"(?<![Aa] )(?<![Ee]very )\b(?P<w>{'|'.join(_WEEKDAYS)})(?!s\b|\w|['’]s\b)"
     rf"(?!,?\s+(?:the\s+)?(?:\d|{_MONTH_WORD}))"
 )
 # A capitalised word right before the weekday, not opening the sentence: "Super Tuesday", "Black Monday".
-_NAME_BEFORE = re.compile(r"(?<=[\w,] )[A-Z][\w’'-]*\s+$")
-_THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|is\s+(?:set|scheduled|expected|due)\s+to|are\s+(?:set|scheduled|expected|due)\s+to|next)\b[^.;]*$", re.I)
+_NAME_BEFORE = lazy_re(r"(?<=[\w,] )[A-Z][\w’'-]*\s+$")
+_THIS_YEAR = lazy_re(r"\bthis\s+year\b", re.I)
+_FUTURE = lazy_re(r"\b(?:will|is\s+(?:set|scheduled|expected|due)\s+to|are\s+(?:set|scheduled|expected|due)\s+to|next)\b[^.;]*$", re.I)
 _NUMBER = (
     r"(?<![\w-])(?:\d{1,2}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?"
     r"(?:one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an)"
 )
 # Dates counted from the one before: (unit, step) by group.
-_RELATIVE = re.compile(
+_RELATIVE = lazy_re(
     r"\b(?:(?P<same_y>(?:later|earlier)\s+that\s+year|that\s+(?:same\s+)?year|the\s+same\s+year)"
     r"|(?P<next_y>the\s+(?:following|next)\s+year)"
     r"|(?P<same_m>(?:later|earlier)\s+that\s+month|the\s+same\s+month)"
@@ -93,7 +94,7 @@ _AFTER_A_TIME = frozenset(
     "in on at and or to when as the a an with by for of after before that which was were is are had has "
     "have when while until since but than then his her its their this these".split()
 )
-_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+_NEXT_WORD = lazy_re(r"\s+([a-z][a-z-]*)\b")
 
 
 def attributive(text: str, d: DateMention) -> bool:

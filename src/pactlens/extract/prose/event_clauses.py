@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 
 from pactlens.resources.lexicon import alternation, phrases
+from pactlens.regexes import lazy_re
 
 # (kind, trigger) in priority order: the first kind whose trigger is in the clause wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("ratification", re.compile(r"\b(?:ratif\w+|acce(?:ded|ssion)|entered into force|entry into force|came into (?:force|effect)|took effect)\b", re.I)),
+    ("ratification", lazy_re(r"\b(?:ratif\w+|acce(?:ded|ssion)|entered into force|entry into force|came into (?:force|effect)|took effect)\b", re.I)),
     # "signs of regime weakness" is a noun, "signing of the treaty" is not.
-    ("signing", re.compile(r"\b(?:sign(?:ed|ing)|signs?(?!\s+of\b)|done at|done in|initial(?:l)?ed)\b", re.I)),
-    ("visit", re.compile(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
-    ("meeting", re.compile(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
+    ("signing", lazy_re(r"\b(?:sign(?:ed|ing)|signs?(?!\s+of\b)|done at|done in|initial(?:l)?ed)\b", re.I)),
+    ("visit", lazy_re(r"\b(?:visit(?:ed|s|ing)?|trip to|travel(?:l)?ed to|state visit)\b", re.I)),
+    ("meeting", lazy_re(r"\b(?:met|meets?|meeting|summit|talks|conference|convened|held discussions)\b", re.I)),
     # "concluded that …" is a finding, "concluded an agreement" a happening.
-    ("agreement", re.compile(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established"
+    ("agreement", lazy_re(r"\b(?:entered into|concluded(?!\s+that\b)|agreed|reached an? (?:agreement|deal)|established"
     # "adopted a resolution", not "adopted a tougher position".
     r"|adopted(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+)?(?:position|stance|approach|posture|tone|line)\b)"
     # "renewed the agreement", "was renewed in 2017"; not "renewed fighting".
@@ -26,9 +27,9 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "launched a partnership", not "launched strikes" or "was launched" (a ship).
     r"|launched\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:initiative|partnership|dialogue|programm?e?|framework|talks|process|negotiations))\b", re.I)),
     # The past forms of speech verbs that tell a statement was made (lexicon/statement_verbs.txt).
-    ("statement", re.compile(rf"\b(?:{alternation('statement_verbs')})\b", re.I)),
+    ("statement", lazy_re(rf"\b(?:{alternation('statement_verbs')})\b", re.I)),
 ]
-AGREEMENT_WORD = re.compile(rf"\b(?:{phrases('agreement_nouns')}|programme|program|partnership)\b", re.I)
+AGREEMENT_WORD = lazy_re(rf"\b(?:{phrases('agreement_nouns')}|programme|program|partnership)\b", re.I)
 
 
 def outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
@@ -46,12 +47,12 @@ def outside_brackets(text: str, a: int, b: int, char: str) -> list[int]:
 # "…, as Iran launched missiles …", "…, and commenced its first patrol in June 1968".
 # ", and" joins clauses only before a lower-case word that is not an article: ", and
 # commenced its first patrol", not the list "the United Kingdom, and Bahrain".
-JOIN = re.compile(
+JOIN = lazy_re(
     r",\s+(?:but|while|whereas|as|even as|although|though|after which)\s+|\s+and,\s+"
     r"|,\s+and\s+(?!(?:the|a|an|its|their|his|her|other|several|some|many)\b)(?=[a-z])"
 )
 # "the sixth anniversary of the agreement's entry into force (July 1, 2026)": the date is not that happening.
-ANNIVERSARY = re.compile(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.I)
+ANNIVERSARY = lazy_re(r"\banniversary\s+of\s+(?:\S+\s+){0,3}$", re.I)
 
 
 def clause_part(clause: str, at: int) -> tuple[int, int]:
@@ -122,7 +123,7 @@ def trailing_markers(seg: str) -> int:
     return i
 
 
-AS_OF = re.compile(r"\b[Aa]s of\s+(?:(?:early|mid|late)-?\s*)?(?:(?:spring|summer|autumn|fall|winter)\s+)?$", re.I)
+AS_OF = lazy_re(r"\b[Aa]s of\s+(?:(?:early|mid|late)-?\s*)?(?:(?:spring|summer|autumn|fall|winter)\s+)?$", re.I)
 # A happening named by a noun: "the German annexation of Austria in 1938", "a popular uprising in 2011".
 HAPPENING_NOUN = (
     r"(?:annexation|occupation|invasion|war|coup|revolution|uprising|elections?|ceasefire|independence|"
@@ -130,7 +131,7 @@ HAPPENING_NOUN = (
 )
 
 
-HAPPENING_BEFORE_YEAR = re.compile(rf"\b{HAPPENING_NOUN}\b(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
+HAPPENING_BEFORE_YEAR = lazy_re(rf"\b{HAPPENING_NOUN}\b(?:\s+\S+){{0,4}}?\s+(?:in|of)\s+$", re.I)
 
 
 # A verb in the past that narrates what happened ("work began", "was amended", "retired … in 2003").
@@ -140,7 +141,7 @@ _PAST_IRREGULAR = (
     "swore|threw|withdrew|withdrawn|wrote|written|overthrew|underwent|upheld|bore|spoke|spent|arose|hit|cut|"
     "forgave|forgiven|froze|sank|shot|split|fought|caught|taught|told|said|found|founded"
 )
-PAST = re.compile(
+PAST = lazy_re(
     rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!-)\b(?:[a-z]{{3,}}(?:ed|ied)|{_PAST_IRREGULAR})\b(?!-)"
 )
 # Participles that describe rather than narrate, and "-ed" words that are no verbs.
@@ -158,7 +159,7 @@ QUANTITY_VERBS = {
     "grew", "rose", "fell", "increased", "decreased", "declined", "dropped", "surged", "doubled", "tripled",
     "jumped", "plunged", "shrank", "climbed", "soared", "slowed", "contracted",
 }
-_NO_OBJECT = re.compile(
+_NO_OBJECT = lazy_re(
     r"\s+(?:\w+ly\b|by\b|to\b|in\b|from\b|on\b|over\b|during\b|since\b|after\b|before\b|until\b|again\b|further\b|\d|[.,;:)]|$)"
 )
 
@@ -170,13 +171,13 @@ def narrating(word: re.Match[str], text: str) -> bool:
         return False
     return w not in QUANTITY_VERBS or _NO_OBJECT.match(text, word.end()) is None
 # A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
-FIGURE = re.compile(
+FIGURE = lazy_re(
     r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b|billion\b|million\b|trillion\b|bpd\b|barrels\b|tons\b|tonnes\b)"
     r"|[$€£¥]\s?\d"
 )
 # A target just before the year ("is to … in 2027"), or the end of a state of affairs ("until 2002,
 # heads of state were referred to as …"). "by" is a deadline only in a clause that tells of the
 # future (``events._BY``): "By 1968, as Britain reduced its military presence" narrates.
-FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|until)\s+$", re.I)
+FUTURE = lazy_re(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|expects?\s+to|is\s+to|are\s+to|until)\s+$", re.I)
 
 

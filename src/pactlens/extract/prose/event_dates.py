@@ -15,35 +15,36 @@ from pactlens.extract.prose.event_clauses import HAPPENING_NOUN
 from pactlens.extract.prose.speech import VERB_FORMS
 from pactlens.resources.lexicon import words
 from pactlens.structure.sentences import BodySentence
+from pactlens.regexes import lazy_re
 
 # A bare year is a date in these frames only: after a preposition ("in 2001"), a season ("in
 # summer 2026", "fall 2022") or "both" ("in both 2019 and 2024").
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = lazy_re(
     r"(?:\b(?:in|since|by|during|until|till|from|of|early|late|mid|throughout|before|after|around|circa|c\.|both)\s*-?\s*"
     r"|\b(?:in|of)\s+(?:early|late|mid)-?\s*|\b(?:spring|summer|autumn|fall|winter)(?:\s+of)?\s+)$",
     re.I,
 )
 # A year that dates the happening or the document it stands before: "Russia's 2022 invasion of
 # Ukraine", "the 1962 Cuban Missile Crisis", "A 2025 DIA statement indicated", "The 2024 ATA said".
-_YEAR_AS_MODIFIER = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w.]+['’]s)\s+$")
-HAPPENING_AFTER_YEAR = re.compile(
+_YEAR_AS_MODIFIER = lazy_re(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|[\w.]+['’]s)\s+$")
+HAPPENING_AFTER_YEAR = lazy_re(
     rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{HAPPENING_NOUN}|crisis|summit|visit)\b(?!\s+(?:treaty|agreement|accords?|pact))", re.I
 )
-_HAPPENING_BEFORE = re.compile(rf"\b(?P<noun>{HAPPENING_NOUN})\s+(?:of|in)\s+$", re.I)
+_HAPPENING_BEFORE = lazy_re(rf"\b(?P<noun>{HAPPENING_NOUN})\s+(?:of|in)\s+$", re.I)
 # The document's own words before its verb: no clause opens between ("a 1928 agreement in which
 # signatory states promised" is the states speaking, not a 1928 statement).
-_SPOKEN_AFTER_YEAR = re.compile(
+_SPOKEN_AFTER_YEAR = lazy_re(
     rf"\s+(?:(?!(?:in|which|that|who|whom|where|when|whose|of|to|for|by|with|and|or|on|at|as)\b)[\w.’'()-]+\s+){{1,5}}?"
     # In the past: "the 2026 Annual Threat Assessment states" is the document as it stands.
     rf"(?=\w+ed\b|said\b|told\b|wrote\b|spoke\b)(?:{VERB_FORMS})\b"
 )
-_YEAR_AFTER_NAME = re.compile(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
+_YEAR_AFTER_NAME = lazy_re(r"^\s*[-–]?\s*(?:[A-Z]\w+|[a-z]+\s+(?:census|report|survey|law|act|exposé|edition|treaty|agreement))")
 # Dates of the document itself or of a reference, not of a happening.
 # "Updated" may be glued to a title run together with it ("Russia's Nuclear WeaponsUpdated April 22, 2026").
-NOT_HAPPENING = re.compile(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
+NOT_HAPPENING = lazy_re(r"(?:\b|(?<=[a-z]))(?:Updated|Accessed|Retrieved|Archived|Published|Category:)", re.I)
 # A line that is apparatus, not narrative: a figure or table caption, a source line,
 # or a list item that is only a link (a version history, a navigation menu).
-_APPARATUS_LINE = re.compile(
+_APPARATUS_LINE = lazy_re(
     r"^[\s>*_▲#-]*(?:(?:Figure|Fig\.|Table|Chart|Map|Graph|Source|Sources|Note|Photo)\s*[\d.:]"
     r"|\[[^\]\n]*\]\([^)\n]*\)\s*$)",
     re.I,
@@ -52,7 +53,7 @@ _APPARATUS_LINE = re.compile(
 
 # "the Trade Act of 1974", "the Treaty of 1920": a year that ends a name.
 # "Decision No. 1 of 1997": the year of a numbered instrument.
-_YEAR_IN_NAME = re.compile(
+_YEAR_IN_NAME = lazy_re(
     r"(?:\b(?!(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Ee]nd|[Ss]tart|[Bb]eginning)\b)[A-Z][a-z]+|\bNo\.\s*\d+)\s+of\s+$"
 )
 
@@ -87,7 +88,7 @@ def named_happening(text: str, start: int, end: int) -> str | None:
 
 
 # Every written date holds a year, in figures or in words.
-_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\b", re.I)
+_HAS_YEAR = lazy_re(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\b", re.I)
 
 
 def dates_with_years(text: str, sentences: tuple[BodySentence, ...]) -> list[DateMention]:

@@ -23,11 +23,12 @@ from pactlens.extract.prose.discourse import url_ranges
 from pactlens.extract.prose.people import Mention
 from pactlens.model import Agreement
 from pactlens.structure.sentences import BodySentence
+from pactlens.regexes import lazy_re
 
-_RUN2 = re.compile(r"[A-Za-z]{2,}")
-_RUN3 = re.compile(r"[A-Za-z]{3,}")
-_QUOTE = re.compile(r"[\"”]")
-_MARK = re.compile(r"[\"“”]")
+_RUN2 = lazy_re(r"[A-Za-z]{2,}")
+_RUN3 = lazy_re(r"[A-Za-z]{3,}")
+_QUOTE = lazy_re(r"[\"”]")
+_MARK = lazy_re(r"[\"“”]")
 #: How far before a trigger "anniversary of" and its three words may start (words of normal length).
 _ANNIVERSARY_REACH = 200
 
@@ -62,7 +63,7 @@ class _Clause:
     actors: list[str] | None = None
 
 
-_BLANK_RUN = re.compile(r"\s{2,}")
+_BLANK_RUN = lazy_re(r"\s{2,}")
 
 
 def _reach(text: str, at: int, bound: int, chars: int) -> int:

@@ -28,15 +28,16 @@ from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.nlp import operative_text
 from pactlens.structure.sentences import BodySentence, body_sentences
+from pactlens.regexes import lazy_re
 
 
 #: A deadline year ("by 2017") in a clause that tells of the future.
-_BY = re.compile(r"\b(?:by|until|till)\s+$", re.I)
+_BY = lazy_re(r"\b(?:by|until|till)\s+$", re.I)
 #: The second end of a year range ("the winter of 1978–1979"): the story goes on from there.
-_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d\s*[–-]\s*$")
+_RANGE_END = lazy_re(r"(?:1[5-9]|20)\d\d\s*[–-]\s*$")
 #: A definite description before a year: "the 2011 uprising", "Bahrain's 2011 uprising", "the uprising of".
-_DEFINITE = re.compile(r"(?:\b(?:the|its|their|his|her)|[\w.]+['’]s)\s+(?:\w+\s+(?:of|in)\s+)?$", re.I)
-_WILL = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:planning|expected|scheduled|set)\s+to|plans?\s+to|aims?\s+to|(?:is|are)\s+to)\b", re.I)
+_DEFINITE = lazy_re(r"(?:\b(?:the|its|their|his|her)|[\w.]+['’]s)\s+(?:\w+\s+(?:of|in)\s+)?$", re.I)
+_WILL = lazy_re(r"\b(?:will|would|shall|(?:is|are)\s+(?:planning|expected|scheduled|set)\s+to|plans?\s+to|aims?\s+to|(?:is|are)\s+to)\b", re.I)
 
 
 def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:

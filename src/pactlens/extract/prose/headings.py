@@ -21,8 +21,9 @@ import re
 from pactlens.extract.prose.namescan import SpanSet
 from pactlens.structure.blocks import is_heading_block
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
-_MARKDOWN = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*$", re.M)
+_MARKDOWN = lazy_re(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*$", re.M)
 
 
 def headings(doc: Doc) -> SpanSet:

@@ -24,16 +24,17 @@ from pactlens.structure.sentences import body_sentences
 from pactlens.extract.urls import host
 from pactlens.model import Citation
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
-_LINK = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^\s)]*(?:\([^\s)]*\)[^\s)]*)*\)")
+_LINK = lazy_re(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^\s)]*(?:\([^\s)]*\)[^\s)]*)*\)")
 # Labels of a site's own tools, not sources ("[Listen](…readspeaker…)", "[Share](…)").
-_UTILITY = re.compile(
+_UTILITY = lazy_re(
     r"(?i:listen|share(?:/save)?|print|subscribe|download(?: pdf)?.*|citation|cite|home|menu|search|log ?in|sign (?:in|up)|"
     r"e-?mail|facebook|twitter|x|linkedin|whatsapp|back to top|skip to .*|read more|more)"
 )
-_PATH_DATE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)(?:/([0-3]?\d))?/")
-_FILE_EXT = re.compile(r"\.(?:pdf|html?|aspx?|php|jsp|docx?)$", re.I)
-_SLUG_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+_PATH_DATE = lazy_re(r"/((?:19|20)\d\d)/([01]?\d)(?:/([0-3]?\d))?/")
+_FILE_EXT = lazy_re(r"\.(?:pdf|html?|aspx?|php|jsp|docx?)$", re.I)
+_SLUG_WORD = lazy_re(r"[A-Za-z][A-Za-z']+")
 
 
 def _line(text: str, at: int) -> str:

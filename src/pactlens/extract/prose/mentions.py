@@ -14,6 +14,7 @@ from pactlens.resources.lexicon import alternation, phrases
 from pactlens.extract.state_forms import state_mentions
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 HEAD_WORDS = phrases("agreement_nouns", case="title") + "|Programme|Program"
 #: A capitalised word, or initials ("U.S.", "U.K."), each maybe joined to more by a dash
@@ -28,16 +29,16 @@ _NAME_WORD = rf"(?:{_WORD}|\d{{4}})"  # (a year only before the instrument word:
 #: Partnership" -- not "the National Defense Framework", "a Press Statement", "the New Deal", "the
 #: Comprehensive Strategic Partnership" (a relationship).
 _OTHER_HEADS = r"Framework|Arrangement|Guidelines|Statement|Communiqu[eé]|Deal|Partnership"
-_OTHER_HEAD = re.compile(rf"\b(?:{_OTHER_HEADS})\b")  # (a name goes on past one to a capitalised word: "... Partnership Treaty")
+_OTHER_HEAD = lazy_re(rf"\b(?:{_OTHER_HEADS})\b")  # (a name goes on past one to a capitalised word: "... Partnership Treaty")
 _OTHER_OK = {
-    "framework": re.compile(r"(?i)\b(?:co-?operation|economic|trade|security|partnership|agreed|joint|trilateral|bilateral)\b"),
-    "arrangement": re.compile(r"."),
-    "guidelines": re.compile(r"(?i)\b(?:defen[cs]e|co-?operation|security)\b"),
-    "statement": re.compile(r"\bJoint\b"),
-    "communiqué": re.compile(r"\bJoint\b|^[A-Z]"),
-    "communique": re.compile(r"\bJoint\b|^[A-Z]"),
-    "deal": re.compile(r"(?i)\b(?:trade|investment|nuclear|peace|arms|phase)\b"),
-    "partnership": re.compile(r"(?i)\b(?:economic|trade|trans-pacific|investment)\b"),
+    "framework": lazy_re(r"(?i)\b(?:co-?operation|economic|trade|security|partnership|agreed|joint|trilateral|bilateral)\b"),
+    "arrangement": lazy_re(r"."),
+    "guidelines": lazy_re(r"(?i)\b(?:defen[cs]e|co-?operation|security)\b"),
+    "statement": lazy_re(r"\bJoint\b"),
+    "communiqué": lazy_re(r"\bJoint\b|^[A-Z]"),
+    "communique": lazy_re(r"\bJoint\b|^[A-Z]"),
+    "deal": lazy_re(r"(?i)\b(?:trade|investment|nuclear|peace|arms|phase)\b"),
+    "partnership": lazy_re(r"(?i)\b(?:economic|trade|trans-pacific|investment)\b"),
 }
 _CONNECT = r"(?:of|on|the|and|for|to|in|between|de|\u2013|-)"
 #: "Comprehensive Strategic Partnership Treaty", "Treaty on Open Skies", "TREATY ON OPEN SKIES".
@@ -47,11 +48,11 @@ _SP = r"(?:[^\S\n]+|[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*)"  # a name never runs over
 #: readings was exponential) and the words are bounded (a long run of capitalised words without an
 #: instrument word was rescanned from every start: quadratic). No name in the corpus comes near it.
 MAX_NAME_WORDS = 24
-_NAMED = re.compile(
+_NAMED = lazy_re(
     rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:{HEAD_WORDS}|(?:{_OTHER_HEADS})(?!{_SP}{_CAP}))"
     rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD})*){{0,3}})(?![\w-])"
 )
-_NAMED_CAPS = re.compile(
+_NAMED_CAPS = lazy_re(
     r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
     rf"{{0,{MAX_NAME_WORDS}}}?"
     rf"(?:{phrases('agreement_nouns', case='upper')}|PROGRAMME|PROGRAM)"
@@ -60,19 +61,19 @@ _NAMED_CAPS = re.compile(
 #: "the Bahrain-Israel agreement", "the Israel-UAE deal", "the U.S.-Japan mutual defense treaty":
 #: states joined by a dash before a lower-case instrument word (and up to three lower-case words of
 #: its own) name an agreement too (checked to be states in ``named_mentions``).
-_COMPOUND_LOWER = re.compile(
+_COMPOUND_LOWER = lazy_re(
     r"(?<![\w-])(?P<name>[A-Z][\w.]*(?:[-\u2013][A-Z][\w.]*)+[^\S\n]+(?:[a-z][a-z-]*[^\S\n]+){0,3}(?:agreement|deal|treaty|pact|accords?|accord))(?![\w-])"
 )
 #: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
 #: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
-_PROGRAMME_OK = re.compile(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
+_PROGRAMME_OK = lazy_re(r"(?i)\b(?:co-?operation|partnership|action|joint|strategic|comprehensive|bilateral|exchange)\b")
 #: An alliance named by its treaty but meant as the group of its members: "NATO and Warsaw Pact
 #: countries", "the then-members of NATO and the Warsaw Pact".
-_AS_GROUP = re.compile(r"\s+(?:countries|members|member\s+states|states|nations|forces|allies|governments|bloc)\b")
-_MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:[A-Z]{2,}\s+and\s+)?(?:the\s+)?$")
+_AS_GROUP = lazy_re(r"\s+(?:countries|members|member\s+states|states|nations|forces|allies|governments|bloc)\b")
+_MEMBERS_OF = lazy_re(r"\bmembers\s+of\s+(?:[A-Z]{2,}\s+and\s+)?(?:the\s+)?$")
 #: (``match`` at the name's end: no ``^``, which matches only at a line start whatever the position.)
-_ORG_TAIL = re.compile(r"\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
-_LEAD_NOISE = re.compile(
+_ORG_TAIL = lazy_re(r"\s*(?:Organi[sz]ation|Commission|Council|Committee|Secretariat|Conference|Alliance|Area|Zone|Act)\b")
+_LEAD_NOISE = lazy_re(
     rf"(?i)^(?:(?:{alternation('months')}|The|THE|A|An|This|That|These|Its|Their|New|Formal|Historic|Landmark|First|Initial|Bilateral|Proposed"
     r"|Signed|Newly|Current|Existing|Said|Under|In|On|By|With|From|And|Of|For|To|While|Although|Though|When|After"
     r"|Before|Since|If|As|But|However|Moreover|Indeed|Additionally|Furthermore|Notably|Also|Both|Each|Through"
@@ -82,7 +83,7 @@ _LEAD_NOISE = re.compile(
 )
 
 #: "between X and Y" right after a name: its parties, up to where the list ends.
-_BETWEEN_AFTER = re.compile(r"[^\S\n]+between[^\S\n]+(?P<list>[^,.;:()\n]{0,80}?)(?=[,.;:()\n]|\s(?:which|that|who|was|is|were|in|on|to|for)\b|$)")
+_BETWEEN_AFTER = lazy_re(r"[^\S\n]+between[^\S\n]+(?P<list>[^,.;:()\n]{0,80}?)(?=[,.;:()\n]|\s(?:which|that|who|was|is|were|in|on|to|for)\b|$)")
 
 
 @dataclass
@@ -222,7 +223,7 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
 
 #: A body named after an instrument word is not part of its name ("the Open Skies Treaty on the
 #: Organization for Security and Co-operation in Europe website").
-_BODY_WORD = re.compile(r"\b(?:Organi[sz]ation|Union|Council|Committee|Commission|Community|Nations|Secretariat|Website)\b", re.IGNORECASE)
+_BODY_WORD = lazy_re(r"\b(?:Organi[sz]ation|Union|Council|Committee|Commission|Community|Nations|Secretariat|Website)\b", re.IGNORECASE)
 
 
 def _own_tail(tail: str) -> bool:
@@ -299,7 +300,7 @@ def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
 # known as the Kanagawa Treaty (神奈川条約) or the …", "KELLOGG–BRIAND PACT (or PACT OF PARIS,
 # officially GENERAL TREATY …", "Treaty of Amity and Commerce, the "Harris Treaty"". A plain
 # ", the" (a list of treaties) is not enough: the alias after it must be in quotation marks.
-_ALIAS_GAP = re.compile(
+_ALIAS_GAP = lazy_re(
     r"(?:\s*\([^()\n]{0,40}\))?\s*(?:\(|,)?\s*"
     r"(?:(?:(?:also|commonly|formally|officially|popularly|sometimes)\s+)?(?:known|referred\s+to)\s+as|also\s+called|"
     r"or|officially|formally)\s+(?:as\s+)?(?:the\s+)?[\"“]?"
@@ -339,7 +340,7 @@ def merge_aliases(text: str, named: list[WrittenAgreement]) -> list[WrittenAgree
     return out
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
+_ACRONYM_AFTER = lazy_re(r"\s*\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
 
 
 def add_acronym_mentions(doc: Doc, w: WrittenAgreement) -> None:

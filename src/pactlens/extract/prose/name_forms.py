@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+from pactlens.regexes import lazy_re
 
 #: Head words of names that are documents, laws, plans, events or products, not bodies.
 NOT_ORG_HEADS = {
@@ -47,7 +48,7 @@ ORG_HEADS = {
 NOT_ORG_FIRST = {"operation", "project", "exercise", "battle", "treaty", "agreement", "act", "pact", "terms",
                  "letters", "letter", "statement", "articles", "code", "declaration", "memorandum", "minutes"}
 #: Governments and their stand-ins ("the Kremlin"): GOLD.md says they are not organizations.
-GOVERNMENT = re.compile(
+GOVERNMENT = lazy_re(
     r"^(?:[\w.-]+\s+)?Administration$|"  # "the Trump Administration"; the Federal Aviation Administration is an agency
     r"\b(?:Government|Govt|Kremlin|White House|Oval Office|Downing Street|Élysée|Elysee|"
     r"Zhongnanhai|Blue House|Cabinet Office|Shogunate|Regime|Junta)\b|^(?:State|States|Defense|Defence|Treasury Department of)$"
@@ -61,32 +62,32 @@ BARE = {
 }
 FAITHS = {"islam", "judaism", "christianity", "hinduism", "buddhism", "shia", "shias", "sunni", "sunnis",
            "shiite", "shiites", "catholic", "catholics", "muslims", "jews", "christians"}
-DEBRIS = re.compile(r"\]\(|https?:|www\.|[/\[\]|#_=<>{}@]|\.(?:pdf|html?|jpe?g|png)\b", re.I)
-DIGIT = re.compile(r"\d")
-ACRONYM = re.compile(r"^[A-Z][A-Z&-]{0,8}[A-Z]s?$")
+DEBRIS = lazy_re(r"\]\(|https?:|www\.|[/\[\]|#_=<>{}@]|\.(?:pdf|html?|jpe?g|png)\b", re.I)
+DIGIT = lazy_re(r"\d")
+ACRONYM = lazy_re(r"^[A-Z][A-Z&-]{0,8}[A-Z]s?$")
 #: "… (ACR)": where the text defines an acronym, whatever it stands for.
-PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Z&-]{0,8}[A-Z]s?)[)—–,;:]")
+PAREN_ACRONYM = lazy_re(r"\(([A-Z][A-Z&-]{0,8}[A-Z]s?)[)—–,;:]")
 #: A name the text goes on with: "Bipartisan Congressional Trade Priorities [and Accountability Act]".
-CONTINUES = re.compile(r"\s+(?:and|of|for|on)\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:Act|Treaty|Agreement|Accords?|Convention|Protocol|Strategy|Report)\b")
+CONTINUES = lazy_re(r"\s+(?:and|of|for|on)\s+(?:[A-Z][\w’'-]*\s+){0,5}(?:Act|Treaty|Agreement|Accords?|Convention|Protocol|Strategy|Report)\b")
 #: Person-shaped: given name, particle, surname ("Wernher von Braun"), whatever the model says.
-PERSON_SHAPE = re.compile(r"^[A-Z][a-zà-ž]+\s+(?:von|van|de|da|di|del|bin|ibn|al)\s+[A-Z][\w-]+$")
+PERSON_SHAPE = lazy_re(r"^[A-Z][a-zà-ž]+\s+(?:von|van|de|da|di|del|bin|ibn|al)\s+[A-Z][\w-]+$")
 #: An office before a name makes it part of a post: "Secretary of [Defense for ...]", "Director of [Central Intelligence]".
-POST_BEFORE = re.compile(
+POST_BEFORE = lazy_re(
     r"\b(?:Secretary|Minister|Director|Commissioner|Chief|Head|Administrator|Deputy|Assistant|Under"
     r"|Treaty|Convention|Agreement|Pact|Act|Protocol|Declaration)\s+(?:General\s+)?(?:of|for|on)\s+(?:the\s+)?(?:[A-Z]\w+\s+and\s+)?$"
 )  # also "Treaty of Peace and [Amity]": part of an agreement's name
 #: A maker's name before a model number is a product: "Saab 340", "Antonov An-30", "Airbus A319".
-MODEL_AFTER = re.compile(
+MODEL_AFTER = lazy_re(
     r"\s+(?:(?:[A-Z][A-Za-z]{0,2}-?)?\d|(?:stand-off\s+|ballistic\s+|cruise\s+)?(?:missiles?|rockets?|bombers?|aircraft|"
     r"submarines?|warheads?|tanks?|jets?|fighters?|helicopters?|drones?|batter(?:y|ies)|interceptors?|launchers?)\b)"
 )  # also "the Blue Streak missile": a weapon's name
 #: A list item of up to three capitalised words, before or after a name: "Abu Dhabi, Dubai, Sharjah, [Fujayrah]".
-ITEM_BEFORE = re.compile(r"((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)$")
-ITEM_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+)((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)")
-LEADING = re.compile(r"^(?:the|The|THE)\s+")
-POSSESSIVE = re.compile(r"['’]s?$")
+ITEM_BEFORE = lazy_re(r"((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+)$")
+ITEM_AFTER = lazy_re(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+)((?:[A-Z][\w'’&-]+\s+){0,2}[A-Z][\w'’&-]+)")
+LEADING = lazy_re(r"^(?:the|The|THE)\s+")
+POSSESSIVE = lazy_re(r"['’]s?$")
 STOP = {"of", "the", "and", "for", "on", "in", "to", "&", "de", "du", "des", "la", "le"}
-US = re.compile(r"^(?:U\.S\.|US|U\.S|United States|American|USA)\s+")
+US = lazy_re(r"^(?:U\.S\.|US|U\.S|United States|American|USA)\s+")
 SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program", "centre": "center",
              "&": "and", "forces": "force", "co-operation": "cooperation"}
 

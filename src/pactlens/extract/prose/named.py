@@ -81,6 +81,7 @@ from pactlens.extract.prose.org_merge import merge_organizations
 from pactlens.extract.prose.table_bodies import tabled_bodies
 from pactlens.extract.prose.person_evidence import lowercase_words, modified, norp_words, not_a_person, place_names
 from pactlens.extract.prose.people import _SINGLE_TITLES, _TITLE_SET
+from pactlens.regexes import lazy_re
 
 __all__ = ["OrgName", "name_key", "organizations", "person_spans"]
 
@@ -188,7 +189,7 @@ _FUNCTION = {"without", "of", "for", "the", "and", "on", "in", "at", "to", "from
 
 
 #: A place a facility is named after: "Naval Support Facility (NSF) [Diego Garcia]".
-_PLACE_BEFORE = re.compile(r"\b(?:Facility|Station|Base|Airfield|Camp|Activity|Barracks)\s+(?:\([A-Z]{2,}\)\s+)?$")
+_PLACE_BEFORE = lazy_re(r"\b(?:Facility|Station|Base|Airfield|Camp|Activity|Barracks)\s+(?:\([A-Z]{2,}\)\s+)?$")
 
 
 _TRAILING_PARTICLES = {"bin", "Bin", "ibn", "Ibn", "al", "Al", "von", "van", "de", "da", "du", "der", "la", "le"}
@@ -265,7 +266,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
 
 #: What completes a body's name the model cut at its head: "U.S. Agency[ for Global Media]", "House Select
 #: Committee[ on the Strategic Competition Between the United States and the Chinese Communist Party]".
-_NAME_TAIL = re.compile(
+_NAME_TAIL = lazy_re(
     r"[ \t]+(?:for|of|on)[ \t]+(?:the[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+(?:(?:and|&|of|for|on|the)[ \t]+)*[A-Z][\w.’'-]*)*"
 )
 _COMPLETED_HEADS = {"agency", "committee", "commission", "council", "department", "ministry", "office", "bureau",
@@ -288,7 +289,7 @@ def _completed(text: str, start: int, end: int) -> int:
 
 
 #: An office after a one-word body's name makes the two a post: "Treasury Secretary", "Pentagon spokesman".
-_POST_AFTER = re.compile(r"[ \t]+(?:Secretary|Minister|Spokes(?:man|woman|person)|spokes(?:man|woman|person))\b")
+_POST_AFTER = lazy_re(r"[ \t]+(?:Secretary|Minister|Spokes(?:man|woman|person)|spokes(?:man|woman|person))\b")
 
 _LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
 #: Labels of spans that may be organizations: ORG, and the others when the text says they name a body.

@@ -20,11 +20,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from pactlens.regexes import lazy_re
 
 #: One word character: the character before a word start is neither this nor a hyphen.
-_WORD_CHAR = re.compile(r"\w")
+_WORD_CHAR = lazy_re(r"\w")
 #: The leading word of a name (its letters before the first space, dot, dash or apostrophe).
-FIRST_WORD = re.compile(r"\w+")
+FIRST_WORD = lazy_re(r"\w+")
 
 
 class NameIndex:

@@ -14,20 +14,21 @@ from dataclasses import dataclass, field
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.urls import UrlMention
 from pactlens.resources.lexicon import words
+from pactlens.regexes import lazy_re
 
-ITALIC = re.compile(r"(?<![\w*_])([*_])(?P<t>[^*_\n]{2,120}?)\1(?![\w*_])")
+ITALIC = lazy_re(r"(?<![\w*_])([*_])(?P<t>[^*_\n]{2,120}?)\1(?![\w*_])")
 #: "Jan", "January", "Sept." followed by a day: each month by its first three letters.
 _MONTH3 = "|".join(m[:3] for m in words("months"))
-_MONTH_START = re.compile(rf"(?:{_MONTH3})[a-z]*\.?\s+\d", re.IGNORECASE)
+_MONTH_START = lazy_re(rf"(?:{_MONTH3})[a-z]*\.?\s+\d", re.IGNORECASE)
 # What a note calls its medium rather than its outlet ("…," video, May 2).
-_MEDIUM = re.compile(
+_MEDIUM = lazy_re(
     r"^(?:video|audio|podcast|post|tweet|press release|transcript|statement|speech|remarks|"
     r"fact sheet|report|letter|interview|op-ed|blog|news release|web page|website)$",
     re.IGNORECASE,
 )
-_BIB_ABBREV = re.compile(r"^(?:vol|no|nos|pp?|eds?|ch|sec|art|para)\.?(?:\s|$)", re.IGNORECASE)
-_MEDIUM_SUFFIX = re.compile(r"\s+(?:post|tweet|video|blog|website)$")  # lower case: "Truth Social post", not "Washington Post"
-LEAD_IN = re.compile(r"^(?:see(?:,? (?:for example|e\.g\.))?,?|for (?:more|details)(?:,? see)?|cited in|quoted in|as reported (?:by|in))\s+",
+_BIB_ABBREV = lazy_re(r"^(?:vol|no|nos|pp?|eds?|ch|sec|art|para)\.?(?:\s|$)", re.IGNORECASE)
+_MEDIUM_SUFFIX = lazy_re(r"\s+(?:post|tweet|video|blog|website)$")  # lower case: "Truth Social post", not "Washington Post"
+LEAD_IN = lazy_re(r"^(?:see(?:,? (?:for example|e\.g\.))?,?|for (?:more|details)(?:,? see)?|cited in|quoted in|as reported (?:by|in))\s+",
                       re.IGNORECASE)
 
 
@@ -107,7 +108,7 @@ def first_source_end(text: str, start: int, end: int) -> int:
     return end
 
 
-_DAY_RANGE = re.compile(
+_DAY_RANGE = lazy_re(
     rf"\b(?P<m>(?:{_MONTH3})[a-z]*\.?)\s+(?P<d>\d{{1,2}})\s*(?:and|-|–|to)\s*\d{{1,2}},?\s+"
     r"(?P<y>(?:1[6-9]|20)\d\d)\b"
 )
@@ -125,7 +126,7 @@ def first_date(masked: str, start: int, end: int) -> DateMention | None:
     return dates[0] if dates else None
 
 
-_YEAR_SEGMENT = re.compile(r",[\"”]?\s*(?P<y>(?:1[6-9]|20)\d\d)\s*(?=[.;)]|$)")
+_YEAR_SEGMENT = lazy_re(r",[\"”]?\s*(?P<y>(?:1[6-9]|20)\d\d)\s*(?=[.;)]|$)")
 
 
 def year_segment(masked: str, start: int, end: int, ref: Reference) -> DateMention | None:

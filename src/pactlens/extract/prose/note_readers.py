@@ -20,13 +20,14 @@ from pactlens.extract.prose.note_parts import (
     segment_after,
     sentence_period,
 )
+from pactlens.regexes import lazy_re
 
 _OPEN_Q = "\"“"
 _CLOSE_Q = "\"”"
-_CRS = re.compile(r"\bCRS\s+(?:Report|Insight|In\s+Focus|In\s+Brief|Legal\s+Sidebar)\s+[A-Z]{0,3}[\d-]+,?\s*", re.IGNORECASE)
-_APA_YEAR = re.compile(r"\((?P<y>(?:1[6-9]|20)\d\d)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?[a-z]?\)\.?")
-_HANDLE = re.compile(r"\(@\w+\)")
-_LEAD_IN_ANYWHERE = re.compile(r"\b(?:see|cited in|quoted in)\b,?", re.IGNORECASE)
+_CRS = lazy_re(r"\bCRS\s+(?:Report|Insight|In\s+Focus|In\s+Brief|Legal\s+Sidebar)\s+[A-Z]{0,3}[\d-]+,?\s*", re.IGNORECASE)
+_APA_YEAR = lazy_re(r"\((?P<y>(?:1[6-9]|20)\d\d)(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?[a-z]?\)\.?")
+_HANDLE = lazy_re(r"\(@\w+\)")
+_LEAD_IN_ANYWHERE = lazy_re(r"\b(?:see|cited in|quoted in)\b,?", re.IGNORECASE)
 
 
 # --- readers (each returns True when it recognized the note) ---------------------
@@ -134,7 +135,7 @@ def _publisher(p: Piece) -> Piece | None:
 
 
 # "House Ways and Means Committee Chairman Jason Smith": a person (the author), not a publisher.
-_OFFICE_HOLDER = re.compile(
+_OFFICE_HOLDER = lazy_re(
     r"\b(?:Chair(?:man|woman)?|Member|Senator|Sen\.|Representative|Rep\.|Secretary|Ambassador|Minister|"
     r"President|Director|Administrator|Governor|Spokes(?:man|woman|person))\s+[A-Z][\w'’.-]+\s+[A-Z]"
 )

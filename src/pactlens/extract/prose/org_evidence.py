@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from pactlens.extract.prose.name_forms import ACRONYM, GENERIC, ITEM_BEFORE, NOT_ORG_HEADS, ORG_HEADS, US, form_key
+from pactlens.regexes import lazy_re
 
 #: Head nouns of institutions (with ``ORG_HEADS``): a name ending in one, or "<head> of/for …", is a body.
 INSTITUTION_HEADS = ORG_HEADS | {
@@ -48,21 +49,21 @@ INDUSTRY_HEADS = {
 #: Heads that make a name an agreement, a deal or a relationship between states, not a body.
 AGREEMENT_HEADS = {"partnership", "deal", "deals", "alliance", "fta", "arrangement", "arrangements", "understanding"}
 #: A noun that classes the name after it as a body: "aluminum giant Rusal", "Japanese firm Nippon Steel".
-_CLASSIFIER_BEFORE = re.compile(
+_CLASSIFIER_BEFORE = lazy_re(
     r"\b(?:company|companies|firm|giant|group|maker|manufacturer|contractor|shipbuilder|shipyard|operator|broadcaster|"
     r"network|newspaper|outlet|lender|bank|insurer|miner|producer|exporter|supplier|airline|startup|"
     r"conglomerate|organi[sz]ation|NGO|militia|party|movement|think[ -]tank|agency|institute|university|consultancy|"
     r"provider|developer|subsidiary|affiliate|corporation|charity|watchdog|monitor)\s+(?:the\s+)?$"
 )
 #: A plural kind of body opening a list of names: "companies, ", "firms such as ", "banks including ", "chipmakers (".
-_CLASSIFIER_OPENS_LIST = re.compile(
+_CLASSIFIER_OPENS_LIST = lazy_re(
     r"\b(?:companies|firms|groups|makers|chipmakers|automakers|manufacturers|contractors|shipbuilders|operators|"
     r"broadcasters|networks|newspapers|outlets|lenders|banks|insurers|miners|producers|exporters|suppliers|airlines|"
     r"carriers|startups|conglomerates|organi[sz]ations|NGOs|militias|parties|movements|think[ -]tanks|agencies|"
     r"institutes|universities|corporations|charities|giants)(?:,|:|\s+\(|\s+(?:such\s+as|like|including))\s+$"
 )
 #: An apposition that classes the name before it: "Coupang, Inc., a U.S.-based e-commerce company".
-_CLASSIFIER_AFTER = re.compile(
+_CLASSIFIER_AFTER = lazy_re(
     r"^(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC)\.?)?,\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,5}?"
     r"(?:company|firm|group|maker|manufacturer|contractor|shipbuilder|operator|broadcaster|network|newspaper|"
     r"outlet|lender|bank|insurer|miner|producer|organi[sz]ation|NGO|militia|party|movement|think[ -]tank|agency|"
@@ -78,7 +79,7 @@ _CLASSIFIER_AFTER = re.compile(
 )
 #: A thing introduced by its kind and a name: "a missile called Blue Streak", "a base called 'NSA Bahrain'",
 #: "a nuclear weapons project, codenamed Tube Alloys".
-_CALLED = re.compile(
+_CALLED = lazy_re(
     r"\b(?:missile|rocket|bomber|aircraft|plane|jet|fighter|helicopter|drone|submarine|ship|vessel|tank|warhead|"
     r"system|satellite|weapon|programme|program|project|operation|exercise|base|facility|station|airfield|port|"
     r"plan|initiative|policy|doctrine|treaty|agreement|deal|pact|bill|report|vehicle|engine|device|site|camp)s?"
@@ -86,16 +87,16 @@ _CALLED = re.compile(
     re.I,
 )
 #: "the Blue Streak missile": a codename before a weapon's noun (a maker's name takes no article: "Boeing aircraft").
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_WEAPON_AFTER = re.compile(
+_THE_BEFORE = lazy_re(r"\b[Tt]he\s+$")
+_WEAPON_AFTER = lazy_re(
     r"\s+(?:stand-?off\s+|ballistic\s+|cruise\s+|nuclear\s+)?(?:missiles?|rockets?|bombers?|submarines?|warheads?)\b"
 )
 #: A financial instrument named by its issuer: "U.S. Treasury securities", "Gazprom bonds".
-PRODUCT_AFTER = re.compile(r"\s+(?:securities|bonds|bills|notes|yields|debt|shares|stock)\b")
+PRODUCT_AFTER = lazy_re(r"\s+(?:securities|bonds|bills|notes|yields|debt|shares|stock)\b")
 #: "intellectual property rights (IPR)", "foreign direct investment (FDI)": an acronym a lower-case phrase defines.
-_TERM_DEFINED = re.compile(r"\b[a-z][a-z-]+\s+\(([A-Z][A-Z&-]{0,8}[A-Z]s?)[)—–,;:]")
+_TERM_DEFINED = lazy_re(r"\b[a-z][a-z-]+\s+\(([A-Z][A-Z&-]{0,8}[A-Z]s?)[)—–,;:]")
 #: "(KORUS FTA)", "(USMCA)" after a name: the acronym words the parenthesis defines.
-_PAREN = re.compile(r"\(([A-Z][A-Za-z&-]{1,10}(?:\s[A-Z][A-Za-z&-]{1,10}){0,2})[)—–,;:]")
+_PAREN = lazy_re(r"\(([A-Z][A-Za-z&-]{1,10}(?:\s[A-Z][A-Za-z&-]{1,10}){0,2})[)—–,;:]")
 
 
 def institution_head(name: str) -> bool:
@@ -116,8 +117,8 @@ def institution_head(name: str) -> bool:
     return False
 
 
-_UN = re.compile(r"(?:United Nations|UN|U\.N\.|World)\b")
-_CHAMBER = re.compile(r"^(?:Upper|Lower)\s+House$|^House\s+of\s+[A-Z]")
+_UN = lazy_re(r"(?:United Nations|UN|U\.N\.|World)\b")
+_CHAMBER = lazy_re(r"^(?:Upper|Lower)\s+House$|^House\s+of\s+[A-Z]")
 
 
 def chamber(name: str) -> bool:
@@ -210,7 +211,7 @@ def _always_org(votes, form: str) -> bool:
 
 
 #: "U.S. Forces Japan (USFJ)": capitalised words (small words between) and the acronym they define.
-_DEFINES = re.compile(
+_DEFINES = lazy_re(
     r"(?P<name>(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|on|the)\s+){0,2}){1,7}[A-Z][\w’'-]*)\s+\((?P<acr>[A-Z][A-Z&]{1,7}[A-Z])\)"
 )
 

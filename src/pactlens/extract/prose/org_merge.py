@@ -19,6 +19,7 @@ from pactlens.extract.prose.name_forms import (
     trusted,
 )
 from pactlens.extract.prose.namescan import NameIndex, SpanSet
+from pactlens.regexes import lazy_re
 
 def merge_organizations(text: str, raw: list[tuple[int, int, str]], inside, defined: set[str], votes) -> list[OrgName]:
     """Group forms of one organization; tie acronyms to full names; drop unexplained acronyms."""
@@ -132,9 +133,9 @@ def _elsewhere(text: str, groups: dict[str, OrgName], inside, taken: set[tuple[i
 
 
 #: A company's legal suffix at the end of a name as written ("Coupang, Inc.").
-_COMPANY_FORM = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|Holdings)\.?$")
+_COMPANY_FORM = lazy_re(r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|LLC|PLC|Holdings)\.?$")
 #: A company's legal suffix at the end of a name key.
-_COMPANY_TAIL = re.compile(r",?\s+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|holdings)\.?$")
+_COMPANY_TAIL = lazy_re(r",?\s+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|holdings)\.?$")
 
 
 def _join_bare_heads(groups: dict[str, OrgName]) -> None:

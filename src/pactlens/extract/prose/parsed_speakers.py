@@ -22,20 +22,20 @@ Caspar John, denounced the "millstone …"". So, over the parse of the prose
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from pactlens.extract.prose.speakers import NamedSpeaker, names_something
 from pactlens.model import Agreement
 from pactlens.resources.lexicon import phrases
 from pactlens.extract.prose.speech import SPEECH_VERB
+from pactlens.regexes import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactlens.extract.prose.attribution import Discourse, Speaker
 
 #: Verbs by which a text gives someone's (or some document's) words, beyond the speech verbs:
 #: what a document provides, stipulates or reads, what a party promised, demanded or called a thing.
-_DOCUMENT_VERB = re.compile(
+_DOCUMENT_VERB = lazy_re(
     r"(?:provid|stipulat|specifi|demand|promis|pledg|proclaim|call|term|dub|label|read|"
     r"deem|brand|hail|condemn|decree|recommend|"
     # what a party committed to, maintained or recognised, what a law requires or defines
@@ -51,13 +51,13 @@ _COLLECTIVE = {
 _PRONOUNS = {"he": "m", "she": "f"}
 _RELATIVE = {"which", "that", "who", "whom"}
 #: Heads of a document (or text) that speaks with words of its own.
-_DOCUMENT_HEAD = re.compile(
+_DOCUMENT_HEAD = lazy_re(
     r"(?:statement|declaration|communiqu[ée]|report|assessment|strategy|review|memorandum|letter|treaty|"
     r"agreement|charter|pact|convention|accord|resolution|constitution|doctrine|guidelines|protocol|act|law)s?"
 )
 #: Parts of an instrument that speak for it.
 _PARTS = {"article", "section", "paragraph", "chapter", "clause", "preamble", "annex"}
-_AGREEMENT_NOUN = re.compile(rf"(?:{phrases('agreement_nouns')})")
+_AGREEMENT_NOUN = lazy_re(rf"(?:{phrases('agreement_nouns')})")
 _EMPTY_MODIFIERS = {"new", "first", "second", "final", "other", "same", "such", "this", "that", "latest", "recent"}
 #: How many heads to climb from the quotation to its verb.
 _CLIMB = 6

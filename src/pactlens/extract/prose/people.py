@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pactlens.extract.prose.namescan import NameIndex
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 # Offices written capitalised before a name. Longest first (regex alternation order).
 _TITLES = sorted(words("office_titles") + words("forms_of_address"), key=len, reverse=True)
@@ -75,14 +76,14 @@ _TITLE_RE = "|".join(re.escape(t) for t in _TITLES)
 _OCC_RE = "|".join(re.escape(t) for t in _OCC_FORMS)
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _ROLE_INITIALS = re.escape("".join(sorted({t[0] for t in (*_TITLES, *_OCC_FORMS)})))
-_ROLE_WORD = re.compile(rf"\b(?=[{_ROLE_INITIALS}])(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
-_OCC_ONLY = re.compile(rf"(?:{_OCC_RE})$")
+_ROLE_WORD = lazy_re(rf"\b(?=[{_ROLE_INITIALS}])(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
+_OCC_ONLY = lazy_re(rf"(?:{_OCC_RE})$")
 # "President Putin", and the apposition "the Secretary of Defense, Robert S. McNamara".
-_ROLE_NAME = re.compile(rf"(?P<role>{_TITLE_RE}|{_OCC_RE}),?\s+(?P<name>{_NAME})")
+_ROLE_NAME = lazy_re(rf"(?P<role>{_TITLE_RE}|{_OCC_RE}),?\s+(?P<name>{_NAME})")
 # The words before an office that say whose it is, matched backwards from the office.
-_PRE = re.compile(rf"(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{1,3}}$")
+_PRE = lazy_re(rf"(?:(?:[{_UP}][\w.’'-]*|late|former|then-|acting|Acting|the)\s+){{1,3}}$")
 # "Jozo Tomasevich, a historian": a name, a comma, qualifiers, then the occupation found.
-_APPOSITION = re.compile(
+_APPOSITION = lazy_re(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>(?:[{_UP}][\w.’'-]*\s+){{0,2}})$"
 )
 
@@ -113,7 +114,7 @@ class Mention:
 _PATRONYMIC = {"bin", "ibn", "bint", "ben"}
 
 
-_REGNAL = re.compile(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
+_REGNAL = lazy_re(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
 
 
 def _short(tokens: list[str]) -> str:
@@ -205,7 +206,7 @@ def _gender(role: str) -> str | None:
 
 
 #: The word after a name that makes the name part of something else's.
-_NAMES_A_THING = re.compile(
+_NAMES_A_THING = lazy_re(
     r"\s+(?:Committee|Council|Commission|Command|Agency|Office|Department|Ministry|Forces?|Army|Navy|Corps|Group|"
     r"Company|Corporation|Bank|Fund|Institute|University|Causeway|Bridge|Airport|Street|Road|Avenue|Square|Hall|"
     r"Center|Centre|Prize|Award|Doctrine|Plan|Act|Treaty|Agreement|Accords?|Base|Station|Class)\b"
@@ -219,11 +220,11 @@ _PLURALS = sorted({t + "s" for t in _TITLES if t[-1].isalpha() and " of " not in
                   | {o + "s" for o in _OCC_FORMS if " " not in o}, key=len, reverse=True)
 _PLURAL_INITIALS = re.escape("".join(sorted({p[0] for p in _PLURALS})))
 #: "three Yugoslav ministers, Branko Čubrilović, Mihailo Konstantinović and Srđan Budisavljević".
-_LIST_AFTER_ROLE = re.compile(
+_LIST_AFTER_ROLE = lazy_re(
     rf"\b(?=[{_PLURAL_INITIALS}])(?P<role>{'|'.join(re.escape(p) for p in _PLURALS)}),?\s+"
     rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})"
 )
-_ONE_NAME = re.compile(_NAME)
+_ONE_NAME = lazy_re(_NAME)
 
 
 def _listed(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:

@@ -31,12 +31,13 @@ from typing import Any
 from pactlens.extract.prose.name_forms import ITEM_AFTER as _ITEM_AFTER
 from pactlens.extract.prose.name_forms import ITEM_BEFORE as _ITEM_BEFORE
 from pactlens.resources.lexicon import lowered
+from pactlens.regexes import lazy_re
 
 #: Institution nouns of other languages ("majlis", "rada", "banque"): see the lexicon file.
 LOANWORDS = lowered("institution_loanwords")
 
 #: A geographic word and "of" before a name makes it a place: "the Strait of [Hormuz]".
-_PLACE_OF = re.compile(
+_PLACE_OF = lazy_re(
     r"\b(?:[Ss]traits?|[Gg]ulf|[Ss]ea|[Bb]ay|[Pp]ort|[Ii]sland|[Ii]slands|[Ii]sle|[Cc]ity|[Tt]own|[Vv]illage|"
     r"[Pp]rovince|[Gg]overnorate|[Rr]egion|[Ee]mirate|[Cc]ape|[Ll]ake|[Mm]ount|[Pp]eninsula|[Dd]istrict|"
     r"[Pp]refecture|[Cc]anton|[Oo]blast|[Aa]tolls?|[Aa]rchipelago|[Vv]alley)\s+of\s+$"
@@ -44,8 +45,8 @@ _PLACE_OF = re.compile(
 #: Last words that make a name a place: "Khalifa Port", "Tiananmen Square".
 _PLACE_HEADS = {"port", "harbor", "harbour", "square", "plaza", "park", "island", "islands", "peninsula",
                 "valley", "mountains", "desert", "oasis", "airbase"}
-_DESIGNATION_AFTER = re.compile(r"\.?\s?(?:No\.\s?)?\d")
-_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
+_DESIGNATION_AFTER = lazy_re(r"\.?\s?(?:No\.\s?)?\d")
+_ARTICLE_BEFORE = lazy_re(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
 
 

@@ -16,11 +16,12 @@ from pactlens.extract.prose.speech import ACCORDING, PRONOUN_BEFORE, SPEECH_VERB
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import BodySentence
 from pactlens.structure.spans import covering
+from pactlens.regexes import lazy_re
 
-_QUOTES = re.compile(r"“(?P<c>[^“”\n]{1,1500})”|\"(?P<s>[^\"\n]{1,1500})\"|‘(?P<q>[^‘’\n]{4,600})’(?!\w)")
+_QUOTES = lazy_re(r"“(?P<c>[^“”\n]{1,1500})”|\"(?P<s>[^\"\n]{1,1500})\"|‘(?P<q>[^‘’\n]{4,600})’(?!\w)")
 # A caption or a reference ("Source: "Title," Outlet"), not speech.
-_SOURCE_LINE = re.compile(r"\b(?:Sources?|See(?: also)?|Photo|Credit|Image)\s*[:,]?\s*$")
-WORD = re.compile(r"[\w’'-]+")
+_SOURCE_LINE = lazy_re(r"\b(?:Sources?|See(?: also)?|Photo|Credit|Image)\s*[:,]?\s*$")
+WORD = lazy_re(r"[\w’'-]+")
 
 
 @dataclass
@@ -62,7 +63,7 @@ def _well_formed(text: str, start: int, end: int) -> bool:
 #: relationship of strategic stability""); a shorter one is a term or a scare quote.
 _PHRASE_CHARS = 25
 #: Words before a quoted phrase that make it a name given to something, not words said.
-_NAMING = re.compile(r"\b(?:titled|entitled|dubbed|known\s+as|referred\s+to\s+as|so-called|the\s+term)\s+(?:the\s+|an?\s+)?$", re.I)
+_NAMING = lazy_re(r"\b(?:titled|entitled|dubbed|known\s+as|referred\s+to\s+as|so-called|the\s+term)\s+(?:the\s+|an?\s+)?$", re.I)
 
 
 def _phrase_quoted(text: str, a: int, b: int, pre: str) -> bool:
@@ -82,7 +83,7 @@ def _is_title(words: list[str]) -> bool:
 
 
 # Words after a quotation that say who spoke: "…,' the president said", "…," Putin added".
-_POST_FRAME = re.compile(
+_POST_FRAME = lazy_re(
     r"[\s,.!?’'\"”]*(?:(?:he|she|[Tt]he|an?|[A-Z][\w’'.-]*|[a-z][\w-]*)\s+){0,5}?(?:" + VERB_FORMS + r")\b"
 )
 
@@ -119,8 +120,8 @@ def _quoted(text: str) -> list[tuple[int, int, int, int, str]]:
 # mark follows a space, a bracket or a line start and precedes a letter, digit
 # or bracket; a closing one follows a non-space and precedes no letter. An
 # apostrophe inside a word ("don't", "Pelosi's") is neither.
-_ASCII_OPEN = re.compile(r"(?:(?<=[\s(\[—–-])|^)'(?=[\w\[(])", re.MULTILINE)
-_ASCII_CLOSE = re.compile(r"(?<=\S)'(?!\w)")
+_ASCII_OPEN = lazy_re(r"(?:(?<=[\s(\[—–-])|^)'(?=[\w\[(])", re.MULTILINE)
+_ASCII_CLOSE = lazy_re(r"(?<=\S)'(?!\w)")
 
 
 def _ascii_single(text: str) -> list[tuple[int, int]]:
@@ -220,13 +221,13 @@ def find_reported(text: str, sentences: tuple[BodySentence, ...], taken: set[int
 
 # What opens reported words after the speech verb: "that", "(to) the listener that"
 # ("told Paul that", "warned him that"), a colon or a comma.
-_COMPLEMENT = re.compile(
+_COMPLEMENT = lazy_re(
     r"\s+(?:to\s+)?(?:(?:(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}|him|her|them|us|me|reporters|journalists)\s+)?"
     r"that\s+|\s*:\s*|,\s+"
 )
 # Verbs whose plain object is itself what was said: "emphasized the significant
 # role of Iran", "described the treaty as a roadmap".
-_NP_CONTENT = re.compile(
+_NP_CONTENT = lazy_re(
     r"emphasi[sz]\w*|stress\w*|underscor\w*|highlight\w*|reaffirm\w*|reiterat\w*|describ\w*|characteri[sz]\w*"
 )
 

@@ -35,10 +35,11 @@ from pactlens.extract.prose.note_parts import (
 from pactlens.extract.prose.note_readers import read_apa, read_crs, read_quoted, read_unquoted
 from pactlens.extract.urls import find_urls
 from pactlens.structure.spans import lstrip, rstrip
+from pactlens.regexes import lazy_re
 
 __all__ = ["Piece", "Reference", "parse_reference"]
 
-_IBID = re.compile(r"\s*(?:ibid|ibidem|id)\b\.?", re.IGNORECASE)
+_IBID = lazy_re(r"\s*(?:ibid|ibidem|id)\b\.?", re.IGNORECASE)
 
 
 def parse_reference(text: str, start: int, end: int) -> Reference:

@@ -18,27 +18,28 @@ from pactlens.model import Signatory
 from pactlens.resources.lexicon import alternation, words
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 #: The offices of the lexicon, longest first: "Russian President Vladimir Putin", "Secretary of State James Baker".
 _ROLES = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(words("office_titles"), key=lambda t: (-len(t), t)))
-_ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
+_ROLE_RE = lazy_re(rf"\b(?:{_ROLES})\b")
 _NAME_TOKEN = rf"(?:[{UP}][{LOW}{UP}'\u2019\-]+|[{UP}]\.)"
 _NAME_JOIN = r"(?:\s+(?:von|van|de|der|da|del|bin|ibn|al-))?\s+"
-_VERB = re.compile(rf"\b(?:{alternation('signing_verbs')})\b")
+_VERB = lazy_re(rf"\b(?:{alternation('signing_verbs')})\b")
 _AUX = r"(?:(?:have|had|has|jointly|formally|officially|also|then|later|finally)\s+)*"
 #: One signer as a sentence's subject: "Russian President Vladimir Putin", "Iran's President Masoud Pezeshkian", "Putin", "he".
 _SUBJECT = (
     rf"(?:(?:[Hh]e|[Ss]he)|(?:(?:[A-Z][a-z]+(?:['\u2019]s)?\s+)?(?:(?:{_ROLES})\s+))?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 )
-_SUBJECTS = re.compile(rf"(?<![^\s(])(?P<list>{_SUBJECT}(?:\s*,\s*{_SUBJECT})*\s*,?\s+and\s+{_SUBJECT}|{_SUBJECT})\s*,?\s+{_AUX}$")
-_SIGNED_BY = re.compile(r"[^.;]{0,80}?\bby\s+(?:(?:main|the|its|their|chief)\s+)*(?:signatories\s+)?(?=[A-Z])")
+_SUBJECTS = lazy_re(rf"(?<![^\s(])(?P<list>{_SUBJECT}(?:\s*,\s*{_SUBJECT})*\s*,?\s+and\s+{_SUBJECT}|{_SUBJECT})\s*,?\s+{_AUX}$")
+_SIGNED_BY = lazy_re(r"[^.;]{0,80}?\bby\s+(?:(?:main|the|its|their|chief)\s+)*(?:signatories\s+)?(?=[A-Z])")
 #: "Presidents Vladimir Putin and ...", "Secretary of State James Baker": a title before the name(s) it applies to.
-_ROLE_BEFORE = re.compile(rf"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?P<role>{_ROLES})(?P<plural>s)?\s+(?=[A-Z])")
-_BY_PERSON = re.compile(
+_ROLE_BEFORE = lazy_re(rf"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?P<role>{_ROLES})(?P<plural>s)?\s+(?=[A-Z])")
+_BY_PERSON = lazy_re(
     rf"(?P<name>{_NAME_TOKEN}(?:{_NAME_JOIN}{_NAME_TOKEN}){{0,3}})(?:,\s+(?!and\s|(?:[A-Z][a-z]+\s+)?(?:{_ROLES})\s+[A-Z])(?:the\s+)?(?P<app>[^,.;]{{3,80}}?))?(?=\s+and\s|\s+(?:in|on|at)\s|[,.;]|$)"
 )
 #: "the Prime Minister of the United Kingdom, Winston Churchill and the President of the United States, ..."
-_ROLE_OF_STATE_NAME = re.compile(
+_ROLE_OF_STATE_NAME = lazy_re(
     rf"(?:the\s+)?(?P<role>{_ROLES})\s+of\s+(?:the\s+)?(?P<state>[A-Z][^\W\d_]*(?:\s+[A-Z][^\W\d_]*){{0,4}}),\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})"
 )
 

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from pactlens.resources.lexicon import words
+from pactlens.regexes import lazy_re
 
 # Heads of a noun phrase that names an institution, a document or a medium.
 _INSTITUTIONS = (
@@ -58,17 +59,17 @@ _MOD = rf"(?:{_PROPER}|{_LOWER_MOD}|[a-z]+['’]s|of(?:\s+the)?|and|for|on|in)"
 _DET = r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)"
 
 # A naming noun phrase (institution, document, medium or bare name) ending at the verb's gap.
-_NAMED_NP = re.compile(
+_NAMED_NP = lazy_re(
     rf"(?P<np>(?:{_DET}\s+)?(?:{_MOD}\s+){{0,8}}?(?:(?P<head>{_HEAD})(?:\s+of(?:\s+the)?(?:\s+{_PROPER_WORD}){{1,4}})?|(?P<proper>{_PROPER_WORD}))(?:\s+\([A-Z][\w.-]{{0,12}}\))?)$"
 )
 # An official by role: a determiner, up to three words, the role word.
-_ROLE_NP = re.compile(
+_ROLE_NP = lazy_re(
     rf"(?P<np>(?:{_DET}|{_PROPER})\s+(?:(?:{_PROPER}|[a-z][\w-]+|of(?:\s+the)?)\s+){{0,7}}(?P<role>{_ROLE_HEAD}))$"
 )
 # Determiners that make a phrase generic rather than a name ("one account", "some analysts").
-_GENERIC = re.compile(r"^(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother)\b")
+_GENERIC = lazy_re(r"^(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother)\b")
 # A definite back-reference as the whole subject: "The document", "the ministry", "The report".
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = lazy_re(
     rf"(?:^|[,;:]\s*)(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:{_LOWER_MOD}\s+)?(?P<head>(?i:{_INSTITUTIONS}|{_DOCUMENTS}))$"
 )
 # Words that open a clause but name nothing.
@@ -81,7 +82,7 @@ _NOT_PROPER = {
     "Parties", "Party", "Members", "Member", "Critics", "Officials", "Analysts", "Experts", "Observers",
 } | set(words("weekdays"))
 # Between a speaker phrase and its verb: adverbs, auxiliaries, a time ("in 2025", "at the time").
-_GAP_TAIL = re.compile(
+_GAP_TAIL = lazy_re(
     r"(?:\s+(?:[a-z]+ly|also|further|then|again|once|later|has|had|have|would|will|at\s+the\s+time|"
     r"(?:on|in|by|during)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|\d{4})))*\s*$"
 )
@@ -121,7 +122,7 @@ def names_something(words: list[str]) -> bool:
     return _has_name(words)
 
 
-_IN_OF_PHRASE = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:,\s*(?:and\s+)?|and\s+)$")
+_IN_OF_PHRASE = lazy_re(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}(?:,\s*(?:and\s+)?|and\s+)$")
 
 
 def _opens_clause(text: str, start: int, at: int) -> bool:

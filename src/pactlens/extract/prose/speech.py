@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from pactlens.resources.lexicon import alternation, words
+from pactlens.regexes import lazy_re
 
 #: Every form of every speech verb, as one alternation (lexicon/speech_verbs.txt).
 VERB_FORMS = alternation("speech_verbs")
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", VERB_FORMS)}))
-SPEECH_VERB = re.compile(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+SPEECH_VERB = lazy_re(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
+ACCORDING = lazy_re(r"\b[Aa]ccording to\s+")
 # When a speaker spoke, written between name and verb: "Trump on August 1 said",
 # "Pezeshkian in August reportedly said", "Bessent days later said".
 _WHEN = (
@@ -26,7 +27,7 @@ _WHEN = (
 )
 # Words allowed between a subject and its speech verb: an acronym in brackets,
 # adverbs, auxiliaries, a time, an aside.
-_GAP = re.compile(
+_GAP = lazy_re(
     r"^(?:\s*\([A-Z][\w.-]{0,12}\))?(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
     rf"later|in\s+turn,?|[\w-]+ly,|{_WHEN}))*\s*(?:,\s*who\s+)?$"
 )
@@ -34,11 +35,11 @@ _GAP = re.compile(
 # "Hitler had offered concrete guarantees, and told", "Greer reported to the
 # House Ways and Means Committee and asserted". No quotation, clause break or
 # second name-like start in it, so the subject cannot have changed.
-COORDINATED = re.compile(
+COORDINATED = lazy_re(
     r"^\s+(?:(?:has|had|have|also|then)\s+)?[a-z]+(?:ed|ied)\b[^;:\"“”()]{0,80}?,?\s+and\s+(?:(?:also|then|later)\s+)?$"
 )
-PRONOUN_BEFORE = re.compile(r"(?:^|[\s(,])(?:[Hh]e|[Ss]he)\s+$")
-PRONOUN = re.compile(r"(?:^|[\s(])(?P<p>[Hh]e|[Ss]he)(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
+PRONOUN_BEFORE = lazy_re(r"(?:^|[\s(,])(?:[Hh]e|[Ss]he)\s+$")
+PRONOUN = lazy_re(r"(?:^|[\s(])(?P<p>[Hh]e|[Ss]he)(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
 #: Offices that stand for their holder after "the" ("the minister said", "…,' the Foreign Minister
 #: added"): the lexicon's office titles but abbreviations and acronyms ("Gen.", "USTR"), in lower case
 #: and as written, longest first.
@@ -48,9 +49,9 @@ _BARE_TITLES = sorted(
 )
 _TITLE = "|".join(re.escape(t) for t in _BARE_TITLES)
 # A bare title right before the verb: "the minister also said".
-TITLE_ONLY = re.compile(rf"\b[Tt]he\s+(?P<t>{_TITLE})(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
+TITLE_ONLY = lazy_re(rf"\b[Tt]he\s+(?P<t>{_TITLE})(?:\s+(?:\w+ly|also|further|then|again|later|had|has))*\s*$")
 # A sentence whose subject is a bare title: "The president said …".
-TITLE_SUBJECT = re.compile(rf"[\s\"“‘']*[Tt]he\s+(?P<t>{_TITLE})\b")
+TITLE_SUBJECT = lazy_re(rf"[\s\"“‘']*[Tt]he\s+(?P<t>{_TITLE})\b")
 
 
 def subject_gap(between: str) -> bool:
@@ -59,8 +60,8 @@ def subject_gap(between: str) -> bool:
 
 
 # After a quotation: a pronoun or "the <title>" and a speech verb ("…,' he said").
-AFTER_PRONOUN = re.compile(r"[\s,.!?”\"’']*(?P<p>[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?=" + SPEECH_VERB.pattern + ")")
-AFTER_TITLE = re.compile(rf"[\s,.!?”\"’']*[Tt]he\s+(?P<t>{_TITLE})\s+(?={SPEECH_VERB.pattern})")
+AFTER_PRONOUN = lazy_re(r"[\s,.!?”\"’']*(?P<p>[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?=" + SPEECH_VERB.pattern + ")")
+AFTER_TITLE = lazy_re(rf"[\s,.!?”\"’']*[Tt]he\s+(?P<t>{_TITLE})\s+(?={SPEECH_VERB.pattern})")
 # From a name to its verb after a quotation: commas and a relative clause ("…, who led the talks, said").
-APPOSED = re.compile(r"[\s,]*(?:who\s+[^,.!?\"“”]{1,60}?)?[\s,]*")
-AFTER_OPEN = re.compile(r"[\s,.!?”\"’']*")
+APPOSED = lazy_re(r"[\s,]*(?:who\s+[^,.!?\"“”]{1,60}?)?[\s,]*")
+AFTER_OPEN = lazy_re(r"[\s,.!?”\"’']*")

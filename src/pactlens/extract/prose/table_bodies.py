@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from pactlens.extract.prose.org_evidence import COMPANY_SUFFIXES
+from pactlens.regexes import lazy_re
 
 #: Column headings that say each cell names a body.
 _BODY_HEADINGS = {
@@ -27,11 +28,11 @@ _BODY_HEADINGS = {
     "operators", "builder", "builders", "shipyard", "developer", "developers", "entity", "entities",
     "institution", "institutions",
 }
-_ROW = re.compile(r"^[^\n]*\|[^\n]*$", re.M)
-_CELL_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_ROW = lazy_re(r"^[^\n]*\|[^\n]*$", re.M)
+_CELL_SPLIT = lazy_re(r"\s*(?:,|;|\band\b|&)\s*")
 #: Cell contents that are no name.
 _NOT_NAMES = {"others", "other", "n/a", "na", "none", "various", "tbd", "unknown", "not specified"}
-_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7}")
+_NAME = lazy_re(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,7}")
 
 
 def tabled_bodies(text: str, inside) -> list[tuple[int, int, str]]:

@@ -14,32 +14,33 @@ from pactlens.extract.treaty.title import TITLE_STOPS, clean_title, opening_titl
 from pactlens.model import Agreement, Party
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.frame import find_final_clause
+from pactlens.regexes import lazy_re
 
 #: The heading of a further instrument, after any annex label ("ANNEX 1: PROTOCOL ON ...",
 #: "ADDITIONAL PROTOCOL", "EXCHANGE OF LETTERS", "Protocol between the Government of ...").
 _LABEL_BEFORE = r"(?:(?:ANNEX(?:URE)?|APPENDIX|Annex(?:ure)?|Appendix)[ \t]*(?:No\.?[ \t]*)?(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])?[ \t]*[:.\-\u2013]?\s*)"
-_FURTHER_HEAD = re.compile(
+_FURTHER_HEAD = lazy_re(
     rf"{_LABEL_BEFORE}*(?P<title>(?:(?i:additional|special|supplementary|adaptation|amending|optional)\s+)?"
     r"(?P<head>(?i:protocol|agreement|convention|treaty|exchange\s+of\s+(?:letters|notes)|memorandum\s+of\s+understanding"
     r"|annex(?:ure)?\s+to\s+the\s+(?:treaty|agreement|convention))))\b"  # "ANNEX TO THE TREATY THE CARIBBEAN COMMON MARKET"
 )
 #: The words a ``_FURTHER_HEAD`` match can open with (a label, a qualifier or the head word), lowercased.
-_FURTHER_OPENING = re.compile(literal_trie([
+_FURTHER_OPENING = lazy_re(literal_trie([
     "annex", "appendix", "additional", "special", "supplementary", "adaptation", "amending", "optional",
     "protocol", "agreement", "convention", "treaty", "exchange", "memorandum"]))
 #: A head word in running case names an instrument only when a title goes on from it.
-_TITLE_GOES_ON = re.compile(
+_TITLE_GOES_ON = lazy_re(
     r"\s+(?:No\.?\s*\d|(?i:to|on|between|among|concerning|relating|amending|establishing|for|of|regarding|in\s+amendment)\b)"
 )
 #: What makes a head word a reference, not a heading: "Protocol 1 lays down ...", "Protocol to this Agreement".
-_REFERENCE_AFTER = re.compile(
+_REFERENCE_AFTER = lazy_re(
     r"(?i)\s*(?:No\.?\s*)?[\w.]{0,6}\s*(?:shall|lays|is|are|was|were|will|may|has|have|hereto|thereto|annexed|referred"
     r"|to\s+(?:this|the\s+present|these)|of\s+(?:this|the\s+present)|,)\b"
 )
 #: Where a further instrument's heading stands: a line's start or a sentence's end.
-_HEADING_BEFORE = re.compile(r"(?:^|\n|[.;\"\u201d]\s+)[ \t]*$")
+_HEADING_BEFORE = lazy_re(r"(?:^|\n|[.;\"\u201d]\s+)[ \t]*$")
 #: A heading in capitals run on after a lower-case word, in OCR text that lost its line breaks.
-_RUN_ON_CAPS = re.compile(r"[a-z]\s+$")
+_RUN_ON_CAPS = lazy_re(r"[a-z]\s+$")
 #: Where its title ends, besides the stops of a first title: its first article, a dateline in
 #: brackets, a label, or the opening of what it says.
 _FURTHER_STOPS = (r"(?<!\bN[oO])(?<!\b\d)\.\s",) + TITLE_STOPS[1:] + (
@@ -57,10 +58,10 @@ _FURTHER_STOPS = (r"(?<!\bN[oO])(?<!\b\d)\.\s",) + TITLE_STOPS[1:] + (
     r"\b(?:In|At)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:on\s+)?(?:the\s+)?\w+",
 )
 #: The numbering of an instrument's own articles starts low (structure sometimes misses "Article 1").
-_OWN_NUMBERING = re.compile(r"(?i)[1-3]|i{1,3}|one|two|three|first")
-_SAYS_PARTIES = re.compile(r"(?i)\bthe\s+(?:high\s+)?(?:contracting\s+)?parties\b")
+_OWN_NUMBERING = lazy_re(r"(?i)[1-3]|i{1,3}|one|two|three|first")
+_SAYS_PARTIES = lazy_re(r"(?i)\bthe\s+(?:high\s+)?(?:contracting\s+)?parties\b")
 #: The formula that opens an instrument's operative part ("have agreed as follows", "DECIDE:").
-_AGREED = re.compile(
+_AGREED = lazy_re(
     r"(?i)\b(?:have|has|hereby)\s+(?:\w+\s+){0,2}?(?:agreed|concluded|decided|resolved)\b"
     r"|\b(?:agree|decide|resolve)(?:\s+as\s+follows)?\s*:"
 )

@@ -12,9 +12,10 @@ from pactlens.extract.names import LOW, UP
 from pactlens.resources.states import find_states
 from pactlens.resources.styles import find_styles
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 #: A head: "For the Government of X", "THE PRESIDENT OF THE FRENCH REPUBLIC", "His Excellency the President of ...".
-_HEAD = re.compile(
+_HEAD = lazy_re(
     r"\b(?:(?P<for>(?:For|FOR|for)(?:\s+(?i:and\s+on\s+behalf(?:\s+of)?))?\s+)"
     r"|(?:(?i:(?:his|her|their)\s+(?:majesty|royal\s+highness|highness|excellency)|the\s+honou?rable)\s+)?(?i:the)\s+"
     r"(?=(?:[\w'\u2019-]+\s+){0,3}?(?i:president|king|queen|grand\s+du(?:ke|chess)|emperor|government|council|junta"
@@ -24,7 +25,7 @@ _HEAD = re.compile(
 
 
 #: What a "For ..." head names: a state, or a government or institution ("for Foreign Affairs" is a title).
-_HEAD_NOUN = re.compile(
+_HEAD_NOUN = lazy_re(
     r"(?i:(?:the\s+)?(?:government|council|commission|communit(?:y|ies)|republic|kingdom|principality|grand\s+duchy"
     r"|confederation|federation|federal|sultanate|state|states|president|union|agency|organi[sz]ation|european"
     r"|international|his|her|swiss|people['\u2019]s|islamic|democratic|united|emirates?|hashemite|co-?operative"

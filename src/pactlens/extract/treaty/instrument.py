@@ -4,11 +4,11 @@ file's first instrument, the one the file is named for.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.frame import find_final_clause
+from pactlens.regexes import lazy_re
 
 
 def primary_articles(doc: Doc) -> list:
@@ -61,7 +61,7 @@ def skip_dateline(doc: Doc, start: int) -> int:
 
 #: What may stand before the naming of the parties: a dateline, "Preamble", or a section label
 #: such as "MAIN TEXT:" (whose colon would otherwise end the parties' list before it starts).
-_DATELINE = re.compile(
+_DATELINE = lazy_re(
     r"\s*(?:\([^()]{0,80}\)|(?i:signed\s+at)[^.]{0,80}\.|(?i:concluded\s+by\s*:|preamble)"
     r"|(?i:main\s+text|text|preamble)\s*:)\s*"
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pactlens.resources.lexicon import alternation
+from pactlens.regexes import lazy_re
 
 _I = re.IGNORECASE
 _W = r"(?:[\w'’,-]+\s+)"  # one word and its trailing space, for bounded gaps
@@ -41,7 +42,7 @@ _ALL_OF_US = (
 )
 #: "an armed attack against one ... shall be considered an attack against them all", in any wording:
 #: the verb of equivalence, then an attack or aggression directed against all the members.
-ATTACK_ON_ALL = re.compile(
+ATTACK_ON_ALL = lazy_re(
     rf"(?:consider\w*|regard\w*|deem\w*|treat\w*|view\w*|constitut\w*)\s+{_W}{{0,16}}?"
     rf"(?:attack|aggression|threat\s+or\s+aggression)\s+(?:\w+\s+){{0,3}}?(?:directed\s+)?(?:against|on|upon)\s+"
     rf"(?:the\s+)?{_ALL_OF_US}",
@@ -57,7 +58,7 @@ _ADVERSARY = (
 
 # --- clause patterns ------------------------------------------------------------------
 
-DEFENSE_TRIGGER = re.compile(
+DEFENSE_TRIGGER = lazy_re(
     rf"{_ATTACK}\s+{_W}{{0,6}}?(?:against|on|upon)\s+{_W}{{0,5}}?{_PARTY}"
     rf"|{_PARTY}\s+{_W}{{0,6}}?(?:is|are|be|being|becomes?|shall\s+be)\s+(?:\w+\s+)?(?:attacked|invaded|"
     rf"(?:the\s+)?(?:object|victim|subject(?:ed)?)\s+(?:of|to)\s+(?:an?\s+)?{_ATTACK})"
@@ -69,36 +70,36 @@ DEFENSE_TRIGGER = re.compile(
     rf"violation|breach)",
     _I,
 )
-DEFENSE_PROMISE = re.compile(rf"\b{_ASSIST}", _I)
-OFFENSE = re.compile(
+DEFENSE_PROMISE = lazy_re(rf"\b{_ASSIST}", _I)
+OFFENSE = lazy_re(
     rf"(?:join|enter|participate|take\s+part|engage)\s+(?:in\s+)?{_W}{{0,3}}?(?:the\s+)?(?:war|hostilities|military\s+"
     rf"(?:action|operations?))\s+(?:on\s+the\s+side\s+of|against|together)"
     rf"|declare\s+war\s+(?:on|upon|against)",
     _I,
 )
-WAR_TRIGGER = re.compile(
+WAR_TRIGGER = lazy_re(
     rf"{_PARTY}\s+{_W}{{0,4}}?(?:is|are|be|becomes?|shall\s+be|find\s+(?:itself|themselves))\s+"
     rf"(?:\w+\s+)?(?:engaged|involved|at)\s+(?:in\s+)?(?:an?\s+)?{_WAR}",
     _I,
 )
-NEUTRALITY = re.compile(
+NEUTRALITY = lazy_re(
     rf"\b{_NEGATOR}\s+{_W}{{0,4}}?(?:to\s+)?(?:render|give|provide|grant|extend|lend|furnish|aid|aiding|"
     rf"assist|assisting|support|supporting|help|helping)\w*\s+{_W}{{0,8}}?(?:to\s+|of\s+)?(?:the\s+|any\s+|an?\s+)?"
     rf"{_ADVERSARY}"
     ,
     _I,
 )
-REMAIN_NEUTRAL = re.compile(rf"\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,5}}?neutral(?:ity)?\b", _I)
+REMAIN_NEUTRAL = lazy_re(rf"\b(?:remain|observe|maintain|preserve|keep)\s+{_W}{{0,5}}?neutral(?:ity)?\b", _I)
 #: "remain neutral" is a neutrality promise only about a war ("neutral in regard to competitiveness" is not).
-WAR_CONTEXT = re.compile(r"\b(?:war|conflict|hostilities|belligeren\w*|aggress\w*|attack\w*)\b", _I)
-NEUTRALITY_WEAK = re.compile(
+WAR_CONTEXT = lazy_re(r"\b(?:war|conflict|hostilities|belligeren\w*|aggress\w*|attack\w*)\b", _I)
+NEUTRALITY_WEAK = lazy_re(
     rf"\b(?:not|never)\s+(?:to\s+)?(?:allow|permit|let)\s+{_W}{{0,5}}?territor(?:y|ies)\s+{_W}{{0,8}}?"
     rf"(?:aggression|attack|armed\s+force|hostile\s+acts?|military\s+action)\s+{_W}{{0,4}}?against"
     rf"|\b(?:not|never)\s+(?:to\s+)?(?:join|participate\s+in|take\s+part\s+in|enter\s+into|conclude)\s+{_W}{{0,4}}?"
     rf"(?:alliances?|blocs?|coalitions?|military\s+(?:alliances?|blocs?))\s+{_W}{{0,4}}?directed\s+against",
     _I,
 )
-NONAGGRESSION = re.compile(
+NONAGGRESSION = lazy_re(
     rf"\b(?:refrain\w*|abstain\w*|desist\w*)\s+{_W}{{0,8}}?from\s+{_W}{{0,8}}?(?:(?:the\s+)?threat\s+or\s+(?:the\s+)?use\s+"
     rf"of\s+force|use\s+(?:or\s+threat\s+)?of\s+(?:armed\s+)?force|aggress\w*|attack\w*|acts?\s+of\s+violence|war)\b"
     rf"|\b(?:not|never|in\s+no\s+(?:case|circumstances?)|under\s+no\s+circumstances?)\s+(?:to\s+)?"
@@ -109,35 +110,35 @@ NONAGGRESSION = re.compile(
     _I,
 )
 #: The scope of a no-force pledge: among the parties, or "in their international relations".
-NONAGG_SCOPE = re.compile(
+NONAGG_SCOPE = lazy_re(
     r"international\s+relations|(?:against|on|upon|towards?)\s+(?:each\s+other|one\s+another|the\s+other\b|"
     r"any\s+(?:other\s+)?party)"
     r"|between\s+(?:them|the\s+parties)|(?:their|mutual)\s+relations",
     _I,
 )
-CONSULT = re.compile(
+CONSULT = lazy_re(
     r"\b(?:consult\w*|confer\b|exchange\s+(?:of\s+)?views|contact\s+(?:with\s+)?(?:each\s+other|one\s+another)|"
     r"negotiat\w*|coordinate\s+their\s+(?:positions|stances|actions))",
     _I,
 )
-CRISIS = re.compile(
+CRISIS = lazy_re(
     r"\b(?:threat\w*|danger\w*|endanger\w*|jeopardi\w*|menace\w*|aggression|attack\w*|crisis|crises|"
     r"breach\s+of\s+the\s+peace|emergenc\w*)",
     _I,
 )
-SECURITY_CONTEXT = re.compile(
+SECURITY_CONTEXT = lazy_re(
     r"\b(?:(?<!social\s)(?<!food\s)security|peace|territorial\s+integrity|political\s+independence|sovereignty|military|armed|war|"
     r"aggression|attack\w*|defen[cs]e)\b",
     _I,
 )
 #: Consultation *on* defence or security matters (the coordination ATOP asks for), not merely near them.
-CONSULT_ON_SECURITY = re.compile(
+CONSULT_ON_SECURITY = lazy_re(
     rf"consult\w*\s+{_W}{{0,4}}?(?:in|on|about|regarding|concerning|over|with\s+regard\s+to|with\s+respect\s+to|"
     rf"in\s+regard\s+to)\s+{_W}{{0,4}}?(?:defen[cs]e|security|military)\s+{_W}{{0,3}}?(?:matters|questions|issues|"
     rf"threats|problems|policy|policies|planning)",
     _I,
 )
-DEFENSE_EXCLUDED_TOPIC = re.compile(
+DEFENSE_EXCLUDED_TOPIC = lazy_re(
     r"(?:military\s+alliance|mutual\s+(?:military\s+)?(?:defen[cs]e|assistance)|collective\s+defen[cs]e|"
     r"defen[cs]e\s+(?:commitments?|obligations?|pact|clause)|security\s+guarantees?|military\s+assistance)",
     _I,
@@ -145,7 +146,7 @@ DEFENSE_EXCLUDED_TOPIC = re.compile(
 
 #: A pledge to use one's military means against an enemy in a war under way ("employ its full
 #: resources, military or economic, against those ... with which such government is at war").
-DEFENSE_WAR = re.compile(
+DEFENSE_WAR = lazy_re(
     rf"\b(?:employ|use|devote|direct|place|put|commit|afford|render|give|provide|lend|mobili[sz]e)\w*\s+{_W}{{0,10}}?"
     rf"(?:resources|forces|means|assistance|support|aid)\b[^.;]{{0,160}}?"
     rf"(?:against\s+{_W}{{0,16}}?(?:(?:is|are)\s+at\s+war|enem(?:y|ies))|in\s+the\s+(?:present\s+|common\s+)?"
@@ -155,7 +156,7 @@ DEFENSE_WAR = re.compile(
 #: A common organ charged with the members' defence: "a Joint Defence Council shall be formed",
 #: "establish a Joint Command of the armed forces". Defence *co-operation* bodies are not this.
 _ORGAN = rf"(?:{alternation('organ_words')})\b"
-DEFENSE_ORGAN = re.compile(
+DEFENSE_ORGAN = lazy_re(
     rf"\b{_ORGAN}\s+(?:\w+\s+){{0,3}}?(?:responsible|charged|entrusted|competent)\s+(?:for|with)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:collective|common|joint|mutual)\s+defen[cs]e"
     rf"|\b(?:joint|collective|common|unified|combined)\s+(?:defen[cs]e\s+{_ORGAN}|(?:military\s+)?{_ORGAN}"
@@ -163,9 +164,9 @@ DEFENSE_ORGAN = re.compile(
     r"procurement|technolog\w*))|armed\s+forces))))",
     _I,
 )
-DEFENSE_ORGAN_SET_UP = re.compile(r"\b(?:establish|set\s+up|creat|form|constitut|institut)\w*\b", _I)
+DEFENSE_ORGAN_SET_UP = lazy_re(r"\b(?:establish|set\s+up|creat|form|constitut|institut)\w*\b", _I)
 #: Not letting one's territory serve hostile acts against the partner: a non-aggression promise.
-NONAGG_TERRITORY = re.compile(
+NONAGG_TERRITORY = lazy_re(
     rf"\b(?:(?:not|never)\s+(?:to\s+)?(?:allow|permit|tolerate|let)|prevent|prohibit|forbid|suppress)\w*\s+"
     rf"{_W}{{0,14}}?(?:territor(?:y|ies)|soil)\b[^.;]{{0,200}}?"
     rf"(?:hostil\w*|aggress\w*|attack\w*|subversi\w*|armed\s+bands|injur\w*|detriment|military\s+action)"
@@ -174,17 +175,17 @@ NONAGG_TERRITORY = re.compile(
 )
 #: OCR-proof no-force pledge: read over letters only, with the usual misread letters (e/c, o/0, l/1/i).
 _E, _O, _L = "[ec]", "[o0]", "[li1]"
-NONAGG_LETTERS = re.compile(
+NONAGG_LETTERS = lazy_re(
     rf"(?:r{_E}fra{_L}n|abstain|d{_E}s{_L}st)\w{{0,80}}?fr{_O}m\w{{0,60}}?"
     rf"(?:thr{_E}at{_O}ru?s{_E}{_O}ff{_O}rc{_E}|u?s{_E}{_O}ff{_O}rc{_E}|us{_E}{_O}rthr{_E}at{_O}ff{_O}rc{_E})"
     rf"|n{_O}tt{_O}(?:r{_E}s{_O}rtt{_O}|us{_E})(?:arm{_E}d)?f{_O}rc{_E}"
 )
-NONAGG_SCOPE_LETTERS = re.compile(
+NONAGG_SCOPE_LETTERS = lazy_re(
     r"internati[o0]na[l1i]r[ec][l1i]ati[o0]ns|[ec]ach[o0]th[ec]r|[o0]n[ec]an[o0]th[ec]r|th[ec][o0]th[ec]r|mutua[l1i]r[ec][l1i]ati[o0]ns")
-NONAGG_UNIVERSAL_LETTERS = re.compile(r"[o0]fany(?:[o0]th[ec]r)?stat[ec]|aga[il1]nstany(?:[o0]th[ec]r)?stat[ec]")
+NONAGG_UNIVERSAL_LETTERS = lazy_re(r"[o0]fany(?:[o0]th[ec]r)?stat[ec]|aga[il1]nstany(?:[o0]th[ec]r)?stat[ec]")
 #: Standing consultation on foreign and security policy in general (regional organisations with a
 #: common foreign policy), not on "questions of mutual interest".
-FOREIGN_POLICY_TOPIC = re.compile(
+FOREIGN_POLICY_TOPIC = lazy_re(
     r"\b(?:foreign\s+and\s+security\s+polic(?:y|ies)|security\s+(?:and\s+defen[cs]e\s+)?polic(?:y|ies)|"
     r"defen[cs]e\s+polic(?:y|ies)|(?:international|regional|collective|universal)\s+security|"
     r"questions\s+of\s+(?:war\s+and\s+)?peace|(?:questions|matters|issues|problems)\s+of\s+(?:their\s+)?"
@@ -198,15 +199,15 @@ FOREIGN_POLICY_TOPIC = re.compile(
 # --- conditions (ATOP's limits on a promise) ------------------------------------------
 
 CONDITIONS: list[tuple[str, re.Pattern[str]]] = [
-    ("location", re.compile(
+    ("location", lazy_re(
         r"\b(?:in|within|on\s+the\s+territory\s+of|in\s+the\s+territory\s+of)\s+(?:the\s+)?"
         r"(?:[A-Z][\w-]+\s+(?:(?:or|and|of|the)\s+)?){0,4}(?:[Aa]rea|[Rr]egion|[Zz]one|Europe|America|Asia|Africa)\b")),
-    ("non-provocation", re.compile(r"\bunprovoked\b|\bwithout\s+(?:\w+\s+){0,2}provocation\b|\bnot\s+provoked\b", _I)),
-    ("request", re.compile(r"\b(?:at|upon|on)\s+(?:the\s+)?(?:its\s+)?request\s+of\b|\bif\s+(?:so\s+)?requested\b|"
+    ("non-provocation", lazy_re(r"\bunprovoked\b|\bwithout\s+(?:\w+\s+){0,2}provocation\b|\bnot\s+provoked\b", _I)),
+    ("request", lazy_re(r"\b(?:at|upon|on)\s+(?:the\s+)?(?:its\s+)?request\s+of\b|\bif\s+(?:so\s+)?requested\b|"
                            r"\bupon\s+request\b|\bat\s+the\s+request\b", _I)),
-    ("conflict", re.compile(r"\b(?:the\s+present\s+(?:war|hostilities|conflict)|the\s+war\s+(?:against|with)\s+"
+    ("conflict", lazy_re(r"\b(?:the\s+present\s+(?:war|hostilities|conflict)|the\s+war\s+(?:against|with)\s+"
                             r"[A-Z]\w+)", _I)),
-    ("adversary", re.compile(r"\b(?:attack\w*|aggression|war)\s+(?:by|from|with)\s+(?-i:(?:[A-Z][\w-]+\s?){1,3})", _I)),
+    ("adversary", lazy_re(r"\b(?:attack\w*|aggression|war)\s+(?:by|from|with)\s+(?-i:(?:[A-Z][\w-]+\s?){1,3})", _I)),
 ]
 
 

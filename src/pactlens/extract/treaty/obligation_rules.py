@@ -37,6 +37,7 @@ from pactlens.extract.treaty.obligation_patterns import (
     assist_to_adversary,
     negated_before,
 )
+from pactlens.regexes import lazy_re
 
 _I = re.IGNORECASE
 
@@ -99,7 +100,7 @@ def _neutrality(text: str, low: str) -> Found:
     return NONE
 
 
-_LETTERS_ONLY = re.compile(r"[^a-z0-9]+")
+_LETTERS_ONLY = lazy_re(r"[^a-z0-9]+")
 
 
 def _nonaggression(text: str, low: str) -> Found:
@@ -133,7 +134,7 @@ def _consultation(text: str, low: str) -> Found:
 
 
 #: Every detector needs one of these words; most clauses of most agreements have none.
-_GATE = re.compile(
+_GATE = lazy_re(
     r"attack|aggress|invade|invasion|\bwar\b|hostilit|neutral|force|consult|negotiat|contact|confer|views|"
     r"territor|allianc|bloc|coalition|military|coordinat|belligeren|assist|support|\baid|enem|adversar|defen",
     _I,

@@ -75,6 +75,7 @@ from pactlens.extract.treaty.obligation_rules import DETECTORS, NONE, Found, gat
 from pactlens.extract.treaty.provisions import LIST_ITEM, Unit, find_units, lead_strength
 from pactlens.model import OBLIGATION_TYPES, Agreement, Condition, Evidence, Obligation, Provision
 from pactlens.structure.doc import Doc, Span
+from pactlens.regexes import lazy_re
 
 _I = re.IGNORECASE
 
@@ -117,11 +118,11 @@ EMBED_MARGIN = 0.06
 #: The words a clause of each type cannot do without: the embedding signal may only propose a type
 #: whose anchor the clause carries (a customs clause near "mutual assistance" is never defence).
 _ANCHORS = {
-    "defense": re.compile(r"\b(?:attack\w*|aggress\w*|invasion|invaded|war|hostilities|enem\w+)\b", _I),
-    "offense": re.compile(r"\b(?:war|warlike|hostilities|military\s+action)\b", _I),
-    "neutrality": re.compile(r"\bneutral\w*|\b(?:not|no)\b[^.;]{0,60}\b(?:support|assist\w*|aid|help)\b", _I),
-    "nonaggression": re.compile(r"\b(?:force|attack\w*|aggress\w*|hostil\w*|violence|war)\b", _I),
-    "consultation": re.compile(r"\b(?:consult\w*|confer|convene\w*|exchange\s+views)\b", _I),
+    "defense": lazy_re(r"\b(?:attack\w*|aggress\w*|invasion|invaded|war|hostilities|enem\w+)\b", _I),
+    "offense": lazy_re(r"\b(?:war|warlike|hostilities|military\s+action)\b", _I),
+    "neutrality": lazy_re(r"\bneutral\w*|\b(?:not|no)\b[^.;]{0,60}\b(?:support|assist\w*|aid|help)\b", _I),
+    "nonaggression": lazy_re(r"\b(?:force|attack\w*|aggress\w*|hostil\w*|violence|war)\b", _I),
+    "consultation": lazy_re(r"\b(?:consult\w*|confer|convene\w*|exchange\s+views)\b", _I),
 }
 #: A word each anchor's every match holds (one of them): a clause with none skips that anchor's scan.
 _ANCHOR_NEEDS = {
@@ -140,10 +141,10 @@ def _anchored(text: str) -> bool:
 
 
 #: Defence is a promise to act: the embedding signal needs the action as well as the attack.
-_DEFENSE_ACTION = re.compile(r"\b(?:assist\w*|aid|help|support|defen[cs]e|defend|act|action|means|forces|resources|"
+_DEFENSE_ACTION = lazy_re(r"\b(?:assist\w*|aid|help|support|defen[cs]e|defend|act|action|means|forces|resources|"
                              r"considered|regarded|deemed|constitute)\b", _I)
 #: Consultation is coded for what it is about: the embedding signal needs a security subject too.
-_CONSULT_SUBJECT = re.compile(rf"{CRISIS.pattern}|{SECURITY_CONTEXT.pattern}|{FOREIGN_POLICY_TOPIC.pattern}", _I)
+_CONSULT_SUBJECT = lazy_re(rf"{CRISIS.pattern}|{SECURITY_CONTEXT.pattern}|{FOREIGN_POLICY_TOPIC.pattern}", _I)
 #: A type the frame may veto, and why: not a promise, or nobody / an organ is bound by it.
 _BOUND_BY_MEMBERS = {"defense", "offense", "nonaggression", "neutrality"}
 
@@ -167,7 +168,7 @@ def _clauses(doc: Doc, unit: Unit) -> list[Span]:
     return clauses
 
 
-_BROKEN_WORD = re.compile(r"(?<=[a-z])-(?:[ \t]+\n?|\n)[ \t]*(?=[a-z])")
+_BROKEN_WORD = lazy_re(r"(?<=[a-z])-(?:[ \t]+\n?|\n)[ \t]*(?=[a-z])")
 
 
 def _dehyphenate(text: str) -> str:

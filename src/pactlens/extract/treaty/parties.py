@@ -15,6 +15,7 @@ from pactlens.extract.records import title_case
 from pactlens.model import Party
 from pactlens.resources.blocs import Bloc, bloc_named, find_blocs
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 
 def _blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -22,9 +23,9 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_PAREN_OR_QUOTE = re.compile(r"\([^()]{0,200}\)|[\"\u201c\u2018'][^\"\u201d\u2019']{0,80}[\"\u201d\u2019']")
+_PAREN_OR_QUOTE = lazy_re(r"\([^()]{0,200}\)|[\"\u201c\u2018'][^\"\u201d\u2019']{0,80}[\"\u201d\u2019']")
 #: Where the naming of the parties at the head of a preamble ends.
-_OPENING_END = re.compile(
+_OPENING_END = lazy_re(
     r"\b(?:desiring|desirous|deeming|wishing|noting|considering|recogni[sz]ing|being|guided|striving|encouraged"
     r"|moved|determined|recalling|inspired|resolved|conscious|convinced|mindful|bearing|aware|reaffirming|taking"
     r"|having|pursuant|anxious|animated|sharing|intending|committed|agree|agreed|have|has|represented|duly"
@@ -57,7 +58,7 @@ def _as_listed(bloc: Bloc, name: str) -> str | None:
 OPENING, LONG_OPENING = 700, 3000
 #: Where a list of parties starts inside a preamble that opens with something else (NAFTA's
 #: table of contents): "The Government of Canada, the Government of ...".
-_PARTY_LIST_START = re.compile(r"\bThe\s+Governments?\s+of\s+(?=[A-Z])")
+_PARTY_LIST_START = lazy_re(r"\bThe\s+Governments?\s+of\s+(?=[A-Z])")
 
 
 def _opening_parties(doc: Doc, start: int, end: int | None = None) -> list[Party]:

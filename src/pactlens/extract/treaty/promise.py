@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pactlens.resources.lexicon import alternation
+from pactlens.regexes import lazy_re
 
 _I = re.IGNORECASE
 #: Sentences longer than this (in words) are read from the dependency parse.
@@ -47,16 +48,16 @@ PARSE_WORDS = 40
 Kind = Literal["promise", "right", "procedure", "principle", "mention"]
 PromiserKind = Literal["parties", "organ", "nobody", "unknown"]
 
-_PARTY_WORDS = re.compile(
+_PARTY_WORDS = lazy_re(
     r"\b(?:part(?:y|ies)|member(?:\s+state)?s?|states?|governments?|powers?|signator(?:y|ies)|allies|ally|"
     r"countr(?:y|ies)|sides?|nations?|each|either|both|they|them|it|we|one|other|all)\b",
     _I,
 )
-_ORGAN_WORDS = re.compile(rf"\b(?:{alternation('organ_words')})\b", _I)
-_NOBODY = re.compile(r"^\W*(?:nothing|no\s+provision|none)\b", _I)
+_ORGAN_WORDS = lazy_re(rf"\b(?:{alternation('organ_words')})\b", _I)
+_NOBODY = lazy_re(r"^\W*(?:nothing|no\s+provision|none)\b", _I)
 
 #: A savings clause or a right: "Nothing in ... shall impair the inherent right of ... self-defence".
-RIGHT = re.compile(
+RIGHT = lazy_re(
     r"^\W*(?:nothing|no\s+provision)\b[^.;]{0,120}?\b(?:shall|will|may)\s+(?:\w+\s+){0,2}?"
     r"(?:impair|affect|prejudice|derogate|limit|restrict|preclude)\w*"
     r"|\b(?:recogni[sz]\w*|reaffirm\w*|retain\w*|reserv\w*|ha(?:ve|s))\s+(?:\w+\s+){0,3}?(?:inherent\s+)?rights?\s+of\s+"
@@ -64,7 +65,7 @@ RIGHT = re.compile(
     _I,
 )
 #: Dispute settlement: what is consulted or negotiated about is a dispute or a violation to be settled peacefully.
-PROCEDURE = re.compile(
+PROCEDURE = lazy_re(
     r"\b(?:seek\s+a\s+solution|settle\w*|settlement|resol(?:ve|ving|ution))\s+(?:\w+\s+){0,8}?"
     r"(?:disputes?|differences|controvers\w+|violations?)\b"
     r"|\bseek\w*\s+a\s+(?:solution|settlement)\s+by\b"
@@ -73,28 +74,28 @@ PROCEDURE = re.compile(
     _I,
 )
 #: Another instrument's obligations taken on or recalled: a mention, not this treaty's own promise.
-MENTION = re.compile(
+MENTION = lazy_re(
     r"\b(?:accept|assume|reaffirm|recall|confirm)\w*\s+(?:\w+\s+){0,3}?obligations?\s+"
     r"(?:set\s+forth|contained|laid\s+down|under|of|arising|assumed)\b",
     _I,
 )
 #: A no-force pledge towards every state rather than the partner ("against ... any state").
-UNIVERSAL_TARGET = re.compile(
+UNIVERSAL_TARGET = lazy_re(
     r"\bagainst\s+(?:the\s+(?:territorial\s+integrity|sovereignty)\s+[^.;]{0,60}?\s+of\s+)?"
     r"(?:any|every|all)\s+(?:other\s+)?(?:states?|countr(?:y|ies)|nations?)\b"
     r"|\bof\s+any\s+(?:other\s+)?(?:state|country|nation)\b",
     _I,
 )
 #: The partner as the object of a promise: if named, a no-force pledge is between the parties after all.
-PARTNER_TARGET = re.compile(
+PARTNER_TARGET = lazy_re(
     r"\b(?:each\s+other|one\s+another|the\s+other\s+(?:high\s+)?(?:contracting\s+)?(?:part(?:y|ies)|states?|sides?)|"
     r"the\s+other\b|either\s+(?:high\s+)?(?:contracting\s+)?part(?:y|ies)|any\s+(?:of\s+the\s+)?(?:other\s+)?part(?:y|ies)|"
     r"any\s+member\s+state|mutual(?:ly)?)\b",
     _I,
 )
-_TRIGGER = re.compile(
+_TRIGGER = lazy_re(
     r"\b(?:if|whenever|should|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that)|in\s+case)\b[^;:]{5,200}?(?=,|;|$)", _I)
-_NEG = re.compile(r"\b(?:not|never|no|nor|refrain\w*\s+from|abstain\w*\s+from|desist\w*\s+from)\b", _I)
+_NEG = lazy_re(r"\b(?:not|never|no|nor|refrain\w*\s+from|abstain\w*\s+from|desist\w*\s+from)\b", _I)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pactlens.extract.quantities import find_quantities
 from pactlens.model import Agreement, Provision, Quantity
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.sentences import sentences_in
+from pactlens.regexes import lazy_re
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,13 @@ class Unit:
 # --- finding the units ----------------------------------------------------------
 
 #: The formula that closes a preamble when structure found none ("have agreed as follows:").
-_OPERATIVE_START = re.compile(
+_OPERATIVE_START = lazy_re(
     r"\b(?:have|hereby|do\s+hereby)?\s*(?:agreed?|decided?|resolved?)\s+(?:as\s+follows|upon\s+the\s+following"
     r"|to\s+th(?:is|e\s+present)\b[^.:\n]{0,80})\s*[:.]|\bdo\s+hereby\s+enter\s+into\s+this\s+\w+\s*[:.]",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"(?<=[.;!?])[\"'”’)]?[ \t]+(?=[\"'“(]?[A-Z0-9(])|[ \t]*\n\s*")
-_BULLET = re.compile(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(?:\*\*)?(?:[A-Z][\w ,&'/-]{1,60}:(?:\*\*)?[ \t]*)?", re.MULTILINE)
+_SPLIT = lazy_re(r"(?<=[.;!?])[\"'”’)]?[ \t]+(?=[\"'“(]?[A-Z0-9(])|[ \t]*\n\s*")
+_BULLET = lazy_re(r"^[ \t]*(?:[-*•–]|\d+[.)])[ \t]+(?:\*\*)?(?:[A-Z][\w ,&'/-]{1,60}:(?:\*\*)?[ \t]*)?", re.MULTILINE)
 _AGREEMENT_SUBJECT = (
     r"(?:(?:the|this|that|its|their)\s+(?:\d{4}\s+|new\s+|[A-Z][\w-]*\s+){0,4}"
     r"(?:treaty|agreement|pact|accord|memorandum|partnership|deal|document|charter|convention)"
@@ -63,7 +64,7 @@ _CONTENT_VERB = (
     r"pledged?|agreed?|undert\w*|plans?|stops?\s+short|lays?\s+down|sets?\s+up|creates?|grants?|prohibits?|"
     r"binds?|refrains?)"
 )
-_ABOUT_AGREEMENT = re.compile(
+_ABOUT_AGREEMENT = lazy_re(
     rf"^\W*(?:\w+,?\s+){{0,4}}?{_AGREEMENT_SUBJECT}\s+(?:\w+\s+){{0,3}}?{_CONTENT_VERB}\b",
     re.IGNORECASE,
 )
@@ -120,8 +121,8 @@ def _treaty_units(doc: Doc, agreement: str) -> list[Unit]:
             for s in _paragraphs(doc, Span(start, end))]
 
 
-LIST_ITEM = re.compile(r"^\s*(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|\(\d+\)|[-•–*]\s|[a-z])")
-_NUMBERED = re.compile(r"^\s*(?-i:[A-Z][A-Z ,'&-]{3,120}\s+)?(?:article\s+)?(?P<n>\d{1,3}|[IVXL]{1,6})\s*[.)]\s", re.IGNORECASE)
+LIST_ITEM = lazy_re(r"^\s*(?:\(?[ivx]{1,5}\)|\(?[a-z]\)|\(\d+\)|[-•–*]\s|[a-z])")
+_NUMBERED = lazy_re(r"^\s*(?-i:[A-Z][A-Z ,'&-]{3,120}\s+)?(?:article\s+)?(?P<n>\d{1,3}|[IVXL]{1,6})\s*[.)]\s", re.IGNORECASE)
 #: Longer paragraphs are OCR text that lost its line breaks: each sentence is a unit.
 _MAX_PARAGRAPH = 2000
 

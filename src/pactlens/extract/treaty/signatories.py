@@ -30,24 +30,25 @@ from pactlens.model import Signatory
 from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
 
-_PLENIPOTENTIARIES = re.compile(
+_PLENIPOTENTIARIES = lazy_re(
     r"(?<![\w-])(?i:(?:appointed|designated|named|appoint|designate)\s+(?:as\s+)?(?:(?:their|its)\s+)?(?:respective\s+)?"
     r"plenipotentiar(?:y|ies|ics)(?:\s+(?:the\s+following\s+persons|namely))?(?:,\s*namely)?)\s*[:,]?"
 )
-_PLENI_OPENING = re.compile(literal_trie(["appoint", "designat", "named"]))
-_PLENI_END = re.compile(
+_PLENI_OPENING = lazy_re(literal_trie(["appoint", "designat", "named"]))
+_PLENI_END = lazy_re(
     r"(?i:\bwho,?\s+(?:having|after|once)|\bhave\s+agreed|\bhave\s+decided|\bwho\s+have)|\b(?:ARTICLE|Article|TITLE|Title|CHAPTER|Chapter)\s+(?:[IVX\d]+|ONE|One)\b"
 )
-_SIGN_MARK = re.compile(
+_SIGN_MARK = lazy_re(
     r"(?:\b(?i:in\s+(?:witness|faith)\s+(?:whereof|thereof))|(?:^|(?<=[.\n|)]))\s*(?:DONE|Done|DoNE|Signed|SIGNED|Made|Carried\s+out)\s+(?i:at|in|on|this|the)\b)"
 )
-_ZONE_END = re.compile(r"AppendixText:|AnnexText:|\bANNEX\b|\bAPPENDIX\b|\bSCHEDULE\b|\bAnnex\s+[IVX\d]|\bARTICLE\s+\d|\bPROTOCOL\b|\n\s*NA\s*\n")
+_ZONE_END = lazy_re(r"AppendixText:|AnnexText:|\bANNEX\b|\bAPPENDIX\b|\bSCHEDULE\b|\bAnnex\s+[IVX\d]|\bARTICLE\s+\d|\bPROTOCOL\b|\n\s*NA\s*\n")
 
 
-_SIGNED_MARK = re.compile(r"(?:\s*(?:[(\[]\s*(?i:signed|sgd)\.?\s*:?\s*[)\]]|(?i:signed|sgd\.?)\s*:)\s*[.:]?\s*)+")
-_ROLE_CUT = re.compile(r"\s*(?:;|\||\n|\(|,?\s*\b\d\)|(?<=[a-z])\.(?:\s|$)|(?i:\bsubject\s+to\s+ratification))")
+_SIGNED_MARK = lazy_re(r"(?:\s*(?:[(\[]\s*(?i:signed|sgd)\.?\s*:?\s*[)\]]|(?i:signed|sgd\.?)\s*:)\s*[.:]?\s*)+")
+_ROLE_CUT = lazy_re(r"\s*(?:;|\||\n|\(|,?\s*\b\d\)|(?<=[a-z])\.(?:\s|$)|(?i:\bsubject\s+to\s+ratification))")
 
 
 @dataclass
@@ -89,7 +90,7 @@ def _trim_role(doc: Doc, role: str | None, at: int) -> tuple[str | None, str | N
     return title.strip(" ,"), states[0].iso3
 
 
-_NAME_RUN = re.compile(rf"[{UP}][\w.'\u2019-]*(?:[ \t]+[{UP}][\w.'\u2019-]*)*")
+_NAME_RUN = lazy_re(rf"[{UP}][\w.'\u2019-]*(?:[ \t]+[{UP}][\w.'\u2019-]*)*")
 
 
 def _persons(doc: Doc, start: int, end: int, heads: list[Head], *, listed: bool) -> list[_Person]:
@@ -252,7 +253,7 @@ def _block_persons(doc: Doc, start: int, end: int) -> list[_Person]:
 
 
 #: The words a ``_SIGN_MARK`` opens with or leads to, lowercased: "in" (witness whereof) and the verbs.
-_SIGN_OPENING = re.compile(literal_trie(["in", "done", "signed", "made", "carried"]))
+_SIGN_OPENING = lazy_re(literal_trie(["in", "done", "signed", "made", "carried"]))
 
 
 def _sign_mark_starts(text: str, low: str, start: int, end: int) -> Iterator[int]:
@@ -334,7 +335,7 @@ def _instrument(doc: Doc, start: int, end: int) -> list[Signatory]:
     return out
 
 
-_DATE_LINE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])")
+_DATE_LINE_END = lazy_re(r"(?<![A-Z])\.\s+(?=[A-Z])")
 
 
 def _names_alone(doc: Doc, start: int, end: int) -> list[_Person]:

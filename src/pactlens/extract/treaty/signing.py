@@ -17,10 +17,11 @@ from pactlens.extract.treaty.instrument import Instrument
 from pactlens.model import Evidence, Signed
 from pactlens.resources.states import lookup
 from pactlens.structure.doc import Doc
+from pactlens.regexes import lazy_re
 
-_AT_PLACE = re.compile(rf"\b(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?P<place>{PLACE})")
+_AT_PLACE = lazy_re(rf"\b(?i:at|in)\s+(?:(?i:the\s+city\s+of)\s+)?(?P<place>{PLACE})")
 #: "(Baku, September 30, 1992)", "Lima, Peru, December 4, 1954": a place right before a date.
-_PLACE_BEFORE_DATE = re.compile(rf"(?:^|[(\s])(?P<place>{PLACE})(?:,\s*{CAP})?,\s*(?:on\s+)?$")
+_PLACE_BEFORE_DATE = lazy_re(rf"(?:^|[(\s])(?P<place>{PLACE})(?:,\s*{CAP})?,\s*(?:on\s+)?$")
 
 
 def _trim_place(place: str) -> str:
@@ -49,7 +50,7 @@ class Signing:
 
 
 #: The words a ``SIGNING_VERB`` match opens with, lowercased ("sign" of "signed" and "sign this").
-_SIGNING_OPENING = re.compile(literal_trie(["done", "sign", "concluded", "made", "issued", "initialled", "executed"]))
+_SIGNING_OPENING = lazy_re(literal_trie(["done", "sign", "concluded", "made", "issued", "initialled", "executed"]))
 
 
 def _signing_in(doc: Doc, start: int, end: int, head: str | None = None) -> Signing | None:

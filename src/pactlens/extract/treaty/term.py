@@ -11,37 +11,38 @@ from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.model import Evidence
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import sentence_around
+from pactlens.regexes import lazy_re
 
 
 def _years(group: str) -> str:
     return rf"(?P<{group}>{NUMBER})\s*(?:\(\d+\)\s*)?(?:calendar\s+)?years?"
 
 
-_TERM = re.compile(
+_TERM = lazy_re(
     r"(?i:(?:remain|be|continue|stay)\s+in\s+(?:force|effect|operation)\s+(?:for|during)\s+"
     rf"(?:a\s+(?:further\s+|initial\s+)?(?:period|term)\s+of\s+)?{_years('n1')}"
     rf"|(?:concluded|valid|effective|in\s+force)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?{_years('n2')}"
     rf"|(?:term|period|duration)\s+of\s+(?:validity\s+of\s+(?:this|the\s+present)\s+\w+\s+)?(?:shall\s+be\s+|is\s+)?{_years('n3')})"
 )
-_RENEWAL = re.compile(
+_RENEWAL = lazy_re(
     r"(?i:(?:shall|will)\s+(?:[\w,]+\s+){0,3}?(?:be\s+)?(?:automatically\s+|tacitly\s+)?"
     r"(?:extended|renewed|prolonged)\b[^.;]{0,160}?(?:periods?|terms?)\b(?:\s+of\s+"
     rf"{NUMBER}\s*(?:\(\d+\)\s*)?years?)?"
     r"|(?:automatically|tacitly)\s+(?:extended|renewed|prolonged)[^.;]{0,160}?(?:periods?|terms?|years?)\b)"
 )
 #: The words a _RENEWAL match begins with, lowercased (it has no word boundary before them: neither has this).
-_RENEWAL_OPENING = re.compile(literal_trie(["shall", "will", "automatically", "tacitly"]))
-_HAS_BEEN = re.compile(r"(?i)\bhas\s+been\s+$")
+_RENEWAL_OPENING = lazy_re(literal_trie(["shall", "will", "automatically", "tacitly"]))
+_HAS_BEEN = lazy_re(r"(?i)\bhas\s+been\s+$")
 #: The term must be the instrument's own: "This Agreement shall remain in force for ...", "It shall ...".
-_INSTRUMENT_SUBJECT = re.compile(
+_INSTRUMENT_SUBJECT = lazy_re(
     r"(?i:\b(?:this|the\s+present|the)\s+(?:agreement|treaty|convention|protocol|pact|memorandum|accord|charter"
     r"|decision|arrangement)\b(?:(?!\b(?:party|parties|restrictions?|office|loans?|members?|officials?|measures?"
     r"|concessions?|preferences?|obligations|rights)\b)[^.;])*$|(?:^|[.;:,]\s*)(?:\d+\.\s*)?it\s+(?:(?:shall|will|is)\b[^.;]*)?$)"
 )
 
 
-_YEAR_WORD = re.compile(r"(?i)\byears?\b")
-_YEAR_OPENING = re.compile("year")
+_YEAR_WORD = lazy_re(r"(?i)\byears?\b")
+_YEAR_OPENING = lazy_re("year")
 
 
 def _term_matches(text: str, start: int, end: int, low: str | None = None) -> Iterable[re.Match[str]]:

@@ -8,9 +8,10 @@ import re
 
 from pactlens.extract.records import KIND_RE
 from pactlens.structure.doc import Doc, Span
+from pactlens.regexes import lazy_re
 
-_LABEL = re.compile(r"^\s*(?:MainText|MAIN\s+TEXT|AppendixText)\s*:\s*", re.IGNORECASE)
-BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+", re.IGNORECASE)
+_LABEL = lazy_re(r"^\s*(?:MainText|MAIN\s+TEXT|AppendixText)\s*:\s*", re.IGNORECASE)
+BETWEEN = lazy_re(r"\b(?:between|among|amongst)\s+", re.IGNORECASE)
 
 def strip_label(doc: Doc, start: int) -> int:
     m = _LABEL.match(doc.text, start)
@@ -24,7 +25,7 @@ TITLE_STOPS = (r"\.\s", r"\bPREAMBLE\b|\bPreamble\b",
 
 
 #: A stop that only continues the title's naming of parties ("BETWEEN THE GOVERNMENT OF ...").
-_NAMING_GOES_ON = re.compile(r"(?i)(?:\bbetween|\bamong|\band|\bof|\bto|\bby|\bwith|,)\s*$")
+_NAMING_GOES_ON = lazy_re(r"(?i)(?:\bbetween|\bamong|\band|\bof|\bto|\bby|\bwith|,)\s*$")
 
 
 def opening_title(doc: Doc, start: int = 0, end: int | None = None, stops: tuple[str, ...] = TITLE_STOPS,

@@ -1,0 +1,53 @@
+"""pactlens.regexes: a pattern compiles on first use and then behaves as re.compile's."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+
+from pactlens.regexes import LazyPattern, lazy_re
+
+
+def test_nothing_compiles_until_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled: list[str] = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda p, f=0: compiled.append(p) or real(p, f))
+    rx = lazy_re(r"\bTreaty\b", re.IGNORECASE)
+    assert rx.pattern == r"\bTreaty\b" and compiled == []  # .pattern is known without compiling
+    assert rx.search("the treaty of 1949").span() == (4, 10)
+    rx.search("again")
+    assert compiled == [r"\bTreaty\b"]  # once
+
+
+def test_every_method_answers_as_the_compiled_pattern() -> None:
+    text = "Article 5: Russia and Iran, Article 12: the Parties"
+    source, flags = r"Article\s+(?P<n>\d+)", re.IGNORECASE
+    lazy, real = lazy_re(source, flags), re.compile(source, flags)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    assert lazy.findall(text) == real.findall(text) and lazy.split(text) == real.split(text)
+    assert lazy.sub("A", text) == real.sub("A", text) and lazy.subn("A", text) == real.subn("A", text)
+    assert lazy.match(text, 28).group("n") == "12" and lazy.fullmatch("article 7")
+    assert (lazy.flags, lazy.groups, lazy.groupindex) == (real.flags, real.groups, real.groupindex)
+
+
+def test_a_pattern_built_from_another_stays_lazy() -> None:
+    verb = lazy_re(r"signed|concluded")
+    phrase = lazy_re(rf"(?:{verb.pattern})\s+in\s+(?P<place>[A-Z]\w+)")
+    assert "search" not in vars(verb)
+    assert phrase.search("The treaty was concluded in Moscow.").group("place") == "Moscow"
+
+
+def test_a_bad_pattern_fails_on_first_use_as_re_would() -> None:
+    bad = lazy_re(r"(unclosed")
+    with pytest.raises(re.error):
+        bad.search("x")
+
+
+def test_pickles_and_hides_no_dunder() -> None:
+    rx = lazy_re(r"\d{4}")
+    rx.search("1949")
+    back = pickle.loads(pickle.dumps(rx))
+    assert isinstance(back, LazyPattern) and back.search("in 2025").group() == "2025"
+    assert not hasattr(lazy_re("x"), "__deepcopy__")  # copy/pickle hooks are not taken from the compiled pattern
