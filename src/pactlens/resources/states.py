@@ -3,7 +3,8 @@
 Data lives in ``states.tsv`` (COW codes, historical long names, aliases,
 adjectives, former states, with their sources in its header); pycountry adds
 the ISO 3166-1 names and official names of current states, so the file only
-carries what pycountry lacks.
+carries what pycountry lacks. The two are merged ahead of time into
+``states_all.tsv`` (:mod:`pactlens.resources.states_build`), which is what runs.
 
 Finding names in running text is done with one regular expression compiled
 from a character trie of every surface form: at each position the regex
@@ -39,10 +40,6 @@ STOP_PHRASES = (
     "University of Georgia", "Georgia Tech", "Strait of Georgia", "Gulf of Aden",
     "Gulf of Thailand", "Dutch East Indies", "West Indies", "West Indian",
 )
-
-#: Ignored pycountry entries: uninhabited territories whose names are mostly
-#: seen as something else (the Antarctic *Treaty*).
-_SKIP_ISO = {"ATA", "BVT", "HMD", "UMI", "ATF", "IOT", "SGS"}
 
 _ARTICLE = lazy_re(r"^the\s+", re.IGNORECASE)
 _LANGUAGE_AFTER = lazy_re(r"(?:\s*(?:,|and|or)\s*(?:the\s+)?[A-Z][\w-]+)*\s+(?:languages?|texts?|versions?)\b")
@@ -80,31 +77,16 @@ class _Gazetteer:
 # --- loading ------------------------------------------------------------------
 
 
-def _split(cell: str) -> list[str]:
+def split_cell(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 
 
-def _strip_article(name: str) -> str:
+def strip_article(name: str) -> str:
     return _ARTICLE.sub("", name.strip())
 
 
-def _pycountry_names(c) -> list[str]:
-    """pycountry's names for a country, with "Korea, Republic of" turned round."""
-    names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
-    out = []
-    for n in filter(None, names):
-        n = re.sub(r"\s*\([^)]*\)", "", n).strip()
-        head, sep, tail = n.partition(", ")
-        if sep and re.search(r"\b(?:of|the)$", tail):
-            n = f"{tail} {head}"
-        elif sep:
-            continue  # "Bonaire, Sint Eustatius and Saba" is kept by its official name only
-        out.append(_strip_article(n))
-    return list(dict.fromkeys(out)) or [c.name]
-
-
-def _read_rows() -> Iterable[list[str]]:
-    text = resources.files("pactlens.resources").joinpath("states.tsv").read_text(encoding="utf-8")
+def read_rows(text: str) -> Iterable[list[str]]:
+    """The rows of a states table (``states.tsv``'s columns), after its comments and header."""
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     for ln in lines[1:]:  # the first is the column header
         yield (ln.split("\t") + [""] * 7)[:7]
@@ -112,35 +94,14 @@ def _read_rows() -> Iterable[list[str]]:
 
 @lru_cache(maxsize=1)
 def _states() -> dict[str, State]:
-    import pycountry
-
-    states: dict[str, State] = {}
-    for iso3, cow, former, name, longs, aliases, adjs in _read_rows():
-        states[iso3] = State(
-            iso3=iso3,
-            name=name,
-            long_names=tuple(_strip_article(n) for n in _split(longs)),
-            aliases=tuple(_strip_article(n) for n in _split(aliases)),
-            adjectives=tuple(_split(adjs)),
-            cow=int(cow) if cow.strip() else None,
-            former=former.strip() == "1",
-        )
-    for c in pycountry.countries:
-        if c.alpha_3 in _SKIP_ISO:
-            continue
-        names = _pycountry_names(c)
-        known = states.get(c.alpha_3)
-        if known is None:
-            states[c.alpha_3] = State(iso3=c.alpha_3, name=names[0], long_names=tuple(names[1:]))
-            continue
-        extra = tuple(n for n in names if n not in known.long_names and n != known.name)
-        official = getattr(c, "official_name", None)
-        longs = known.long_names + tuple(n for n in extra if official and n == _strip_article(official))
-        aliases = known.aliases + tuple(n for n in extra if n not in longs)
-        states[c.alpha_3] = State(
-            known.iso3, known.name, longs, aliases, known.adjectives, known.cow, known.former
-        )
-    return states
+    """Every state, from ``states_all.tsv``: ``states.tsv`` with pycountry's ISO 3166-1 names merged
+    in ahead of time by :mod:`pactlens.resources.states_build` (pycountry is not imported here)."""
+    text = resources.files("pactlens.resources").joinpath("states_all.tsv").read_text(encoding="utf-8")
+    return {
+        iso3: State(iso3, name, tuple(split_cell(longs)), tuple(split_cell(aliases)), tuple(split_cell(adjs)),
+                    int(cow) if cow else None, former == "1")
+        for iso3, cow, former, name, longs, aliases, adjs in read_rows(text)
+    }
 
 
 def _key(text: str) -> str:
@@ -240,7 +201,7 @@ def lookup(name: str) -> State | None:
     candidates = [name.rstrip(".,;:"), name] + ([f"{tail} {head}"] if sep else [])
     hit = None
     for cand in candidates:
-        hit = gz.forms.get(_key(_strip_article(cand)))
+        hit = gz.forms.get(_key(strip_article(cand)))
         if hit is not None:
             break
     if hit is None or not hit[0]:
