@@ -17,10 +17,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from pactlens.model.library import SearchHit
-from pactlens.regexes import lazy_re
 
-_TOKEN = lazy_re(r'(-?)"([^"]*)"?|(\S+)')
-_WORD = lazy_re(r"\w+", re.UNICODE)
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 #: The best ``limit`` matches are picked inside FTS5 (its ``rank`` is bm25; ties go by rowid,
 #: which is the order sentences were stored in) and only those rows are joined to their
