@@ -127,30 +127,50 @@ def validity_problem(url: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _WordList:
+    """The word list that ``wordninja`` ships (Wikipedia unigrams, most frequent first, one a line).
+
+    Only the words common enough to be a part of a joined token are indexed by rank: a
+    part must cost at most ``_MAX_PART_COST``, which bounds its rank (about 23,000 of
+    126,000 words). Whether a whole token is a known word is asked of the text itself.
+    Indexing all 126,000 words cost about 0.05 s of every cold start that reads a URL."""
+
+    text: str  # "\nthe\nof\n...\n": every word between newlines
+    size: int  # how many words: wordninja's vocabulary size in its cost
+    ranks: dict[str, int]  # rank of each word common enough to be a part
+
+    def known(self, word: str) -> bool:
+        return f"\n{word}\n" in self.text
+
+
 @lru_cache(maxsize=1)
-def _word_ranks() -> dict[str, int]:
-    """Frequency rank of English words, from the word list that ``wordninja``
-    ships (Wikipedia unigrams, most frequent first). Read directly: importing
-    wordninja builds its whole model, which costs about a second."""
+def _word_list() -> _WordList | None:
+    """Read directly: importing wordninja builds its whole model, which costs about a second."""
     import gzip
     import importlib.util
+    import math
     from pathlib import Path
 
     spec = importlib.util.find_spec("wordninja")
     if spec is None or spec.origin is None:
-        return {}
+        return None
     path = Path(spec.origin).parent / "wordninja" / "wordninja_words.txt.gz"
     with gzip.open(path) as fh:
-        words = fh.read().decode().split()
-    return dict(zip(words, range(len(words))))
+        text = "\n" + fh.read().decode().strip() + "\n"
+    size = text.count("\n") - 1
+    # A rank at which the cost passes _MAX_PART_COST, with room to spare.
+    common = int(math.exp(_MAX_PART_COST) / math.log(size)) + 1000
+    words = text.split("\n", common + 1)[1:common + 1]
+    return _WordList(text, size, dict(zip(words, range(len(words)))))
 
 
-def _cost(word: str, ranks: dict[str, int]) -> float:
-    """wordninja's Zipf cost of a word: log((rank + 1) * log(vocabulary size))."""
+def _cost(word: str, words: _WordList) -> float:
+    """wordninja's Zipf cost of a word: log((rank + 1) * log(vocabulary size)); a rare word costs 99."""
     import math
 
-    rank = ranks.get(word)
-    return 99.0 if rank is None else math.log((rank + 1) * math.log(len(ranks)))
+    rank = words.ranks.get(word)
+    return 99.0 if rank is None else math.log((rank + 1) * math.log(words.size))
 
 
 def joined_word(token: str) -> list[str] | None:
@@ -163,14 +183,14 @@ def joined_word(token: str) -> list[str] | None:
     token = token.lower()
     if not token.isalpha() or len(token) < 6:
         return None
-    ranks = _word_ranks()
-    if not ranks or token in ranks:
+    words = _word_list()
+    if words is None or words.known(token):
         return None
     best: tuple[float, list[str]] | None = None
     for parts in _splits(token):
-        if not _plausible(parts, ranks):
+        if not _plausible(parts, words):
             continue
-        cost = sum(_cost(p, ranks) for p in parts)
+        cost = sum(_cost(p, words) for p in parts)
         if best is None or cost < best[0]:
             best = (cost, parts)
     return best[1] if best else None
@@ -183,10 +203,10 @@ def _splits(token: str) -> list[list[str]]:
     return out
 
 
-def _plausible(parts: list[str], ranks: dict[str, int]) -> bool:
+def _plausible(parts: list[str], words: _WordList) -> bool:
     if max(len(p) for p in parts) < (4 if len(parts) == 2 else 5):
         return False
-    return all((len(p) >= 3 or p in _SHORT_OK) and _cost(p, ranks) <= _MAX_PART_COST for p in parts)
+    return all((len(p) >= 3 or p in _SHORT_OK) and _cost(p, words) <= _MAX_PART_COST for p in parts)
 
 
 def url_problem(url: str) -> str | None:
