@@ -28,7 +28,7 @@ from typing import Literal
 
 from pactlens.extract.domains import literal_trie
 from pactlens.structure.scan import folded, matches_at, starts_in
-from pactlens.regexes import lazy_re
+from pactlens.regexes import compile as compile_cached, lazy_re
 
 StrengthOrNone = Literal["binding", "soft", "excluded"] | None
 
@@ -99,7 +99,7 @@ _EXCLUDED_NEEDS = ("not", "short", "without")
 
 def _opening(*words: str) -> re.Pattern[str]:
     """The lowercase words a pattern's matches begin with, as one scan (see structure/scan.py)."""
-    return re.compile(literal_trie(list(words)))
+    return compile_cached(literal_trie(list(words)))
 
 
 #: Where a match of each pattern can begin: the first word of each of its alternatives (a prefix

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pactlens.extract.numwords import NUMBER_WORD, parse_ordinal, parse_year
 from pactlens.resources.lexicon import alternation
-from pactlens.regexes import lazy_re
+from pactlens.regexes import compile as compile_cached, lazy_re
 
 _MONTHS = alternation("months", "month_abbreviations")
 _M = rf"(?:{_MONTHS})\.?"
@@ -73,7 +73,7 @@ class DateMention:
 
 @lru_cache(maxsize=1)
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
-    return [(p, re.compile(rx, re.IGNORECASE)) for p, rx in _PATTERNS]
+    return [(p, compile_cached(rx, re.IGNORECASE)) for p, rx in _PATTERNS]
 
 
 _FAST_FORMATS = {"day": ("%d %B %Y", "%d %b %Y", "%Y-%m-%d"), "month": ("%B %Y", "%b %Y")}

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pactlens.model import DOMAINS
+from pactlens.regexes import compile as compile_cached
 
 #: Minimum score for a domain to count as touched (one weight-2 term).
 MIN_SCORE = 2
@@ -51,7 +52,7 @@ def _lexicon() -> dict[str, _Domain]:
             raise ValueError(f"domains.json: {domain!r} is not a contract domain")
         ordered = sorted(terms.items(), key=lambda kv: -len(kv[0]))
         body = "|".join(f"(?P<t{i}>{_term_body(t)})" for i, (t, _) in enumerate(ordered))
-        pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        pattern = compile_cached(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         stems = frozenset(_stem(t) for t in terms)
         out[domain] = _Domain(pattern, {f"t{i}": w for i, (_, w) in enumerate(ordered)}, stems)
     return out
@@ -85,7 +86,7 @@ def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         stem: frozenset(d for other, doms in by_stem.items() if stem.startswith(other) for d in doms)
         for stem in by_stem
     }
-    pattern = re.compile(rf"(?<![\w-])(?:{literal_trie(sorted(by_stem))})", re.IGNORECASE)
+    pattern = compile_cached(rf"(?<![\w-])(?:{literal_trie(sorted(by_stem))})", re.IGNORECASE)
     return pattern, opens
 
 

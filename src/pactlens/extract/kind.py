@@ -32,7 +32,7 @@ from pactlens.structure.scan import matches_at, starts_in
 from pactlens.extract.domains import literal_trie
 from pactlens.resources.lexicon import alternation
 from pactlens.structure.doc import Doc
-from pactlens.regexes import lazy_re
+from pactlens.regexes import compile as compile_cached, lazy_re
 
 _I = re.IGNORECASE | re.MULTILINE
 
@@ -131,7 +131,7 @@ class KindScores:
 
 @lru_cache(maxsize=None)
 def _folded_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    return compile_cached(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
 def _count(rx: re.Pattern[str], folded: str, opening: re.Pattern[str] | None = None) -> int:

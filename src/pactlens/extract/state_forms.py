@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from pactlens.resources.states import StateMention, find_states, get, lookup
-from pactlens.regexes import lazy_re
+from pactlens.regexes import compile as compile_cached, lazy_re
 
 #: Combining forms of state names ("the Sino-Russian treaty", "the Anglo-Irish Agreement").
 _COMBINING = {"sino": "CHN", "russo": "RUS", "anglo": "GBR", "franco": "FRA", "indo": "IND", "turco": "TUR",
@@ -67,4 +67,4 @@ def _capitals() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _capitals_regex() -> re.Pattern[str]:
     names = sorted(_capitals(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return compile_cached(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pactlens.regexes import compile as compile_cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, Bloc]]:
     for form in sorted(by_form, key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in form.split())
         alternatives.append(body if form.isupper() else f"(?i:{body})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), by_form
+    return compile_cached(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"), by_form
 
 
 def bloc_named(form: str) -> Bloc | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from pactlens.regexes import lazy_re
+from pactlens.regexes import compile as compile_cached, lazy_re
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def _index() -> tuple[re.Pattern[str], dict[str, Organization]]:
     alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
     initials = re.escape("".join(sorted({f[0] for f in by_form})))
     # The first-letter lookahead lets the regex engine skip most positions at once.
-    return re.compile(rf"(?<![\w-])(?=[{initials}])(?:{alternatives})(?![\w-])"), by_form
+    return compile_cached(rf"(?<![\w-])(?=[{initials}])(?:{alternatives})(?![\w-])"), by_form
 
 
 def find_organizations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pactlens.regexes import lazy_re
+from pactlens.regexes import compile as compile_cached, lazy_re
 
 FORMS = ("long", "short", "alias", "adjective")
 
@@ -150,14 +150,14 @@ def _gazetteer() -> _Gazetteer:
     for stop in STOP_PHRASES:
         gz.forms[_key(stop)] = ("", "stop", stop)
     gz.pattern = rf"(?<!\w){_trie_regex(_key(v[2]) for v in gz.forms.values())}(?!\w)"
-    gz.regex = re.compile(gz.pattern)
+    gz.regex = compile_cached(gz.pattern)  # the largest pattern of a cold start: see pactlens.regexes
     return gz
 
 
 @lru_cache(maxsize=1)
 def _ignorecase_regex() -> re.Pattern[str]:
     """The trie matched case-insensitively, for a text whose lowercase is not as long as it ("İ")."""
-    return re.compile(_gazetteer().pattern, re.IGNORECASE)
+    return compile_cached(_gazetteer().pattern, re.IGNORECASE)
 
 
 def _spans(gz: _Gazetteer, text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
