@@ -154,7 +154,7 @@ def test_dates_are_read_with_extracts_event_words():
 def test_clauses_of_a_compound_sentence():
     """One sentence, several claims (UNSC article; then a paraphrase)."""
     from pactlens.structure.doc import Span
-    from pactlens.verify.claims import clauses
+    from pactlens.verify.claim_clauses import clauses
 
     for text, first, last in [
         ("The Security Council is one of the six principal organs and is charged with ensuring international peace "
@@ -183,7 +183,7 @@ def test_the_act_is_a_law_not_the_treaty():
     """Wikipedia, "General Agreement on Tariffs and Trade" (shared/eval/claims): "This Act gave the
     President the widest-ever negotiating authority" is the Trade Expansion Act, so "This Act" is no
     back-reference to the treaty; the other instrument nouns of the lexicon are (paraphrases)."""
-    from pactlens.verify import claims
+    from pactlens.verify import claim_names as claims
 
     assert claims._GENERIC_AGREEMENT.search("This Act gave the President the widest-ever negotiating authority.") is None
     assert claims._GENERIC_AGREEMENT.search("The Covenant binds each party to report every five years.")
