@@ -48,7 +48,8 @@ def _index() -> tuple[re.Pattern[str], dict[str, Organization]]:
     alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
     initials = re.escape("".join(sorted({f[0] for f in by_form})))
     # The first-letter lookahead lets the regex engine skip most positions at once.
-    return compile_cached(rf"(?<![\w-])(?=[{initials}])(?:{alternatives})(?![\w-])"), by_form
+    # (a prefix's hyphen is no part of another word: "a Major Non-NATO Ally", "anti-NATO" name NATO)
+    return compile_cached(rf"(?=[{initials}])(?:(?<![\w-])|(?<=\b[Nn]on-)|(?<=\b[Aa]nti-)|(?<=\b[Pp]ro-))(?:{alternatives})(?![\w-])"), by_form
 
 
 def find_organizations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:

@@ -28,6 +28,7 @@ NOT_ORG_HEADS = {
     "payments", "transfer", "network", "expenditures", "products", "version", "history", "research", "area",
     "zone", "summit", "talks", "conference", "dialogue", "process", "framework", "mechanism", "round",
     "pact", "presence", "weapons", "weapon", "overview", "background", "practices", "bodies", "development",
+    "ally",  # a status a state holds: "Major Non-NATO Ally"
 }
 #: Words that make any name holding them a place where a body works, not the body.
 FACILITY_WORDS = {"station", "airfield", "facility", "airport", "barracks", "base"}

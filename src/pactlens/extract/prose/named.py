@@ -72,16 +72,19 @@ from pactlens.extract.prose.org_evidence import (
     classified,
     defined_bodies,
     institution_head,
+    listed_with_bodies,
     listed_with_places,
     named_things,
     not_org_acronyms,
+    numbered_body,
+    reports,
     supported,
 )
 from pactlens.extract.prose.org_merge import merge_organizations
 from pactlens.extract.prose.table_bodies import tabled_bodies
 from pactlens.extract.prose.person_evidence import lowercase_words, modified, norp_words, not_a_person, place_names
-from pactlens.extract.prose.people import _SINGLE_TITLES, _TITLE_SET
 from pactlens.regexes import lazy_re
+from pactlens.extract.prose.people import _OCCUPATIONS, _SINGLE_TITLES, _TITLE_SET
 
 __all__ = ["OrgName", "name_key", "organizations", "person_spans"]
 
@@ -104,6 +107,9 @@ def _clean(text: str, start: int, end: int, wrapped: bool = False) -> tuple[int,
         cut = max(cut, piece.rfind("\n"))  # the span began a line: that line is a heading or a cell
     if cut >= 0:
         start += cut + 1
+    opened = text.rfind(" (", start, end)
+    if opened > start and ")" not in text[opened:end]:
+        end = opened  # "the Appellate Body (AB": the model ran into the acronym the name defines
     while start < end and text[start] in " \t\"'“”‘’(*-–—•":
         start += 1
     while end > start and text[end - 1] in " \t\"'“”‘’),.;:*":
@@ -183,6 +189,8 @@ def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[t
     return out
 
 
+#: Office words in lower case: a name of policy words ending in one names a post.
+_OFFICES = {t.lower() for t in _SINGLE_TITLES} | {o.lower() for o in _OCCUPATIONS}
 _RANKS = {"Rear", "Vice", "Deputy", "Assistant", "Under", "Lieutenant", "Major", "Brigadier", "Acting", "Former", "First", "Chief"}
 #: Words that join the words of an organization's name but never a person's.
 _FUNCTION = {"without", "of", "for", "the", "and", "on", "in", "at", "to", "from", "with", "&"}
@@ -233,8 +241,9 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
             a += m.end()
         b = _completed(text, a, b)
         name = " ".join(text[a:b].split())  # a name wrapped over two lines is written with one space
-        if " " not in name and _POST_AFTER.match(text, b):
-            continue  # "Treasury Secretary Scott Bessent": the word names a post, not a body at work
+        if " " not in name and _POST_AFTER.match(text, b) or _title_goes_on(text, name, b):
+            continue  # "Treasury Secretary Scott Bessent": the word names a post, not a body at work; so does
+            # the first word of a title the model cut ("the Crown[ Prince]")
         if not name or any(y <= a and b <= z for y, z in known):
             continue  # the gazetteer's (a longer name holding one, "United Nations Development Programme", is not)
         if POST_BEFORE.search(text, max(0, a - 40), a) and not (" " in name and institution_head(name)) \
@@ -256,12 +265,28 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     things = {form_key(n) for n in named_things(text, raw)}
     raw = [(a, b, n) for a, b, n in raw if form_key(n) not in things]
     defined = {a for m in PAREN_ACRONYM.finditer(text) for a in (m.group(1), m.group(1).rstrip("s"))}
+    defined -= _spelled_as_bodies(text, inside)  # (spelled out as a body in an author's note, it is one: "CSIS")
     heads = headings(doc)
-    return [
-        g for g in merge_organizations(text, raw, inside, defined, votes)
-        if not _only_a_place(g, sdoc) and not heads.holds_all(g.spans)
-        and (supported([g.name, *g.forms], g.spans, text, votes, g.acronym) or vouched.intersection(g.spans))
-    ]
+    merged = [g for g in merge_organizations(text, raw, inside, defined, votes)
+              if not _only_a_place(g, sdoc) and not heads.holds_all(g.spans)]
+    kept = [supported([g.name, *g.forms], g.spans, text, votes, g.acronym) or bool(vouched.intersection(g.spans))
+            or reports(sdoc, g.spans) for g in merged]
+    rest = [i for i, k in enumerate(kept) if not k]
+    bodies = [span for g, k in zip(merged, kept) if k for span in g.spans] + list(known)
+    listed = listed_with_bodies(text, [merged[i].spans for i in rest], bodies)
+    return [g for i, g in enumerate(merged) if kept[i] or i in {rest[j] for j in listed}]
+
+
+def _spelled_as_bodies(text: str, inside) -> set[str]:
+    """Acronyms the text spells out as a body outside its body ("Center for Strategic and International
+    Studies (CSIS)" in an author's note): used alone in the body, they name that body, not something else.
+    (Spelled out in the body, the full name is a candidate itself, and the acronym joins it or falls with it.)"""
+    out = set()
+    for _, b, _ in defined_bodies(text, lambda at: not inside(at)):
+        m = PAREN_ACRONYM.match(text, text.find("(", b))
+        if m:
+            out.add(m.group(1))
+    return out
 
 
 #: What completes a body's name the model cut at its head: "U.S. Agency[ for Global Media]", "House Select
@@ -291,6 +316,15 @@ def _completed(text: str, start: int, end: int) -> int:
 #: An office after a one-word body's name makes the two a post: "Treasury Secretary", "Pentagon spokesman".
 _POST_AFTER = lazy_re(r"[ \t]+(?:Secretary|Minister|Spokes(?:man|woman|person)|spokes(?:man|woman|person))\b")
 
+_NEXT_WORD = lazy_re(r"\s+([A-Z][\w.-]*)")
+
+
+def _title_goes_on(text: str, name: str, end: int) -> bool:
+    """The name's last word and the word after it make an office title: "Crown" before "Prince"."""
+    m = _NEXT_WORD.match(text, end, end + 40)
+    return m is not None and f"{name.split()[-1]} {m.group(1)}" in _TITLE_SET
+
+
 _LOCATIVE = {"in", "at", "near", "outside", "around", "off"}
 #: Labels of spans that may be organizations: ORG, and the others when the text says they name a body.
 _BODY_LABELS = {"ORG", "PERSON", "PRODUCT", "GPE", "LOC"}
@@ -309,7 +343,16 @@ def _only_a_place(g: OrgName, sdoc: Any) -> bool:
     return True
 
 
-def _head_before_of(low: list[str], heads: set[str] = _COMPLETED_HEADS) -> bool:
+#: Heads that make "<head> for/of/on …" a body whatever word ends it: "European Bank for Reconstruction and
+#: Development", "Organization for Economic Co-operation and Development", "Court of Justice".
+_BODY_HEADS_BEFORE_OF = _COMPLETED_HEADS | {
+    "bank", "fund", "organization", "organisation", "corporation", "union", "federation", "association",
+    "foundation", "society", "court", "tribunal", "assembly", "parliament", "academy", "college", "university",
+    "school", "league", "party", "secretariat", "directorate", "command",
+}
+
+
+def _head_before_of(low: list[str], heads: set[str] = _BODY_HEADS_BEFORE_OF) -> bool:
     """The name's head stands before its first "for", "of" or "on" and is one of ``heads``: "Agency for …
     Development" is an agency, "Economic Framework for Prosperity" a framework."""
     at = next((i for i, w in enumerate(low) if w in {"for", "of", "on"}), None)
@@ -317,9 +360,12 @@ def _head_before_of(low: list[str], heads: set[str] = _COMPLETED_HEADS) -> bool:
 
 
 def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) -> bool:
+    if numbered_body(name):
+        name = re.sub(r"(?:\s+\d+)+$", "", name)  # "Task Force 59" is judged as "Task Force"
     words = name.split()
     low = [w.lower() for w in words]
-    if not name[:1].isupper() or DIGIT.search(name) or DEBRIS.search(name) or "$" in name or ":" in name:
+    if not name[:1].isupper() or DIGIT.search(name) and not numbered_body(name) or DEBRIS.search(name) or "$" in name \
+            or ":" in name:
         return True
     if low[-1] in NOT_ORG_HEADS and not (low[-1] in {"programme", "program"} and re.match(r"(?:United Nations|UN|World)\b", name)) \
             and not chamber(name) and not _head_before_of(low):
@@ -346,6 +392,8 @@ def _rejected(name: str, titled: bool, person_words: set[str], votes, lookup) ->
         return True  # "U.S. Naval": a name cut short
     if name in _TITLE_SET or titled and len(words) == 1 or (words[-1] in _SINGLE_TITLES and set(words[:-1]) <= _RANKS):
         return True  # a post: "Rear Admiral", "Secretary of State" (the U.S. Trade Representative's office is not)
+    if len(words) > 1 and low[-1] in _OFFICES and set(low[:-1]) <= GENERIC:
+        return True  # a post named by its field: "National Security Advisor", "Foreign Minister"
     if lookup(name) is not None or lookup(bare) is not None or (len(words) == 1 and lookup(name.rstrip("s")) is not None):
         return True  # a state ("UAE") or its people ("Bahrainis")
     if words[-1] in person_words or (len(words) == 1 and name in person_words):

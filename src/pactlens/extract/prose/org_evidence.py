@@ -23,6 +23,7 @@ from typing import Any
 
 from pactlens.extract.prose.name_forms import ACRONYM, GENERIC, ITEM_BEFORE, NOT_ORG_HEADS, ORG_HEADS, US, form_key
 from pactlens.regexes import lazy_re
+from pactlens.resources.lexicon import words
 
 #: Head nouns of institutions (with ``ORG_HEADS``): a name ending in one, or "<head> of/for …", is a body.
 INSTITUTION_HEADS = ORG_HEADS | {
@@ -72,8 +73,10 @@ _CLASSIFIER_AFTER = lazy_re(
     r"|^-(?:owned|operated|run|backed|funded|built|made)\b"  # "an Amazon-owned data center"
     # a trade and its kind after the name: "the Anaconda copper company", "the Wagner mercenary group"
     r"|^\s+(?:[a-z-]+\s+){1,2}(?:company|firm|corporation|conglomerate|group|bank|airline|carrier|network)\b"
+    # what a news outlet gives: "a Fox News interview", "a Reuters poll"
+    r"|^\s+(?:interview|broadcast|poll|editorial|op-ed|documentary|podcast)s?\b"
     # people it employs: "Yale law professors", "Pentagon officials", "House Foreign Affairs Chairman Eliot Engel"
-    r"|^\s+(?:[a-z]+\s+)?(?:officials?|professors?|researchers?|scholars?|analysts?|economists?|spokes(?:man|woman|person)|"
+    r"|^\s+(?:(?!(?:and|or|nor|with|by|to|of)\s)[a-z]+\s+)?(?:officials?|professors?|researchers?|scholars?|analysts?|economists?|spokes(?:man|woman|person)|"
     r"executives?|employees|staff(?:ers)?|lawmakers|personnel|engineers|scientists|diplomats|negotiators|investigators|"
     r"inspectors|Chairman|Chairwoman|Chair)\b"
 )
@@ -99,9 +102,23 @@ _TERM_DEFINED = lazy_re(r"\b[a-z][a-z-]+\s+\(([A-Z][A-Z&-]{0,8}[A-Z]s?)[)—–,
 _PAREN = lazy_re(r"\(([A-Z][A-Za-z&-]{1,10}(?:\s[A-Z][A-Za-z&-]{1,10}){0,2})[)—–,;:]")
 
 
+#: A body's number, not a figure: "Task Force 59", "the 40 Committee" (a year is a date: "2024 Summit").
+_NUMBER = lazy_re(r"(?!(?:1[89]|20)\d\d$)\d{1,4}")
+
+
+def numbered_body(name: str) -> bool:
+    """The name's only figures are whole numbers that number a body: "Task Force 59", "40 Committee"."""
+    words = name.split()
+    rest = [w for w in words if not _NUMBER.fullmatch(w)]
+    return len(rest) < len(words) and not any(c.isdigit() for w in rest for c in w) and institution_head(" ".join(rest))
+
+
 def institution_head(name: str) -> bool:
-    """The name carries an institution's head noun, a company's suffix or a company's trade."""
+    """The name carries an institution's head noun, a company's suffix or a company's trade
+    (a number after it is the body's: "Task Force 59")."""
     words = [w.strip(".,’'") for w in name.split()]
+    while len(words) > 1 and _NUMBER.fullmatch(words[-1]):
+        words.pop()
     low = [w.lower() for w in words if w]
     if not low:
         return False
@@ -239,3 +256,54 @@ def defined_bodies(text: str, inside) -> list[tuple[int, int, str]]:
                 break
     return out
 
+
+
+#: Verbs of saying and publishing: a name the model calls ORG that reports, announces or states
+#: something is a body at work ("Reuters reported", "CSIS previously reported", "Gazprom announced").
+_REPORTING = frozenset(words("speech_verbs")) | {"reported", "reports", "published", "publishes"}
+
+
+def reports(sdoc: Any, spans: list[tuple[int, int]]) -> bool:
+    """The name is, somewhere, the subject of a verb of saying or publishing."""
+    for a, b in spans:
+        span = sdoc.char_span(a, b, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.lower_ in _REPORTING:
+            return True
+    return False
+
+
+#: What joins two items of a list: "Micron, LAM Research, and Applied Materials", "the Voice of America
+#: and Radio Free Asia" (an article and a line break may stand between).
+_LIST_JOIN = lazy_re(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?")
+
+
+def listed_with_bodies(text: str, spans_of: list[list[tuple[int, int]]], bodies: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the names (each given by its spans) that stand in a list beside a body already
+    kept, or beside a name so kept in turn: a list of bodies is read as one ("USAGM funds the Voice
+    of America and Radio Free Asia")."""
+    ends = {b for _, b in bodies}
+    starts = {a for a, _ in bodies}
+    kept: set[int] = set()
+    grew = True
+    while grew:
+        grew = False
+        for i, spans in enumerate(spans_of):
+            if i in kept:
+                continue
+            if any(_joined(text, ends, a, b, starts) for a, b in spans):
+                kept.add(i)
+                ends.update(b for _, b in spans)
+                starts.update(a for a, _ in spans)
+                grew = True
+    return kept
+
+
+def _joined(text: str, ends: set[int], a: int, b: int, starts: set[int]) -> bool:
+    """A list's joint stands between the span and a kept name's, before it or after it."""
+    for y in range(max(0, a - 12), a):
+        if y in ends and _LIST_JOIN.fullmatch(text, y, a):
+            return True
+    for z in range(b, min(len(text), b + 12)):
+        if z in starts and _LIST_JOIN.fullmatch(text, b, z):
+            return True
+    return False
