@@ -78,13 +78,14 @@ from pactlens.extract.prose.org_evidence import (
     not_org_acronyms,
     numbered_body,
     reports,
+    spelled_as_bodies,
     supported,
 )
 from pactlens.extract.prose.org_merge import merge_organizations
 from pactlens.extract.prose.table_bodies import tabled_bodies
 from pactlens.extract.prose.person_evidence import lowercase_words, modified, norp_words, not_a_person, place_names
-from pactlens.regexes import lazy_re
 from pactlens.extract.prose.people import _OCCUPATIONS, _SINGLE_TITLES, _TITLE_SET
+from pactlens.regexes import lazy_re
 
 __all__ = ["OrgName", "name_key", "organizations", "person_spans"]
 
@@ -265,7 +266,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     things = {form_key(n) for n in named_things(text, raw)}
     raw = [(a, b, n) for a, b, n in raw if form_key(n) not in things]
     defined = {a for m in PAREN_ACRONYM.finditer(text) for a in (m.group(1), m.group(1).rstrip("s"))}
-    defined -= _spelled_as_bodies(text, inside)  # (spelled out as a body in an author's note, it is one: "CSIS")
+    defined -= spelled_as_bodies(text, inside)  # (spelled out as a body in an author's note, it is one: "CSIS")
     heads = headings(doc)
     merged = [g for g in merge_organizations(text, raw, inside, defined, votes)
               if not _only_a_place(g, sdoc) and not heads.holds_all(g.spans)]
@@ -275,18 +276,6 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     bodies = [span for g, k in zip(merged, kept) if k for span in g.spans] + list(known)
     listed = listed_with_bodies(text, [merged[i].spans for i in rest], bodies)
     return [g for i, g in enumerate(merged) if kept[i] or i in {rest[j] for j in listed}]
-
-
-def _spelled_as_bodies(text: str, inside) -> set[str]:
-    """Acronyms the text spells out as a body outside its body ("Center for Strategic and International
-    Studies (CSIS)" in an author's note): used alone in the body, they name that body, not something else.
-    (Spelled out in the body, the full name is a candidate itself, and the acronym joins it or falls with it.)"""
-    out = set()
-    for _, b, _ in defined_bodies(text, lambda at: not inside(at)):
-        m = PAREN_ACRONYM.match(text, text.find("(", b))
-        if m:
-            out.add(m.group(1))
-    return out
 
 
 #: What completes a body's name the model cut at its head: "U.S. Agency[ for Global Media]", "House Select

@@ -19,9 +19,19 @@ applies them to the candidates it has already cleaned and filtered.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from pactlens.extract.prose.name_forms import ACRONYM, GENERIC, ITEM_BEFORE, NOT_ORG_HEADS, ORG_HEADS, US, form_key
+from pactlens.extract.prose.name_forms import (
+    ACRONYM,
+    GENERIC,
+    ITEM_BEFORE,
+    NOT_ORG_HEADS,
+    ORG_HEADS,
+    PAREN_ACRONYM,
+    US,
+    form_key,
+)
 from pactlens.regexes import lazy_re
 from pactlens.resources.lexicon import words
 
@@ -256,6 +266,18 @@ def defined_bodies(text: str, inside) -> list[tuple[int, int, str]]:
                 break
     return out
 
+
+
+def spelled_as_bodies(text: str, inside: Callable[[int], bool]) -> set[str]:
+    """Acronyms the text spells out as a body outside its body ("Center for Strategic and International
+    Studies (CSIS)" in an author's note): used alone in the body, they name that body, not something else.
+    (Spelled out in the body, the full name is a candidate itself, and the acronym joins it or falls with it.)"""
+    out: set[str] = set()
+    for _, b, _ in defined_bodies(text, lambda at: not inside(at)):
+        m = PAREN_ACRONYM.match(text, text.find("(", b))
+        if m:
+            out.add(m.group(1))
+    return out
 
 
 #: Verbs of saying and publishing: a name the model calls ORG that reports, announces or states
