@@ -171,6 +171,37 @@ def test_page_cache_serves_fresh_entries_without_asking_and_rechecks_after_a_wri
     assert cache.get("k", lambda: asked.append(1) or 1, lambda: "rebuilt") == "A" and len(asked) == 2
 
 
+def test_requests_for_a_page_being_built_wait_for_that_one_build_without_holding_threads():
+    import asyncio
+    import threading
+
+    from pactlens.web.cache import PageCache, cached
+
+    cache, release, calls = PageCache(recheck=60), threading.Event(), []
+
+    def build() -> str:
+        release.wait(5)
+        return "page"
+
+    def get(key, version, make):  # counts the calls that reach a thread
+        calls.append(key)
+        return PageCache.get(cache, key, version, make)
+
+    cache.get = get
+
+    async def run() -> list[str]:
+        first = [asyncio.ensure_future(cached(cache, "k", lambda: 1, build)) for _ in range(20)]
+        await asyncio.sleep(0.05)
+        cache.recheck_all()  # a write after those began: the next request does not take their answer
+        later = asyncio.ensure_future(cached(cache, "k", lambda: 2, lambda: "new page"))
+        await asyncio.sleep(0.05)
+        release.set()
+        return await asyncio.gather(*first, later)
+
+    answers = asyncio.run(run())
+    assert answers == ["page"] * 20 + ["new page"] and calls == ["k", "k"]
+
+
 def test_page_cache_evicts_the_least_recently_used():
     from pactlens.web.cache import PageCache
 
@@ -228,6 +259,23 @@ def test_a_build_that_fails_is_not_cached():
         cache.get("k", lambda: 1, lambda: {}["missing"])
     assert cache.fresh("k") is None and cache.get("k", lambda: 1, lambda: "ok") == "ok"
 
+def test_search_page_shows_the_best_hits_says_how_many_match_and_links_to_the_rest(client, ids, monkeypatch):
+    from pactlens.web import pages
+
+    monkeypatch.setattr(pages, "SEARCH_PAGE", 10)
+    first = client.get("/search", params={"q": "the"}).text
+    total = int(re.search(r"(\d+) matching sentences", first)[1])
+    assert total > 20 and first.count('class="hit-text"') == 10 and "1–10 shown" in first
+    assert 'href="/search?q=the&amp;page=2"' in first and "Better matches" not in first
+    last_page = -(-total // 10)
+    last = client.get("/search", params={"q": "the", "page": last_page}).text
+    assert last.count('class="hit-text"') == total - 10 * (last_page - 1) and f'start="{10 * (last_page - 1) + 1}"' in last
+    assert "More matches" not in last and f"page={last_page - 1}" in last
+    shown = [hit for k in range(1, last_page + 1)
+             for hit in re.findall(r'/documents/(\w+)\?at=(\d+-\d+)', client.get("/search", params={"q": "the", "page": k}).text)]
+    assert len(shown) == len(set(shown)) == total  # every hit once across the pages, none twice
+
+
 def test_search_sees_a_document_this_server_just_stored(client, lib):
     assert client.get("/api/search", params={"q": "Atlantic"}).json() == []  # cached: no hit yet
     assert "0 matching sentences" in client.get("/search", params={"q": "Atlantic"}).text
@@ -236,6 +284,22 @@ def test_search_sees_a_document_this_server_just_stored(client, lib):
     assert client.get("/api/search", params={"q": "Atlantic"}).json()  # not the cached empty answer
     page = client.get("/search", params={"q": "Atlantic"}).text
     assert "0 matching sentences" not in page and "<mark>Atlantic</mark>" in page
+
+
+def test_an_upload_is_stored_from_rows_its_analysis_job_built(client, lib, monkeypatch):
+    """The analysis job (a worker process under `pactlens serve`) builds the rows; the server
+    only inserts them, so it never serialises an analysis while readers wait."""
+    from pactlens.store.library import Library
+
+    def no_add(*args, **kwargs):
+        raise AssertionError("the server built the rows itself")
+
+    monkeypatch.setattr(Library, "add", no_add)
+    files = {"file": (NATO.name, NATO.read_bytes(), "text/plain")}
+    made = client.post("/api/documents", files=files)
+    assert made.status_code == 201 and made.json()["title"].lower() == "north atlantic treaty" and made.json()["agreements"] >= 1
+    assert client.post("/api/documents", files=files).json() == {**made.json(), "stored": False}
+    assert lib.search("armed attack")[0].document_id == made.json()["id"]
 
 
 def test_a_write_by_another_process_shows_after_the_recheck_interval(client, lib, tmp_path):

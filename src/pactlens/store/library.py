@@ -183,12 +183,20 @@ class Library:
                                 agreements=titles[r.id], added_at=_utc(r.added_at), pipeline=r.pipeline)
                 for r in docs]
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Sentences matching a web-style query (see :mod:`pactlens.store.search`), best first."""
+    def search(self, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+        """Sentences matching a web-style query (see :mod:`pactlens.store.search`), best first;
+        ``offset`` skips that many of the best (a results page after the first)."""
         from pactlens.store.search import search
 
         with self._read() as conn:
-            return search(conn, query, max(1, min(limit, 10_000)))
+            return search(conn, query, max(1, min(limit, 10_000)), max(0, offset))
+
+    def search_page(self, query: str, limit: int, offset: int = 0) -> tuple[list[SearchHit], int]:
+        """One page of :meth:`search` and how many sentences match in all, read together."""
+        from pactlens.store.search import count, search
+
+        with self._read() as conn:
+            return search(conn, query, max(1, min(limit, 10_000)), max(0, offset)), count(conn, query)
 
     def stale(self, pipeline: str) -> list[str]:
         d = t.documents.c

@@ -28,15 +28,17 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SQLITE = text(
     "SELECT s.document_id, s.span_start, s.span_end, s.text, m.score, d.title, d.source "
     "FROM (SELECT rowid AS id, rank AS score FROM sentences_fts WHERE sentences_fts MATCH :q "
-    "      ORDER BY rank, rowid LIMIT :limit) m "
+    "      ORDER BY rank, rowid LIMIT :limit OFFSET :offset) m "
     "JOIN sentences s ON s.id = m.id JOIN documents d ON d.id = s.document_id "
     "ORDER BY m.score, m.id"
 )
 _POSTGRES = text(
     "SELECT s.document_id, s.span_start, s.span_end, s.text, ts_rank(s.tsv, q) AS score, d.title, d.source "
     "FROM sentences s JOIN documents d ON d.id = s.document_id, websearch_to_tsquery('english', :q) q "
-    "WHERE s.tsv @@ q ORDER BY score DESC, s.document_id, s.span_start LIMIT :limit"
+    "WHERE s.tsv @@ q ORDER BY score DESC, s.document_id, s.span_start LIMIT :limit OFFSET :offset"
 )
+_SQLITE_COUNT = text("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH :q")
+_POSTGRES_COUNT = text("SELECT count(*) FROM sentences s WHERE s.tsv @@ websearch_to_tsquery('english', :q)")
 
 
 def fts5_query(query: str) -> str | None:
@@ -69,16 +71,28 @@ def _fts5_term(raw: str) -> str | None:
     return term + " *" if raw.endswith("*") and len(words) == 1 else term
 
 
-def search(conn: Connection, query: str, limit: int) -> list[SearchHit]:
+def search(conn: Connection, query: str, limit: int, offset: int = 0) -> list[SearchHit]:
+    """The ``limit`` best matches after the first ``offset``."""
     query = query.replace("\x00", " ")  # PostgreSQL refuses NUL in text
     q = fts5_query(query)
     if q is None:  # nothing to look for (no words, or only exclusions): same answer on both backends
         return []
     if conn.dialect.name == "postgresql":
-        rows = conn.execute(_POSTGRES, {"q": query, "limit": limit})
+        rows = conn.execute(_POSTGRES, {"q": query, "limit": limit, "offset": offset})
         return [_hit(r, r.score) for r in rows]
-    rows = conn.execute(_SQLITE, {"q": q, "limit": limit})
+    rows = conn.execute(_SQLITE, {"q": q, "limit": limit, "offset": offset})
     return [_hit(r, -r.score) for r in rows]  # bm25: lower is better
+
+
+def count(conn: Connection, query: str) -> int:
+    """How many sentences match (the index alone: no sentence is read or scored)."""
+    query = query.replace("\x00", " ")
+    q = fts5_query(query)
+    if q is None:
+        return 0
+    if conn.dialect.name == "postgresql":
+        return conn.execute(_POSTGRES_COUNT, {"q": query}).scalar_one()
+    return conn.execute(_SQLITE_COUNT, {"q": q}).scalar_one()
 
 
 def _hit(row, rank: float) -> SearchHit:

@@ -90,11 +90,11 @@ async def upload(request: Request, response: Response,
                  file: Annotated[UploadFile, File(description="A .txt, .md, .html, .pdf or .docx document.")],
                  replace: Annotated[bool, Query(description="Re-analyse even if the same file is stored.")] = False):
     """Analyse an uploaded document and store it. 201 when stored, 200 when it was already there."""
-    analysis, doc_id, stored = await ingest_upload(request, file, replace)
+    outline, doc_id, stored = await ingest_upload(request, file, replace)
     response.status_code = 201 if stored else 200
     response.headers["Location"] = f"/api/documents/{doc_id}"
-    return DocumentCreated(id=doc_id, stored=stored, title=analysis.document.title, kind=analysis.document.kind,
-                           agreements=len(analysis.agreements), url=f"/documents/{doc_id}")
+    return DocumentCreated(id=doc_id, stored=stored, title=outline.title, kind=outline.kind,
+                           agreements=outline.agreements, url=f"/documents/{doc_id}")
 
 
 @router.get("/documents", response_model=list[DocumentSummary])

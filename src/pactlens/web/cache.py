@@ -11,23 +11,33 @@ Checking the version is cheap but is still a database call, so an entry
 checked less than ``recheck`` seconds ago is served without one: a change
 made by another process (``pactlens reanalyse``, a second server) shows
 within that time, and this server's own writes call :meth:`PageCache.recheck_all`
-so they show at once. Under load, one thread per key builds a missing page
-while the others wait for it, instead of all building the same page.
+so they show at once. Under load, one thread per key checks or builds an entry
+while the other requests for it wait on the event loop, not in threads of their
+own: a new document's first page takes a tenth of a second to build, and the
+readers who all open it at once used to hold every thread of the pool waiting
+for it, so a search that needed one queued behind them (bench/load.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sized
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from starlette.concurrency import run_in_threadpool
-
 T = TypeVar("T")
 _STRIPES = 64  # per-key build locks, striped so arbitrary search strings cannot grow a lock table
+#: A check or build in flight: when it began (monotonic) and the task that runs it.
+_Flight = tuple[float, "asyncio.Future"]
+#: Threads that check and build entries (database reads, rendering): more only queue for the GIL.
+BUILD_THREADS = 8
+_EXECUTOR: ThreadPoolExecutor | None = None
+_EXECUTOR_LOCK = threading.Lock()
 
 
 @dataclass
@@ -49,6 +59,9 @@ class PageCache(Generic[T]):
         self._lock = threading.Lock()
         self._build_locks = [threading.Lock() for _ in range(_STRIPES)]
         self._epoch = 0.0  # entries checked before this moment are rechecked before use
+        #: per event loop, the checks or builds in flight by key (touched only on that loop)
+        self._flights: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[Hashable, _Flight]] = \
+            weakref.WeakKeyDictionary()
 
     def fresh(self, key: Hashable) -> T | None:
         """The value if it was checked recently enough to serve without asking the database
@@ -100,7 +113,36 @@ class PageCache(Generic[T]):
 
 async def cached(cache: PageCache[T], key: Hashable, version: Callable[[], Hashable], build: Callable[[], T]) -> T:
     """From the cache on the event loop when the entry is fresh; else checked (and rebuilt if
-    needed) in a worker thread, so the loop never waits on the database."""
+    needed) in a worker thread, so the loop never waits on the database. Requests for a key
+    already being checked share that one call: they wait for it on the loop, holding no thread."""
     if (value := cache.fresh(key)) is not None:
         return value
-    return await run_in_threadpool(cache.get, key, version, build)
+    loop = asyncio.get_running_loop()
+    flights = cache._flights.setdefault(loop, {})
+    flight = flights.get(key)
+    if flight is None or flight[0] <= cache._epoch:  # none, or begun before this server's last write
+        future = loop.run_in_executor(_executor(), cache.get, key, version, build)
+        flight = flights[key] = (time.monotonic(), future)
+        future.add_done_callback(lambda f: _landed(flights, key, f))
+    return await asyncio.shield(flight[1])  # a reader who leaves does not cancel the others' answer
+
+
+def _executor() -> ThreadPoolExecutor:
+    """The threads that check and build entries, shared by every cache of the process.
+
+    A plain executor, not the thread pool of Starlette's ``run_in_threadpool``: anyio's call
+    yields to the event loop before it starts and again to take a limiter token, and under
+    load each turn of the loop waits behind every other request in it; bench/load.py showed
+    a new search spending 2 ms in its thread and 180-290 ms waiting to get there."""
+    global _EXECUTOR
+    with _EXECUTOR_LOCK:
+        if _EXECUTOR is None:
+            _EXECUTOR = ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="pactlens-page")
+        return _EXECUTOR
+
+
+def _landed(flights: dict[Hashable, _Flight], key: Hashable, future: asyncio.Future) -> None:
+    if key in flights and flights[key][1] is future:
+        del flights[key]
+    if not future.cancelled():
+        future.exception()  # its error (a 404) went to whoever waited; never "never retrieved"

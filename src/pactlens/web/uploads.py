@@ -15,6 +15,7 @@ from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from pactlens.ingest.discover import SUPPORTED_SUFFIXES
+from pactlens.web.prepared import Outline, Prepared, prepare
 from pactlens.web.problems import ProblemError
 
 log = logging.getLogger("pactlens.web")
@@ -70,15 +71,15 @@ def check_type(data: bytes, name: str) -> None:
         raise ProblemError(422, f"{name}: the file is empty")
 
 
-async def analyze(state, data: bytes, name: str):
-    """The analysis of an upload in the app's bounded pool (:mod:`pactlens.web.workers`):
-    503 with Retry-After when every worker is busy and the wait list is full, 413 past a
-    limit (time and memory included), 500 when the worker died on the file."""
-    from pactlens.pipeline import analyze_bytes
+async def analyze(state, data: bytes, name: str) -> Prepared:
+    """The analysis of an upload in the app's bounded pool (:mod:`pactlens.web.workers`), with
+    its rows built there too (:mod:`pactlens.web.prepared`): 503 with Retry-After when every
+    worker is busy and the wait list is full, 413 past a limit (time and memory included),
+    500 when the worker died on the file."""
     from pactlens.web.workers import PoolBusy, WorkerFailed
 
     try:
-        return await state.analysis_pool.run(analyze_bytes, data, name, source=name,
+        return await state.analysis_pool.run(prepare, data, name, source=name,
                                              max_bytes=state.settings.max_upload_bytes)
     except PoolBusy as exc:
         raise ProblemError(503, str(exc), {"Retry-After": str(exc.retry_after)}) from None
@@ -87,25 +88,25 @@ async def analyze(state, data: bytes, name: str):
         raise ProblemError(500, f"{name}: the analysis worker failed on this file") from None
 
 
-def _stored(lib, data: bytes):
-    """The stored analysis of these exact bytes, if any (ids are the sha256's first 16 hex digits)."""
+def _stored(lib, data: bytes) -> Outline | None:
+    """The stored document of these exact bytes, if any (ids are the sha256's first 16 hex digits)."""
     digest = hashlib.sha256(data).hexdigest()
     if not lib.has(digest):
         return None
     found = lib.get(digest[:16])
-    return found if found is not None and found.document.sha256 == digest else None
+    return Outline.of(found) if found is not None and found.document.sha256 == digest else None
 
 
-async def ingest_upload(request, upload: UploadFile, replace: bool = False):
-    """Check, analyse and store one upload; returns (analysis, document id, newly stored?)."""
+async def ingest_upload(request, upload: UploadFile, replace: bool = False) -> tuple[Outline, str, bool]:
+    """Check, analyse and store one upload; returns (what it is, document id, newly stored?)."""
     state = request.app.state
     name = safe_name(upload.filename)
     data = await read_limited(upload, state.settings.max_upload_bytes)
     await run_in_threadpool(check_type, data, name)
     if not replace and (known := await run_in_threadpool(_stored, state.lib, data)) is not None:
-        return known, known.document.id, False
-    analysis = await analyze(state, data, name)
-    doc_id, stored = await run_in_threadpool(state.lib.add, analysis, replace=replace, source_bytes=data)
+        return known, hashlib.sha256(data).hexdigest()[:16], False
+    prepared = await analyze(state, data, name)
+    [(doc_id, stored)] = await run_in_threadpool(state.lib.add_rows, [prepared.rows], replace=replace)
     if stored:
         state.pages.recheck_all()
-    return analysis, doc_id, stored
+    return prepared.outline, doc_id, stored
