@@ -366,11 +366,12 @@ class CpuClock:
     def stop(self) -> None:
         self.end = self._now()
 
-    def line(self, seconds: float) -> str:
+    def line(self, seconds: float, reads: int) -> str:
         used = [e - b for b, e in zip(self.begin, self.end)]
         names = ["load generator", "server", "analysis workers"] if self.server else ["load generator"]
+        per_read = f"; server CPU per read {used[1] / reads * 1000:.2f} ms" if self.server and reads else ""
         return "CPU use (share of one core): " + ", ".join(
-            f"{n} {u / seconds:.0%}" for n, u in zip(names, used)) + f"; machine has {os.cpu_count()} cores"
+            f"{n} {u / seconds:.0%}" for n, u in zip(names, used)) + f"; machine has {os.cpu_count()} cores" + per_read
 
 
 async def run(args) -> int:
@@ -404,6 +405,7 @@ async def run(args) -> int:
             by_kind, uploads = {"pages": Stats(), "searches": Stats(), "new searches": Stats()}, Stats()
             rng = random.Random(5)
             clock = CpuClock(proc.pid if proc else None)
+            load_before = os.getloadavg()
             clock.start()
             start = time.monotonic()
             stop = start + args.duration
@@ -427,7 +429,9 @@ async def run(args) -> int:
         for name, st in by_kind.items():
             print("  " + st.line(name, elapsed))
         print(uploads.line("hostile" if args.bombs else "uploads", elapsed))
-        print(clock.line(elapsed))
+        print(clock.line(elapsed, len(reads.latencies)))
+        print("machine load average (1 min) before/after: {:.1f} / {:.1f}: other work on the machine takes "
+              "cores from the server, so read the figures as ratios to the baseline".format(load_before[0], os.getloadavg()[0]))
         print(memory.line())
         if args.baseline > 0 and base_stats.latencies:
             ratio = (len(reads.latencies) / elapsed) / (len(base_stats.latencies) / args.baseline)
