@@ -192,6 +192,30 @@ def test_a_long_treaty_reads_with_an_outline_and_evidence_one_click_away(server,
     assert not page.errors
 
 
+def test_a_search_hit_is_marked_on_the_page_that_holds_it(server, page, monkeypatch):
+    """Small pages again: the hit furthest into the Canberra Pact is on a later page, served as
+    cached; the script marks exactly the hit's characters and brings them into view."""
+    import json
+    import urllib.request
+
+    from playwright.sync_api import expect
+
+    from pactlens.web import reader
+
+    monkeypatch.setattr(reader, "PAGE_CHARS", 5000)
+    base, ids = server
+    with urllib.request.urlopen(f"{base}/api/search?q=Governments&limit=200") as r:
+        hits = [h for h in json.loads(r.read()) if h["document_id"] == ids["anz-full"]]
+    hit = max(hits, key=lambda h: h["start"])
+    assert hit["start"] > 5000
+    page.goto(f"{base}/documents/{ids['anz-full']}?at={hit['start']}-{hit['end']}")
+    assert page.locator("#text").get_attribute("data-page") != "1"
+    marked = page.locator("#doctext mark.hit")
+    assert "".join(marked.all_text_contents()) == hit["text"]
+    expect(marked.first).to_be_in_viewport()
+    assert not page.errors
+
+
 def test_no_page_scrolls_sideways_on_a_phone(server, page):
     base, ids = server
     page.set_viewport_size({"width": 390, "height": 844})

@@ -59,12 +59,25 @@ def test_document_page_of_a_brief_without_records_renders_empty_sections(client,
     assert "No agreement found in this document." in page.text
 
 
-def test_search_hit_opens_the_document_at_the_match(client, ids):
+def test_search_hit_opens_the_cached_page_that_holds_the_match(client, ids, lib, monkeypatch):
+    """The page is served as cached (no rendering per hit); the browser marks the span, counting
+    from the page's start (``data-lo``): tests/test_browser.py checks the marking."""
+    from pactlens.web import reader
+
+    monkeypatch.setattr(reader, "PAGE_CHARS", 2000)
     page = client.get("/search", params={"q": "armed attack"}).text
-    link = re.search(r'href="(/documents/\w+\?at=(\d+)-(\d+))"', page)
-    assert link and "<mark>armed</mark>" in page
-    doc = client.get(link[1]).text
-    assert 'data-initial="match-1"' in doc and "match-1" in re.search(r'<mark data-r="[^"]*match-1[^"]*"', doc)[0]
+    assert "<mark>armed</mark>" in page
+    links = re.findall(r'href="(/documents/(\w+)\?at=(\d+)-(\d+))"', page)
+    link, doc_id, start, end = max(links, key=lambda x: int(x[2]))  # the hit furthest into its text
+    doc = client.get(link).text
+    number, lo = int(re.search(r'data-page="(\d+)"', doc)[1]), int(re.search(r'id="doctext" data-lo="(\d+)"', doc)[1])
+    assert number > 1 and lo <= int(start) and f"Page {number} of" in doc
+    assert doc == client.get(f"/documents/{doc_id}?page={number}").text  # the page itself, nothing added
+    after = client.get(f"/documents/{doc_id}?page={number + 1}").text
+    assert f"Page {number} of {number}" in doc or int(re.search(r'data-lo="(\d+)"', after)[1]) > int(start)
+    assert "armed attack" in lib.text(doc_id)[int(start):int(end)].lower()
+    assert client.get(f"/documents/{doc_id}?at=999999998-999999999").text == client.get(f"/documents/{doc_id}").text
+    assert client.get("/documents/nosuchdoc?at=1-5", headers=HTML).status_code == 404
 
 
 def test_document_text_is_escaped(client, lib):

@@ -44,7 +44,7 @@ def _templates() -> Jinja2Templates:
     env.trim_blocks = env.lstrip_blocks = True
     env.auto_reload = False  # the templates ship with the package: no stat() of each file per request
     env.globals["version"] = __version__
-    env.globals["plural"] = {"entity": "entities", "match": "search match"}
+    env.globals["plural"] = {"entity": "entities"}
     env.tests["entity_id"] = lambda rid: rid.startswith("entity-")  # names alone: marked lightly
     env.filters["source"] = public_source
     env.filters["agreement_name"] = name_of

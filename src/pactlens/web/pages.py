@@ -58,13 +58,10 @@ def delete(request: Request, doc_id: str, token: Annotated[str | None, Form()] =
     return RedirectResponse("/", status_code=303)
 
 
-def _highlight(at: str | None, n: int) -> tuple[int, int] | None:
-    """``?at=120-180`` (a search hit) as a span within the text, else None."""
+def _hit_start(at: str | None, n: int) -> int | None:
+    """Where ``?at=120-180`` (a search hit) starts within a text of ``n`` characters, else None."""
     m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", at or "")
-    if not m:
-        return None
-    s, e = int(m[1]), int(m[2])
-    return (s, e) if 0 <= s < e <= n else None
+    return int(m[1]) if m and 0 <= int(m[1]) < int(m[2]) <= n else None
 
 
 @router.get("/documents/{doc_id}")
@@ -75,15 +72,31 @@ async def document(request: Request, doc_id: str, at: Annotated[str | None, Quer
     """One page of the document (cached while the stored document is unchanged). ``?r=RECORD``
     and ``?art=N`` are links to a record or an article: answered with a redirect to the page that
     holds it (``?page=K#anchor``), so every page stays one cached rendering. A search hit
-    (``?at=``) is rendered each time, on the page that holds it."""
+    (``?at=START-END``) gets the cached page that holds it, as it is: the page's script marks
+    the span (``data-lo`` on the text says where the page starts), so opening a hit in a long
+    treaty costs no rendering once that page has been seen."""
     if r is not None or art is not None:
         target = await run_in_threadpool(locate, request, doc_id, r, art)
         return RedirectResponse(f"/documents/{doc_id}?page={target[0]}#{target[1]}", status_code=302)
+    pages = request.app.state.pages
+
+    def stamp() -> tuple | None:  # the version of every cached entry of this document
+        return lib(request).stamp(doc_id)
+
     if at is not None:
-        return HTMLResponse(await run_in_threadpool(render_document, request, doc_id, at, None))
-    page_html = await cached(request.app.state.pages, ("document", doc_id, page), lambda: lib(request).stamp(doc_id),
-                             lambda: body(render_document(request, doc_id, None, page)))
+        bounds = await cached(pages, ("bounds", doc_id), stamp, lambda: reader.page_bounds(_text(request, doc_id)))
+        start = _hit_start(at, bounds[-1][1])
+        page = page if start is None else reader.page_of(bounds, start)
+    page_html = await cached(pages, ("document", doc_id, page), stamp,
+                             lambda: body(render_document(request, doc_id, page)))
     return respond(request, page_html, "text/html; charset=utf-8")
+
+
+def _text(request: Request, doc_id: str) -> str:
+    found = lib(request).text(doc_id) if doc_id and len(doc_id) <= 128 else None
+    if found is None:
+        raise ProblemError(404, f"no document {doc_id!r}")
+    return found
 
 
 def locate(request: Request, doc_id: str, record: str | None, article: str | None) -> tuple[int, str]:
@@ -101,15 +114,12 @@ def locate(request: Request, doc_id: str, record: str | None, article: str | Non
     return entry.page, entry.anchor
 
 
-def render_document(request: Request, doc_id: str, at: str | None, page: int | None) -> str:
+def render_document(request: Request, doc_id: str, page: int) -> str:
     a = get_analysis(request, doc_id)
     text = a.document.text
     refs = marks.records(a)
-    hit = _highlight(at, len(text))
-    if hit:
-        refs.insert(0, marks.RecordRef(id="match-1", kind="match", label="search match", spans=[hit]))
     bounds = reader.page_bounds(text)
-    number = reader.page_of(bounds, hit[0]) if hit else min(page or 1, len(bounds))
+    number = min(page, len(bounds))
     lo, hi = bounds[number - 1]
     entries = reader.outline(a, bounds)
     ids = {x.key: x.id for x in refs}
@@ -122,7 +132,7 @@ def render_document(request: Request, doc_id: str, at: str | None, page: int | N
                                   {e.start: e.anchor for e in entries}),
         groups=reader.groups(refs, bounds),
         outline=entries,
-        page=number, pages=len(bounds),
+        page=number, pages=len(bounds), lo=lo,
         profiles=[p for p in profiles if not views.is_bare(p)],
         mentioned=[(p.agreement, ids.get(id(p.agreement))) for p in profiles if views.is_bare(p)],
         record_page={x.id: reader.page_of(bounds, x.spans[0][0]) for x in refs},
@@ -130,7 +140,6 @@ def render_document(request: Request, doc_id: str, at: str | None, page: int | N
         events=events,
         citations=[(c, ids.get(id(c))) for c in a.citations],
         findings=[(f, ids.get(id(f))) for f in a.findings],
-        initial="match-1" if hit else None,
     )
 
 

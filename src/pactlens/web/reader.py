@@ -135,7 +135,7 @@ class Group:
 
 
 #: The panel's order: what a reader of an agreement looks for first.
-KIND_ORDER = ["match", "obligation", "agreement", "provision", "finding", "quote", "event", "citation", "entity"]
+KIND_ORDER = ["obligation", "agreement", "provision", "finding", "quote", "event", "citation", "entity"]
 
 
 def groups(refs: list[RecordRef], bounds: list[tuple[int, int]], shown: int = SHOWN) -> list[Group]:

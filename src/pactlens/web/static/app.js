@@ -110,6 +110,29 @@
   if (window.matchMedia && window.matchMedia("(max-width: 1100px)").matches) {
     var fold = document.querySelector(".outline details"); if (fold) fold.open = false;
   }
-  var initial = panel && panel.getAttribute("data-initial");
-  if (initial) show(initial); else fromHash();
+  // A search hit (?at=START-END: offsets into the document's text, in code points as the
+  // server counts them) is marked on the page that holds it; the server sends that page as
+  // cached, so the hit is found here, counting from where the page starts (data-lo).
+  function markHit() {
+    var m = /[?&]at=(\d+)-(\d+)/.exec(window.location.search);
+    if (!m) return false;
+    var lo = +text.getAttribute("data-lo"), s = +m[1] - lo, e = +m[2] - lo;
+    if (s < 0 || e <= s) return false;
+    var walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT), node, pos = 0, parts = [];
+    while ((node = walker.nextNode()) && pos < e) {
+      var chars = Array.from(node.data), a = Math.max(s - pos, 0), b = Math.min(e - pos, chars.length);
+      if (a < b) parts.push([node, chars.slice(0, a).join("").length, chars.slice(0, b).join("").length]);
+      pos += chars.length;
+    }
+    var first = null;
+    parts.forEach(function (p) {  // one <mark> per text node: a hit may cross the records' marks
+      var r = document.createRange(), mk = document.createElement("mark");
+      r.setStart(p[0], p[1]); r.setEnd(p[0], p[2]);
+      mk.className = "hit focus"; r.surroundContents(mk);
+      first = first || mk;
+    });
+    if (first) first.scrollIntoView({ block: "center" });
+    return !!first;
+  }
+  if (!markHit()) fromHash();
 })();
