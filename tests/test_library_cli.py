@@ -74,6 +74,22 @@ def _seed(db, *analyses) -> list[str]:
         return [lib.add(a)[0] for a in analyses]
 
 
+def test_compare_reads_the_stored_rows_not_whole_analyses(db, monkeypatch):
+    """Like the web's compare: a whole analysis (a long treaty's text and every clause) is never
+    loaded; the table is the same as from the analyses themselves."""
+    from pactlens.compare import compare
+    from pactlens.store.library import Library
+
+    nato_id, brief_id = _seed(db, nato_analysis(), brief_analysis())
+    expected = compare([nato_analysis(), brief_analysis()]).model_dump(mode="json")
+
+    def no_get(*args, **kwargs):
+        raise AssertionError("compare loaded a whole analysis")
+
+    monkeypatch.setattr(Library, "get", no_get)
+    assert ok_json("compare", nato_id, brief_id, db=db) == expected
+
+
 def test_compare_and_agreement_exports(db, tmp_path):
     nato_id, brief_id = _seed(db, nato_analysis(), brief_analysis())
     result = ok_json("compare", nato_id, brief_id, db=db)

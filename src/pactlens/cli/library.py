@@ -189,16 +189,16 @@ def compare(
     format: FmtOpt = Fmt.text,
 ) -> None:
     """Agreements side by side: parties, date, term, ATOP obligations with articles, domains with strength."""
-    from pactlens.compare import compare as run
+    from pactlens.compare import compare_stored
     from pactlens.store import StoreError
 
     with _open(db) as lib:
-        analyses = [lib.get(_resolve(lib, d)) for d in doc_ids]
-    result = run(analyses)
+        ids = [_resolve(lib, d) for d in doc_ids]
+        result = compare_stored(lib, ids)  # the stored rows it needs, not whole analyses
     shown = {c.document_id for c in result.agreements}
-    for a in analyses:
-        if a.document.id not in shown:
-            print(f"pactlens: note: {a.document.id} states or discusses no agreement; left out", file=sys.stderr)
+    for doc_id in ids:
+        if doc_id not in shown:
+            print(f"pactlens: note: {doc_id} states or discusses no agreement; left out", file=sys.stderr)
     if not result.agreements:
         raise StoreError("none of these documents states or discusses an agreement to compare")
     if format is Fmt.json:

@@ -63,15 +63,15 @@ def stored_comparison(request: Request, ids: list[str]) -> Comparison:
     """The comparison of these documents from the library's rows (agreements, obligations and
     the provisions' domain columns): no whole analysis and no clause text is read, so twelve
     long treaties compare as fast as twelve short ones. 404 for an id not in the library."""
-    from pactlens.compare import compare, main_agreements
+    from pactlens.compare import compare_stored
 
     library = lib(request)
-    stored = library.agreements(ids, provisions=False)
-    found = {sa.document_id for sa in stored}
+    result = compare_stored(library, ids)
+    found = {c.document_id for c in result.agreements}
     for doc_id in ids:
         if doc_id not in found and (len(doc_id) > 128 or library.stamp(doc_id) is None):
             raise ProblemError(404, f"no document {doc_id!r}")
-    return compare(main_agreements(stored, ids), library.provision_rows(ids))
+    return result
 
 
 def parse_ids(ids: str) -> list[str]:
