@@ -7,6 +7,7 @@ and identify agreements the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from pactlens.model import Agreement, AgreementKind, Party
 from pactlens.regexes import lazy_re
@@ -40,12 +41,59 @@ SMALL_WORDS = {"of", "the", "and", "on", "between", "in", "for", "to", "a", "an"
                 "regarding", "concerning", "among", "relating", "or", "from", "into", "de"}
 
 
-def title_case(s: str) -> str:
-    """An all-caps or all-lower-case title written as a title: "Agreement between the Government of ..."."""
+#: A Roman numeral up to 399 ("IV", "XII"): a numeral in an all-caps title stays in capitals.
+_ROMAN = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+#: An ordinary word just before / after a word in capitals: "the third ACP-EEC Conventions".
+_PROSE_BEFORE = re.compile(r"[a-z][,;:]?[ \t]$")
+_PROSE_AFTER = re.compile(r"[,;:]?[ \t]+\(?[A-Z]?[a-z]")
+_EDGE = ",.;:()'\""
+#: Letters in an acronym's part at most (ACP, NATO, ASEAN): a longer word written in capitals in
+#: running text is emphasis ("RESOLVED to make", "this AGREEMENT shall"), not an acronym.
+_ACRONYM_LETTERS = 5
+
+
+def acronyms_in(text: str, title: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+    """The words of an all-caps ``title`` (and the parts of "ACP-EEC") that ``text[start:end]``
+    also writes in capitals between two ordinary words: acronyms, which keep their capitals when
+    the title is written as a title. Each word is looked for literally (``str.find``), so a
+    long treaty costs a few searches, not a pass of a pattern over its whole text."""
+    end = len(text) if end is None else end
+    words = {form for w in title.split() for form in (w.strip(_EDGE), *re.split(r"[-/]", w.strip(_EDGE)))}
+    found = set()
+    for word in words:
+        parts = re.split(r"[-/]", word)
+        if not word.isupper() or word.lower() in SMALL_WORDS or not all(2 <= len(p) <= _ACRONYM_LETTERS for p in parts):
+            continue
+        i = text.find(word, start, end)
+        while i >= 0:
+            if _PROSE_BEFORE.search(text, max(0, i - 3), i) and _PROSE_AFTER.match(text, i + len(word)):
+                found.add(word)
+                break
+            i = text.find(word, i + 1, end)
+    return frozenset(found)
+
+
+def title_case(s: str, acronyms: Collection[str] = ()) -> str:
+    """An all-caps or all-lower-case title written as a title: "Agreement between the Government of ...".
+
+    In an all-caps title, Roman numerals and the ``acronyms`` (what the text itself writes in
+    capitals, :func:`acronyms_in`) keep their capitals: "FOURTH ACP-EEC CONVENTION" is
+    "Fourth ACP-EEC Convention", "LOMÉ IV" is "Lomé IV"."""
     if not (s.isupper() or s[1:].islower()):
         return s
-    words = s.lower().split(" ")
-    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    out = []
+    for i, word in enumerate(s.split(" ")):
+        if s.isupper() and _kept(word.strip(_EDGE), acronyms):
+            out.append(word)
+            continue
+        w = word.lower()
+        out.append(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def _kept(word: str, acronyms: Collection[str]) -> bool:
+    parts = [p for p in re.split(r"[-/]", word) if p]
+    return word in acronyms or (bool(parts) and all(p in acronyms or _ROMAN.fullmatch(p) for p in parts))
 
 
 def agreement_slug(agreement_parties: list[Party], date: str | None, kind: str, title: str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pactlens.extract.bloc_parties import with_members
-from pactlens.extract.records import agreement_kind, agreement_slug, title_case, unique_ids
+from pactlens.extract.records import agreement_kind, agreement_slug, acronyms_in, title_case, unique_ids
 from pactlens.extract.treaty.further import further_instrument, further_parties, heading_starts, same_title
 from pactlens.extract.treaty.instrument import Instrument, body_end, primary_instrument
 from pactlens.extract.treaty.parties import primary_parties
@@ -44,7 +44,7 @@ def _instrument_agreement(doc: Doc, inst: Instrument, parties: list[Party], *, f
     parties = with_members(parties, signed.date)
     return Agreement(
         id=agreement_slug(parties, signed.date, kind, title),
-        title=title_case(title) if title else None,
+        title=_title(doc, inst, title),
         kind=kind,
         parties=parties,
         signatories=signatories,
@@ -55,6 +55,13 @@ def _instrument_agreement(doc: Doc, inst: Instrument, parties: list[Party], *, f
         role="primary",
         evidence=evidence or [doc.evidence(inst.span.start, min(inst.span.end, inst.span.start + 200))],
     )
+
+
+def _title(doc: Doc, inst: Instrument, title: str | None) -> str | None:
+    """The title as a reader writes it; an all-caps title keeps the acronyms its own text uses."""
+    if not title:
+        return None
+    return title_case(title, acronyms_in(doc.text, title, inst.span.start, inst.span.end) if title.isupper() else ())
 
 
 def _primary(doc: Doc, end: int, title: Span | None) -> Agreement:
