@@ -228,6 +228,9 @@ def test_no_page_scrolls_sideways_on_a_phone(server, page):
             if path == f"/documents/{ids['anz-full']}":
                 # the timeline keeps a readable width and scrolls inside its card
                 assert page.locator("#timeline svg").bounding_box()["width"] >= 700
+            if path == "/network":  # so does the network: its labels read at about 10 px, not 4
+                label = page.locator("svg.network text.node").first.bounding_box()
+                assert label["height"] >= 9, label
         page.screenshot(path=str(ARTIFACTS / "document-390.png"))
     finally:
         page.set_viewport_size({"width": 1440, "height": 900})
