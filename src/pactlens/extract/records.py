@@ -42,10 +42,10 @@ SMALL_WORDS = {"of", "the", "and", "on", "between", "in", "for", "to", "a", "an"
 
 
 #: A Roman numeral up to 399 ("IV", "XII"): a numeral in an all-caps title stays in capitals.
-_ROMAN = re.compile(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN = lazy_re(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 #: An ordinary word just before / after a word in capitals: "the third ACP-EEC Conventions".
-_PROSE_BEFORE = re.compile(r"[a-z][,;:]?[ \t]$")
-_PROSE_AFTER = re.compile(r"[,;:]?[ \t]+\(?[A-Z]?[a-z]")
+_PROSE_BEFORE = lazy_re(r"[a-z][,;:]?[ \t]$")
+_PROSE_AFTER = lazy_re(r"[,;:]?[ \t]+\(?[A-Z]?[a-z]")
 _EDGE = ",.;:()'\""
 #: Letters in an acronym's part at most (ACP, NATO, ASEAN): a longer word written in capitals in
 #: running text is emphasis ("RESOLVED to make", "this AGREEMENT shall"), not an acronym.
