@@ -58,6 +58,10 @@ def test_a_paraphrase_keeps_the_states_acronyms_and_not_an_emphasised_word() -> 
     ("SECOND PROTOCOL II TO THE CONVENTION", (), "Second Protocol II to the Convention"),  # numerals stay
     ("Agreement between NATO and the EU", (), "Agreement between NATO and the EU"),  # mixed case: as written
     ("CIVIL AVIATION AGREEMENT", (), "Civil Aviation Agreement"),  # a word of numeral letters is a word
+    # GGO BANGKK_1975A's title: a name in brackets is capitalised after its opening mark
+    ("FIRST AGREEMENT ON TRADE NEGOTIATIONS (BANGKOK AGREEMENT)", (),
+     "First Agreement on Trade Negotiations (Bangkok Agreement)"),
+    ("TREATY OF AMITY [THE SECOND PACT II]", (), "Treaty of Amity [The Second Pact II]"),  # a paraphrase
 ])
 def test_title_case(title: str, acronyms, expected: str) -> None:
     assert title_case(title, acronyms) == expected

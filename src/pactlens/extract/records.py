@@ -46,7 +46,7 @@ _ROMAN = lazy_re(r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 #: An ordinary word just before / after a word in capitals: "the third ACP-EEC Conventions".
 _PROSE_BEFORE = lazy_re(r"[a-z][,;:]?[ \t]$")
 _PROSE_AFTER = lazy_re(r"[,;:]?[ \t]+\(?[A-Z]?[a-z]")
-_EDGE = ",.;:()'\""
+_EDGE = ",.;:()[]'\"“”‘’"
 #: Letters in an acronym's part at most (ACP, NATO, ASEAN): a longer word written in capitals in
 #: running text is emphasis ("RESOLVED to make", "this AGREEMENT shall"), not an acronym.
 _ACRONYM_LETTERS = 5
@@ -87,8 +87,14 @@ def title_case(s: str, acronyms: Collection[str] = ()) -> str:
             out.append(word)
             continue
         w = word.lower()
-        out.append(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:])
+        out.append(w if i and w in SMALL_WORDS else _capitalised(w))
     return " ".join(out)
+
+
+def _capitalised(word: str) -> str:
+    """The word with its first letter in capitals, after any opening mark: "(Bangkok", "[Patcra"."""
+    lead = len(word) - len(word.lstrip(_EDGE))
+    return word[:lead] + word[lead:lead + 1].upper() + word[lead + 1:]
 
 
 def _kept(word: str, acronyms: Collection[str]) -> bool:
