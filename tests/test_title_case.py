@@ -54,6 +54,34 @@ def test_a_paraphrase_keeps_the_states_acronyms_and_not_an_emphasised_word() -> 
     assert [x.title for x in a.agreements if x.role == "primary"][0] == "Treaty of Friendship between the USSR and the GDR"
 
 
+BANGKOK = """MainText:
+FIRST AGREEMENT ON TRADE NEGOTIATIONS AMONG DEVELOPING MEMBER COUNTRIES OF THE ECONOMIC AND SOCIAL COMMISSION FOR ASIA AND THE PACIFIC (BANGKOK AGREEMENT) RECOGNIZING the urgent need to take action to implement a trade expansion programme among the developing member countries of ESCAP pursuant to the decisions contained in the Kabul Declaration. GUIDED by the principles contained in the New Delhi Declaration,
+
+HAVE AGREED as follows:
+
+Article 1
+
+The Participating States shall expand trade among themselves.
+"""
+
+GOOD_NEIGHBOURS = """TREATY OF GOOD NEIGHBOURLINESS AND CO-OPERATION BETWEEN THE REPUBLIC OF X AND THE REPUBLIC OF Y CONSIDERING the ties of friendship between their peoples, the Parties have agreed as follows:
+
+Article 1
+
+The Parties shall settle their disputes by peaceful means.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (BANGKOK, "First Agreement on Trade Negotiations among Developing Member Countries of the Economic and Social "
+              "Commission for Asia and the Pacific (Bangkok Agreement)"),  # GGO BANGKK_1975A, shortened
+    (GOOD_NEIGHBOURS, "Treaty of Good Neighbourliness and Co-operation between the Republic of X and the Republic of Y"),
+])
+def test_a_title_ends_where_a_preamble_opens_with_its_participle_in_capitals(text: str, expected: str) -> None:
+    a = analyze_bytes(text.encode(), "t.txt")
+    assert [x.title for x in a.agreements if x.role == "primary"][0] == expected
+
+
 @pytest.mark.parametrize("title, acronyms, expected", [
     ("SECOND PROTOCOL II TO THE CONVENTION", (), "Second Protocol II to the Convention"),  # numerals stay
     ("Agreement between NATO and the EU", (), "Agreement between NATO and the EU"),  # mixed case: as written

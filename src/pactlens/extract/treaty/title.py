@@ -61,6 +61,14 @@ def _trim_title(doc: Doc, span: Span) -> Span:
     return span
 
 
+#: A preamble that opens with its participle in capitals, run on after the title ("... (BANGKOK
+#: AGREEMENT) RECOGNIZING the need ..."): a title names no such act, so the title ends before it.
+_PREAMBLE_OPENS = lazy_re(
+    r"\b(?:RECOGNI[SZ]ING|CONSIDERING|DESIRING|DESIROUS|DEEMING|WISHING|NOTING|RECALLING|REAFFIRMING|AFFIRMING"
+    r"|CONSCIOUS|CONVINCED|MINDFUL|BEARING\s+IN\s+MIND|ANXIOUS|HAVING\s+REGARD|WHEREAS|ACKNOWLEDGING|BELIEVING"
+    r"|EMPHASI[SZ]ING|STRESSING|WELCOMING|REALI[SZ]ING|TAKING\s+INTO)\b")
+
+
 def find_title(doc: Doc) -> Span | None:
     span = doc.title
     opening = opening_title(doc)
@@ -83,7 +91,7 @@ def clean_title(doc: Doc, span: Span, *, trim: bool = True) -> Span | None:
     while span.end > span.start and doc.text[span.end - 1] in " .,;:\n":
         span = Span(span.start, span.end - 1)
     words = doc.slice(span)
-    junk = re.search(r"(?i)\bsource:|\bpreamble\b", words)
+    junk = re.search(r"(?i)\bsource:|\bpreamble\b", words) or _PREAMBLE_OPENS.search(words)
     if junk and junk.start() > 10:
         span = Span(span.start, span.start + junk.start())
         words = doc.slice(span)
