@@ -9,12 +9,22 @@ prints documents/s, MB/s, the speed-up of 2 workers over 1 (target ≥1.85x on
 a 2-core machine), the share of the one-worker run spent by the writer storing
 results (target < 10 %), peak RSS of the writer and of the largest worker, and
 the time to re-run over the library already stored (target < 2 s).
+
+Wall time on a machine shared with other work says little about scaling (a second
+worker needs a second free core), so each run also reports CPU time: the whole
+one-worker run (it analyses inline, in the writer's process) and, for two
+workers, the workers' CPU on the sources (W2) and the writer's process's own
+(P2). Two idle cores would take at least ``max(P2, (W2 + P2) / 2)`` where one
+worker takes ``C1``: their ratio is the most a quiet machine can give, and the
+figures say where a shortfall goes (W2 over C1: what each worker pays again, such
+as building the pipeline's resources on first use; P2: the writer).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -34,9 +44,9 @@ def one_run(corpus: Path, db: str, jobs: int, engine: str) -> dict:
 
     files = [str(p) for p in iter_folder(corpus)]
     lib = open_library(db)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     rep = add_sources(lib, files, jobs=jobs, engine=engine, progress=False)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     lib.close()
     return {
         "jobs": jobs,
@@ -50,6 +60,9 @@ def one_run(corpus: Path, db: str, jobs: int, engine: str) -> dict:
         "writer_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_mb": rep.worker_peak_mb,
         "write_seconds": rep.write_seconds,
+        "parent_cpu": cpu,  # the writer's process (with one worker: the analysis too, run inline)
+        "worker_cpu": rep.worker_cpu_seconds,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -92,6 +105,12 @@ def main() -> None:
               f"worker peak {r['worker_peak_mb']:.0f} MB")
     speedup = r1["seconds"] / r2["seconds"]
     print(f"speed-up 2 workers / 1:  {speedup:.2f}x  (target ≥1.85x: {'met' if speedup >= 1.85 else 'NOT met'})")
+    c1 = r1["parent_cpu"]
+    w2, p2 = r2["worker_cpu"], r2["parent_cpu"]
+    print(f"CPU: one worker {c1:.1f} s (inline); two workers {w2:.1f} s in the workers + {p2:.1f} s in the writer's "
+          f"process ({w2 / c1:.2f}x and {p2 / c1:.1%} of the one-worker CPU)")
+    print(f"the most two idle cores can give, {c1:.1f} / max({p2:.1f}, ({w2:.1f} + {p2:.1f}) / 2): "
+          f"{c1 / max(p2, (w2 + p2) / 2):.2f}x  (load average after each run: {r1['load']:.1f}, {r2['load']:.1f})")
     share = r1["write_seconds"] / r1["seconds"]
     print(f"writer share of the one-worker run: {share:.1%}  (target < 10 %: {'met' if share < 0.10 else 'NOT met'})")
     print(f"re-run over stored corpus: {rerun['seconds']:.2f} s, {rerun['skipped']} skipped "

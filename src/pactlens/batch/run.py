@@ -35,6 +35,9 @@ class BatchReport:
     bytes: int = 0
     worker_peak_mb: float = 0.0  # the largest peak resident memory of any worker
     write_seconds: float = 0.0  # time the writer spent storing results and failures
+    #: CPU time the workers spent on the sources (analysis and rows), summed: with the writer's own
+    #: CPU it says how a run would scale on idle cores, which wall time on a shared machine cannot.
+    worker_cpu_seconds: float = 0.0
 
 
 def _raise_interrupt(signum, frame):  # SIGTERM stops a run as cleanly as Ctrl-C
@@ -85,6 +88,7 @@ def add_sources(
         for outcome in stream:
             writer.take(outcome)
             report.worker_peak_mb = max(report.worker_peak_mb, outcome.peak_mb)
+            report.worker_cpu_seconds += outcome.cpu_seconds
             bar.advance(size=outcome.size, failed=not outcome.ok)
     except KeyboardInterrupt:
         report.interrupted = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ class Outcome:
     size: int
     peak_mb: float = 0.0  # the worker's peak resident memory so far
     rows: DocumentRows | None = None  # the library's rows, when the worker was asked to build them
+    cpu_seconds: float = 0.0  # CPU time the worker spent on this source (analysis and rows)
 
 
 def analyze_source(source: str, allow_private: bool = False, max_bytes: int | None = None,
@@ -39,18 +41,21 @@ def analyze_source(source: str, allow_private: bool = False, max_bytes: int | No
     from pactlens.pipeline import analyze
 
     size = _size(source)
+    cpu = time.process_time()
     try:
         analysis = analyze(source, allow_private=allow_private, max_bytes=max_bytes, limits=limits)
     except PactlensError as exc:
-        return Outcome(source, False, str(exc), size, _peak_mb())
+        return Outcome(source, False, str(exc), size, _peak_mb(), cpu_seconds=time.process_time() - cpu)
     except Exception as exc:  # a bug on one file must not stop a corpus run
-        return Outcome(source, False, f"internal error: {type(exc).__name__}: {exc}", size, _peak_mb())
+        return Outcome(source, False, f"internal error: {type(exc).__name__}: {exc}", size, _peak_mb(),
+                       cpu_seconds=time.process_time() - cpu)
     if rows:
         from pactlens.store.rows import build_rows, read_matching
 
         built = build_rows(analysis, read_matching(analysis.document.source, analysis.document.sha256))
-        return Outcome(source, True, "", size, _peak_mb(), built)
-    return Outcome(source, True, analysis.model_dump_json(by_alias=True), size, _peak_mb())
+        return Outcome(source, True, "", size, _peak_mb(), built, time.process_time() - cpu)
+    payload = analysis.model_dump_json(by_alias=True)
+    return Outcome(source, True, payload, size, _peak_mb(), cpu_seconds=time.process_time() - cpu)
 
 
 def _peak_mb() -> float:
