@@ -64,3 +64,41 @@ def test_signing_marks_found_at_their_openings_are_the_full_scan(text):
         full = [m.span() for m in _SIGN_MARK.finditer(text, a, b)]
         assert [m.span() for m in matches_at(_SIGN_MARK, text, _sign_mark_starts(text, text.lower(), a, b), b)] == full
     assert [m.span() for m in _SIGN_MARK.finditer(text)], "the excerpt must hold a mark"
+
+
+# Excerpts for word openings: the example brief (examples/russia-iran-2025-brief.txt: a
+# speech verb after a name and a title before one) and a CRS report's list after a plural office
+# (eval/labelled, crs-IF10119); paraphrases: a verb inside another word, a title run into a word,
+# "told reporters" where the shorter form "told" is listed first, bounds cutting a word.
+OPENING_TEXTS = [
+    'Russian President Vladimir Putin said the treaty "opens a new chapter", and Foreign Minister Sergey Lavrov '
+    "stated that it is not directed against third countries. He added that the parties would consult.",
+    "Presidents Xi Jinping and Joe Biden met in Woodside; Secretary of State Antony Blinken told reporters that "
+    "the talks were candid.",
+    "The restatement misstated nothing; Presidentship and Ministers' Council toldreporters were unsaid; "
+    "Deputy Prime Minister Jane Roe pointed out that Ambassadors Ann Lee and Bo Ray added, told reporters",
+]
+
+
+@pytest.mark.parametrize("text", OPENING_TEXTS)
+def test_word_openings_give_every_match_of_the_full_scan(text):
+    from pactlens.extract.prose.people import _LIST_AFTER_ROLE, _LIST_OPENING, _ROLE_OPENING, _ROLE_WORD
+    from pactlens.extract.prose.speech import SPEECH_VERB, SPEECH_VERB_OPENING
+    from pactlens.structure.scan import opened_matches
+
+    found = 0
+    for rx, opening in [(SPEECH_VERB, SPEECH_VERB_OPENING), (_ROLE_WORD, _ROLE_OPENING), (_LIST_AFTER_ROLE, _LIST_OPENING)]:
+        for a, b in [(0, len(text)), (5, len(text) - 7), (text.index(" ") + 2, len(text) // 2)]:
+            full = [m.span() for m in rx.finditer(text, a, b)]
+            assert [m.span() for m in opened_matches(rx, opening, text, a, b)] == full
+            found += len(full)
+    assert found, "the excerpt must hold matches"
+
+
+def test_word_openings_are_a_trie_of_the_words_at_word_starts():
+    from pactlens.structure.scan import literal_trie, word_openings
+
+    assert literal_trie(["said", "say", "says", "stated"]) == "s(?:a(?:id|y(?:s)?)|tated)"
+    opening = word_openings(["said", "told", "told reporters"])
+    text = "He said, unsaid and told reporters; toldx"
+    assert [m.start() for m in opening.finditer(text)] == [3, 20, 36]  # "toldx" too: an opening needs no end, the pattern tried there decides

@@ -26,8 +26,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from pactlens.extract.domains import literal_trie
-from pactlens.structure.scan import folded, matches_at, starts_in
+from pactlens.structure.scan import folded, literal_trie, matches_at, starts_in
 from pactlens.regexes import compile as compile_cached, lazy_re
 
 StrengthOrNone = Literal["binding", "soft", "excluded"] | None

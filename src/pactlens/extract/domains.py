@@ -18,6 +18,7 @@ from importlib import resources
 
 from pactlens.model import DOMAINS
 from pactlens.regexes import compile as compile_cached
+from pactlens.structure.scan import literal_trie
 
 #: Minimum score for a domain to count as touched (one weight-2 term).
 MIN_SCORE = 2
@@ -88,22 +89,6 @@ def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     }
     pattern = compile_cached(rf"(?<![\w-])(?:{literal_trie(sorted(by_stem))})", re.IGNORECASE)
     return pattern, opens
-
-
-def literal_trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` as a prefix trie (the longest word wins at a position)."""
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for w in words:
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            ends = True
-    alts = [re.escape(c) + literal_trie(rest) for c, rest in sorted(groups.items())]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-    return f"(?:{body})?" if ends else body
 
 
 def _term_body(term: str) -> str:

@@ -28,9 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-from pactlens.structure.scan import matches_at, starts_in
-from pactlens.extract.domains import literal_trie
-from pactlens.resources.lexicon import alternation
+from pactlens.structure.scan import literal_trie, matches_at, starts_in
+from pactlens.resources.lexicon import alternation, words
 from pactlens.structure.doc import Doc
 from pactlens.regexes import compile as compile_cached, lazy_re
 
@@ -101,6 +100,7 @@ _DATELINE = lazy_re(
 #: News dates what happened by the day of the week ("said on Tuesday", "Monday night"):
 #: it is written for readers of the same week. Reports and articles give dates.
 _DAYS = alternation("weekdays")
+_DAY_NAMES = words("weekdays")  # every _WEEKDAY match holds one, as written
 _WEEKDAY = lazy_re(
     rf"\b(?:(?:on|last|this|next|late|early)\s+(?:{_DAYS})"
     rf"|(?:{_DAYS})\s+(?:morning|afternoon|evening|night))\b"
@@ -191,7 +191,7 @@ def score(doc: Doc) -> KindScores:
 
     # "TOKYO, April 6, 2014 – ": a dated dateline after the headline and byline
     dateline = bool(_DATELINE.search(head)) or bool(_NEWS_AGENCY.search(head)) or dateline(text) is not None
-    weekdays = len(_WEEKDAY.findall(text))
+    weekdays = len(_WEEKDAY.findall(text)) if any(d in text for d in _DAY_NAMES) else 0
     news_form = (
         (2.5 if dateline else 0.0) + (1.0 if words < 1200 else 0.0) + min(weekdays, 3) * 0.75
         - min(markers, 10) * 0.3 - min(urls, 10) * 0.1

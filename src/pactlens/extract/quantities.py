@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pactlens.extract.domains import literal_trie
-from pactlens.structure.scan import folded, matches_at, starts_in
+from pactlens.structure.scan import folded, literal_trie, matches_at, starts_in
 from pactlens.model import Quantity
 from pactlens.regexes import lazy_re
 

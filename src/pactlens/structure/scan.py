@@ -18,8 +18,9 @@ each other like that in a real text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from pactlens.regexes import lazy_re
 from pactlens.structure.doc import Doc
 
 #: ``Doc.derived`` key of the document's lowercased text.
@@ -71,3 +72,40 @@ def matches_at(rx: re.Pattern[str], text: str, starts: Iterator[int],
         if m := rx.match(text, pos, endpos):
             end = m.end()
             yield m
+
+
+def literal_trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` as a prefix trie (the longest word wins at a position).
+
+    Python's engine tries the branches of an alternation one after another at every position
+    it reaches, so a list of a hundred words costs a hundred tests per word of text; as a
+    trie it costs one per letter matched."""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for w in words:
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            ends = True
+    alts = [re.escape(c) + literal_trie(rest) for c, rest in sorted(groups.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+    return f"(?:{body})?" if ends else body
+
+
+def word_openings(words: Iterable[str]) -> re.Pattern[str]:
+    """Where one of ``words`` (literals, matched as written) begins at a word boundary.
+
+    Zero-width, so every such offset is found, one inside another's word included: the
+    openings of a pattern ``\\b(?:word|word|...)...`` whose alternation lists ``words``, for
+    :func:`opened_matches`."""
+    return lazy_re(rf"\b(?={literal_trie(sorted(set(words)))})")
+
+
+def opened_matches(rx: re.Pattern[str], opening: re.Pattern[str], text: str, pos: int = 0,
+                   endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)`` when every match of ``rx`` begins where ``opening``
+    matches (see :func:`word_openings`): ``rx`` is tried only there."""
+    endpos = len(text) if endpos is None else endpos
+    return matches_at(rx, text, (m.start() for m in opening.finditer(text, pos, endpos)), endpos)

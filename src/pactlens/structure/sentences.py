@@ -238,8 +238,9 @@ def plain_line_sentences(text: str) -> list[Span]:
 
 # --- body sentences: running text as readers of prose take it ----------------------------
 
-#: A footnote definition as ingest writes it: a line starting with "[n] ".
-_DEF_LINE = lazy_re(r"^[ \t]*\[(?:\^)?[0-9]{1,3}\][: ]", re.MULTILINE)
+#: A footnote definition as ingest writes it: a line starting with "[n] " (spaces or tabs before
+#: it allowed). This is its marker; what comes before it on the line is checked apart.
+_DEF_MARK = lazy_re(r"\[(?:\^)?[0-9]{1,3}\][: ]")
 _MARKER = lazy_re(r"\[\^?([0-9]{1,3})\]|\^([0-9]{1,3})\b|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -254,13 +255,32 @@ class BodySentence:
 
 
 def footnote_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of footnote definitions: structure's, or lines that start with a marker."""
+    """Spans of footnote definitions: structure's, or lines that start with a marker; found once
+    per document (the quote finder and the body sentences both ask). Callers only read it."""
+    return doc.once("footnote ranges", lambda: _footnote_ranges(doc))
+
+
+def _footnote_ranges(doc: Doc) -> list[tuple[int, int]]:
     if doc.footnotes:
         return [(f.span.start, f.span.end) for f in doc.footnotes]
+    # Scanning for the bracket is far cheaper than trying a line-start pattern at every offset.
+    # Each stretch of text is looked at once: a long line full of markers stays linear.
+    text = doc.text
     out = []
-    for m in _DEF_LINE.finditer(doc.text):
-        end = doc.text.find("\n", m.start())
-        out.append((m.start(), len(doc.text) if end < 0 else end))
+    line, last, marked = 0, 0, False  # the line of the last marker; whether one was seen on it
+    for m in _DEF_MARK.finditer(text):
+        at = m.start()
+        nl = text.rfind("\n", last, at)
+        last = at
+        if nl >= 0:
+            line, marked = nl + 1, False
+        if marked:  # another marker stands before this one on its line
+            continue
+        marked = True
+        if text[line:at].strip(" \t"):
+            continue
+        end = text.find("\n", line)
+        out.append((line, len(text) if end < 0 else end))
     return out
 
 

@@ -29,6 +29,7 @@ from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import body_sentences
 from pactlens.regexes import lazy_re
+from pactlens.structure.spans import covering
 
 _CAP = r"[A-Z][\w'’.-]*"
 _PROJECT = lazy_re(
@@ -273,7 +274,11 @@ def _entity_body(doc: Doc) -> list[tuple[int, int]]:
         spans = [(a, b) for a, b in spans if a < refs[0]]
     credits = [m.span() for m in _CREDIT.finditer(text)] + _repeated_headlines(text)
     if credits:
-        spans = [(a, b) for a, b in spans if not any(x <= a < y or a <= x < b for x, y in credits)]
+        # Neither inside a credit line nor holding the start of one; by binary search (a page of
+        # many repeated lines against many sentences stays linear).
+        covered, starts = covering(credits), sorted(x for x, _ in credits)
+        spans = [(a, b) for a, b in spans
+                 if not covered(a) and bisect.bisect_left(starts, a) >= bisect.bisect_left(starts, b)]
     tails = [m.start() for m in _CREDIT_TAIL.finditer(text)]
     if tails:
         spans = [(a, min([t for t in tails if a < t < b], default=b)) for a, b in spans]

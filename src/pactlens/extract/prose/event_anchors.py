@@ -36,6 +36,9 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS, 1)} | {
 _FULL_MONTH = "|".join(m.capitalize() for m in _MONTHS)
 # Full names, then abbreviations with their stop ("Aug. 13", "Sept. 11").
 _MONTH_WORD = _FULL_MONTH + "|" + "|".join(rf"{a}\." for a in words("month_abbreviations"))
+#: A month's name as _YEARLESS and _MONTH_ONLY read it, to find where one can be (capitalised literals:
+#: the engine skips to them).
+_MONTH_NAME = lazy_re(_MONTH_WORD)
 _YEAR = r"(?:1[5-9]|20)\d\d"
 # "on April 7", "June 7-8", "on 4 March", "Aug. 13": a day with no year written after it.
 _YEARLESS = lazy_re(
@@ -174,7 +177,12 @@ def yearless(text: str, sentences: tuple[BodySentence, ...], dates: list[DateMen
     story, and "in January" there is every January."""
     taken = _taken(dates)
     out: list[DateMention] = []
+    # Every match holds a month's name: sentences where none begins are skipped (most of an agreement's).
+    months = [m.start() for m in _MONTH_NAME.finditer(text)]
     for s in sentences:
+        i = bisect.bisect_left(months, s.span.start)
+        if i == len(months) or months[i] >= s.span.end:
+            continue
         clause = operative is not None and operative[0] <= s.span.start < operative[1]
         for m in _YEARLESS.finditer(text, s.span.start, s.span.end):
             first_end = m.end("d1") if m.group("d1") else m.end("m2")

@@ -91,13 +91,44 @@ def named_happening(text: str, start: int, end: int) -> str | None:
 _HAS_YEAR = lazy_re(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\b", re.I)
 
 
+#: _HAS_YEAR's two parts, each scanned for apart over a whole text: the figures open with a digit the
+#: engine skips to (the digit before is checked apart), and the words are rare.
+_YEAR_FIGURES = lazy_re(r"(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_WORDS = lazy_re(r"\b(?:hundred|thousand)\b", re.I)
+
+
+class _YearIndex:
+    """Where ``_HAS_YEAR`` matches in a text, found in one scan, so that asking whether a sentence
+    holds a year is a binary search rather than a search of the sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = [m.span() for m in _YEAR_FIGURES.finditer(text) if not (m.start() and text[m.start() - 1].isdecimal())]
+        spans += [m.span() for m in _YEAR_WORDS.finditer(text)]
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def within(self, start: int, end: int) -> bool:
+        """``_HAS_YEAR.search(text, start, end) is not None``."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] < end and self.ends[i] <= end:
+            return True
+        nxt = self.text[end : end + 1]
+        if nxt.isalnum() or nxt == "_":
+            # Cut at ``end`` a match may end where the whole text's does not ("1999" before "5").
+            return _HAS_YEAR.search(self.text, start, end) is not None
+        return False
+
+
 def dates_with_years(text: str, sentences: tuple[BodySentence, ...]) -> list[DateMention]:
     """The date finder run only over runs of consecutive sentences that hold a year:
     most sentences of a long agreement hold none, and the date patterns are costly."""
     out: list[DateMention] = []
     run: list[int] | None = None
+    years = _YearIndex(text)
     for s in sentences:
-        if _HAS_YEAR.search(text, s.span.start, s.span.end):
+        if years.within(s.span.start, s.span.end):
             if run and run[1] >= s.span.start - 2:
                 run[1] = s.span.end
             else:

@@ -19,6 +19,7 @@ from pactlens.extract.prose.namescan import NameIndex
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.regexes import lazy_re
+from pactlens.structure.scan import opened_matches, word_openings
 
 # Offices written capitalised before a name. Longest first (regex alternation order).
 _TITLES = sorted(words("office_titles") + words("forms_of_address"), key=len, reverse=True)
@@ -77,6 +78,8 @@ _OCC_RE = "|".join(re.escape(t) for t in _OCC_FORMS)
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _ROLE_INITIALS = re.escape("".join(sorted({t[0] for t in (*_TITLES, *_OCC_FORMS)})))
 _ROLE_WORD = lazy_re(rf"\b(?=[{_ROLE_INITIALS}])(?:{_TITLE_RE}|{_OCC_RE})(?![\w-])")
+#: Where a _ROLE_WORD can begin (a trie of the titles and occupations): a text is scanned with it.
+_ROLE_OPENING = word_openings((*_TITLES, *_OCC_FORMS))
 _OCC_ONLY = lazy_re(rf"(?:{_OCC_RE})$")
 # "President Putin", and the apposition "the Secretary of Defense, Robert S. McNamara".
 _ROLE_NAME = lazy_re(rf"(?P<role>{_TITLE_RE}|{_OCC_RE}),?\s+(?P<name>{_NAME})")
@@ -224,13 +227,14 @@ _LIST_AFTER_ROLE = lazy_re(
     rf"\b(?=[{_PLURAL_INITIALS}])(?P<role>{'|'.join(re.escape(p) for p in _PLURALS)}),?\s+"
     rf"(?P<names>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})"
 )
+_LIST_OPENING = word_openings(_PLURALS)
 _ONE_NAME = lazy_re(_NAME)
 
 
 def _listed(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None, str | None]]:
     """Each name of a list a plural office or occupation introduces, with the office in the singular."""
     out: list[tuple[int, int, str, str | None, str | None, str | None]] = []
-    for m in _LIST_AFTER_ROLE.finditer(text, start, end):
+    for m in opened_matches(_LIST_AFTER_ROLE, _LIST_OPENING, text, start, end):
         plural = m.group("role")
         role = plural[:-1] if plural[:-1] in _TITLE_SET else plural[:-1].lower()
         pre = _prefix(text, m.start())
@@ -248,7 +252,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, st
     """(start, end, name, role, party, gender) for every office+name or name+occupation, and
     every name of a list after a plural office ("Presidents A and B")."""
     out = _listed(text, start, end)
-    for w in _ROLE_WORD.finditer(text, start, end):
+    for w in opened_matches(_ROLE_WORD, _ROLE_OPENING, text, start, end):
         m = _ROLE_NAME.match(text, w.start(), end)
         if m is not None:
             role, raw, name_at = m.group("role"), m.group("name"), m.start("name")

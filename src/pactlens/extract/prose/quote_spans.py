@@ -12,8 +12,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pactlens.extract.prose.speech import ACCORDING, PRONOUN_BEFORE, SPEECH_VERB, VERB_FORMS
+from pactlens.extract.prose.speech import ACCORDING, PRONOUN_BEFORE, SPEECH_VERB, SPEECH_VERB_OPENING, VERB_FORMS
 from pactlens.structure.doc import Doc
+from pactlens.structure.scan import opened_matches
 from pactlens.structure.sentences import BodySentence
 from pactlens.structure.spans import covering
 from pactlens.regexes import lazy_re
@@ -193,7 +194,7 @@ def find_reported(text: str, sentences: tuple[BodySentence, ...], taken: set[int
     """Sentences whose speech verb has a content after it and no quotation."""
     lo, hi = sentences[0].span.start, sentences[-1].span.end
     # One scan of the body for each pattern; most sentences of an agreement have neither.
-    verbs = list(SPEECH_VERB.finditer(text, lo, hi))
+    verbs = list(opened_matches(SPEECH_VERB, SPEECH_VERB_OPENING, text, lo, hi))
     accs = list(ACCORDING.finditer(text, lo, hi))
     verb_at, acc_at = [v.start() for v in verbs], [a.start() for a in accs]
     out: list[Found] = []

@@ -12,12 +12,16 @@ import re
 
 from pactlens.resources.lexicon import alternation, words
 from pactlens.regexes import lazy_re
+from pactlens.structure.scan import word_openings
 
 #: Every form of every speech verb, as one alternation (lexicon/speech_verbs.txt).
 VERB_FORMS = alternation("speech_verbs")
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", VERB_FORMS)}))
 SPEECH_VERB = lazy_re(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
+#: Where a SPEECH_VERB can begin, as a trie of the forms: a whole text is scanned with this, and
+#: SPEECH_VERB tried only at its hits (the lexicon's forms are plain words).
+SPEECH_VERB_OPENING = word_openings(words("speech_verbs"))
 ACCORDING = lazy_re(r"\b[Aa]ccording to\s+")
 # When a speaker spoke, written between name and verb: "Trump on August 1 said",
 # "Pezeshkian in August reportedly said", "Bessent days later said".

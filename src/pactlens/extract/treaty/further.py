@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pactlens.extract.domains import literal_trie
-from pactlens.structure.scan import matches_at, starts_in
+from pactlens.structure.scan import literal_trie, matches_at, starts_in
 from pactlens.extract.treaty.instrument import Instrument, skip_dateline
 from pactlens.extract.treaty.parties import LONG_OPENING, head_parties
 from pactlens.extract.treaty.title import TITLE_STOPS, clean_title, opening_title, strip_label

@@ -23,11 +23,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pactlens.extract.domains import literal_trie
+from pactlens.structure.scan import folded_text, literal_trie, matches_at, starts_in
 from pactlens.extract.names import HONORIFIC, NameSpan, ROLE_START, Signers, UP, merge_signatories, name_at, split_run
 from pactlens.extract.treaty.heads import Head, find_heads
 from pactlens.model import Signatory
-from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.resources.states import StateMention, find_states
 from pactlens.structure.doc import Doc
 from pactlens.regexes import lazy_re

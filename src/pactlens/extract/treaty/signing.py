@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 
 from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.places import CAP, PLACE, good_place
-from pactlens.extract.domains import literal_trie
+from pactlens.structure.scan import folded_text, literal_trie, matches_at, starts_in
 from pactlens.extract.records import KIND_RE, title_case
-from pactlens.structure.scan import folded_text, matches_at, starts_in
 from pactlens.extract.signing_clauses import SIGNING_VERB, clause_kind, signing_date, signs_other_kind
 from pactlens.extract.treaty.instrument import Instrument
 from pactlens.model import Evidence, Signed

@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterable
 
 from pactlens.extract.numbers import NUMBER, to_number
-from pactlens.extract.domains import literal_trie
-from pactlens.structure.scan import folded_text, matches_at, starts_in
+from pactlens.structure.scan import folded_text, literal_trie, matches_at, starts_in
 from pactlens.model import Evidence
 from pactlens.structure.doc import Doc
 from pactlens.structure.sentences import sentence_around
