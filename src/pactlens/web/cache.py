@@ -32,7 +32,7 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 _STRIPES = 64  # per-key build locks, striped so arbitrary search strings cannot grow a lock table
-#: A check or build in flight: when it began (monotonic) and the task that runs it.
+#: A check or build in flight: when it began (monotonic) and the future of its thread's answer.
 _Flight = tuple[float, "asyncio.Future"]
 #: Threads that check and build entries (database reads, rendering): more only queue for the GIL.
 BUILD_THREADS = 8
@@ -132,8 +132,9 @@ def _executor() -> ThreadPoolExecutor:
 
     A plain executor, not the thread pool of Starlette's ``run_in_threadpool``: anyio's call
     yields to the event loop before it starts and again to take a limiter token, and under
-    load each turn of the loop waits behind every other request in it; bench/load.py showed
-    a new search spending 2 ms in its thread and 180-290 ms waiting to get there."""
+    load each turn of the loop waits behind every other request in it (bench/load.py on a busy
+    machine: a new search spent 2 ms in its thread and 180-290 ms between being handed over
+    and starting there)."""
     global _EXECUTOR
     with _EXECUTOR_LOCK:
         if _EXECUTOR is None:
