@@ -72,6 +72,42 @@ The Parties shall settle their disputes by peaceful means.
 """
 
 
+KIRIBATI = """FISHERIES PARTNERSHIP AGREEMENT between the European Community on the one hand, and the Republic of Kiribati, on the other THE EUROPEAN COMMUNITY, hereinafter referred to as "the Community", of the one part, and THE REPUBLIC OF KIRIBATI, hereinafter referred to as "Kiribati", of the other part, CONSIDERING the close working relationship between the Community and Kiribati,
+
+HAVE AGREED AS FOLLOWS:
+
+Article 1
+
+This Agreement establishes the principles governing economic cooperation on fisheries.
+"""
+
+PARTY_NAMED = """AIR TRANSPORT AGREEMENT between the Kingdom of A and the Republic of B THE KINGDOM OF A, hereinafter referred to as "A", and THE REPUBLIC OF B, hereinafter referred to as "B", have agreed as follows:
+
+Article 1
+
+The Parties shall grant each other the rights specified in this Agreement.
+"""
+
+SAN_MARINO = """MainText:
+RESOLVED to consolidate and extend the existing close relations between the European Economic Community and the Republic of San Marino, CONSIDERING THAT existing links between the two Parties should be strengthened, HAVE DECIDED to conclude an Agreement.
+
+Article 1
+
+The Parties shall establish a customs union.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    (KIRIBATI, "FISHERIES PARTNERSHIP AGREEMENT between the European Community on the one hand, and the Republic of "
+               "Kiribati, on the other"),  # GGO KIR-ECFSH_2008A, shortened: ends before the first party's naming
+    (PARTY_NAMED, "AIR TRANSPORT AGREEMENT between the Kingdom of A and the Republic of B"),  # a paraphrase
+    (SAN_MARINO, None),  # GGO ECSNMR_1991O: the text opens with its preamble, so it has no title of its own
+])
+def test_a_title_ends_before_the_preamble_names_the_parties(text: str, expected: str | None) -> None:
+    a = analyze_bytes(text.encode(), "t.txt")
+    assert [x.title for x in a.agreements if x.role == "primary"][0] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     (BANGKOK, "First Agreement on Trade Negotiations among Developing Member Countries of the Economic and Social "
               "Commission for Asia and the Pacific (Bangkok Agreement)"),  # GGO BANGKK_1975A, shortened

@@ -62,11 +62,21 @@ def _trim_title(doc: Doc, span: Span) -> Span:
 
 
 #: A preamble that opens with its participle in capitals, run on after the title ("... (BANGKOK
-#: AGREEMENT) RECOGNIZING the need ..."): a title names no such act, so the title ends before it.
+#: AGREEMENT) RECOGNIZING the need ..."): a title names no such act, so the title ends before it;
+#: a heading that starts with one is the preamble itself, and one that names the parties
+#: "hereinafter" runs on into it: no title then (unknown rather than a sentence as a name).
 _PREAMBLE_OPENS = lazy_re(
     r"\b(?:RECOGNI[SZ]ING|CONSIDERING|DESIRING|DESIROUS|DEEMING|WISHING|NOTING|RECALLING|REAFFIRMING|AFFIRMING"
     r"|CONSCIOUS|CONVINCED|MINDFUL|BEARING\s+IN\s+MIND|ANXIOUS|HAVING\s+REGARD|WHEREAS|ACKNOWLEDGING|BELIEVING"
-    r"|EMPHASI[SZ]ING|STRESSING|WELCOMING|REALI[SZ]ING|TAKING\s+INTO)\b")
+    r"|EMPHASI[SZ]ING|STRESSING|WELCOMING|REALI[SZ]ING|TAKING\s+INTO|RESOLVED|DETERMINED|GUIDED|INSPIRED)\b")
+
+
+#: The preamble's naming of its first party in capitals, run on after the title ("... on the other
+#: THE EUROPEAN COMMUNITY, hereinafter referred to as"): the title ends before the name.
+_NAMES_A_PARTY = lazy_re(r"\s(?=(?:THE\s+)?[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,8},?\s+hereinafter\b)")
+_HEREINAFTER = lazy_re(r"(?i)\bhereinafter\b")
+#: A source note or a "PREAMBLE" heading run on after the title.
+_JUNK = lazy_re(r"(?i)\bsource:|\bpreamble\b")
 
 
 def find_title(doc: Doc) -> Span | None:
@@ -91,11 +101,12 @@ def clean_title(doc: Doc, span: Span, *, trim: bool = True) -> Span | None:
     while span.end > span.start and doc.text[span.end - 1] in " .,;:\n":
         span = Span(span.start, span.end - 1)
     words = doc.slice(span)
-    junk = re.search(r"(?i)\bsource:|\bpreamble\b", words) or _PREAMBLE_OPENS.search(words)
-    if junk and junk.start() > 10:
-        span = Span(span.start, span.start + junk.start())
+    cuts = [m.start() for rx in (_JUNK, _PREAMBLE_OPENS, _NAMES_A_PARTY) if (m := rx.search(words, 11))]
+    if cuts:  # the title ends at the first of these (past its first words; one at the very start is no title)
+        span = Span(span.start, span.start + min(cuts))
         words = doc.slice(span)
-    if len(words) > 350 or re.match(
+    if len(words) > 350 or _PREAMBLE_OPENS.match(words.lstrip()) or _HEREINAFTER.search(words) \
+            or re.match(
         r"(?i)\s*(?:article|art\.|preamble|preface|contents|introduction|chapter|part|title|we\b|the\s+(?:governments?|parties|president|high\s+contracting|plenipotentiaries))\b",
         words,
     ) or not (
