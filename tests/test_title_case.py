@@ -102,6 +102,15 @@ The Parties shall establish a customs union.
                "Kiribati, on the other"),  # GGO KIR-ECFSH_2008A, shortened: ends before the first party's naming
     (PARTY_NAMED, "AIR TRANSPORT AGREEMENT between the Kingdom of A and the Republic of B"),  # a paraphrase
     (SAN_MARINO, None),  # GGO ECSNMR_1991O: the text opens with its preamble, so it has no title of its own
+    # GGO DNK-ECRGH_2007A, shortened: the naming put in brackets
+    ("FISHERIES PARTNERSHIP AGREEMENT between the European Community on the one hand, and the Government of Denmark "
+     "and the Home Rule Government of Greenland, on the other hand THE EUROPEAN COMMUNITY, (hereinafter referred to as "
+     "'the Community'), and THE GOVERNMENT OF DENMARK AND THE HOME RULE GOVERNMENT OF GREENLAND, have agreed as "
+     "follows:\n\nArticle 1\n\nThe Parties shall cooperate on fisheries.\n",
+     "FISHERIES PARTNERSHIP AGREEMENT between the European Community on the one hand, and the Government of Denmark "
+     "and the Home Rule Government of Greenland, on the other hand"),
+    ("MINDFUL of their common history, the two States wish to conclude a treaty.\n\nArticle 1\n\nThe Parties "
+     "shall consult.\n", None),  # a paraphrase of a preamble that opens the text
 ])
 def test_a_title_ends_before_the_preamble_names_the_parties(text: str, expected: str | None) -> None:
     a = analyze_bytes(text.encode(), "t.txt")

@@ -73,7 +73,10 @@ _PREAMBLE_OPENS = lazy_re(
 
 #: The preamble's naming of its first party in capitals, run on after the title ("... on the other
 #: THE EUROPEAN COMMUNITY, hereinafter referred to as"): the title ends before the name.
-_NAMES_A_PARTY = lazy_re(r"\s(?=(?:THE\s+)?[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,8},?\s+hereinafter\b)")
+_NAMES_A_PARTY = lazy_re(r"\s(?=(?:THE\s+)?[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,15},?\s+\(?hereinafter\b)")
+#: A heading that opens with a participle in capitals and goes on in lower case ("MOVED by the
+#: will", "RESOLVED to consolidate"): the preamble's first clause, not a title.
+_PREAMBLE_START = lazy_re(r"\s*(?:[A-Z]{3,}(?:ING|ED|OUS|FUL)|AWARE|WHEREAS)\s+[a-z]")
 _HEREINAFTER = lazy_re(r"(?i)\bhereinafter\b")
 #: A source note or a "PREAMBLE" heading run on after the title.
 _JUNK = lazy_re(r"(?i)\bsource:|\bpreamble\b")
@@ -105,7 +108,7 @@ def clean_title(doc: Doc, span: Span, *, trim: bool = True) -> Span | None:
     if cuts:  # the title ends at the first of these (past its first words; one at the very start is no title)
         span = Span(span.start, span.start + min(cuts))
         words = doc.slice(span)
-    if len(words) > 350 or _PREAMBLE_OPENS.match(words.lstrip()) or _HEREINAFTER.search(words) \
+    if len(words) > 350 or _PREAMBLE_START.match(words) or _HEREINAFTER.search(words) \
             or re.match(
         r"(?i)\s*(?:article|art\.|preamble|preface|contents|introduction|chapter|part|title|we\b|the\s+(?:governments?|parties|president|high\s+contracting|plenipotentiaries))\b",
         words,
