@@ -15,7 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pactlens.extract.prose.namescan import NameIndex
+from pactlens.extract.prose.person_evidence import EDITORIAL_SURNAME
+from pactlens.extract.prose.person_mentions import add_short_mentions, join_given_name
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
 from pactlens.regexes import lazy_re
@@ -356,11 +357,22 @@ def _find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tupl
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and e <= ranges[i][1]:  # in one body sentence, not in a footnote
             spans[(s, e)] = _register(people, name, role, party, gender)
+    bracketed = []
     for s, e in extra_names or []:
         name = _trim_name(text[s:e])
         if name and not any(s < z and e > y for y, z in spans):
-            spans[(s, s + len(name))] = _register(people, name, None, None, None)
-    _add_short_mentions(text, ranges, people, spans)
+            m = EDITORIAL_SURNAME.match(text, s + len(name))
+            if m:
+                bracketed.append((s, m.end(), name, m.group(1)))
+            else:
+                spans[(s, s + len(name))] = _register(people, name, None, None, None)
+    for s, e, name, surname in bracketed:  # "Jack [Hickerson]": the editor's bracket says who
+        known = _known_as(people, [surname])
+        spans[(s, e)] = people[known] if known else _register(people, f"{name} {surname}", None, None, None)
+        alone = people.get(fold(name)) if known else None
+        if alone is not None and alone is not people[known] and alone.name == name:
+            join_given_name(people, spans, fold(name), people[known])  # "Jack" said alone is he too
+    add_short_mentions(text, ranges, people, spans)
     mentions = sorted((Mention(s, e, p) for (s, e), p in spans.items()), key=lambda m: (m.start, -m.end))
     out: list[Mention] = []
     for m in mentions:  # drop mentions nested in a longer one
@@ -370,27 +382,3 @@ def _find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tupl
     for m in out:
         m.person.spans.append((m.start, m.end))
     return out
-
-
-def _add_short_mentions(text: str, ranges, people: dict[str, Person], spans: dict) -> None:
-    """Surname-only and title+surname mentions of people already introduced."""
-    if not people:
-        return
-    forms: dict[str, Person | None] = {}
-    for p in people.values():
-        if len(p.surname) > 2 and not p.namesake:  # a form two people share names neither
-            forms[p.surname] = None if forms.get(p.surname, p) is not p else p
-    for p in people.values():  # a namesake's bare surname is the first-introduced person's
-        if p.namesake and len(p.surname) > 2:
-            forms.setdefault(p.surname, p)
-    forms = {f: p for f, p in forms.items() if p is not None}
-    if not forms:
-        return
-    index = NameIndex((re.escape(f) for f in forms), longest_first=False)  # one pass, however many people
-    taken = sorted(spans)
-    starts = [s for s, _ in taken]
-    for a, b in ranges:
-        for x, y in index.finditer(text, a, b):
-            i = bisect.bisect_right(starts, x) - 1
-            if i < 0 or taken[i][1] <= x:
-                spans[(x, y)] = forms[text[x:y]]

@@ -47,6 +47,8 @@ _PLACE_HEADS = {"port", "harbor", "harbour", "square", "plaza", "park", "island"
                 "valley", "mountains", "desert", "oasis", "airbase"}
 _DESIGNATION_AFTER = lazy_re(r"\.?\s?(?:No\.\s?)?\d")
 _ARTICLE_BEFORE = lazy_re(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
+#: An editor's bracket after a name completes it: "anyone except Jack [Hickerson]".
+EDITORIAL_SURNAME = lazy_re(r"[ \t]?\[([A-Z][\w'’-]+)\]")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
 
 
@@ -72,7 +74,8 @@ def not_a_person(text: str, start: int, end: int, common: frozenset[str], people
         return "a term in italics"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-/") or _DESIGNATION_AFTER.match(text, end):
         return "part of a designation"
-    if _PLACE_OF.search(text, max(0, start - 20), start) or low[-1] in _PLACE_HEADS or _among_places(text, start, end, places):
+    if _PLACE_OF.search(text, max(0, start - 20), start) or low[-1] in _PLACE_HEADS or _among_places(text, start, end, places) \
+            or _paired_with_place(text, start, end, places):
         return "a place"
     if len(words) == 1 and (_plural_people(text, start, end, peoples) or modified and _plural(name)):
         return "a people"
@@ -97,6 +100,20 @@ def _among_places(text: str, start: int, end: int, places: frozenset[str]) -> bo
             break
         found, b = found + 1, m.end(1)
     return found >= 2
+
+
+#: A preposition of place before a pair of names: "attacks from [Jinmen and Mazu]".
+_LOCATIVE_BEFORE = lazy_re(r"\b(?:at|near|from|off|around)\s+(?:the\s+)?$")
+
+
+def _paired_with_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """The name and a place are the two objects of a preposition of place: "from Jinmen and [Mazu]",
+    "at [Jebel Ali] and Khalifa Port". Not after "in": "met Erdogan in Sochi and Xi" lists a place and a person."""
+    before = _ITEM_BEFORE.search(text, max(0, start - 60), start)
+    if before is not None and before.group(1) in places:
+        return bool(_LOCATIVE_BEFORE.search(text, max(0, before.start(1) - 12), before.start(1)))
+    after = _ITEM_AFTER.match(text, end)
+    return after is not None and after.group(1) in places and bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _italic(text: str, start: int, end: int) -> bool:
