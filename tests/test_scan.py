@@ -102,3 +102,51 @@ def test_word_openings_are_a_trie_of_the_words_at_word_starts():
     opening = word_openings(["said", "told", "told reporters"])
     text = "He said, unsaid and told reporters; toldx"
     assert [m.start() for m in opening.finditer(text)] == [3, 20, 36]  # "toldx" too: an opening needs no end, the pattern tried there decides
+
+
+# Scans that find a pattern by its cheap part and check the rest apart, against the pattern itself.
+# Excerpts: the example brief (a quotation and an apostrophe), the North Atlantic Treaty (Art. 2,
+# "economic collaboration"), GGO Lomé IV (a year in words); paraphrases with the characters a
+# lowercase pass treats apart ("ſ", the Kelvin sign, a dotted capital I) and quotation marks at
+# line starts, after dashes and inside words.
+SCAN_TEXTS = [
+    "Putin said the treaty 'opens a new chapter' in Russia's relations; Iran's president called it 'historic'.",
+    "They will seek to eliminate conflict in their international economic policies and will encourage "
+    "economic collaboration between any or all of them.",
+    "Done at Lomé on the fifteenth day of December in the year one thousand nine hundred and eighty-nine.",
+    "'Trade' —'Energy' ſecurity and ENERGY CORRIDORS, 1 \u212aM of pipeline; the 'ports'\n'x' (‘y’) a'b'",
+    "İstanbul's 'ports' and trade",
+]
+
+
+def test_domain_stems_found_lowercased_are_the_case_insensitive_scan():
+    from pactlens.extract import domains
+
+    pattern, lower_pattern, _ = domains._prefilter()
+    found = 0
+    for text in SCAN_TEXTS:
+        low = text.lower().replace("ſ", "s").replace("ı", "i")
+        expected = [m.span() for m in pattern.finditer(text)]
+        found += len(expected)
+        if len(low) == len(text):  # else (a dotted capital I) score() scans case-insensitively
+            assert [m.span() for m in lower_pattern.finditer(low)] == expected
+    assert found, "the excerpts must name domains"
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS)
+def test_ascii_quotation_marks_are_the_look_behind_patterns(text):
+    from pactlens.extract.prose.quote_spans import _ascii_marks
+
+    opening = re.compile(r"(?:(?<=[\s(\[—–-])|^)'(?=[\w\[(])", re.MULTILINE)
+    closing = re.compile(r"(?<=\S)'(?!\w)")
+    assert _ascii_marks(text) == ([m.start() for m in opening.finditer(text)], [m.start() for m in closing.finditer(text)])
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS + ["in 1949, 2000 and 19995; thouſand", "20001 1999x HUNDREDS"])
+def test_sentences_holding_a_year_are_the_search_of_each(text):
+    from pactlens.extract.prose.event_dates import _HAS_YEAR, _YearIndex
+
+    years = _YearIndex(text)
+    for a in range(0, len(text), 3):
+        for b in range(a, len(text) + 1, 4):
+            assert years.within(a, b) == (_HAS_YEAR.search(text, a, b) is not None), (a, b)

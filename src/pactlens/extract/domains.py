@@ -18,7 +18,7 @@ from importlib import resources
 
 from pactlens.model import DOMAINS
 from pactlens.regexes import compile as compile_cached
-from pactlens.structure.scan import literal_trie
+from pactlens.structure.scan import folded, literal_trie
 
 #: Minimum score for a domain to count as touched (one weight-2 term).
 MIN_SCORE = 2
@@ -66,7 +66,7 @@ def _stem(term: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, frozenset[str]]]:
     """One pass that finds where each domain's terms can start, and for each stem the domains it opens.
 
     Scanning every domain's alternation over every clause was most of the cost of
@@ -77,6 +77,9 @@ def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
     also opens the domains of every shorter stem it starts with ("arms" opens "arm…").
     Each domain is still scored by its own pattern, so a term of one domain never
     hides an overlapping term of another.
+
+    The trie is returned twice: case-insensitive, and case-sensitive for the text lowercased
+    (see :func:`pactlens.structure.scan.folded`), which finds the same stems in a third of the time.
     """
     lexicon = _lexicon()
     by_stem: dict[str, set[str]] = {}
@@ -87,8 +90,8 @@ def _prefilter() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
         stem: frozenset(d for other, doms in by_stem.items() if stem.startswith(other) for d in doms)
         for stem in by_stem
     }
-    pattern = compile_cached(rf"(?<![\w-])(?:{literal_trie(sorted(by_stem))})", re.IGNORECASE)
-    return pattern, opens
+    trie = rf"(?<![\w-])(?:{literal_trie(sorted(by_stem))})"
+    return compile_cached(trie, re.IGNORECASE), compile_cached(trie), opens
 
 
 def _term_body(term: str) -> str:
@@ -122,14 +125,19 @@ def _domain_score(text: str, domain: _Domain, starts: list[int]) -> tuple[int, i
 
 def score(text: str) -> list[DomainScore]:
     """Every domain with a positive score, best first (ties: the domain named first)."""
-    pattern, opens = _prefilter()
+    pattern, lower_pattern, opens = _prefilter()
     lexicon = _lexicon()
     everything = frozenset(lexicon)
     starts: dict[str, list[int]] = {}
-    for m in pattern.finditer(text):
+    low = folded(text)
+    # The stems found in the lowercased text are those IGNORECASE finds in the text (same offsets,
+    # see folded); each is read back from the text, as written, for the lookup below.
+    hits = ((m.start(), m.end()) for m in lower_pattern.finditer(low)) if len(low) == len(text) \
+        else (m.span() for m in pattern.finditer(text))
+    for a, b in hits:
         # A case fold that .lower() does not undo ("ſ", Kelvin sign) cannot be looked up: try every domain.
-        for name in opens.get(m.group().lower(), everything):
-            starts.setdefault(name, []).append(m.start())
+        for name in opens.get(text[a:b].lower(), everything):
+            starts.setdefault(name, []).append(a)
     scores = []
     for name, domain in lexicon.items():
         if name not in starts:

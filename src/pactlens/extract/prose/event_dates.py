@@ -14,6 +14,7 @@ from pactlens.extract.dates import DateMention, find_dates
 from pactlens.extract.prose.event_clauses import HAPPENING_NOUN
 from pactlens.extract.prose.speech import VERB_FORMS
 from pactlens.resources.lexicon import words
+from pactlens.structure.scan import folded
 from pactlens.structure.sentences import BodySentence
 from pactlens.regexes import lazy_re
 
@@ -92,9 +93,10 @@ _HAS_YEAR = lazy_re(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\b(?:hundred|thousand)\
 
 
 #: _HAS_YEAR's two parts, each scanned for apart over a whole text: the figures open with a digit the
-#: engine skips to (the digit before is checked apart), and the words are rare.
+#: engine skips to (the digit before is checked apart), and the words are found lowercased.
 _YEAR_FIGURES = lazy_re(r"(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _YEAR_WORDS = lazy_re(r"\b(?:hundred|thousand)\b", re.I)
+_YEAR_WORD_LITERALS = lazy_re(r"hundred|thousand")
 
 
 class _YearIndex:
@@ -104,7 +106,11 @@ class _YearIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         spans = [m.span() for m in _YEAR_FIGURES.finditer(text) if not (m.start() and text[m.start() - 1].isdecimal())]
-        spans += [m.span() for m in _YEAR_WORDS.finditer(text)]
+        low = folded(text)
+        if len(low) == len(text):  # the words' places in the lowercased text, each checked in the text
+            spans += [m.span() for w in _YEAR_WORD_LITERALS.finditer(low) if (m := _YEAR_WORDS.match(text, w.start()))]
+        else:
+            spans += [m.span() for m in _YEAR_WORDS.finditer(text)]
         spans.sort()
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]

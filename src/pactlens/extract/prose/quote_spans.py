@@ -121,8 +121,20 @@ def _quoted(text: str) -> list[tuple[int, int, int, int, str]]:
 # mark follows a space, a bracket or a line start and precedes a letter, digit
 # or bracket; a closing one follows a non-space and precedes no letter. An
 # apostrophe inside a word ("don't", "Pelosi's") is neither.
-_ASCII_OPEN = lazy_re(r"(?:(?<=[\s(\[—–-])|^)'(?=[\w\[(])", re.MULTILINE)
-_ASCII_CLOSE = lazy_re(r"(?<=\S)'(?!\w)")
+# Found by the quotation mark itself, which the engine skips to, with the character before it
+# checked apart (a pattern opening with a look-behind would be tried at every offset).
+_OPEN_MARK = lazy_re(r"'(?=[\w\[(])")
+_CLOSE_MARK = lazy_re(r"'(?!\w)")
+_BEFORE_OPEN = frozenset("([—–-")
+
+
+def _ascii_marks(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the opening marks (after a space, a bracket, a dash or at a line start) and of the
+    closing marks (after a non-space) in ``text``."""
+    opens = [m.start() for m in _OPEN_MARK.finditer(text)
+             if not (x := m.start()) or text[x - 1].isspace() or text[x - 1] in _BEFORE_OPEN]
+    closes = [m.start() for m in _CLOSE_MARK.finditer(text) if (x := m.start()) and not text[x - 1].isspace()]
+    return opens, closes
 
 
 def _ascii_single(text: str) -> list[tuple[int, int]]:
@@ -131,11 +143,10 @@ def _ascii_single(text: str) -> list[tuple[int, int]]:
     A closing candidate after a plural "s" and before a lower-case word ("the
     Emiratis' plans") is a possessive when a later closing candidate on the
     same line is left to close the quotation."""
-    closes = [m.start() for m in _ASCII_CLOSE.finditer(text)]
+    opens, closes = _ascii_marks(text)
     pairs: list[tuple[int, int]] = []
     after = -1
-    for m in _ASCII_OPEN.finditer(text):
-        x = m.start()
+    for x in opens:
         if x <= after:
             continue
         line_end = text.find("\n", x)

@@ -251,8 +251,9 @@ def _block_persons(doc: Doc, start: int, end: int) -> list[_Person]:
     return [p for p in _assign(doc.text, persons, heads) if p.head is not None or p.name.start >= first_head]
 
 
-#: The words a ``_SIGN_MARK`` opens with or leads to, lowercased: "in" (witness whereof) and the verbs.
-_SIGN_OPENING = lazy_re(literal_trie(["in", "done", "signed", "made", "carried"]))
+#: The words a ``_SIGN_MARK`` opens with or leads to, lowercased: "in" before "witness" or "faith"
+#: (the bare "in" of every "within" and "-ing" would each be a start to try), and the verbs.
+_SIGN_OPENING = lazy_re(r"in\s+[wf]|" + literal_trie(["done", "signed", "made", "carried"]))
 
 
 def _sign_mark_starts(text: str, low: str, start: int, end: int) -> Iterator[int]:
