@@ -40,8 +40,10 @@ from pactlens.regexes import lazy_re
 _NAME_AS_MODIFIER = lazy_re(
     r"\s+(?:administration|government|cabinet|era|doctrine|campaign|presidency|years|team|camp|regime|White\s+House)\b"
 )
-#: Between two names joined as one subject: "A and B", "A, B and C".
+#: Between two names joined as one subject: "A and B", "A, B and C". The last join must hold "and":
+#: "In a debate with Ford, Carter vowed" is one subject after an opening phrase, not two.
 _JOINED = lazy_re(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_LAST_JOIN = lazy_re(r"\s*,?\s*and\s+")
 
 
 class Discourse:
@@ -66,8 +68,9 @@ class Discourse:
             m = before[k]
             if m.end <= verb_at and m.start >= sent_start and subject_gap(text[m.end : verb_at]):
                 # "Oona A. Hathaway and Scott J. Shapiro wrote": the first of joined subjects.
-                while k > 0 and before[k - 1].start >= sent_start and _JOINED.fullmatch(text, before[k - 1].end, before[k].start):
-                    k -= 1
+                join = _LAST_JOIN
+                while k > 0 and before[k - 1].start >= sent_start and join.fullmatch(text, before[k - 1].end, before[k].start):
+                    k, join = k - 1, _JOINED
                 return before[k].person
             if m.end <= sent_start:
                 break
@@ -90,6 +93,15 @@ class Discourse:
                     if SPEECH_VERB.search(between) or SPEECH_VERB.match(tail.strip()):
                         return m.person
                 break
+        return None
+
+    def first_in(self, start: int, end: int) -> Person | None:
+        """The first person named wholly inside ``[start, end)``."""
+        for m in self.mentions[bisect.bisect_left(self._ends, start) :]:
+            if m.start >= end:
+                break
+            if m.start >= start and m.end <= end:
+                return m.person
         return None
 
     def according(self, text: str, start: int, end: int) -> Person | None:
@@ -206,13 +218,35 @@ def _according(d: Discourse, text: str, start: int, end: int) -> Speaker | None:
     return according_to(text, acc.end(), stop)
 
 
+#: A speech verb in the passive: its auxiliary before it, "by" and the agent after it.
+_PASSIVE_AUX = lazy_re(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY = lazy_re(r"\s+by\s+")
+#: Where the agent's phrase ends: a comma (an aside or the clause's end), "that", "as", a quotation.
+_AGENT_END = lazy_re(r"\s*(?:[,;(]|\bthat\b|\bas\b|[\"“‘])")
+
+
+def _passive_agent(d: Discourse, text: str, at: int, stop: int) -> Speaker | None:
+    """The agent of a passive speech verb at ``at``: "it was stated by a journalist, who …, that
+    "…"", "was described by the minister as "…"": who is named after "by" speaks, and the subject
+    ("it", the thing described) does not."""
+    verb = SPEECH_VERB.match(text, at)
+    if verb is None or not _PASSIVE_AUX.search(text, max(0, at - 30), at):
+        return None
+    by = _BY.match(text, verb.end(), stop)
+    if by is None:
+        return None
+    end = _AGENT_END.search(text, by.end(), min(stop, by.end() + 120))
+    agent_end = end.start() if end else min(stop, by.end() + 120)
+    return d.first_in(by.end(), agent_end) or named_subject(text, by.end(), agent_end)
+
+
 def speaker_of(d: Discourse, text: str, f: Found, quote_open: int) -> Speaker | None:
     start = f.opens
     if f.verb_at is not None:
         # "X underscored …, stating: …": the participle's subject is the main verb's.
         verbs = [v.start() for v in SPEECH_VERB.finditer(text, start, f.verb_at + 40) if v.start() <= f.verb_at]
         for at in reversed(verbs or [f.verb_at]):
-            p = _subject_at(d, text, start, at)
+            p = _passive_agent(d, text, at, f.sentence.span.end) or _subject_at(d, text, start, at)
             if p is not None:
                 return p
     if f.speaker_end is not None:

@@ -17,7 +17,7 @@ from pactlens.structure.sentences import BodySentence
 from pactlens.regexes import lazy_re
 
 #: An indented (four spaces or a tab) or ``>``-marked paragraph of words, not a list item or heading.
-_BLOCK = lazy_re(r"\n[^\S\n]*\n(?P<lead>(?:    |\t)[^\S\n]*|>[^\S\n]*)(?P<body>(?![-*•#\d(]|[A-Z][.)]\s)[^\n]{40,})")
+_BLOCK = lazy_re(r"\n[^\S\n]*\n(?P<lead>(?: {2,}|\t)[^\S\n]*|>[^\S\n]*)(?P<body>(?=\S)(?![-*•#\d(]|[A-Z][.)]\s)[^\n]{40,})")
 #: The introducing sentence ends in a colon (and at most spaces) before the blank line.
 _INTRO_END = lazy_re(r":[^\S\n]*$")
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pactlens.extract.prose.speakers import NamedSpeaker, names_something
 from pactlens.model import Agreement
 from pactlens.resources.lexicon import phrases
-from pactlens.extract.prose.speech import SPEECH_VERB
+from pactlens.extract.prose.speech import ACCORDING, SPEECH_VERB
 from pactlens.regexes import lazy_re
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,7 +84,11 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreeme
         return None
     # The verb the quotation hangs from, else the one just before it: a verb with no subject of its
     # own ("was confirmed and broadened by …, which provides that "…"") leaves the word to the next.
-    for verb in (_attribution_verb(span), _preceding_verb(span)):
+    # "According to one assessment, C-SIPA "codifies …"": the source is named there, even when it
+    # names no one; a verb the quotation opens with or is handed to says nothing more.
+    sourced = ACCORDING.search(sdoc.text, span.sent.start_char, span.start_char) is not None
+    more = () if sourced else (_verb_opening(span), _framing_verb(span))
+    for verb in (_attribution_verb(span), _preceding_verb(span), *more):
         subject = _subject(verb) if verb is not None else None
         if subject is not None:
             if span.start <= subject.i < span.end:
@@ -132,6 +136,55 @@ def _preceding_verb(span: Any) -> Any | None:
             return None
         if tok.tag_.startswith("VB") and _is_attribution(tok.lower_):
             return tok
+    return None
+
+
+def _verb_opening(span: Any) -> Any | None:
+    """A verb that opens the quotation, its subject standing just before the mark: 'The Rome
+    Declaration "welcomed the development …"' quotes the declaration's own predicate."""
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    if first is None or first.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= span.start:
+        return None
+    between = span.doc[subj.right_edge.i + 1 : span.start]
+    return first if all(t.is_punct or t.is_space for t in between) else None
+
+
+#: Nouns for an utterance that a quotation may stand beside after a comma: "rallying his supporters
+#: with the cry, "Long live Chile!"".
+_UTTERANCE = {"cry", "words", "slogan", "message", "warning", "remark", "remarks", "statement", "pledge", "motto", "appeal"}
+
+
+def _framing_verb(span: Any) -> Any | None:
+    """The verb of the clause a colon or comma hands the quotation to: 'Kissinger set forth his
+    reasoning in a meeting with President Ford in 1975: "If these …"', 'The London Declaration
+    closed, "Today, our Alliance …"'. After a comma the quotation must be a whole statement (a
+    capital first) and the word before the comma the verb itself or a noun for an utterance ("with
+    the cry, "…""); "After the address, "…"" hands nothing over."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in {"\"", "“", "‘", "'"}):
+        i -= 1
+    if i < 1 or doc[i].text not in {":", ","}:
+        return None
+    mark, before = doc[i], doc[i - 1]
+    if mark.text == ",":
+        first = next((t for t in span if t.is_alpha), None)
+        if first is None or not first.text[:1].isupper():
+            return None
+        if not before.tag_.startswith("VB") and before.lower_ not in _UTTERANCE:
+            return None
+    tok = before if before.tag_.startswith("VB") else mark.head if mark.text == ":" else before
+    for _ in range(_CLIMB):
+        if tok.i >= span.start or tok.sent.start != before.sent.start:
+            return None
+        if tok.tag_.startswith("VB"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 

@@ -222,12 +222,19 @@ def find_reported(text: str, sentences: tuple[BodySentence, ...], taken: set[int
             continue
         if m is None or m.start() == a:
             continue
-        that = _COMPLEMENT.match(text, m.end(), b)
-        if that is None and not _NP_CONTENT.fullmatch(m.group(0)):
-            # "announced the imposition of a blockade", "concluded negotiations":
-            # the object is a thing done, not words said.
-            continue
-        out.append(Found(that.end() if that else m.end(), b, s, False, m.start()))
+        k = bisect.bisect_left(verb_at, m.start())
+        while True:
+            that = _COMPLEMENT.match(text, m.end(), b)
+            if that is not None or _NP_CONTENT.fullmatch(m.group(0)):
+                out.append(Found(that.end() if that else m.end(), b, s, False, m.start()))
+                break
+            # "announced the imposition of a blockade", "reported to the committee": the object is
+            # a thing done, not words said; a later verb of the sentence may still give its words
+            # ("… and asserted that …").
+            k += 1
+            if k == len(verbs) or verbs[k].start() >= b:
+                break
+            m = verbs[k]
     return out
 
 

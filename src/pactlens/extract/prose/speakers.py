@@ -45,7 +45,10 @@ _DOCUMENTS = (
 )
 _MEDIA = r"radio|television|newspaper|news agency|broadcaster|media|outlet"
 _HEAD = rf"(?i:{_INSTITUTIONS}|{_DOCUMENTS}|{_MEDIA})"
-_ROLE_HEAD = r"(?:officials?|spokes(?:man|woman|person)|diplomats?|sources?|aides?|advis[eo]rs?|negotiators?)"
+_ROLE_HEAD = (
+    r"(?:officials?|spokes(?:man|woman|person)|diplomats?|sources?|aides?|advis[eo]rs?|negotiators?|"
+    r"journalists?|reporters?|correspondents?)"
+)
 
 # One word of a naming phrase: a capitalised word or acronym (possessive allowed),
 # a year, "U.S.", or a bracketed acronym "(USTR)".
@@ -65,6 +68,13 @@ _NAMED_NP = lazy_re(
 # An official by role: a determiner, up to three words, the role word.
 _ROLE_NP = lazy_re(
     rf"(?P<np>(?:{_DET}|{_PROPER})\s+(?:(?:{_PROPER}|[a-z][\w-]+|of(?:\s+the)?)\s+){{0,7}}(?P<role>{_ROLE_HEAD}))$"
+)
+# Members of a legislature left unnamed on purpose: "One Member asserted", "Some Members have raised",
+# "two Senators wrote". The capital says the office (a Member of Congress), so the phrase names who
+# spoke as "a senior official" does; "some senators" or "critics" in lower case are anyone.
+_MEMBER_NP = lazy_re(
+    r"(?P<np>(?:[Oo]ne|[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]wo|[Tt]hree|[Aa])\s+(?:[A-Z][\w.]*\s+)?"
+    r"(?:Members?|Senators?|Representatives?)(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s*){1,3})?)$"
 )
 # Determiners that make a phrase generic rather than a name ("one account", "some analysts").
 _GENERIC = lazy_re(r"^(?:[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Aa]nother)\b")
@@ -170,6 +180,10 @@ def named_subject(text: str, start: int, end: int) -> NamedSpeaker | None:
         return None
     start_np = _tail_start(text, start, end)  # the phrase patterns search only where a match can begin
     head_text = text[start_np:end]
+    member = _MEMBER_NP.search(head_text)
+    if member is not None and _opens_clause(text, start, start_np + member.start("np")):
+        np_start = start_np + member.start("np")
+        return NamedSpeaker(member.group("np").strip(), "role", np_start, np_start + len(member.group("np").strip()))
     role = _ROLE_NP.search(head_text)
     if role is not None:
         np_start = start_np + role.start("np")

@@ -22,7 +22,8 @@ SPEECH_VERB = lazy_re(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
 #: Where a SPEECH_VERB can begin, as a trie of the forms: a whole text is scanned with this, and
 #: SPEECH_VERB tried only at its hits (the lexicon's forms are plain words).
 SPEECH_VERB_OPENING = word_openings(words("speech_verbs"))
-ACCORDING = lazy_re(r"\b[Aa]ccording to\s+")
+#: "According to X, …" and its synonym "In the words of X, …".
+ACCORDING = lazy_re(r"\b(?:[Aa]ccording to|[Ii]n the words of)\s+")
 # When a speaker spoke, written between name and verb: "Trump on August 1 said",
 # "Pezeshkian in August reportedly said", "Bessent days later said".
 _WHEN = (
