@@ -151,3 +151,64 @@ def test_a_clause_hands_its_quotation_over_with_a_colon_or_comma():
     after = ('After the address, “the palace fell silent and the radio played military marches for the rest '
              'of the day.”\n')
     assert list(_speakers(after).values()) in ([], [None])
+
+
+def test_testimony_and_assessments_are_speech():
+    """CRS In Focus IF12106 (9 April 2026): 'Mark Milley [testified](…) in March 2023 that Iran would
+    need "several months …"', 'The Defense Intelligence Agency [assessed](…) in May 2025 that Iran
+    would have needed "probably less than one week"'; paraphrases: other witnesses and agencies."""
+    text = ("Then-Chairman of the Joint Chiefs of Staff Mark Milley [testified](https://docs.house.gov/x.pdf) in "
+            'March 2023 that Iran would need "several months to produce an actual nuclear weapon," but he did '
+            "not explain the assumptions.\n")
+    assert _speakers(text)["several months t"] == "Mark Milley"
+    para = ('Admiral John Aquilino testified before the committee that China was "building forces at a pace not '
+            'seen since the Second World War."\n')
+    assert _speakers(para)["building forces "] == "John Aquilino"
+    agency = ("The Defense Intelligence Agency [assessed](https://armedservices.house.gov/dia.pdf) in May 2025 "
+              'that Iran would have needed "probably less than one week" to produce this amount.\n')
+    assert _speakers(agency)["probably less th"] == "Defense Intelligence Agency"
+
+
+def test_a_long_apposition_between_name_and_verb():
+    """CRS IF12106: 'Jon Wolfsthal, a National Security Council official during the Obama
+    Administration, [wrote](…) in February 2022 that …"to generate an international response …"';
+    paraphrase: another writer and office."""
+    text = ("Jon Wolfsthal, a National Security Council official during the Obama Administration, "
+            "[wrote](https://thebulletin.org/x/) in February 2022 that the goal was meant to provide enough "
+            'time "to generate an international response to any Iranian move to build weapons."\n')
+    assert _speakers(text)["to generate an i"] == "Jon Wolfsthal"
+    para = ("Rose Gottemoeller, the chief American negotiator of the New START Treaty in Geneva, argued that "
+            'the limits were "the most verifiable in the history of arms control between the two."\n')
+    assert _speakers(para)["the most verifia"] == "Rose Gottemoeller"
+
+
+def test_the_attribution_closing_a_sentence_names_every_quotation_in_it():
+    """CRS IF12106: 'A State Department official told CRS in an April 2022 email that … This timeline
+    took "into consideration assessed knowledge gaps" and reflected the intelligence community's
+    "view of …," the official added.' — both quotations are the official's, named by office before;
+    paraphrase: a spokesman."""
+    text = ("A State Department official told CRS in an April 2022 email that Iran would have needed one year. "
+            'This timeline took "into consideration assessed knowledge gaps" and reflected the community\'s '
+            '"view of Iran\'s fastest reasonable path to overcome them," the official added.\n')
+    got = _speakers(text)
+    assert got["into considerati"] == got["view of Iran's f"] == "State Department official"
+    para = ('A Pentagon spokesman briefed reporters on Monday. The strikes were "limited in scope and duration" '
+            'and aimed at "degrading the launch sites used in the attacks," the spokesman said.\n')
+    got = _speakers(para)
+    assert got["limited in scope"] == got["degrading the la"] == "Pentagon spokesman"
+
+
+def test_as_stated_in_and_a_linked_source_after_according_to():
+    """CRS In Focus IF12608 (13 April 2026): 'These bills reiterate that "the United States faces …" as
+    stated in the E.O.'; 'According to a 2017 [NOAA](…) notice, "any rights …"' (the link's blanked
+    URL does not make the phrase too long). Paraphrases: a directive, a linked report."""
+    text = ('These bills reiterate that "the United States faces unprecedented economic and national security '
+            'challenges in securing reliable supplies" as stated in the E.O.\n')
+    assert _speakers(text)["the United State"] == "E.O."
+    para = ('The guidance repeats that "allied forces must be able to reinforce the eastern flank within '
+            'thirty days" as set out in the Defence Planning Directive.\n')
+    assert _speakers(para)["allied forces mu"] == "Defence Planning Directive"
+    url = "https://www.federalregister.gov/documents/2017/09/07/2017-18994/deep-seabed-mining-approval-of-exploration"
+    linked = (f'According to a 2017 [NOAA]({url}) notice, "any rights a U.S. company may have domestically are '
+              'not secured internationally."\n')
+    assert _speakers(linked)["any rights a U.S"] == "2017 NOAA notice"

@@ -180,8 +180,9 @@ def _after_quote(d: Discourse, text: str, end: int, limit: int, stop: int) -> Sp
     if m:
         return d.pronoun(text, end, gender="f" if m.group("p").lower() == "she" else "m")
     m = AFTER_TITLE.match(text, end, min(limit + 20, stop))
-    if m:
-        return d.recent(end, title=m.group("t"))
+    held = d.recent(end, title=m.group("t")) if m else None
+    if held is not None:
+        return held  # else "the spokesman" may still name an official by role, below
     verb = SPEECH_VERB.search(text, end, min(limit + 120, stop))
     if verb is None:
         return None
@@ -254,8 +255,38 @@ def speaker_of(d: Discourse, text: str, f: Found, quote_open: int) -> Speaker | 
     if f.direct:
         return _according(d, text, start, quote_open) or _after_quote(
             d, text, f.end + 1, f.end + 40, f.sentence.span.end
-        )
+        ) or _as_stated(d, text, f) or _closing_attribution(d, text, f)
     return None
+
+
+_CLOSE_MARK = re.compile(r"[”\"]")
+#: After a quotation, its source: '"…" as stated in the E.O.', '"…," as set out in the 2017 notice'.
+_AS_STATED = re.compile(r"[\s,”\"]*as\s+(?:stated|set\s+out|written|laid\s+down|put)\s+(?:in|by)\s+")
+
+
+def _as_stated(d: Discourse, text: str, f: Found) -> Speaker | None:
+    """The source named by "as stated in" right after the quotation, up to a comma or the end."""
+    m = _AS_STATED.match(text, f.end + 1, f.sentence.span.end)
+    if m is None:
+        return None
+    end = re.search(r"\s*(?:[,;(\[]|\.\s)", text[m.end() : f.sentence.span.end])
+    stop = m.end() + end.start() if end else f.sentence.span.end
+    while stop > m.end() and text[stop - 1].isspace():
+        stop -= 1
+    if text[stop - 1] == "." and "." not in text[m.end() : stop - 1].split()[-1]:
+        stop -= 1  # the sentence's full stop, not an abbreviation's ("the E.O.")
+    return d.first_in(m.end(), stop) or according_to(text, m.end(), stop)
+
+
+def _closing_attribution(d: Discourse, text: str, f: Found) -> Speaker | None:
+    """'This timeline took "into consideration …" and reflected the intelligence community's "view
+    of …," the official added.': the attribution that closes a sentence after its last quotation
+    names the speaker of every quotation before it, when no speech verb stands between them."""
+    stop = f.sentence.span.end
+    closes = [m.start() for m in _CLOSE_MARK.finditer(text, f.end + 1, stop)]
+    if not closes or SPEECH_VERB.search(text, f.end + 1, closes[-1]):
+        return None
+    return _after_quote(d, text, closes[-1] + 1, closes[-1] + 40, stop)
 
 
 def back_reference(text: str, f: Found) -> bool:

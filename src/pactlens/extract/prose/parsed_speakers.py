@@ -232,7 +232,8 @@ def _name(d: Discourse, subj: Any, about: Agreement | None = None) -> Speaker | 
         phrase = subj.doc.text[words[left].idx : b].strip(" ,")
         if "\n" in phrase:
             return None  # a heading run into the sentence: not a phrase of it
-        return NamedSpeaker(phrase, _kind(subj), words[left].idx, words[left].idx + len(phrase))
+        # A link blanked out of the parsed text leaves a run of spaces: the name has one.
+        return NamedSpeaker(" ".join(phrase.split()), _kind(subj), words[left].idx, words[left].idx + len(phrase))
     if subj.lower_ in _COLLECTIVE and subj.tag_ == "NNS":
         phrase = subj.doc.text[a:b]
         if "\n" not in phrase and len(phrase.split()) <= 16:

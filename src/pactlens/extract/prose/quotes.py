@@ -29,7 +29,7 @@ from pactlens.extract.prose.discourse import reading_text
 from pactlens.extract.prose.parsed_speakers import parsed_speaker, subject_agreement
 from pactlens.extract.prose.people import Person, find_people
 from pactlens.extract.prose.quote_spans import WORD, Found, find_direct, find_reported, sentence_index, trim_reported
-from pactlens.extract.prose.speakers import NamedSpeaker
+from pactlens.extract.prose.speakers import NamedSpeaker, named_role
 from pactlens.model import Agreement, Citation, Quote
 from pactlens.structure.doc import Doc
 from pactlens.structure.nlp import nlp_doc
@@ -110,7 +110,8 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
             continue
         if isinstance(who, NamedSpeaker) and who.kind == "role" and " " not in who.name:
             # "the official said": the official by role who spoke last, if one did.
-            who = next((q for q in reversed(roles) if q.name.endswith(who.name)), who)
+            who = next((q for q in reversed(roles) if q.name.endswith(who.name)), None) or named_role(
+                text, who.name, f.start) or who
         if isinstance(who, NamedSpeaker) and who.kind == "role":
             roles.append(who)
         if isinstance(who, NamedSpeaker) and who.kind in ("institution", "document", "name"):

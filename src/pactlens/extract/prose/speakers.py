@@ -41,7 +41,7 @@ _DOCUMENTS = (
     r"statement|report|assessment|document|strategy|review|declaration|communiqu[ée]|memo(?:randum)?|"
     r"letter|study|survey|analysis|testimony|policy|doctrine|treaty|agreement|charter|pact|convention|"
     r"accord|law|act|resolution|constitution|concept|white paper|readout|fact sheet|press release|"
-    r"cable|decree|guidelines"
+    r"cable|decree|guidelines|notice"
 )
 _MEDIA = r"radio|television|newspaper|news agency|broadcaster|media|outlet"
 _HEAD = rf"(?i:{_INSTITUTIONS}|{_DOCUMENTS}|{_MEDIA})"
@@ -220,7 +220,8 @@ def according_to(text: str, start: int, end: int) -> NamedSpeaker | None:
     """The source named after "according to", up to the comma that closes it:
     "According to the U.S. State Department's 2025 Trafficking in Persons Report, …"."""
     phrase = text[start:end].rstrip(" ,")
-    if not phrase or len(phrase) > 140 or _GENERIC.match(phrase):
+    # Measured as read: a link blanked out of the text leaves a run of spaces as long as its URL.
+    if not phrase or len(" ".join(phrase.split())) > 140 or _GENERIC.match(phrase):
         return None
     words = phrase.split()
     if not _has_name(words) or len(words) > 14:
@@ -243,6 +244,24 @@ def back_reference_head(text: str, start: int, end: int) -> str | None:
     end = strip_gap(text, start, end)
     m = _BACK_REFERENCE.search(text[start:end])
     return m.group("head") if m else None
+
+
+#: How far back an official named by office may stand for "the official".
+_ROLE_REACH = 1500
+
+
+def named_role(text: str, role: str, before: int) -> NamedSpeaker | None:
+    """The official last named by office before ``before`` ("A State Department official told CRS
+    …") that a bare "the official added" refers to, within the paragraphs just before."""
+    if not re.fullmatch(_ROLE_HEAD, role):
+        return None
+    rx = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<np>(?:[A-Z][\w.&’'-]*\s+){{1,5}}{re.escape(role)})\b")
+    found = None
+    for m in rx.finditer(text, max(0, before - _ROLE_REACH), before):
+        found = m
+    if found is None:
+        return None
+    return NamedSpeaker(" ".join(found.group("np").split()), "role", found.start("np"), found.end("np"))
 
 
 #: How far back a document named in full may stand for "the strategy", "the statement".

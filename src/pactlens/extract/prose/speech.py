@@ -18,7 +18,8 @@ from pactlens.structure.scan import word_openings
 VERB_FORMS = alternation("speech_verbs")
 # The first-letter lookahead lets the regex engine skip most word starts at once.
 _VERB_INITIALS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", VERB_FORMS)}))
-SPEECH_VERB = lazy_re(rf"\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
+# Not after a hyphen: "Re-affirming" is one word of a preamble, not "Re-" affirming.
+SPEECH_VERB = lazy_re(rf"(?<!-)\b(?=[{_VERB_INITIALS}])(?:{VERB_FORMS})\b")
 #: Where a SPEECH_VERB can begin, as a trie of the forms: a whole text is scanned with this, and
 #: SPEECH_VERB tried only at its hits (the lexicon's forms are plain words).
 SPEECH_VERB_OPENING = word_openings(words("speech_verbs"))
@@ -33,7 +34,7 @@ _WHEN = (
 # Words allowed between a subject and its speech verb: an acronym in brackets,
 # adverbs, auxiliaries, a time, an aside.
 _GAP = lazy_re(
-    r"^(?:\s*\([A-Z][\w.-]{0,12}\))?(?:\s*,[^,\"“”]{1,60},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
+    r"^(?:\s*\([A-Z][\w.-]{0,12}\))?(?:\s*,[^,\"“”]{1,60},|\s*,\s*(?:an?|the)\s[^,\"“”]{1,100},)?(?:\s+(?:\w+ly|also|further|then|again|once|has|had|have|who|would|will|"
     rf"later|in\s+turn,?|[\w-]+ly,|{_WHEN}))*\s*(?:,\s*who\s+)?$"
 )
 # A first predicate the same subject carries over "and" to the speech verb:
