@@ -259,9 +259,9 @@ def speaker_of(d: Discourse, text: str, f: Found, quote_open: int) -> Speaker | 
     return None
 
 
-_CLOSE_MARK = re.compile(r"[”\"]")
+_CLOSE_MARK = lazy_re(r"[”\"]")
 #: After a quotation, its source: '"…" as stated in the E.O.', '"…," as set out in the 2017 notice'.
-_AS_STATED = re.compile(r"[\s,”\"]*as\s+(?:stated|set\s+out|written|laid\s+down|put)\s+(?:in|by)\s+")
+_AS_STATED = lazy_re(r"[\s,”\"]*as\s+(?:stated|set\s+out|written|laid\s+down|put)\s+(?:in|by)\s+")
 
 
 def _as_stated(d: Discourse, text: str, f: Found) -> Speaker | None:
