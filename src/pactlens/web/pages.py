@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from pactlens.web import marks, reader, svg, views
 from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids, stored_comparison
 from pactlens.web.bodies import ONCE, Body, body, respond
+from pactlens.web.links import Links
 from pactlens.web.cache import cached
 from pactlens.web.problems import ProblemError
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
@@ -123,6 +124,8 @@ def render_document(request: Request, doc_id: str, page: int) -> str:
     lo, hi = bounds[number - 1]
     entries = reader.outline(a, bounds)
     ids = {x.key: x.id for x in refs}
+    record_page = {x.id: reader.page_of(bounds, x.spans[0][0]) for x in refs}
+    links = Links(number, record_page)
     events = sorted(a.events, key=lambda e: e.date)
     profiles = [views.profile(a, ag, ids) for ag in a.agreements]
     return request.app.state.templates.get_template("document.html").render(
@@ -135,7 +138,7 @@ def render_document(request: Request, doc_id: str, page: int) -> str:
         page=number, pages=len(bounds), lo=lo,
         profiles=[p for p in profiles if not views.is_bare(p)],
         mentioned=[(p.agreement, ids.get(id(p.agreement))) for p in profiles if views.is_bare(p)],
-        record_page={x.id: reader.page_of(bounds, x.spans[0][0]) for x in refs},
+        record_page=record_page, here=links.here, rec=links.rec, recitem=links.recitem,
         timeline=svg.timeline([(e, ids.get(id(e))) for e in events]),
         events=events,
         citations=[(c, ids.get(id(c))) for c in a.citations],
