@@ -137,3 +137,14 @@ def test_an_agreement_only_mentioned_gets_a_line_not_a_card_of_not_stated(lib):
     page = TestClient(create_app(library=lib)).get(f"/documents/{doc_id}").text
     assert page.count('<article class="card profile">') == 1
     assert "Also mentioned" in page and "Charter of the United Nations</a>" in page
+
+
+def test_the_agreements_and_timeline_are_on_the_first_page_only(lib, small_pages, analysed):
+    """A long treaty's further pages carry its text and records, not its profile again (Lomé IV
+    repeated some 900 provisions on each of 18 pages); they link to the first page's."""
+    doc_id, _ = lib.add(analysed)
+    client = TestClient(create_app(library=lib))
+    first, second = (client.get(f"/documents/{doc_id}", params={"page": k}, headers=HTML).text for k in (1, 2))
+    assert 'id="agreements"' in first and 'id="timeline"' in first and 'href="#agreements"' in first
+    assert 'id="agreements"' not in second and 'id="timeline"' not in second and 'class="profile' not in second
+    assert 'href="?page=1#agreements"' in second and 'id="doctext"' in second and 'class="panel"' in second

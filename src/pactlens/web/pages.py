@@ -126,8 +126,9 @@ def render_document(request: Request, doc_id: str, page: int) -> str:
     ids = {x.key: x.id for x in refs}
     record_page = {x.id: reader.page_of(bounds, x.spans[0][0]) for x in refs}
     links = Links(number, record_page)
-    events = sorted(a.events, key=lambda e: e.date)
-    profiles = [views.profile(a, ag, ids) for ag in a.agreements]
+    first = number == 1  # the agreements, the audit and the timeline are shown on the first page only
+    events = sorted(a.events, key=lambda e: e.date) if first else []
+    profiles = [views.profile(a, ag, ids) for ag in a.agreements] if first else []
     return request.app.state.templates.get_template("document.html").render(
         request=request,
         a=a, doc=a.document, heading=_heading(a),
@@ -139,7 +140,7 @@ def render_document(request: Request, doc_id: str, page: int) -> str:
         profiles=[p for p in profiles if not views.is_bare(p)],
         mentioned=[(p.agreement, ids.get(id(p.agreement))) for p in profiles if views.is_bare(p)],
         record_page=record_page, here=links.here, rec=links.rec, recitem=links.recitem,
-        timeline=svg.timeline([(e, ids.get(id(e))) for e in events]),
+        timeline=svg.timeline([(e, ids.get(id(e))) for e in events]) if first else "",
         events=events,
         citations=[(c, ids.get(id(c))) for c in a.citations],
         findings=[(f, ids.get(id(f))) for f in a.findings],
