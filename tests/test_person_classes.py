@@ -50,3 +50,34 @@ def test_a_name_paired_with_a_place_after_a_preposition_of_place_is_no_person(te
     found = _people(text)
     assert place not in found
     assert person in found
+
+
+@pytest.mark.parametrize(("text", "capital", "person"), [
+    # White House, Vice President Harris's remarks at the Munich Security Conference, 16 February 2024 (public
+    # domain), as wrapped there
+    ("In Munich two years ago, many thought Kyiv would fall in a matter of\ndays. Kyiv still stands, Harris said, "
+     "and Zelenskyy thanked her.", "Kyiv", "Zelenskyy"),
+    # paraphrase
+    ("Few expected that Kigali would host the summit in 2022, but Kigali did, and Kagame opened it himself.",
+     "Kigali", "Kagame"),
+])
+def test_a_capital_city_is_no_person(text, capital, person):
+    found = _people(text)
+    assert capital not in found
+    assert person in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # White House, President Biden's remarks on NATO's 75th anniversary, 9 July 2024 (public domain)
+    ("I personally asked you to extend your service. (Laughs.) And you did.", "Laughs"),
+    ("Thank you all. (Applause.) Now to the business of the day.", "Applause"),
+    # a contraction at a sentence's start (the joint press conference in Munich, 17 February 2024), and a paraphrase
+    ("Thank you. I’m glad to have this meeting today.", "I’m"),
+    ("We’re ready, she said.", "We’re"),
+])
+def test_a_stage_direction_or_a_contraction_is_no_name(text, name):
+    from pactlens.extract.prose.person_evidence import not_a_person
+
+    start = text.index(name)
+    assert not_a_person(text, start, start + len(name), frozenset(), frozenset()) is not None
+    assert not_a_person("Then Lawrence spoke.", 5, 13, frozenset(), frozenset()) is None

@@ -51,6 +51,11 @@ def _joins_a_state(text: str, at: int) -> bool:
     return any(m.start == at for m in find_states(text, at, at + word.end()))
 
 
+def capital(name: str) -> str | None:
+    """The ISO3 of the state whose capital is ``name`` ("Kyiv" -> UKR), if it is one."""
+    return _capitals().get(name)
+
+
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Capital name -> ISO3 of its state (GeoNames' country table)."""

@@ -30,6 +30,7 @@ from typing import Any
 
 from pactlens.extract.prose.name_forms import ITEM_AFTER as _ITEM_AFTER
 from pactlens.extract.prose.name_forms import ITEM_BEFORE as _ITEM_BEFORE
+from pactlens.extract.state_forms import capital
 from pactlens.resources.lexicon import lowered
 from pactlens.regexes import lazy_re
 
@@ -49,6 +50,10 @@ _DESIGNATION_AFTER = lazy_re(r"\.?\s?(?:No\.\s?)?\d")
 _ARTICLE_BEFORE = lazy_re(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
 #: An editor's bracket after a name completes it: "anyone except Jack [Hickerson]".
 EDITORIAL_SURNAME = lazy_re(r"[ \t]?\[([A-Z][\w'’-]+)\]")
+#: A transcript's note of what the room did: "(Laughs.)", "(Applause.)", "(Inaudible.)".
+_STAGE = lazy_re(r"\([A-Z][a-z]+(?:\s[a-z]+)?\.?\)")
+#: A contraction is no name: "I’m", "We’re" at a sentence's start.
+_CONTRACTION = lazy_re(r"['’](?:m|re|ve|ll|d)$")
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
 
 
@@ -70,6 +75,10 @@ def not_a_person(text: str, start: int, end: int, common: frozenset[str], people
     low = [w.lower().strip(".,'’") for w in words]
     if set(low) & LOANWORDS:
         return "a body named in its own language"
+    if _STAGE.match(text, max(0, start - 1)) and text[start - 1 : start] == "(" or _CONTRACTION.search(name):
+        return "a transcript's stage direction or a contraction"  # "(Laughs.)", "I’m"
+    if len(words) == 1 and capital(name):
+        return "a capital city"  # "Kyiv would fall": its government, not a person
     if _italic(text, start, end):
         return "a term in italics"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-/") or _DESIGNATION_AFTER.match(text, end):
