@@ -44,7 +44,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("day", rf"\b(?P<y>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)\b"),
     ("month", rf"\b(?P<m>{_M}),?\s+(?P<y>{_YEAR})\b"),
 ]
-_YEAR_RE = lazy_re(rf"(?<![\d/.\-])(?P<y>{_YEAR})(?![\d/\-]|\.\d)")
+# Not inside a figure or a range written with a hyphen; "mid-1948", "early-2025" are years.
+_YEAR_RE = lazy_re(rf"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\d/.\-]))(?P<y>{_YEAR})(?![\d/\-]|\.\d)")
 
 
 def word_year(phrase: str) -> int | None:

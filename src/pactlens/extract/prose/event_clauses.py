@@ -164,11 +164,17 @@ _NO_OBJECT = lazy_re(
 )
 
 
+#: Words of :data:`NOT_PAST` that are verbs when an object follows: "President Truman proposed a
+#: military assistance program", "called for talks" (but "the proposed treaty", "a planned visit").
+_VERB_BEFORE_OBJECT = {"proposed", "called", "planned"}
+_OBJECT = lazy_re(r"\s+(?:an?|the|that|its|their|his|her|for)\b")
+
+
 def narrating(word: re.Match[str], text: str) -> bool:
     """Whether a past verb found by :data:`PAST` narrates a happening (see :data:`QUANTITY_VERBS`)."""
     w = word.group(0)
     if w in NOT_PAST:
-        return False
+        return w in _VERB_BEFORE_OBJECT and _OBJECT.match(text, word.end()) is not None
     return w not in QUANTITY_VERBS or _NO_OBJECT.match(text, word.end()) is None
 # A figure in the clause: the year dates a quantity ("trade grew 16.6 percent in 2024"), not a happening.
 FIGURE = lazy_re(
