@@ -72,7 +72,6 @@ from pactlens.extract.prose.org_evidence import (
     classified,
     defined_bodies,
     institution_head,
-    listed_with_bodies,
     listed_with_places,
     named_things,
     not_org_acronyms,
@@ -270,12 +269,8 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     heads = headings(doc)
     merged = [g for g in merge_organizations(text, raw, inside, defined, votes)
               if not _only_a_place(g, sdoc) and not heads.holds_all(g.spans)]
-    kept = [supported([g.name, *g.forms], g.spans, text, votes, g.acronym) or bool(vouched.intersection(g.spans))
-            or reports(sdoc, g.spans) for g in merged]
-    rest = [i for i, k in enumerate(kept) if not k]
-    bodies = [span for g, k in zip(merged, kept) if k for span in g.spans] + list(known)
-    listed = listed_with_bodies(text, [merged[i].spans for i in rest], bodies)
-    return [g for i, g in enumerate(merged) if kept[i] or i in {rest[j] for j in listed}]
+    return [g for g in merged if supported([g.name, *g.forms], g.spans, text, votes, g.acronym)
+            or vouched.intersection(g.spans) or reports(sdoc, g.spans)]
 
 
 #: What completes a body's name the model cut at its head: "U.S. Agency[ for Global Media]", "House Select
