@@ -16,7 +16,7 @@ from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.places import PLACE, good_place
 from pactlens.extract.prose.described import described_agreements, phrase_title, signed_in, subject_states
-from pactlens.extract.prose.mentions import HEAD_WORDS, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
+from pactlens.extract.prose.mentions import HEAD_WORDS, kind_of, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
 from pactlens.extract.records import agreement_kind, agreement_slug, unique_ids
 from pactlens.model import Agreement, Evidence, Party, Signed
@@ -246,7 +246,7 @@ def _written_agreement(doc: Doc, w: WrittenAgreement, role: str) -> Agreement:
         evidence.append(term[1])
     if articles:
         evidence.append(articles[1])
-    kind = agreement_kind(w.name)
+    kind = kind_of(w.name)
     return Agreement(
         id=agreement_slug(parties, signed.date, kind, w.name),
         title=w.name,
@@ -337,7 +337,30 @@ def _is_the_document(doc: Doc, w: WrittenAgreement) -> bool:
     own = [s for s in (doc.front_matter,) if s is not None]
     if w.head.split()[-1] in _SELF_HEADS and doc.title is not None:
         own.append(doc.title)
-    return bool(own) and all(any(s.start <= m.start < s.end for s in own) for m in w.mentions)
+    if bool(own) and all(any(s.start <= m.start < s.end for s in own) for m in w.mentions):
+        return True
+    return _titled_and_this(doc, w)
+
+
+#: The words by which an instrument's own text points at itself: "Pursuant to this Memorandum of
+#: Understanding", "Today’s Memorandum of Understanding is the result of ...", "the present Agreement".
+_SELF_POINTER = lazy_re(r"(?i:\b(?:this|today['\u2019]s|the\s+present)\s+$)")
+_SELF_LEAD = lazy_re(r"(?i:(?:this|today['\u2019]s|the\s+present)\s)")
+_TITLE_LINE = lazy_re(r"(?m)^title:\s*[\"']?")
+
+
+def _titled_and_this(doc: Doc, w: WrittenAgreement) -> bool:
+    """An instrument published as itself (a White House release of a memorandum's text): its title
+    opens with the agreement's name and its body calls it "this" or "today's". A page *about* an
+    agreement is titled with its name too, but speaks of "the treaty"."""
+    titles = [doc.text[doc.title.start : doc.title.end]] if doc.title is not None else []
+    if doc.front_matter is not None:
+        line = _TITLE_LINE.search(doc.text, doc.front_matter.start, doc.front_matter.end)
+        titles += [doc.text[line.end() : doc.front_matter.end]] if line else []
+    if not any(t.lower().startswith(w.name.lower()) for t in titles):
+        return False
+    return any(_SELF_POINTER.search(doc.text, max(0, m.start - 20), m.start) or _SELF_LEAD.match(doc.text, m.start)
+               for m in w.mentions)
 
 
 def _about(doc: Doc) -> list[Agreement]:

@@ -9,7 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pactlens.extract.records import KIND_RE, SMALL_WORDS
+from pactlens.extract.records import KIND_RE, SMALL_WORDS, agreement_kind
+from pactlens.model import AgreementKind
 from pactlens.resources.lexicon import alternation, phrases
 from pactlens.extract.state_forms import state_mentions
 from pactlens.resources.states import StateMention, find_states
@@ -17,9 +18,19 @@ from pactlens.structure.doc import Doc
 from pactlens.regexes import lazy_re
 
 HEAD_WORDS = phrases("agreement_nouns", case="title") + "|Programme|Program"
-#: A capitalised word, or initials ("U.S.", "U.K."), each maybe joined to more by a dash
-#: ("U.S.-Mexico-Canada", "Anglo-Japanese"); or a year.
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][A-Za-z'\u2019]*)"
+#: Instrument words that name an agreement only in a title: "the Helsinki Final Act", "the
+#: Founding Act on Mutual Relations ...", "the Korean Armistice", "the Christmas Truce"; and the
+#: plurals that name several instruments as one ("the Torrijos-Carter Treaties", "the Uruguay
+#: Round Agreements"). Tried before the lexicon's singular words, whose prefix they share.
+_TITLE_HEADS = r"Treaties|Agreements|Conventions|Protocols|Final\s+Act|Founding\s+Act|Armistice|Truce|Ceasefire|Cease-[Ff]ire"
+#: The instrument word a plural or title-only head stands for (its head, for merging mentions).
+_HEAD_FORMS = {"treaties": "treaties", "agreements": "agreements", "conventions": "conventions", "protocols": "protocols",
+               "final act": "act", "founding act": "act", "armistice": "armistice", "truce": "truce",
+               "ceasefire": "ceasefire", "cease-fire": "ceasefire"}
+#: A capitalised word (accented letters too: "Hay-Herrán"), or initials ("U.S.", "U.K."), each
+#: maybe joined to more by a dash ("U.S.-Mexico-Canada", "Anglo-Japanese"); or a year.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}](?:[^\W\d_]|['\u2019])*)"
 _WORD = rf"{_CAP}(?:[-\u2013]{_CAP})*"
 _NAME_WORD = rf"(?:{_WORD}|\d{{4}})"  # (a year only before the instrument word: "the 2025 ... Treaty", not "Treaty of 1858")
 #: Words that end an instrument's name only in prose, and only where the name says what kind of
@@ -49,8 +60,8 @@ _SP = r"(?:[^\S\n]+|[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*)"  # a name never runs over
 #: instrument word was rescanned from every start: quadratic). No name in the corpus comes near it.
 MAX_NAME_WORDS = 24
 _NAMED = lazy_re(
-    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:{HEAD_WORDS}|(?:{_OTHER_HEADS})(?!{_SP}{_CAP}))"
-    rf"(?:{_SP}(?:on|of|for|between){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD})*){{0,3}})(?![\w-])"
+    rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:(?:{_TITLE_HEADS})(?!{_SP}{_CAP})|{HEAD_WORDS}|(?:{_OTHER_HEADS})(?!{_SP}{_CAP}))"
+    rf"(?:{_SP}(?:on|of|for|between|[Cc]oncerning|[Rr]egarding){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD})*){{0,3}})(?![\w-])"
 )
 _NAMED_CAPS = lazy_re(
     r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
@@ -62,7 +73,7 @@ _NAMED_CAPS = lazy_re(
 #: states joined by a dash before a lower-case instrument word (and up to three lower-case words of
 #: its own) name an agreement too (checked to be states in ``named_mentions``).
 _COMPOUND_LOWER = lazy_re(
-    r"(?<![\w-])(?P<name>[A-Z][\w.]*(?:[-\u2013][A-Z][\w.]*)+[^\S\n]+(?:[a-z][a-z-]*[^\S\n]+){0,3}(?:agreement|deal|treaty|pact|accords?|accord))(?![\w-])"
+    r"(?<![\w-])(?P<name>[A-Z][\w.]*(?:[-\u2013][A-Z][\w.]*)+[^\S\n]+(?:[a-z][a-z-]*[^\S\n]+){0,3}(?:agreement|deal|treaty|pact|accords?|accord|truce|ceasefire|cease-fire|armistice))(?![\w-])"
 )
 #: A programme is an agreement only when its name says it is one ("Cooperation Program"), not
 #: an organization or a policy ("United Nations Development Programme", "Nuclear Program").
@@ -79,7 +90,7 @@ _LEAD_NOISE = lazy_re(
     r"|Before|Since|If|As|But|However|Moreover|Indeed|Additionally|Furthermore|Notably|Also|Both|Each|Through"
     r"|During|Via|Whereas|Because|Once|Until|Unlike|Like|Including|Following|Despite|Thus|Hence|Yet|So|Then"
     r"|Meanwhile|Nevertheless|Accordingly|Similarly|Likewise|Today|Here|There|It|He|She|They|We|\d{4}"
-    r"|(?-i:[IVXLC]{2,}))\b[\s,]*)+"  # a section's numeral: "§ XII Treaty to be ratified"
+    r"|(?-i:[IVXLC]{2,}))\b(?:['\u2019]s\b)?[\s,]*)+"  # "Today’s Memorandum of Understanding"  # a section's numeral: "§ XII Treaty to be ratified"
 )
 
 #: "between X and Y" right after a name: its parties, up to where the list ends.
@@ -118,9 +129,28 @@ def _key(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for w in words if w not in {"of", "on", "the", "and", "for", "to", "in", "between"})
 
 
+_TITLE_HEAD_RE = lazy_re(rf"\b(?:{_TITLE_HEADS})\b")
+_ANY_HEAD = lazy_re(rf"\b(?:{_TITLE_HEADS}|{HEAD_WORDS}|{_OTHER_HEADS})\b")
+#: The kind a plural or title-only head makes (``agreement_kind`` knows the lexicon's words only).
+_TITLE_KINDS = {"treaties": "treaty", "conventions": "treaty"}
+
+
 def _head_of(name: str) -> str:
     m = KIND_RE.search(name)
+    t = _TITLE_HEAD_RE.search(name)
+    if t and (m is None or t.start() < m.start()):
+        return _HEAD_FORMS[re.sub(r"\s+", " ", t.group(0)).lower()]
     return m.group(0).lower() if m else "agreement"
+
+
+def kind_of(name: str) -> AgreementKind:
+    """The kind of agreement a name says it is, plural and title-only heads included ("the
+    Torrijos-Carter Treaties" are treaties, "the Helsinki Final Act" an agreement)."""
+    t = _TITLE_HEAD_RE.search(name)
+    m = KIND_RE.search(name)
+    if t and (m is None or t.start() < m.start()):
+        return _TITLE_KINDS.get(t.group(0).lower(), "agreement")  # type: ignore[return-value]
+    return agreement_kind(name)
 
 
 def named_mentions(doc: Doc) -> list[NamedMention]:
@@ -132,13 +162,14 @@ def named_mentions(doc: Doc) -> list[NamedMention]:
     for rx in (_NAMED_CAPS, _NAMED, _COMPOUND_LOWER):
         for m in rx.finditer(text):
             a, b = m.span("name")
+            if _ORG_TAIL.match(text, b) or _AS_GROUP.match(text, b) or _MEMBERS_OF.search(text, max(0, a - 40), a):
+                continue  # "North Atlantic Treaty Organisation", "Warsaw Pact countries", "members of the Warsaw Pact"
+            b = _quoted_end(text, a, b)
             i = bisect.bisect_left(starts, b)  # the spans starting before b: only the last can reach past a
             if doc.in_footnotes(a) or (i > 0 and ends[i - 1] > a):
                 continue
             if rx is _COMPOUND_LOWER and len(state_mentions(text, a, b, capitals=False)) < 2:
                 continue
-            if _ORG_TAIL.match(text, b) or _AS_GROUP.match(text, b) or _MEMBERS_OF.search(text, max(0, a - 40), a):
-                continue  # "North Atlantic Treaty Organisation", "Warsaw Pact countries", "members of the Warsaw Pact"
             mention = _make_mention(doc, a, b)
             if mention is not None:
                 mention.lower = rx is _COMPOUND_LOWER
@@ -158,11 +189,32 @@ def _dash_joined(states: list[StateMention]) -> list[StateMention]:
     return out
 
 
+#: A title in quotation marks goes on to its closing mark over commas and lower-case words the
+#: name pattern stops at: "the “Founding Act on Mutual Relations, Cooperation, and Security between
+#: NATO and the Russian Federation,”", "the “London Declaration on a Transformed North Atlantic
+#: Alliance.”" -- only over words of a title (capitalised, or the small words titles keep).
+_QUOTED_REST = lazy_re(r"(?P<rest>(?:,?[^\S\n]+(?:[A-Z][\w'\u2019-]*|a|an|and|the|of|on|for|to|in|between|with|concerning|regarding))*)[,.]?[\u201d\"]")
+_QUOTE_OPEN = lazy_re(r"[\u201c\"][^\S\n]*(?:[Tt]he[^\S\n]+)?$")
+#: Two names joined before the instrument word: "NATO and the Warsaw Pact", "The Panama Canal and
+#: the Torrijos-Carter Treaties": the last is the agreement's.
+_TWO_NAMES = lazy_re(
+    r"(?:(?:[A-Z]{2,}|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)*\s+(?:Organi[sz]ation|Union|Community))\s+and\s+(?:the\s+)?|.*\s+and\s+the\s+)")
+
+
+def _quoted_end(text: str, a: int, b: int) -> int:
+    """Where a name that opens a quotation ends: at its closing mark, if only a title's words lie between."""
+    if not _QUOTE_OPEN.search(text, max(0, a - 6), a):
+        return b
+    rest = _QUOTED_REST.match(text, b)
+    return rest.end("rest") if rest and rest.end() - b < 160 else b
+
+
 def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     raw = doc.text[a:b]
-    two = re.match(r"(?:[A-Z]{2,}|(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)*\s+(?:Organi[sz]ation|Union|Community))\s+and\s+(?:the\s+)?", raw)
-    if two:
-        a, raw = a + two.end(), raw[two.end() :]  # "NATO and the Warsaw Pact": two names, the last is the agreement's
+    at_head = _ANY_HEAD.search(raw)
+    two = _TWO_NAMES.match(raw, 0, at_head.start()) if at_head else None
+    if two and not KIND_RE.search(raw, 0, two.end()):
+        a, raw = a + two.end(), raw[two.end() :]
     states = state_mentions(doc.text, a, b, capitals=False)  # "Anglo-Japanese": a capital in a name is a place
     # Strip leading noise, years and state names/adjectives ("The 2025 Russia-Iran ..."); the states
     # stripped are parties only when they modify the name directly ("Russia-Iran Treaty", not
@@ -209,6 +261,8 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
         compound = not tail  # only states and the head: "the Iran-Russia Treaty"
     if not name or (head and head.group(0).lower().startswith("program") and not _PROGRAMME_OK.search(name)):
         return None
+    if not _plural_is_named(_LEAD_NOISE.sub("", raw)):
+        return None
     other = _OTHER_HEAD.search(name)
     if other and (head is None or head.start() == other.start()):  # the name ends in that word
         said = name[: other.start()] if other.group(0) in ("Partnership", "Deal") else name[: other.start()] + name[other.end() :]
@@ -221,6 +275,26 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     return NamedMention(a, b, name, words, _head_of(name), modifiers + trailing, compound)
 
 
+_PLURAL = lazy_re(r"\b(?:Treaties|Agreements|Conventions|Protocols)\b")
+#: Words that open a class of instruments, not a name: "Free Trade Agreements", "Bilateral Investment
+#: Treaties", "Regional Trade Agreements".
+_CLASS_WORDS = frozenset("free trade bilateral multilateral regional investment international other several many "
+                         "new existing such these those preferential economic security defense defence arms peace".split())
+
+
+def _plural_is_named(name: str) -> bool:
+    """A plural names instruments only after a name of its own: "the Torrijos-Carter Treaties", "the
+    Uruguay Round Agreements"; not a class ("Free Trade Agreements", "Unequal Treaties") nor a
+    catalogue's heading ("Treaties of the United Kingdom")."""
+    plural = _PLURAL.search(name)
+    if plural is None or KIND_RE.search(name, 0, plural.start()):
+        return True
+    words = name[: plural.start()].split()
+    if any(re.search(r"\w[-\u2013]\w", w) for w in words):
+        return True
+    return len(words) >= 2 and words[0].lower() not in _CLASS_WORDS
+
+
 #: A body named after an instrument word is not part of its name ("the Open Skies Treaty on the
 #: Organization for Security and Co-operation in Europe website").
 _BODY_WORD = lazy_re(r"\b(?:Organi[sz]ation|Union|Council|Committee|Commission|Community|Nations|Secretariat|Website)\b", re.IGNORECASE)
@@ -231,7 +305,7 @@ def _own_tail(tail: str) -> bool:
     name: "Comprehensive and Progressive Agreement for Trans-Pacific Partnership", "United
     States-Japan Treaty of Amity and Commerce"; not when they name a body or a state."""
     tail = tail.strip()
-    return bool(tail) and tail.split()[0] in {"of", "for", "on"} and _BODY_WORD.search(tail) is None and not find_states(tail)
+    return bool(tail) and tail.split()[0].lower() in {"of", "for", "on", "concerning", "regarding"} and _BODY_WORD.search(tail) is None and not find_states(tail)
 
 
 def group_mentions(mentions: list[NamedMention]) -> tuple[list[WrittenAgreement], list[NamedMention]]:
@@ -252,6 +326,8 @@ def group_mentions(mentions: list[NamedMention]) -> tuple[list[WrittenAgreement]
             named.append(target)
         elif len(m.words) > len(target.words) and _is_suffix(target.words, m.words):
             target.name, target.words = m.name, m.words
+        elif target.head in _SINGULAR and m.head not in _SINGULAR:
+            target.name, target.words, target.head = m.name, m.words, m.head  # the instrument itself, not its set
         target.mentions.append(m)
     return named, generic
 
@@ -260,16 +336,29 @@ def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(short) < len(long) and long[-len(short) :] == short and long[0] not in {"accession", "protocol", "amendment", "annex"}
 
 
+_SINGULAR = {"treaties": "treaty", "agreements": "agreement", "conventions": "convention", "protocols": "protocol"}
+
+
 def _same_agreement(m: NamedMention, w: WrittenAgreement) -> bool:
     if m.head != w.head:
-        return False
+        # "the U.S.-Bahraini Defense Cooperation Agreements" are the Defense Cooperation Agreement and its renewals
+        one, other = (m.words, w.words) if m.head in _SINGULAR else (w.words, m.words)
+        return bool(one) and _SINGULAR.get(one[-1]) == other[-1] and _key(one[:-1]) == _key(other[:-1]) and len(one) > 1
     mine, theirs = {s.iso3 for s in m.states}, {s.iso3 for x in w.mentions for s in x.states}
     if mine and theirs:
         # Both say whose they are: "the United States-Japan Treaty of Amity and Commerce" is not "the
         # Treaty of Amity and Commerce between France and Japan", and "the U.S.-Japan Trade Agreement"
         # not "the U.S.-Japan Digital Trade Agreement".
         return mine == theirs and _key(m.words) == w.key
-    return _key(m.words) == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
+    return (_key(m.words) == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
+            or _is_prefix(m.words, w.words, m.head) or _is_prefix(w.words, m.words, m.head))
+
+
+def _is_prefix(short: tuple[str, ...], long: tuple[str, ...], head: str) -> bool:
+    """"the Rome Declaration" is "the Rome Declaration on Peace and Cooperation": a name that ends at its
+    instrument word and begins the longer one, which goes on with "on/of/for …"."""
+    return (len(short) >= 2 and len(short) < len(long) and long[: len(short)] == short and short[-1] == head
+            and long[len(short)] in {"on", "of", "for", "concerning", "regarding"})
 
 
 def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
@@ -301,9 +390,9 @@ def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
 # officially GENERAL TREATY …", "Treaty of Amity and Commerce, the "Harris Treaty"". A plain
 # ", the" (a list of treaties) is not enough: the alias after it must be in quotation marks.
 _ALIAS_GAP = lazy_re(
-    r"(?:\s*\([^()\n]{0,40}\))?\s*(?:\(|,)?\s*"
+    r"[*_]*(?:\s*\([^()\n]{0,40}\))?\s*(?:\(|,)?[*_]*\s*"
     r"(?:(?:(?:also|commonly|formally|officially|popularly|sometimes)\s+)?(?:known|referred\s+to)\s+as|also\s+called|"
-    r"or|officially|formally)\s+(?:as\s+)?(?:the\s+)?[\"“]?"
+    r"or|officially|formally)\s+(?:as\s+)?(?:the\s+)?[\"“*_]?"
     r"|,\s+the\s+[\"“]",
     re.IGNORECASE,
 )
