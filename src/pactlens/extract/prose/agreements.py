@@ -16,8 +16,11 @@ from pactlens.extract.numbers import NUMBER, to_number
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.places import PLACE, good_place
 from pactlens.extract.prose.described import described_agreements, phrase_title, signed_in, subject_states
-from pactlens.extract.prose.mentions import HEAD_WORDS, kind_of, NamedMention, WrittenAgreement, add_acronym_mentions, group_mentions, merge_aliases, merge_compounds, named_mentions
+from pactlens.extract.prose.mention_groups import group_mentions, merge_aliases, merge_compounds
+from pactlens.extract.prose.mentions import HEAD_WORDS, kind_of, NamedMention, WrittenAgreement, add_acronym_mentions, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
+from pactlens.extract.prose.own_document import is_the_document
+from pactlens.extract.prose.with_states import known_home, listed_makers, names_its_other_side
 from pactlens.extract.records import agreement_kind, agreement_slug, unique_ids
 from pactlens.model import Agreement, Evidence, Party, Signed
 from pactlens.resources.lexicon import alternation, phrases
@@ -56,7 +59,6 @@ _IT = lazy_re(r"It\s+(?:was|is|had\s+been|has\s+been|were)\b")
 _IT_REACH = 3
 _WITH_STATE = lazy_re(r"\bwith\s+(?:the\s+)?")
 _LIST_GAP = lazy_re(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
-_SELF_HEADS = frozenset({"declaration", "statement", "communiqué", "communique"})
 _PARTIES_LIST = lazy_re(r"(?i:\bparties\s+to\s+the\s+[^:.]{0,80}?\s+(?:are|include)\s*:?)")
 _BETWEEN_AFTER = lazy_re(
     r"\s*(?:\(\)\s*)?(?:,\s*)?(?:(?:was|is|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
@@ -182,6 +184,7 @@ def _about_facts(doc: Doc, w: WrittenAgreement, subject: bool) -> dict:
             tail_end = min(len(text), after.end() + 120)
             stop = re.compile(r"[,.;:]|\bwhich\b|\bthat\b|\bsigned\b").search(text, after.end(), tail_end)
             facts["parties"] += [state_party(doc, s) for s in states_in(doc, after.end(), stop.start() if stop else tail_end)]
+        facts["parties"] += [state_party(doc, s) for s in listed_makers(doc, m.start, m.end)]
         after_term = _TERM_AFTER.match(text, m.end)
         if after_term and facts["term"] is None:
             facts["term"] = (to_number(after_term.group("n")), doc.evidence(after_term.start("n"), after_term.end()))
@@ -295,6 +298,8 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
             continue  # a named agreement: handled by the named reading
         if re.fullmatch(r"(?i:the|this|that)\s+\w+", m.group("np")):
             continue  # "signed the agreement": a back-reference to one already told of, not a new one
+        if names_its_other_side(doc, m.start("w"), m.end()):
+            continue  # "concluded a treaty with Morocco": read with whom it was made (prose/with_states)
         if m.group("w").lower() == "partnership" and m.group("verb") != "signed":
             continue  # "entered into a partnership": a relationship, not an instrument
         sent = sentence_around(doc, m.start(), m.end())
@@ -329,40 +334,6 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
     return out
 
 
-def _is_the_document(doc: Doc, w: WrittenAgreement) -> bool:
-    """A declaration or statement named only in the document's own title (or its front matter) is the
-    document itself (a government's "Joint Declaration by the Prime Minister of ..." headed with its
-    own name): like a treaty text's own agreement, it is not one the document writes about. Nor is
-    any agreement named only in the front matter, which is metadata, not the text."""
-    own = [s for s in (doc.front_matter,) if s is not None]
-    if w.head.split()[-1] in _SELF_HEADS and doc.title is not None:
-        own.append(doc.title)
-    if bool(own) and all(any(s.start <= m.start < s.end for s in own) for m in w.mentions):
-        return True
-    return _titled_and_this(doc, w)
-
-
-#: The words by which an instrument's own text points at itself: "Pursuant to this Memorandum of
-#: Understanding", "Today’s Memorandum of Understanding is the result of ...", "the present Agreement".
-_SELF_POINTER = lazy_re(r"(?i:\b(?:this|today['\u2019]s|the\s+present)\s+$)")
-_SELF_LEAD = lazy_re(r"(?i:(?:this|today['\u2019]s|the\s+present)\s)")
-_TITLE_LINE = lazy_re(r"(?m)^title:\s*[\"']?")
-
-
-def _titled_and_this(doc: Doc, w: WrittenAgreement) -> bool:
-    """An instrument published as itself (a White House release of a memorandum's text): its title
-    opens with the agreement's name and its body calls it "this" or "today's". A page *about* an
-    agreement is titled with its name too, but speaks of "the treaty"."""
-    titles = [doc.text[doc.title.start : doc.title.end]] if doc.title is not None else []
-    if doc.front_matter is not None:
-        line = _TITLE_LINE.search(doc.text, doc.front_matter.start, doc.front_matter.end)
-        titles += [doc.text[line.end() : doc.front_matter.end]] if line else []
-    if not any(t.lower().startswith(w.name.lower()) for t in titles):
-        return False
-    return any(_SELF_POINTER.search(doc.text, max(0, m.start - 20), m.start) or _SELF_LEAD.match(doc.text, m.start)
-               for m in w.mentions)
-
-
 def _about(doc: Doc) -> list[Agreement]:
     named, generic = group_mentions(named_mentions(doc))
     if not named and not generic:
@@ -374,7 +345,7 @@ def _about(doc: Doc) -> list[Agreement]:
         if g is None:
             return _with_described(doc, _descriptive(doc, None), generic)
         named = [WrittenAgreement(g.name, g.words, g.head, [g], g.start)]
-    named = [w for w in merge_aliases(doc.text, merge_compounds(named)) if not _is_the_document(doc, w)]
+    named = [w for w in merge_aliases(doc.text, merge_compounds(named)) if not is_the_document(doc, w)]
     if not named:
         return _with_described(doc, _descriptive(doc, None), generic)
     for w in named:
@@ -401,6 +372,10 @@ def _with_described(doc: Doc, found: list[Agreement], mentions: list[NamedMentio
     for d in described_agreements(doc, mentions):
         ev = d.evidence[0]
         if any(s < ev.end and ev.start < e for s, e in spans):
+            continue
+        home = known_home(doc, d, found)
+        if home is not None:
+            home.evidence.append(ev)  # "the 1902 agreement between the United Kingdom and Japan": the Anglo-Japanese Treaty of 1902
             continue
         key = (d.title.lower() if d.title else None, frozenset(p.iso3 for p in d.parties if p.iso3))
         if key in keys:

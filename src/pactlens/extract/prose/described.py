@@ -18,6 +18,7 @@ from pactlens.extract.dates import find_dates
 from pactlens.extract.parties import merge_parties, state_party, states_in
 from pactlens.extract.prose.datelines import today_in
 from pactlens.extract.prose.mentions import NamedMention
+from pactlens.extract.prose.with_states import with_agreements
 from pactlens.extract.records import agreement_kind, agreement_slug
 from pactlens.model import Agreement, Evidence, Signed
 from pactlens.resources.lexicon import alternation, phrases
@@ -203,4 +204,4 @@ def described_agreements(doc: Doc, named: Iterable[NamedMention] = ()) -> list[A
             role="related",
             evidence=evidence,
         ))
-    return out + _signed_acronyms(doc)
+    return out + _signed_acronyms(doc) + with_agreements(doc, named_spans + [(e.start, e.end) for a in out for e in a.evidence])

@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pactlens.extract.records import KIND_RE, SMALL_WORDS, agreement_kind
+from pactlens.extract.records import KIND_RE, agreement_kind
 from pactlens.model import AgreementKind
 from pactlens.resources.lexicon import alternation, phrases
 from pactlens.extract.state_forms import state_mentions
@@ -32,7 +32,7 @@ _HEAD_FORMS = {"treaties": "treaties", "agreements": "agreements", "conventions"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CAP = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}](?:[^\W\d_]|['\u2019])*)"
 _WORD = rf"{_CAP}(?:[-\u2013]{_CAP})*"
-_NAME_WORD = rf"(?:{_WORD}|\d{{4}})"  # (a year only before the instrument word: "the 2025 ... Treaty", not "Treaty of 1858")
+_NAME_WORD = rf"(?:{_WORD}(?:[^\S\n]+\({_CAP}\))?|\d{{4}})"  # (a word's other spelling after it: "Shangtung (Shandong) Treaty")  # (a year only before the instrument word: "the 2025 ... Treaty", not "Treaty of 1858")
 #: Words that end an instrument's name only in prose, and only where the name says what kind of
 #: instrument it is (``_OTHER_OK``): "the Indo-Pacific Economic Framework for Prosperity", "the
 #: Wassenaar Arrangement", "the Guidelines for Japan-U.S. Defense Cooperation", "the Camp David
@@ -121,15 +121,17 @@ class WrittenAgreement:
 
     @property
     def key(self) -> frozenset[str]:
-        return _key(self.words)
+        return key_of(self.words)
 
 
-def _key(words: tuple[str, ...]) -> frozenset[str]:
+def key_of(words: tuple[str, ...]) -> frozenset[str]:
     """A name's words without its connectors: the same words in another order are the same name."""
     return frozenset(w for w in words if w not in {"of", "on", "the", "and", "for", "to", "in", "between"})
 
 
 _TITLE_HEAD_RE = lazy_re(rf"\b(?:{_TITLE_HEADS})\b")
+#: The ends of fighting written in lower case after the states that agree them ("a brief Portuguese-Algerian truce").
+_TRUCE = lazy_re(r"(?i)\b(?:truce|cease-?fire|armistice)\b")
 _ANY_HEAD = lazy_re(rf"\b(?:{_TITLE_HEADS}|{HEAD_WORDS}|{_OTHER_HEADS})\b")
 #: The kind a plural or title-only head makes (``agreement_kind`` knows the lexicon's words only).
 _TITLE_KINDS = {"treaties": "treaty", "conventions": "treaty"}
@@ -237,7 +239,7 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
         name = re.sub(r"^(?:and|\u2013|-)\s+", "", name)
         if name == before:
             break
-    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"\s+", " ", re.sub(r"\s+\([^()\s]+\)", "", name)).strip()
     between = re.search(r"\s+between\s", name)
     if between:
         modifiers += [s for s in states if s.start >= a + raw.find(" between ")]
@@ -246,7 +248,7 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     trailing += [x for x in _dash_joined(states) if x not in modifiers]  # "Guidelines for Japan-U.S. Defense Cooperation"
     if not between and (after := _BETWEEN_AFTER.match(doc.text, b)) is not None:
         trailing = find_states(doc.text, after.start("list"), after.end("list"))
-    head = KIND_RE.search(name)
+    head = KIND_RE.search(name) or _TRUCE.search(name)
     if head and head.start() > 0 and not _own_tail(name[head.end() :]):
         name = name[: head.end()]  # "Open Skies Treaty on the Organization ...": a modifier-first name ends at its head
         of_the = name.rfind(" of the ")
@@ -306,127 +308,6 @@ def _own_tail(tail: str) -> bool:
     States-Japan Treaty of Amity and Commerce"; not when they name a body or a state."""
     tail = tail.strip()
     return bool(tail) and tail.split()[0].lower() in {"of", "for", "on", "concerning", "regarding"} and _BODY_WORD.search(tail) is None and not find_states(tail)
-
-
-def group_mentions(mentions: list[NamedMention]) -> tuple[list[WrittenAgreement], list[NamedMention]]:
-    """Named agreements (mentions of one agreement merged) and generic ones ("the Iran-Russia Treaty")."""
-    named: list[WrittenAgreement] = []
-    generic: list[NamedMention] = []
-    for m in mentions:
-        if len([x for x in m.words if x not in SMALL_WORDS and not x.isdigit()]) <= 1:
-            generic.append(m)
-            continue
-        # The agreement of the very same name first ("Digital Trade Agreement" is the U.S.-Japan
-        # Digital Trade Agreement, not the Trade Agreement it ends like).
-        key = _key(m.words)
-        target = next((w for w in named if w.head == m.head and w.key == key and _same_agreement(m, w)), None)
-        target = target or next((w for w in named if _same_agreement(m, w)), None)
-        if target is None:
-            target = WrittenAgreement(m.name, m.words, m.head, first=m.start)
-            named.append(target)
-        elif len(m.words) > len(target.words) and _is_suffix(target.words, m.words):
-            target.name, target.words = m.name, m.words
-        elif target.head in _SINGULAR and m.head not in _SINGULAR:
-            target.name, target.words, target.head = m.name, m.words, m.head  # the instrument itself, not its set
-        target.mentions.append(m)
-    return named, generic
-
-
-def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return len(short) < len(long) and long[-len(short) :] == short and long[0] not in {"accession", "protocol", "amendment", "annex"}
-
-
-_SINGULAR = {"treaties": "treaty", "agreements": "agreement", "conventions": "convention", "protocols": "protocol"}
-
-
-def _same_agreement(m: NamedMention, w: WrittenAgreement) -> bool:
-    if m.head != w.head:
-        # "the U.S.-Bahraini Defense Cooperation Agreements" are the Defense Cooperation Agreement and its renewals
-        one, other = (m.words, w.words) if m.head in _SINGULAR else (w.words, m.words)
-        return bool(one) and _SINGULAR.get(one[-1]) == other[-1] and _key(one[:-1]) == _key(other[:-1]) and len(one) > 1
-    mine, theirs = {s.iso3 for s in m.states}, {s.iso3 for x in w.mentions for s in x.states}
-    if mine and theirs:
-        # Both say whose they are: "the United States-Japan Treaty of Amity and Commerce" is not "the
-        # Treaty of Amity and Commerce between France and Japan", and "the U.S.-Japan Trade Agreement"
-        # not "the U.S.-Japan Digital Trade Agreement".
-        return mine == theirs and _key(m.words) == w.key
-    return (_key(m.words) == w.key or _is_suffix(m.words, w.words) or _is_suffix(w.words, m.words)
-            or _is_prefix(m.words, w.words, m.head) or _is_prefix(w.words, m.words, m.head))
-
-
-def _is_prefix(short: tuple[str, ...], long: tuple[str, ...], head: str) -> bool:
-    """"the Rome Declaration" is "the Rome Declaration on Peace and Cooperation": a name that ends at its
-    instrument word and begins the longer one, which goes on with "on/of/for …"."""
-    return (len(short) >= 2 and len(short) < len(long) and long[: len(short)] == short and short[-1] == head
-            and long[len(short)] in {"on", "of", "for", "concerning", "regarding"})
-
-
-def merge_compounds(named: list[WrittenAgreement]) -> list[WrittenAgreement]:
-    """Fold "the Iran-Russia Treaty" into the named treaty whose mentions carry the same states, and
-    "the U.S.-Japan trade deal" into the named agreement of the same states whose name holds its
-    words ("the U.S.-Japan Trade Agreement")."""
-    out: list[WrittenAgreement] = []
-    for w in named:
-        isos = {s.iso3 for m in w.mentions for s in m.states}
-        if all(m.compound for m in w.mentions) and isos:
-            home = next((o for o in named if o is not w and o.head == w.head and not all(m.compound for m in o.mentions)
-                         and isos <= {s.iso3 for m in o.mentions for s in m.states}), None)
-        elif all(m.lower for m in w.mentions) and isos:
-            own = w.key - {w.words[-1]}
-            home = next((o for o in named if o is not w and not all(m.lower for m in o.mentions) and own <= o.key
-                         and isos == {s.iso3 for m in o.mentions for s in m.states}), None)
-        else:
-            home = None
-        if home is not None:
-            home.mentions += w.mentions
-            home.mentions.sort(key=lambda m: m.start)
-            continue
-        out.append(w)
-    return out
-
-
-# Between a name and another name for the same agreement: "The Convention of Kanagawa, also
-# known as the Kanagawa Treaty (神奈川条約) or the …", "KELLOGG–BRIAND PACT (or PACT OF PARIS,
-# officially GENERAL TREATY …", "Treaty of Amity and Commerce, the "Harris Treaty"". A plain
-# ", the" (a list of treaties) is not enough: the alias after it must be in quotation marks.
-_ALIAS_GAP = lazy_re(
-    r"[*_]*(?:\s*\([^()\n]{0,40}\))?\s*(?:\(|,)?[*_]*\s*"
-    r"(?:(?:(?:also|commonly|formally|officially|popularly|sometimes)\s+)?(?:known|referred\s+to)\s+as|also\s+called|"
-    r"or|officially|formally)\s+(?:as\s+)?(?:the\s+)?[\"“*_]?"
-    r"|,\s+the\s+[\"“]",
-    re.IGNORECASE,
-)
-
-
-def merge_aliases(text: str, named: list[WrittenAgreement]) -> list[WrittenAgreement]:
-    """Fold a name the text gives as another name of an agreement just named
-    ("X, also known as Y", "X (or Y, officially Z)", "X, the "Y"") into that agreement."""
-    at: dict[int, WrittenAgreement] = {m.start: w for w in named for m in w.mentions}
-    ends = sorted((m.end, w) for w in named for m in w.mentions)
-    home: dict[int, WrittenAgreement] = {}
-
-    def root(w: WrittenAgreement) -> WrittenAgreement:
-        while id(w) in home:
-            w = home[id(w)]
-        return w
-
-    for end, w in ends:
-        gap = _ALIAS_GAP.match(text, end)
-        if gap is None:
-            continue
-        other = at.get(gap.end())
-        if other is None or root(other) is root(w):
-            continue
-        home[id(root(other))] = root(w)
-    out = []
-    for w in named:
-        r = root(w)
-        if r is w:
-            out.append(w)
-        else:
-            r.mentions += w.mentions
-            r.mentions.sort(key=lambda m: m.start)
-    return out
 
 
 _ACRONYM_AFTER = lazy_re(r"\s*\((?P<acr>[A-Z][A-Za-z\-]*[A-Z])\)")
