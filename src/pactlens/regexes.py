@@ -77,7 +77,7 @@ def lazy_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 #: The interpreters whose ``re`` hands ``_sre.compile`` the arguments built in :func:`_engine_args`.
 _KNOWN = sys.implementation.name == "cpython" and (3, 11) <= sys.version_info[:2] <= (3, 13)
 #: Past this many entries the file keeps only what the last process used (old patterns fall out).
-_MAX_ENTRIES = 5000
+_MAX_ENTRIES = 1500
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, int], tuple[Any, ...]] | None = None  # read from the file on first use

@@ -46,7 +46,9 @@ ORDINAL: dict[str, int] = {_ordinal(w): n for w, n in CARDINAL.items() if w not 
 ORDINAL |= {"hundredth": 100, "thousandth": 1000}
 _CARDINAL_OF = {_ordinal(w): w for w in CARDINAL if w not in {"zero", "fourty"}} | {"hundredth": "hundred", "thousandth": "thousand"}
 
-_VOCABULARY = sorted({*CARDINAL, *ORDINAL, *SCALES, "and"}, key=len, reverse=True)
+#: Longest first; equal lengths in word order, so the pattern is the same in every process (a set
+#: iterates in an order that changes with the hash seed, and the regex cache keys on the pattern).
+_VOCABULARY = sorted({*CARDINAL, *ORDINAL, *SCALES, "and"}, key=lambda w: (-len(w), w))
 _PIECE = lazy_re("|".join(_VOCABULARY))
 #: One number word (or "and"), longest first; glued runs ("ninetyfive", "andseventy") are several.
 NUMBER_WORD = r"(?:" + "|".join(_VOCABULARY) + r")"

@@ -73,7 +73,8 @@ _TITLE_SET = set(_TITLES)
 _SINGLE_TITLES = {t for t in _TITLES if " " not in t}
 # Occupations in lower case, or capitalised at a sentence start; no (?i:) so the
 # regex engine can use literal prefixes (case folding makes every scan slow).
-_OCC_FORMS = sorted({o for occ in _OCCUPATIONS for o in (occ, occ[0].upper() + occ[1:])}, key=len, reverse=True)
+#: Longest first, equal lengths in word order: the same pattern in every process (see numwords._VOCABULARY).
+_OCC_FORMS = sorted({o for occ in _OCCUPATIONS for o in (occ, occ[0].upper() + occ[1:])}, key=lambda w: (-len(w), w))
 _TITLE_RE = "|".join(re.escape(t) for t in _TITLES)
 _OCC_RE = "|".join(re.escape(t) for t in _OCC_FORMS)
 # The first-letter lookahead lets the regex engine skip most word starts at once.
@@ -221,7 +222,7 @@ _NAMES_A_THING = lazy_re(
 
 #: Plural offices and occupations, for a list of names after one ("Presidents Putin and Pezeshkian").
 _PLURALS = sorted({t + "s" for t in _TITLES if t[-1].isalpha() and " of " not in t}
-                  | {o + "s" for o in _OCC_FORMS if " " not in o}, key=len, reverse=True)
+                  | {o + "s" for o in _OCC_FORMS if " " not in o}, key=lambda w: (-len(w), w))
 _PLURAL_INITIALS = re.escape("".join(sorted({p[0] for p in _PLURALS})))
 #: "three Yugoslav ministers, Branko Čubrilović, Mihailo Konstantinović and Srđan Budisavljević".
 _LIST_AFTER_ROLE = lazy_re(
