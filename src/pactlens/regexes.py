@@ -32,6 +32,7 @@ import os
 import re
 import sys
 import threading
+from array import array
 from pathlib import Path
 from typing import Any, cast
 
@@ -75,7 +76,10 @@ def lazy_re(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 # --- the engine's code, kept between starts ----------------------------------------------
 
 #: The interpreters whose ``re`` hands ``_sre.compile`` the arguments built in :func:`_engine_args`.
-_KNOWN = sys.implementation.name == "cpython" and (3, 11) <= sys.version_info[:2] <= (3, 13)
+_KNOWN = (sys.implementation.name == "cpython" and (3, 11) <= sys.version_info[:2] <= (3, 13)
+          and array("I").itemsize == 4)
+#: The engine's code words are 32-bit unsigned integers (SRE_CODE); an array of them is kept as bytes.
+_WORD = "I"
 #: Past this many entries the file keeps only what the last process used (old patterns fall out).
 _MAX_ENTRIES = 1500
 
@@ -97,15 +101,17 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
         _used.add(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
+            final_flags, code, groups, groupindex, indexgroup = args
+            return _sre.compile(pattern, final_flags, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
         except Exception:  # an entry from a damaged file: compile as usual
             pass
-    args = _engine_args(pattern, int(flags))
+    final_flags, code, groups, groupindex, indexgroup = _engine_args(pattern, int(flags))
     with _lock:
         if not _added and not sys.dont_write_bytecode:
             atexit.register(_save)
-        _added[key] = args
-    return _sre.compile(pattern, *args)
+        # the code as bytes: the file loads as a copy, and only the patterns used become lists
+        _added[key] = (final_flags, array(_WORD, code).tobytes(), groups, groupindex, indexgroup)
+    return _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
 
 
 def _engine_args(pattern: str, flags: int) -> tuple[Any, ...]:
