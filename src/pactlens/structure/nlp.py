@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from pactlens.structure.doc import Doc, Span
 from pactlens.regexes import lazy_re
+from pactlens.structure.markdown import MD_LINK
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc as SpacyDoc
@@ -61,8 +62,6 @@ SKIPPED = "pactlens.skipped"
 _WORD = lazy_re(r"\S+")
 _BLANKABLE = lazy_re(r"[^\n]")
 _ARTICLE_WORD = lazy_re(r"\s*[A-Za-z]")
-#: A Markdown link or image: its words kept, the rest (``![``, ``](address)``) blanked.
-_LINK = lazy_re(r"!?\[(?P<words>[^\[\]\n]{0,300})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 _BARE_URL = lazy_re(r"<?\bhttps?://[^\s<>]+>?")
 #: A table cell separator; a line with two, or one beside another such line, is a table row.
 _CELL = lazy_re(r"(?:^|\s)\|(?:\s|$)")
@@ -151,8 +150,8 @@ def _prose_text(doc: Doc) -> tuple[str, list[tuple[int, int, str]]]:
 def markup(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that are markup, not language: link syntax, bare addresses, table rows."""
     out: list[tuple[int, int]] = []
-    for m in _LINK.finditer(text):
-        out += [(m.start(), m.start("words")), (m.end("words"), m.end())]
+    for m in MD_LINK.finditer(text):  # a link or image: its words kept, ``![``, ``](address)`` blanked
+        out += [(m.start(), m.start("label")), (m.end("label"), m.end())]
     out += [m.span() for m in _BARE_URL.finditer(text)]
     return out + _table_rows(text)
 

@@ -9,15 +9,15 @@ import re
 
 from pactlens.structure.doc import Doc
 from pactlens.regexes import lazy_re
+from pactlens.structure.markdown import MD_LINK
 
 _URL = lazy_re(r"\b(?:https?://|www\.)\S+")
 # A Markdown inline link: "[label](target)"; the label may hold one level of brackets.
-_MD_LINK = lazy_re(r"\[(?P<label>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 
 
 def markdown_links(text: str) -> list[re.Match[str]]:
     """Markdown inline links in ``text``, in order."""
-    return list(_MD_LINK.finditer(text))
+    return list(MD_LINK.finditer(text))
 
 
 def reading_text(doc: Doc) -> str:
@@ -33,9 +33,9 @@ def _reading_text(text: str) -> str:
     if "](" not in text:
         return text
     parts, last = [], 0
-    for m in _MD_LINK.finditer(text):
+    for m in MD_LINK.finditer(text):
         a, b = m.span("label")
-        parts += [text[last : m.start()], " ", text[a:b], " " * (m.end() - b)]
+        parts += [text[last : a - 1], " ", text[a:b], " " * (m.end() - b)]  # an image's "!" stays
         last = m.end()
     parts.append(text[last:])
     return "".join(parts)

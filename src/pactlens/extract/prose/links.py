@@ -25,8 +25,8 @@ from pactlens.extract.urls import host
 from pactlens.model import Citation
 from pactlens.structure.doc import Doc
 from pactlens.regexes import lazy_re
+from pactlens.structure.markdown import MD_LINK
 
-_LINK = lazy_re(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^\s)]*(?:\([^\s)]*\)[^\s)]*)*\)")
 # Labels of a site's own tools, not sources ("[Listen](…readspeaker…)", "[Share](…)").
 _UTILITY = lazy_re(
     r"(?i:listen|share(?:/save)?|print|subscribe|download(?: pdf)?.*|citation|cite|home|menu|search|log ?in|sign (?:in|up)|"
@@ -45,16 +45,15 @@ def _line(text: str, at: int) -> str:
 
 def _navigation(line: str) -> bool:
     """A line that is only links (a list item, a menu, a breadcrumb ending in the page's own id)."""
-    links = _LINK.findall(line)
+    links = list(MD_LINK.finditer(line))
     if not links:
         return False
-    rest = re.findall(r"[A-Za-z0-9]+", _LINK.sub(" ", line))
+    rest = re.findall(r"[A-Za-z0-9]+", MD_LINK.sub(" ", line))
     if len(links) >= 2:
         return len(rest) <= 2
     # One link alone on its line: a list item ("- [May 21, 2024 (Version 1)](…)") or a
     # short menu entry; a caption that is a whole sentence ("_▲ [The … Agreement is signed.](…)_") cites.
-    label = re.match(r"!?\[(.*)\]\(", links[0])
-    words = len(label.group(1).split()) if label else 0
+    words = len(links[0].group("label").split())
     return not rest and (bool(re.match(r"\s*[-*•+]\s", line)) or words <= 3)
 
 
@@ -89,7 +88,7 @@ def find_link_citations(doc: Doc) -> list[Citation]:
     uses: dict[str, list[tuple[int, int, int, int, str]]] = {}
     for m in markdown_links(text):
         url = m.group("url")
-        if (m.start() and text[m.start() - 1] == "!") or not re.match(r"https?://", url, re.I) \
+        if m.group("image") or not re.match(r"https?://", url, re.I) \
                 or _UTILITY.fullmatch(m.group("label").strip()):
             continue
         i = bisect.bisect_right(starts, m.start()) - 1

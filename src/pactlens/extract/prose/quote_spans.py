@@ -18,6 +18,7 @@ from pactlens.structure.scan import opened_matches
 from pactlens.structure.sentences import BodySentence
 from pactlens.structure.spans import covering
 from pactlens.regexes import lazy_re
+from pactlens.structure.markdown import MD_LINK
 
 _QUOTES = lazy_re(r"“(?P<c>[^“”\n]{1,1500})”|\"(?P<s>[^\"\n]{1,1500})\"|‘(?P<q>[^‘’\n]{4,600})’(?!\w)")
 # A caption or a reference ("Source: "Title," Outlet"), not speech.
@@ -70,7 +71,7 @@ _NAMING = lazy_re(r"\b(?:titled|entitled|dubbed|known\s+as|referred\s+to\s+as|so
 def _phrase_quoted(text: str, a: int, b: int, pre: str) -> bool:
     """Whether a short quotation inside a sentence (some words before it) is quoted words: long
     enough (:data:`_PHRASE_CHARS`), mostly lower case (not a title) and not a name being given."""
-    inner = re.sub(r"\[([^\]]*)\]\([^)\s]*\)", r"\1", text[a:b])  # a Markdown link's label only
+    inner = MD_LINK.sub(lambda m: (m.group("image") or "") + m.group("label"), text[a:b])  # a link's label only
     return (
         len(" ".join(inner.split())) >= _PHRASE_CHARS
         and re.search(r"[A-Za-z]", pre) is not None
