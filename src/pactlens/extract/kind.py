@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import chain
 
 from pactlens.structure.scan import literal_trie, matches_at, starts_in
-from pactlens.resources.lexicon import alternation, words
+from pactlens.resources.lexicon import alternation, phrases, words
 from pactlens.structure.doc import Doc
 from pactlens.regexes import compile as compile_cached, lazy_re
 
@@ -73,16 +73,14 @@ _RELEASE = lazy_re(
 
 #: Third-person reporting about an agreement or what people said of it.
 _REPORTING = lazy_re(
-    r"\b(?:said|says|stated|told|according\s+to|reported|announced|emphasi[sz]ed|underscored|noted\s+that"
-    r"|wrote|writes|argued|claimed|described|highlighted|was\s+signed|were\s+signed|signed\s+(?:a|an|the)\b"
+    rf"\b(?:{phrases('reporting_verbs')}|was\s+signed|were\s+signed|signed\s+(?:a|an|the)\b"
     r"|(?:treaty|agreement|pact|accord)\s+(?:comprises|contains|includes|provides\s+for|aims|seeks|was|has\s+been))",
     re.IGNORECASE,
 )
 #: Where a _REPORTING match begins, lowercased.
-_REPORTING_OPENING = lazy_re(literal_trie([
-    "said", "says", "stated", "told", "according", "reported", "announced", "emphasi", "underscored", "noted", "wrote",
-    "writes", "argued", "claimed", "described", "highlighted", "was", "were", "signed", "treaty", "agreement", "pact",
-    "accord"]))
+_REPORTING_OPENING = lazy_re(literal_trie(
+    [w.split()[0].lower() for w in words("reporting_verbs")]
+    + ["was", "were", "signed", "treaty", "agreement", "pact", "accord"]))
 #: A quotation: opening mark before a word, closing mark after one (so the gap
 #: between two quoted defined terms, '"quota" means ... "', is not one).
 _QUOTE = lazy_re(r"(?<!\w)[\"\u201c](?=\w)[^\"\u201c\u201d\n]{12,400}(?<=[\w.,!?])[\"\u201d]")
