@@ -188,3 +188,18 @@ def test_the_act_is_a_law_not_the_treaty():
     assert claims._GENERIC_AGREEMENT.search("This Act gave the President the widest-ever negotiating authority.") is None
     assert claims._GENERIC_AGREEMENT.search("The Covenant binds each party to report every five years.")
     assert claims._GENERIC_AGREEMENT.search("The accords set out a timetable for withdrawal.")
+
+
+def test_one_entry_into_force_phrase_for_claims_and_the_treaty_clause():
+    """Wikipedia, "Kellogg–Briand Pact" (shared/eval/claims): "It was provided that it would come into
+    effect on 24 July 1929" states a fact of the text; the North Atlantic Treaty (shared/corpus/treaties),
+    Article 11: "The Treaty shall enter into force between the states which have ratified it" is such a
+    clause of a treaty; then paraphrases. "effective" is the event table's alone."""
+    from pactlens.verify.claims import IN_FORCE_FACT
+    from pactlens.verify.judge_facts import _IN_FORCE
+
+    assert IN_FORCE_FACT.search("It was provided that it would come into effect on 24 July 1929.")
+    assert IN_FORCE_FACT.search("It went into force in 1970, after the fortieth ratification.")
+    assert _IN_FORCE.search("The Treaty shall enter into force between the states which have ratified it")
+    assert _IN_FORCE.search("This Agreement shall take effect on the day of its signature.")
+    assert not _IN_FORCE.search("The Parties shall take effective measures against terrorism.")

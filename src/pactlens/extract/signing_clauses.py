@@ -153,13 +153,19 @@ def signing_date(text: str, verb_end: int, end: int) -> SigningDate:
     return SigningDate(dates[0] if dates else None)
 
 
+#: An agreement's entry into force told with a verb: "shall enter into force", "came into effect", "took
+#: effect". One phrase for the event table below and verify's checks of a claimed date of entry into
+#: force; the table adds the noun "entry into force", "effective" and "in force on", which verify
+#: cannot take ("effective measures", "the treaty in force").
+ENTERS_INTO_FORCE = (r"(?:(?:enter\w*|came|come|comes|coming|went|go|goes)\s+into\s+(?:force|effect)"
+                     r"|t[ao]ken?\s+effect|took\s+effect|takes\s+effect)")
+
 #: The words that say which other event a date dates, in a treaty's final clauses ("shall enter into
 #: force on", "ratified on") and in writing about one ("took effect on", "approved in", "acceded in",
 #: "joined in"): the treaty readers and verify's fact checks read dates with the same table.
 EVENT_WORDS: tuple[tuple[EventKind, re.Pattern[str]], ...] = (
     ("entry-into-force", lazy_re(
-        r"(?i)\b(?:(?:enter\w*|entry|came|come|comes|coming|went|go|goes)\s+into\s+(?:force|effect)"
-        r"|t[ao]ken?\s+effect|took\s+effect|takes\s+effect|effective|in\s+force\s+(?:on|from|since))\b")),
+        rf"(?i)\b(?:{ENTERS_INTO_FORCE}|entry\s+into\s+(?:force|effect)|effective|in\s+force\s+(?:on|from|since))\b")),
     ("ratification", lazy_re(r"(?i)\b(?:ratif\w+|approv\w+|deposit\w*)\b")),
     ("accession", lazy_re(r"(?i)\b(?:acced(?:e|ed|es|ing)|accession|adher\w+|joined|join)\b")),
 )

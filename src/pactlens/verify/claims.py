@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from pactlens.extract.signing_clauses import ENTERS_INTO_FORCE
 from pactlens.regexes import lazy_re
 from pactlens.structure.doc import Span
 from pactlens.verify.articles import ArticleRef, find_article_refs
@@ -72,8 +73,7 @@ SIGNING_FACT = lazy_re(r"\bsign(?:ed|ing)\b.{0,80}?\b(?:1[5-9]\d\d|20\d\d)\b|\b(
                           re.IGNORECASE | re.DOTALL)
 #: "came into effect on 24 July 1929", "entered into force in 1970": the text may fix that date (a fact of
 #: the text), unless it is told of one state ("for Barbados", "in the United States"): history.
-IN_FORCE_FACT = lazy_re(r"\b(?:c[oa]me|enter(?:ed|s)?|went|took|takes?)\s+(?:into\s+)?(?:force|effect)\b.{0,60}?"
-                           r"\b(?:1[5-9]\d\d|20\d\d)\b", re.IGNORECASE | re.DOTALL)
+IN_FORCE_FACT = lazy_re(rf"\b{ENTERS_INTO_FORCE}\b.{{0,60}}?\b(?:1[5-9]\d\d|20\d\d)\b", re.IGNORECASE | re.DOTALL)
 _YEAR = lazy_re(r"(?<![\d.,])(1[5-9]\d\d|20\d\d)(?![\d])")
 _PAST_FIRST = lazy_re(r"^\W*(?:\w+\W+){0,12}?(?:was|were|had|did)\b", re.IGNORECASE)
 _PRESENT_OR_MODAL = lazy_re(

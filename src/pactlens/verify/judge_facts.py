@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pactlens.extract.signing_clauses import ENTERS_INTO_FORCE
 from pactlens.structure.doc import Span
 from pactlens.verify.check_brief import ARTICLES, TERM
 from pactlens.verify.check_treaty import ARTICLE_HEADING, Treaty, number
@@ -29,8 +30,8 @@ def judge_signed(claim: str, t: Treaty) -> Verdict | None:
     return "contradicted", f"signed {signed.date}, not {claimed}", spans
 
 
-_IN_FORCE = lazy_re(r"(?:come|comes|enter|enters|take|takes)\s+(?:into\s+)?(?:force|effect)|shall\s+take\s+effect",
-                       re.IGNORECASE)
+#: The treaty's own clause on its entry into force ("shall enter into force", "shall take effect").
+_IN_FORCE = lazy_re(rf"\b{ENTERS_INTO_FORCE}\b", re.IGNORECASE)
 
 
 def judge_in_force(claim: str, t: Treaty) -> Verdict | None:
