@@ -104,8 +104,37 @@ def _looks_like_date(digits: str) -> bool:
     return bool(re.fullmatch(r"(19|20)\d\d[01]\d[0-3]\d", digits))
 
 
+#: A character RFC 3986 allows as it stands in a path segment, a query or a fragment (pchar).
+_PCHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+#: An ordinary web address that RFC 3986 accepts as it stands: http(s), a host of letters, digits
+#: and hyphens whose last label starts with a letter (so no IPv4 address, whose numbers need
+#: checking), no user or port, and a path, query and fragment of pchars. Most cited URLs are such
+#: and need no parser; the rest go to rfc3986, whose import compiles its patterns at a cost a cold
+#: start notices (~0.05 s). tests/test_urls_plain.py holds this to rfc3986's verdict.
+_PLAIN_URL = lazy_re(
+    r"https?://(?P<host>(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*)"
+    rf"(?:/(?:{_PCHAR}|/)*)?(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?"
+)
+
+
 def validity_problem(url: str) -> str | None:
     """Why ``url`` is not a usable http(s) URL per RFC 3986, or None."""
+    plain = _PLAIN_URL.fullmatch(_with_scheme(url))
+    if plain is not None:
+        h = plain.group("host")
+    else:
+        problem, h = _rfc3986_problem(url)
+        if problem:
+            return problem
+    if "." not in h.strip("."):
+        return "host has no domain suffix"
+    if url.endswith("-"):
+        return "ends in a hyphen: possibly cut at a line break"
+    return None
+
+
+def _rfc3986_problem(url: str) -> tuple[str | None, str]:
+    """rfc3986's verdict on a URL (the problem, or None) and the host it parses."""
     from rfc3986 import exceptions, uri_reference, validators
 
     ref = uri_reference(_with_scheme(url))
@@ -118,13 +147,8 @@ def validity_problem(url: str) -> str | None:
     try:
         checker.validate(ref)
     except exceptions.ValidationError as exc:
-        return f"not a valid URL ({type(exc).__name__.replace('Error', '').lower()})"
-    h = ref.host or ""
-    if "." not in h.strip("."):
-        return "host has no domain suffix"
-    if url.endswith("-"):
-        return "ends in a hyphen: possibly cut at a line break"
-    return None
+        return f"not a valid URL ({type(exc).__name__.replace('Error', '').lower()})", ""
+    return None, ref.host or ""
 
 
 @dataclass(frozen=True)
