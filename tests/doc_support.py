@@ -47,3 +47,16 @@ def make_doc(text: str, date: str | None = None, *, bare_footnotes: bool = False
 
 def fixture_doc(name: str, date: str | None = None, *, bare_footnotes: bool = False) -> Doc:
     return make_doc((FIXTURES / name).read_text(encoding="utf-8"), date=date, bare_footnotes=bare_footnotes)
+
+
+def dated_events(text: str, date: str | None = None) -> list[tuple[str, str]]:
+    """(date, first evidence text) of each event found in ``text``, every span checked against the text."""
+    from pactlens.extract.prose.events import find_events
+
+    doc = make_doc(text, date=date)
+    out = []
+    for e in find_events(doc, []):
+        for ev in e.evidence:
+            assert doc.text[ev.start : ev.end] == ev.text
+        out.append((e.date, e.evidence[0].text))
+    return out

@@ -4,18 +4,7 @@ written on."""
 
 from __future__ import annotations
 
-from pactlens.extract.prose.events import find_events
-from tests.doc_support import make_doc
-
-
-def _events(text: str, date: str | None = None) -> list[tuple[str, str]]:
-    doc = make_doc(text, date=date)
-    out = []
-    for e in find_events(doc, []):
-        for ev in e.evidence:
-            assert doc.text[ev.start : ev.end] == ev.text
-        out.append((e.date, e.evidence[0].text))
-    return out
+from tests.doc_support import dated_events as _events
 
 
 def test_weekdays_are_the_days_before_the_documents_date():

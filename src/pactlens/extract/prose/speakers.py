@@ -256,12 +256,18 @@ def named_role(text: str, role: str, before: int) -> NamedSpeaker | None:
     if not re.fullmatch(_ROLE_HEAD, role):
         return None
     rx = re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<np>(?:[A-Z][\w.&’'-]*\s+){{1,5}}{re.escape(role)})\b")
-    found = None
-    for m in rx.finditer(text, max(0, before - _ROLE_REACH), before):
-        found = m
+    found = _last_match(rx, text, before - _ROLE_REACH, before)
     if found is None:
         return None
     return NamedSpeaker(" ".join(found.group("np").split()), "role", found.start("np"), found.end("np"))
+
+
+def _last_match(rx: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text[start:end]``: the mention nearest the back-reference."""
+    found = None
+    for found in rx.finditer(text, max(0, start), end):
+        pass
+    return found
 
 
 #: How far back a document named in full may stand for "the strategy", "the statement".
@@ -278,9 +284,7 @@ def named_document(text: str, head: str, before: int) -> NamedSpeaker | None:
         return None
     word = head[:1].upper() + head[1:].lower()
     rx = re.compile(rf"(?<![\w.])(?:[A-Z][\w.’'&-]*\s+(?:(?:of|on|for|and|the)\s+)*){{1,6}}{re.escape(word)}\b")
-    found = None
-    for m in rx.finditer(text, max(0, before - _NAMED_REACH), before):
-        found = m
+    found = _last_match(rx, text, before - _NAMED_REACH, before)
     if found is None:
         return None
     # "The National Security Strategy", "In the …": words that open a clause are no part of the name.
