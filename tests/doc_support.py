@@ -60,3 +60,14 @@ def dated_events(text: str, date: str | None = None) -> list[tuple[str, str]]:
             assert doc.text[ev.start : ev.end] == ev.text
         out.append((e.date, e.evidence[0].text))
     return out
+
+
+def direct_speakers(text: str) -> dict[str, str | None]:
+    """Each direct quotation's first 16 characters and its speaker, every span checked against the text."""
+    from pactlens.extract.prose.quotes import find_quotes
+
+    doc = make_doc(text)
+    quotes = find_quotes(doc, [])
+    for q in quotes:
+        assert all(doc.text[e.start : e.end] == e.text for e in q.evidence)
+    return {q.text[:16]: q.speaker for q in quotes if q.direct}

@@ -15,19 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from pactlens.extract.prose.quotes import find_quotes
 from pactlens.resources import nlp
-from tests.doc_support import make_doc
+from tests.doc_support import direct_speakers as _speakers
 
 needs_model = pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    doc = make_doc(text)
-    quotes = find_quotes(doc, [])
-    for q in quotes:
-        assert all(doc.text[e.start : e.end] == e.text for e in q.evidence)
-    return {q.text[:16]: q.speaker for q in quotes if q.direct}
 
 
 def test_an_opening_phrase_is_not_a_joined_subject():

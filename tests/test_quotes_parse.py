@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from pactlens.extract.prose.quotes import find_quotes
 from pactlens.resources import nlp
-from tests.doc_support import make_doc
+from tests.doc_support import direct_speakers as _speakers, make_doc
 
 pytestmark = pytest.mark.skipif(not nlp.available(), reason="spaCy model not installed")
-
-
-def _speakers(text: str) -> dict[str, str | None]:
-    doc = make_doc(text)
-    quotes = find_quotes(doc, [])
-    for q in quotes:
-        assert all(doc.text[e.start : e.end] == e.text for e in q.evidence)
-    return {q.text[:16]: q.speaker for q in quotes if q.direct}
 
 
 def test_a_document_speaks_through_a_relative_clause():
