@@ -15,7 +15,9 @@ size, the number of elements, and whether the page scrolls sideways. A document 
 opened twice: the first visit includes rendering it on the server, the second is served
 from the page cache. As a baseline measured in the same run and browser, the same
 document's text alone in a ``<pre>`` is painted from a local file; the ratio to it says
-what the reader's layout and marks cost beyond the bare text. Targets (issue 13): a long
+what the reader's layout and marks cost beyond the bare text. At the end each document
+page's paint and HTML are printed again as ratios to the short brief's page in the same
+run (first visit and cached). Targets (issue 13): a long
 treaty's first paint < 1 s, its HTML < 2 MB, no page scrolling sideways at 390 px.
 
 Screenshots (the first screen, and the whole page where it is under 12,000 px) go to
@@ -40,8 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+BRIEF = ROOT / "examples" / "russia-iran-2025-brief.txt"  # the baseline page: a short brief
 SOURCES = [CORPUS / "agreements-ggo" / "NRTAFT_1992A.txt", CORPUS / "agreements-ggo" / "LOME_1989O4.txt",
-           CORPUS / "treaties" / "north-atlantic-1949.txt", ROOT / "examples" / "russia-iran-2025-brief.txt",
+           CORPUS / "treaties" / "north-atlantic-1949.txt", BRIEF,
            CORPUS / "briefs" / "dev" / "crs-RS21852-uae-us-policy-2026-09-30.html"]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -124,6 +127,7 @@ def run(args) -> int:
             texts[name] = d
         print(f"{'page':42} {'width':>5} {'first paint':>12} {'x bare':>7} {'HTML':>10} {'elements':>9} sideways")
         failures = 0
+        seen: dict[tuple[str, int, str], dict] = {}
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             for width in WIDTHS:
@@ -144,6 +148,7 @@ def run(args) -> int:
                         print(f"{label:42} {width:5d} {m['fcp'] or 0:9.0f} ms {ratio:>7} {m['html'] / 1024:7.0f} KB "
                               f"{m['elements']:9d} {'YES' if m['sideways'] else 'no'}", flush=True)
                         failures += bool(m["sideways"])
+                        seen[(name, width, visit)] = m
                         if visit == "warm":
                             page.screenshot(path=str(shots / f"{name}-{width}.png"))
                             if m["height"] < 12000:
@@ -151,6 +156,7 @@ def run(args) -> int:
                         page.close()
                 ctx.close()
             browser.close()
+        _against_brief(seen, texts)
         print(f"screenshots: {shots}")
         print("pages that scroll sideways:", failures)
         return 0
@@ -159,6 +165,22 @@ def run(args) -> int:
         proc.wait(10)
         if tmp is not None:
             tmp.cleanup()
+
+
+def _against_brief(seen: dict[tuple[str, int, str], dict], texts: dict[str, dict]) -> None:
+    """Each document page's first paint and HTML as ratios to the short brief's page in this run
+    (first visit: rendered by the server; second: from its page cache)."""
+    brief = next((n for n, d in texts.items() if d["source"].endswith(BRIEF.name)), None)
+    if brief is None:
+        return
+    print(f"\nagainst the brief's page ({texts[brief]['chars']:,} characters), same run:")
+    print(f"{'page':42} {'width':>5} {'visit':>5} {'chars':>9} {'paint':>7} {'x brief':>7} {'HTML':>8} {'x brief':>7}")
+    for (name, width, visit), m in seen.items():
+        base = seen.get((brief, width, visit))
+        if name not in texts or base is None or not base["fcp"] or not m["fcp"]:
+            continue
+        print(f"{name:42} {width:5d} {visit:>5} {texts[name]['chars']:9,} {m['fcp']:5.0f}ms {m['fcp'] / base['fcp']:7.2f} "
+              f"{m['html'] / 1024:6.0f}KB {m['html'] / base['html']:7.2f}")
 
 
 def _await_paint(page) -> None:

@@ -234,3 +234,28 @@ def test_no_page_scrolls_sideways_on_a_phone(server, page):
         page.screenshot(path=str(ARTIFACTS / "document-390.png"))
     finally:
         page.set_viewport_size({"width": 1440, "height": 900})
+
+
+def test_a_span_lists_records_that_are_still_behind_show_all(server, page):
+    """Each list of the panel shows its first few; the rest comes when "show all" is opened.
+    A span of the text may belong to a record not listed yet: clicking it fetches that list,
+    so the span's records are named by their labels, and "show all" then holds them."""
+    from playwright.sync_api import expect
+
+    base, ids = server
+    page.goto(f"{base}/documents/{ids['anz-full']}")
+    found = page.evaluate("""() => {
+      for (const m of document.querySelectorAll('#doctext mark[data-r]'))
+        for (const r of m.getAttribute('data-r').split(' '))
+          if (!document.getElementById('rec-' + r)) return [m.getAttribute('data-start'), r];
+      return null; }""")
+    assert found, "every record of the page is listed: nothing is behind show all"
+    start, rid = found
+    page.locator(f'#doctext mark[data-start="{start}"]').first.click()
+    item = page.locator(f'#selected-list a[data-r="{rid}"]')
+    expect(item).to_be_visible()
+    page.wait_for_selector(f"#rec-{rid}", state="attached")
+    label = page.locator(f"#rec-{rid}").text_content()
+    assert label and item.inner_text() == f"{rid.split('-')[0]}: {label}"
+    assert page.locator(f'#panel details.more[data-kind="{rid.split("-")[0]}"] #rec-{rid}').count() == 1
+    assert not page.errors

@@ -148,3 +148,68 @@ def test_the_agreements_and_timeline_are_on_the_first_page_only(lib, small_pages
     assert 'id="agreements"' in first and 'id="timeline"' in first and 'href="#agreements"' in first
     assert 'id="agreements"' not in second and 'id="timeline"' not in second and 'class="profile' not in second
     assert 'href="?page=1#agreements"' in second and 'id="doctext"' in second and 'class="panel"' in second
+
+
+@pytest.fixture()
+def few_shown(monkeypatch):
+    monkeypatch.setattr(reader, "SHOWN", 2)
+
+
+def _ids_listed(html: str) -> set[str]:
+    return set(re.findall(r'class="rec" data-r="([\w-]+)"', html))
+
+
+def test_long_lists_show_their_first_few_and_fetch_the_rest_on_demand(lib, small_pages, few_shown, analysed):
+    """A long treaty's first page listed every record (some 2,500 links on Lomé IV): now each
+    list shows its first few, and "show all" names where the rest is. Fetched, the rest has
+    links that name the page whole (they work inside the page and opened on their own)."""
+    doc_id, _ = lib.add(analysed)
+    client = TestClient(create_app(library=lib))
+    first = client.get(f"/documents/{doc_id}", headers=HTML).text
+    sources = re.findall(r'<details class="more" data-src="([^"]+)"', first)
+    assert sources and all(src.startswith(f"/documents/{doc_id}/more?") for src in sources)
+    listed = _ids_listed(first)
+    for src in sources:
+        rest = client.get(src.replace("&amp;", "&"), headers=HTML)
+        assert rest.status_code == 200 and rest.text.startswith('<ul class="more-items">')
+        for rid, page in re.findall(rf'href="/documents/{doc_id}\?page=(?:\d+)#r-([\w-]+)" class="(?:rec|goto)" '
+                                    r'data-r="[\w-]+" data-page="(\d+)"', rest.text):
+            listed.add(rid)
+            page_html = client.get(f"/documents/{doc_id}?page={page}").text
+            assert re.search(rf'<mark data-r="[^"]*\b{rid}\b', page_html), (rid, page)
+    panel = {r.id for r in marks.records(analysed)}
+    assert panel <= listed  # every record is on the page or one "show all" away
+    assert len(_ids_listed(first)) < len(panel)
+
+
+def test_a_list_the_document_does_not_have_is_not_found(lib, analysed):
+    doc_id, _ = lib.add(analysed)
+    client = TestClient(create_app(library=lib))
+    for query in ({"kind": "quotation"}, {"kind": "provision", "agreement": "nope", "domain": "defence"},
+                  {"kind": "entity", "agreement": analysed.agreements[0].id, "domain": "defence"}):
+        assert client.get(f"/documents/{doc_id}/more", params=query, headers=HTML).status_code == 404
+    assert client.get("/documents/nope/more", params={"kind": "entity"}, headers=HTML).status_code == 404
+    assert client.get(f"/documents/{doc_id}/more", params={"kind": "<b>"}, headers=HTML).status_code == 422
+
+
+def test_a_stored_version_is_parsed_once_for_all_its_pages_lists_and_links(lib, small_pages, few_shown, analysed,
+                                                                           monkeypatch):
+    """Parsing a long treaty's stored analysis cost 0.1-0.3 s and every page, list and ?r= link
+    paid it again; now once per stored version (a document stored again is parsed again)."""
+    from pactlens.store import Library
+
+    parsed = []
+    real = Library.get
+    monkeypatch.setattr(Library, "get", lambda self, i: parsed.append(i) or real(self, i))
+    doc_id, _ = lib.add(analysed)
+    client = TestClient(create_app(library=lib), follow_redirects=False)
+    first = client.get(f"/documents/{doc_id}", headers=HTML).text
+    src = re.search(r'<details class="more" data-src="([^"]+)"', first)[1].replace("&amp;", "&")
+    assert client.get(src).status_code == 200 and client.get(f"/documents/{doc_id}?page=2").status_code == 200
+    assert client.get(f"/documents/{doc_id}", params={"art": "5"}).status_code == 302
+    assert parsed == [doc_id]
+    changed = analysed.model_copy(deep=True)
+    changed.document.title = "North Atlantic Treaty (stored again)"
+    lib.add(changed, replace=True)
+    client.app.state.pages.recheck_all()
+    assert "stored again" in client.get(f"/documents/{doc_id}?page=3").text and parsed == [doc_id, doc_id]

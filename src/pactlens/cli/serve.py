@@ -64,7 +64,7 @@ def serve(
 
     settings = dict(token=token, allow_private=allow_private, max_upload_bytes=int(max_mb * 1024 * 1024),
                     analysis_processes=workers, analysis_queue=queue, worker_memory_mb=worker_memory,
-                    allowed_hosts=_host_list(host, allow_host))
+                    allowed_hosts=_host_list(host, allow_host), freeze_gc=True)
     # A long keep-alive: a busy client that reuses its connection a few seconds later must not
     # race the server closing it (seen as connection resets under load).
     options = dict(host=host, port=port, log_level="warning", access_log=False, timeout_keep_alive=30)

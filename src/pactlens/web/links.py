@@ -13,18 +13,26 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from pactlens.web.marks import RecordRef
+from pactlens.model import Provision
+from pactlens.web.marks import RecordRef, short
 
 
 @dataclass(frozen=True)
 class Links:
-    """Links from page ``page`` of a document; ``record_page`` gives each record's page."""
+    """Links from page ``page`` of a document; ``record_page`` gives each record's page.
+
+    ``base``: the document page's path, for HTML served apart from the page (a "show all"
+    list is fetched into it, or opened on its own without a script): its links then name
+    the page whole, so they lead to the evidence from either place."""
 
     page: int
     record_page: dict[str, int]
+    base: str = ""
 
     def here(self, pg: int) -> str:
-        """The query that opens page ``pg`` ("" for this page: an anchor is enough)."""
+        """The link that opens page ``pg`` ("" for this page: an anchor is enough)."""
+        if self.base:
+            return f"{self.base}?page={pg}"
         return "" if pg == self.page else f"?page={pg}"
 
     def rec(self, rid: str | None, label: object) -> Markup:
@@ -41,3 +49,10 @@ class Links:
         away = f' <span class="muted small">p. {pg}</span>' if pg != self.page else ""
         return Markup(f'<li><a href="{self.here(pg)}#r-{r}" class="rec" data-r="{r}" data-page="{pg}" id="rec-{r}">'
                       f'{escape(ref.label)}</a>{away}</li>')
+
+    def provision(self, pr: Provision, rid: str | None) -> Markup:
+        """A provision's line in an agreement's list by domain: strength, article, clause, other domains."""
+        art = f'<span class="art">art. {escape(pr.article)}</span> ' if pr.article else ""
+        tags = "".join(f'<span class="chip tag">{escape(d)}</span>' for d in pr.domains[1:])
+        return Markup(f'<li><span class="chip strength-{escape(pr.strength)}">{escape(pr.strength)}</span> '
+                      f'{art}{self.rec(rid, short(pr.text, 220))}{tags}</li>')

@@ -37,9 +37,15 @@ class Segment:
     records: tuple[str, ...] = ()
 
 
-def _short(text: str | None, n: int = 90) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+def short(text: str | None, n: int = 90) -> str:
+    """``text`` on one line, cut to ``n`` characters with an ellipsis (a label, not evidence).
+
+    Only the text's first ``4 n`` characters are read: a provision can be a whole article
+    (NAFTA's run to 20,000 characters), and splitting each whole cost a long treaty's records
+    list most of its time."""
+    text = text or ""
+    head = " ".join(text[: 4 * n].split())
+    return head if len(head) <= n and len(text) <= 4 * n else head[: n - 1] + "…"
 
 
 def _spans(evidence: Iterable[Evidence]) -> list[tuple[int, int]]:
@@ -49,23 +55,23 @@ def _spans(evidence: Iterable[Evidence]) -> list[tuple[int, int]]:
 def _labels(a: Analysis) -> Iterable[tuple[str, object, str, list[Evidence]]]:
     """(kind, record, label, evidence) for every record of the analysis that has evidence."""
     for ag in a.agreements:
-        yield "agreement", ag, _short(name_of(ag)), ag.evidence
+        yield "agreement", ag, short(name_of(ag)), ag.evidence
     for ob in a.obligations:
         state = "present" if ob.present else "absent"
         arts = f" (art. {', '.join(ob.articles)})" if ob.articles else ""
         yield "obligation", ob, f"{ob.type}: {state}{arts}", ob.evidence
     for pr in a.provisions:
         art = f"art. {pr.article} · " if pr.article else ""
-        yield "provision", pr, f"{art}{pr.domain} · {pr.strength} — {_short(pr.text, 60)}", pr.evidence
+        yield "provision", pr, f"{art}{pr.domain} · {pr.strength} — {short(pr.text, 60)}", pr.evidence
     for q in a.quotes:
         who = q.speaker or "unattributed"
-        yield "quote", q, f"{who}: “{_short(q.text, 60)}”", q.evidence
+        yield "quote", q, f"{who}: “{short(q.text, 60)}”", q.evidence
     for ev in a.events:
-        yield "event", ev, f"{ev.date} — {_short(ev.summary, 60)}", ev.evidence
+        yield "event", ev, f"{ev.date} — {short(ev.summary, 60)}", ev.evidence
     for c in a.citations:
-        yield "citation", c, f"[{c.marker}] {_short(c.outlet or c.title or c.url, 60)}", [*c.cited_at, *c.evidence]
+        yield "citation", c, f"[{c.marker}] {short(c.outlet or c.title or c.url, 60)}", [*c.cited_at, *c.evidence]
     for f in a.findings:
-        yield "finding", f, f"{f.severity}: {_short(f.message, 70)}", f.evidence
+        yield "finding", f, f"{f.severity}: {short(f.message, 70)}", f.evidence
     for en in a.entities:
         yield "entity", en, f"{en.name} ({en.kind})", en.evidence
 

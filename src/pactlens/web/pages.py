@@ -15,10 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 
-from pactlens.web import marks, reader, svg, views
-from pactlens.web.api import delete_stored, get_analysis, lib, parse_ids, stored_comparison
+from pactlens.web import docpage, docview, reader, views
+from pactlens.web.api import delete_stored, lib, parse_ids, stored_comparison
 from pactlens.web.bodies import ONCE, Body, body, respond
-from pactlens.web.links import Links
 from pactlens.web.cache import cached
 from pactlens.web.problems import ProblemError
 from pactlens.web.security import TOKEN_COOKIE, check_form_write
@@ -102,70 +101,28 @@ def _text(request: Request, doc_id: str) -> str:
 
 def locate(request: Request, doc_id: str, record: str | None, article: str | None) -> tuple[int, str]:
     """(page, anchor) of a record id ('provision-3') or an article ('5'); 404 when there is none."""
-    a = get_analysis(request, doc_id)
-    bounds = reader.page_bounds(a.document.text)
-    if record is not None:
-        ref = next((x for x in marks.records(a) if x.id == record), None)
-        if ref is None:
-            raise ProblemError(404, f"no record {record!r} in document {doc_id}")
-        return reader.page_of(bounds, ref.spans[0][0]), "r-" + ref.id
-    entry = reader.find_anchor(reader.outline(a, bounds), article or "")
-    if entry is None:
-        raise ProblemError(404, f"no article {article!r} in document {doc_id}")
-    return entry.page, entry.anchor
+    return docview.load(request, doc_id).locate(record, article)
 
 
 def render_document(request: Request, doc_id: str, page: int) -> str:
-    a = get_analysis(request, doc_id)
-    text = a.document.text
-    refs = marks.records(a)
-    bounds = reader.page_bounds(text)
-    number = min(page, len(bounds))
-    lo, hi = bounds[number - 1]
-    entries = reader.outline(a, bounds)
-    ids = {x.key: x.id for x in refs}
-    record_page = {x.id: reader.page_of(bounds, x.spans[0][0]) for x in refs}
-    links = Links(number, record_page)
-    first = number == 1  # the agreements, the audit and the timeline are shown on the first page only
-    events = sorted(a.events, key=lambda e: e.date) if first else []
-    profiles = [views.profile(a, ag, ids) for ag in a.agreements] if first else []
-    return request.app.state.templates.get_template("document.html").render(
-        request=request,
-        a=a, doc=a.document, heading=_heading(a),
-        pieces=reader.page_pieces(marks.segments(text, [x for x in refs if _touches(x, lo, hi)]), lo, hi,
-                                  {e.start: e.anchor for e in entries}),
-        groups=reader.groups(refs, bounds),
-        outline=entries,
-        page=number, pages=len(bounds), lo=lo,
-        profiles=[p for p in profiles if not views.is_bare(p)],
-        mentioned=[(p.agreement, ids.get(id(p.agreement))) for p in profiles if views.is_bare(p)],
-        record_page=record_page, here=links.here, rec=links.rec, recitem=links.recitem,
-        timeline=svg.timeline([(e, ids.get(id(e))) for e in events]) if first else "",
-        events=events,
-        citations=[(c, ids.get(id(c))) for c in a.citations],
-        findings=[(f, ids.get(id(f))) for f in a.findings],
-    )
+    return docpage.render_document(request.app.state.templates, request, docview.load(request, doc_id), page)
 
 
-def _heading(a) -> str:
-    """The document's title; else the name of the agreement whose text it is; else, for writing
-    about an agreement, "Brief on the …" (a brief is not the treaty it discusses); else its
-    file name."""
-    if a.document.title:
-        return a.document.title
-    own = [ag for ag in a.agreements if ag.role == "primary" and (ag.title or ag.parties)]
-    if own:
-        return views.name_of(own[0])
-    about = [ag.title for ag in a.agreements if ag.role == "subject" and ag.title]
-    if about:
-        kind = a.document.kind if a.document.kind in ("brief", "news") else "document"
-        title = about[0][4:] if about[0].lower().startswith("the ") else about[0]
-        return f"{'News' if kind == 'news' else kind.capitalize()} on the {title}"
-    return views.public_source(a.document.source)
+@router.get("/documents/{doc_id}/more")
+async def more(request: Request, doc_id: str, kind: Annotated[str, Query(pattern="^[a-z]{1,20}$")],
+               page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+               agreement: Annotated[str | None, Query(max_length=40)] = None,
+               domain: Annotated[str | None, Query(max_length=40)] = None):
+    """The rest of a list of the document page behind its "show all" (the page's script fetches
+    it when the reader opens it): the panel's records of ``kind``, or an agreement's provisions
+    in one domain. Cached like the page, while the stored document is unchanged."""
+    def build() -> Body:
+        items = docpage.render_more(docview.load(request, doc_id), page, kind, agreement, domain)
+        return body(f'<ul class="more-items">{items}</ul>')
 
-
-def _touches(ref: marks.RecordRef, lo: int, hi: int) -> bool:
-    return any(s < hi and e > lo for s, e in ref.spans)
+    found = await cached(request.app.state.pages, ("more", doc_id, page, kind, agreement, domain),
+                         lambda: lib(request).stamp(doc_id), build)
+    return respond(request, found, "text/html; charset=utf-8")
 
 
 def query_pattern(query: str) -> re.Pattern[str] | None:

@@ -44,7 +44,7 @@ def page_bounds(text: str, size: int | None = None) -> list[tuple[int, int]]:
 
 def page_of(bounds: list[tuple[int, int]], offset: int) -> int:
     """The 1-based page holding ``offset`` (the last page for an offset past the end)."""
-    return max(1, bisect.bisect_right([s for s, _ in bounds], offset))
+    return max(1, bisect.bisect_right(bounds, offset, key=lambda b: b[0]))
 
 
 @dataclass
@@ -138,8 +138,10 @@ class Group:
 KIND_ORDER = ["obligation", "agreement", "provision", "finding", "quote", "event", "citation", "entity"]
 
 
-def groups(refs: list[RecordRef], bounds: list[tuple[int, int]], shown: int = SHOWN) -> list[Group]:
-    """Records grouped by kind in :data:`KIND_ORDER`, each with the page of its evidence."""
+def groups(refs: list[RecordRef], bounds: list[tuple[int, int]], shown: int | None = None) -> list[Group]:
+    """Records grouped by kind in :data:`KIND_ORDER`, each with the page of its evidence; the
+    first ``shown`` (default :data:`SHOWN`) of each are listed on the page."""
+    shown = SHOWN if shown is None else shown
     by_kind: dict[str, list[tuple[RecordRef, int]]] = {}
     for r in refs:
         by_kind.setdefault(r.kind, []).append((r, page_of(bounds, r.spans[0][0]) if r.spans else 1))

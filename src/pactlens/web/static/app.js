@@ -43,6 +43,22 @@
       tr.hidden = !words.every(function (w) { return t.indexOf(w) >= 0; });
     });
   });
+  // "show all" of a long list: its other items are fetched when it is first opened (once).
+  function loadMore(box) {
+    if (!box.loading) {
+      box.loading = fetch(box.getAttribute("data-src"), { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      }).then(function (html) {
+        box.querySelector(".more-list").innerHTML = html;
+      }).catch(function () { box.loading = null; });  // the link stays: it opens the list
+    }
+    return box.loading;
+  }
+  document.addEventListener("toggle", function (ev) {
+    var box = ev.target;
+    if (box.open && box.matches && box.matches("details.more[data-src]")) loadMore(box);
+  }, true);
   var text = document.getElementById("doctext");
   if (!text) return;
   var panel = document.getElementById("panel");
@@ -76,8 +92,17 @@
   }
   // A click on a span lists every record covering it.
   function listRecords(mark) {
+    var rids = mark.getAttribute("data-r").split(" ");
+    // a record not listed yet is behind its kind's "show all": fetch that list first
+    var waits = rids.filter(function (rid) { return !document.getElementById("rec-" + rid); }).map(function (rid) {
+      var box = panel.querySelector('details.more[data-kind="' + rid.split("-")[0] + '"]');
+      return box ? loadMore(box) : null;
+    });
+    Promise.all(waits).then(function () { listed(mark, rids); });
+  }
+  function listed(mark, rids) {
     selectedList.textContent = "";
-    mark.getAttribute("data-r").split(" ").forEach(function (rid) {
+    rids.forEach(function (rid) {
       var src = document.getElementById("rec-" + rid);
       var li = document.createElement("li");
       var a = document.createElement("a");
