@@ -22,6 +22,8 @@ from pactlens.web.workers import NICENESS, AnalysisPool, PoolBusy, ThreadPool, W
 from test_api import assert_problem
 from test_web_support import NATO, lib  # noqa: F401 (lib: fixture)
 
+ANZ_FULL = NATO.parent.parent / "treaties" / "australia-new-zealand-agreement-1944.txt"
+
 
 def _run(coro):
     return asyncio.run(coro)
@@ -148,3 +150,26 @@ def test_a_large_answer_arrives_whole_under_either_event_loop(loop):
         uvloop.run(go())
     else:
         _run(go())
+
+
+def test_an_upload_over_the_time_limit_is_a_clear_413_and_the_library_is_left_as_it_was(lib, monkeypatch):
+    """The whole upload path under a tiny time limit (NAFTA's analysis took 6 s quietly and hit
+    the server's 180 s at load 20): the worker stops the analysis and says which limit and how
+    to raise it, nothing is stored, the library's documents still read, and the worker that
+    answered takes the next upload."""
+    monkeypatch.setenv("PACTLENS_LIMIT_SECONDS", "0.001")
+    from test_web_support import nato
+
+    kept, _ = lib.add(nato())
+    app = create_app(library=lib, analysis_processes=1)
+    with TestClient(app) as client:
+        before = lib.ids()
+        for _ in range(2):
+            r = client.post("/api/documents", files={"file": ("anz.txt", ANZ_FULL.read_bytes(), "text/plain")})
+            assert_problem(r, 413)
+            detail = r.json()["detail"]
+            assert "anz.txt" in detail and "seconds" in detail and "\n" not in detail
+        assert lib.ids() == before and not lib.search("Canberra")
+        assert client.get(f"/documents/{kept}").status_code == 200
+        assert client.get("/api/documents").json()[0]["id"] == kept
+        assert app.state.analysis_pool.started == 1  # the limit was the worker's own: no kill, no respawn
