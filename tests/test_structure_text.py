@@ -172,3 +172,15 @@ def test_us_legislative_citations_do_not_end_sentences():
     assert [d.slice(s) for s in d.sentences] == [
         "The Senate also agreed to H.Con.Res. 86 on June 23.", "The House adopted S.J.Res. 40 later.",
         "Pub. L. 117-81 applies.", "They met at the pub.", "Later they left."]
+
+
+def test_a_run_of_reference_marks_after_a_stop_ends_the_sentence():
+    """Wikipedia, "North Atlantic Treaty" (CC BY-SA 4.0): '… along its southern border.[12][13] A
+    press statement …'; paraphrase with three marks. One mark or none already split."""
+    doc = doc_of(
+        "Turkey announced plans to convoke an extraordinary meeting, in response to other security issues "
+        "along its southern border.[12][13] A press statement released by the Alliance declared support."
+    )
+    assert sentences(doc)[1] == "A press statement released by the Alliance declared support."
+    para = doc_of("The talks failed in May.[3][4][5] Both sides then withdrew. A list [a][b] stays whole.")
+    assert sentences(para) == ["The talks failed in May.[3][4][5]", "Both sides then withdrew.", "A list [a][b] stays whole."]

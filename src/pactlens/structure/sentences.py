@@ -77,6 +77,7 @@ def split_sentences(
         bounds = [block.start + a for a in _blingfire_starts(chunk)] or [block.start]
         bounds = _merge_abbreviations(text, bounds)
         bounds = _add_run_together(text, block, bounds)
+        bounds = _add_after_references(text, block, bounds)
         bounds = _add_cuts(block, bounds, cut_set)
         bounds = _detach_list_markers(text, bounds, block.end)
         bounds = _merge_list_markers(text, bounds)
@@ -185,6 +186,17 @@ def _add_run_together(text: str, block: Span, bounds: list[int]) -> list[int]:
             continue  # a dotted abbreviation run on: "H.Con.Res. 93"
         extra.append(m.end())
     return sorted(set(bounds) | set(extra))
+
+
+#: A stop followed by two or more bracketed reference marks ("border.[12][13] A press statement"),
+#: then a capital: blingfire splits after one mark but reads a run of them as part of the sentence.
+_AFTER_REFERENCES_RE = lazy_re(r"[.!?][\"”’]?(?:\[[^\[\]\n]{1,24}\]){2,}[ \t]+(?=[A-Z])")
+
+
+def _add_after_references(text: str, block: Span, bounds: list[int]) -> list[int]:
+    """Open a sentence after a stop and its run of reference marks (Wikipedia's "[12][13]")."""
+    extra = [m.end() for m in _AFTER_REFERENCES_RE.finditer(text, block.start, block.end)]
+    return sorted(set(bounds) | set(extra)) if extra else bounds
 
 
 def _add_cuts(block: Span, bounds: list[int], cuts: list[int]) -> list[int]:

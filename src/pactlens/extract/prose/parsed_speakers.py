@@ -88,7 +88,7 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreeme
     # names no one; a verb the quotation opens with or is handed to says nothing more.
     sourced = ACCORDING.search(sdoc.text, span.sent.start_char, span.start_char) is not None
     more = () if sourced else (_verb_opening(span), _framing_verb(span))
-    for verb in (_attribution_verb(span), _preceding_verb(span), *more):
+    for verb in (_quoting_aside(span), _attribution_verb(span), _preceding_verb(span), *more):
         subject = _subject(verb) if verb is not None else None
         if subject is not None:
             if span.start <= subject.i < span.end:
@@ -102,6 +102,30 @@ def _used_as_a_name(span: Any) -> bool:
     investment agreement,""): a name is quoted there, not someone's words."""
     words = [t for t in span if t.is_alpha]
     return bool(words) and _AGREEMENT_NOUN.fullmatch(words[-1].lower_) is not None
+
+
+#: Subjects of a speaker's own "I quote": the one who quotes, never the one quoted.
+_QUOTER = {"i", "we"}
+
+
+def _quoting_aside(span: Any) -> Any | None:
+    """The clause a speaker's "and I quote," hands the quotation from: 'As President Reagan put it,
+    and I quote, "…"', 'Nelson Mandela taught us, and I quote, "…"'. The aside says the words are
+    quoted, and whose they are is the subject of the clause it is attached to (its head, outside
+    the quotation), whatever that clause's verb; the speaker who quotes ("I") is not the one quoted."""
+    words = [t for t in span.doc[max(span.sent.start, span.start - 8) : span.start] if not (t.is_punct or t.is_space)]
+    aside = next((k for k in range(len(words) - 1, max(len(words) - 4, 0), -1)
+                  if words[k].lower_ == "quote" and words[k - 1].lower_ in _QUOTER), None)
+    if aside is None:
+        return None
+    tok = words[aside]
+    for _ in range(_CLIMB):
+        if tok.head.i == tok.i or not (span.sent.start <= tok.head.i < span.sent.end):
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("VB") and tok.lower_ != "quote" and not span.start <= tok.i < span.end:
+            return tok
+    return None
 
 
 def _attribution_verb(span: Any) -> Any | None:
@@ -196,7 +220,10 @@ def _subject(verb: Any) -> Any | None:
     """The verb's subject, through coordination, subordination and relative clauses."""
     tok = verb
     for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "the Irish poet William Butler Yeats described": a title and its name parsed as two
+        # subjects; the name is the one that says who.
+        subj = next((c for c in subjects if c.tag_ == "NNP"), subjects[0]) if subjects else None
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -20,7 +20,14 @@ from pactlens.structure.spans import covering
 from pactlens.regexes import lazy_re
 from pactlens.structure.markdown import MD_LINK
 
-_QUOTES = lazy_re(r"“(?P<c>[^“”\n]{1,1500})”|\"(?P<s>[^\"\n]{1,1500})\"|‘(?P<q>[^‘’\n]{4,600})’(?!\w)")
+#: A double quotation may run over the line breaks of a hard-wrapped paragraph (speeches and
+#: statements are often published wrapped at ~72 characters), never over a blank line.
+_WRAPPED = r"(?:\n(?![ \t]*\n){run}{{1,1500}}){{0,12}}"
+_QUOTES = lazy_re(
+    r"“(?P<c>[^“”\n]{1,1500}" + _WRAPPED.format(run=r"[^“”\n]") + r")”"
+    r"|\"(?P<s>[^\"\n]{1,1500}" + _WRAPPED.format(run=r"[^\"\n]") + r")\""
+    r"|‘(?P<q>[^‘’\n]{4,600})’(?!\w)"
+)
 # A caption or a reference ("Source: "Title," Outlet"), not speech.
 _SOURCE_LINE = lazy_re(r"\b(?:Sources?|See(?: also)?|Photo|Credit|Image)\s*[:,]?\s*$")
 WORD = lazy_re(r"[\w’'-]+")
