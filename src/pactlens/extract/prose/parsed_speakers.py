@@ -61,6 +61,10 @@ _AGREEMENT_NOUN = lazy_re(rf"(?:{phrases('agreement_nouns')})")
 _EMPTY_MODIFIERS = {"new", "first", "second", "final", "other", "same", "such", "this", "that", "latest", "recent"}
 #: How many heads to climb from the quotation to its verb.
 _CLIMB = 6
+#: How many heads to climb from the quotation to the attribution verb whose content holds it: to
+#: the sentence's root, however deep the quotation sits in the reported clause ("the Deputy Prime
+#: Minister said that he intended … because of the downing of a jet which was on a "solo mission …"").
+_REACH = 24
 #: How many words before a quotation its verb may stand when the parse does not link them.
 _BEFORE = 12
 
@@ -74,9 +78,13 @@ def subject_agreement(agreements: list[Agreement]) -> Agreement | None:
     return None
 
 
-def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreement | None = None) -> Speaker | None:
+def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreement | None = None,
+                   opens: int = 0) -> Speaker | None:
     """The speaker of the quotation at ``[start, end)`` by the parse, or None. ``about`` is the
-    agreement the document is about: "the convention", "the final article" stand for it."""
+    agreement the document is about: "the convention", "the final article" stand for it.
+    ``opens`` is where the quotation's sentence begins as the document's sentences cut it: a
+    subject before it belongs to another sentence the parser ran into this one ("… border.[12][13]
+    A press statement … declared that "…"")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -89,8 +97,8 @@ def parsed_speaker(sdoc: Any, d: Discourse, start: int, end: int, about: Agreeme
     sourced = ACCORDING.search(sdoc.text, span.sent.start_char, span.start_char) is not None
     more = () if sourced else (_verb_opening(span), _framing_verb(span))
     for verb in (_quoting_aside(span), _attribution_verb(span), _preceding_verb(span), *more):
-        subject = _subject(verb) if verb is not None else None
-        if subject is not None:
+        subject = (_possessed_saying(verb) or _subject(verb)) if verb is not None else None
+        if subject is not None and subject.idx >= opens:
             if span.start <= subject.i < span.end:
                 return None
             return _name(d, subject, about)
@@ -136,15 +144,26 @@ def _attribution_verb(span: Any) -> Any | None:
     if not tops:
         return None
     tok = tops[0].head
-    for _ in range(_CLIMB):
+    for _ in range(_REACH):
         if not (sent.start <= tok.i < sent.end):
             return None
         if tok.tag_.startswith("VB") and _is_attribution(tok.lower_):
+            return tok
+        if _possessed_saying(tok) is not None:
             return tok
         if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _possessed_saying(tok: Any) -> Any | None:
+    """The owner of a noun for something said, which the quotation belongs to: "Kennan's call for
+    "the adroit … application of counter-force"", "the ministry's warning that "…"". The noun is a
+    speech or attribution word used as a noun, or a noun for an utterance."""
+    if not tok.tag_.startswith("NN") or not (_is_attribution(tok.lower_) or tok.lower_ in _UTTERANCE):
+        return None
+    return next((c for c in tok.children if c.dep_ == "poss" and c.tag_ not in ("PRP$", "WP$")), None)
 
 
 def _preceding_verb(span: Any) -> Any | None:
@@ -243,6 +262,8 @@ def _name(d: Discourse, subj: Any, about: Agreement | None = None) -> Speaker | 
     gender = _PRONOUNS.get(subj.lower_)
     if gender is not None:
         return d.pronoun(subj.doc.text, subj.idx, gender=gender)
+    if subj.lower_ == "it":
+        return _it_refers_to(d, subj, about)
     part_of = _instrument_of(subj)
     if part_of is not None:
         subj = part_of  # "Article 2 of the Charter provides": the Charter
@@ -268,10 +289,52 @@ def _name(d: Discourse, subj: Any, about: Agreement | None = None) -> Speaker | 
     if _DOCUMENT_HEAD.fullmatch(subj.lower_):
         mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in _EMPTY_MODIFIERS]
         if mods:
-            first = min(mods, key=lambda t: t.i)
+            # "a joint security declaration": a modifier's own modifiers are part of the description.
+            first = min((m.left_edge for m in mods), key=lambda t: t.i)
             phrase = subj.doc.text[first.idx : subj.idx + len(subj.text)]
             return NamedSpeaker(phrase, "document", first.idx, first.idx + len(phrase))
     return None
+
+
+#: How many sentences back "it" may find the subject it continues.
+_IT_REACH = 3
+
+
+def _it_refers_to(d: Discourse, it: Any, about: Agreement | None) -> Speaker | None:
+    """What "it" stands for as a speaker: the subject of the sentences before, in its paragraph
+    ("NSC 68, a policy document …, called for … The paper also expanded … "…," it read"). A
+    pronoun continues the subject it follows (the centre of the discourse): a pronoun subject
+    or an unnamed definite one ("The paper") passes the search to the sentence before; the first
+    subject that names something is the speaker if it is not a person ("it" is none), else no one."""
+    sent = it.sent
+    for _ in range(_IT_REACH):
+        if sent.start == 0:
+            return None
+        prev = it.doc[sent.start - 1].sent
+        if _paragraph_between(prev, sent):
+            return None
+        sent = prev
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if subj.tag_ == "PRP":
+            if subj.lower_ != "it":
+                return None
+            continue
+        found = _name(d, subj, about)
+        if found is not None:
+            return found if isinstance(found, NamedSpeaker) else None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+            return None
+    return None
+
+
+def _paragraph_between(first: Any, second: Any) -> bool:
+    """Whether a blank line separates two sentences of the parse."""
+    last = max((t for t in first if not t.is_space), key=lambda t: t.i, default=first[-1])
+    opening = next((t for t in second if not t.is_space), second[0])
+    return "\n\n" in first.doc.text[last.idx + len(last.text) : opening.idx].replace(" ", "")
 
 
 def _instrument_of(subj: Any) -> Any | None:
@@ -302,6 +365,8 @@ def _back_to_agreement(subj: Any, about: Agreement | None) -> NamedSpeaker | Non
     if any(c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "amod", "nmod", "npadvmod") for c in subj.lefts):
         return None  # "The Rome Declaration emphasized": another instrument, named
     word = subj.lower_
+    if word not in _PARTS and any(c.dep_ == "amod" and c.lower_ not in _EMPTY_MODIFIERS for c in subj.lefts):
+        return None  # "The revised treaty", "the bilateral treaty": a description that may be another instrument's
     if (word in _PARTS and owner is None) or (_AGREEMENT_NOUN.fullmatch(word) and word in about.title.lower()):
         return _speaking(about, subj)
     return None
@@ -320,7 +385,7 @@ def _phrase_bounds(subj: Any) -> tuple[int, int]:
     stack = list(subj.children)
     while stack:
         c = stack.pop()
-        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj") and c.head.i == subj.i:
+        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "case") and c.head.i == subj.i:
             continue
         toks.append(c)
         stack.extend(c.children)

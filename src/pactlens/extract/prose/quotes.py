@@ -66,7 +66,7 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
     d = Discourse(mentions, starts)
     # Each quote's speaker by rule, asked once: kept for the loop below unless the parse adds people.
     by_rule = {id(f): speaker_of(d, text, f, f.start - 1) for f in direct + reported}
-    if (direct or reported) and kind != "treaty" and not doc.articles:
+    if (direct or reported) and kind != "treaty":
         # The parse's person names (as the entities reader takes them) join the rules': a pronoun
         # refers to the last person named, whether or not a rule knew the name ("Strom Thurmond").
         unnamed = [f for f in direct + reported if by_rule[id(f)] is None]
@@ -94,10 +94,11 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
         if who is None and f.direct and last and i is not None and opens_sentence(text, f) and i - last[1] == 1:
             # "'…,' Kushner said. '…'": a quotation making up the next sentence continues the last speaker.
             who = last[0]
-        if who is None and f.direct and kind != "treaty" and not doc.articles:
+        if who is None and f.direct and kind != "treaty":
             # Shapes no rule knows ("the Charter, which provides that …"): the parse's subject.
             sdoc = nlp_doc(doc)
-            who = parsed_speaker(sdoc, d, f.start, f.end, subject_agreement(agreements or [])) if sdoc is not None else None
+            who = parsed_speaker(sdoc, d, f.start, f.end, subject_agreement(agreements or []),
+                                 f.opens) if sdoc is not None else None
         if f.direct and (who is None or (isinstance(who, NamedSpeaker) and who.kind == "role" and who.name[:1].islower())):
             # "In the statement, the leaders said …": the words are the statement's, named in full before.
             who = in_document(text, f) or who
