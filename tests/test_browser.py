@@ -135,6 +135,17 @@ def test_compare_two_agreements(server, page):
     assert page.evaluate("document.querySelector('svg.network').viewBox.baseVal.x") < before - 20  # panned
     assert "/network" in page.url  # a drag is no click on a link
     page.screenshot(path=str(ARTIFACTS / "network.png"))
+    # saved as shown: the zoomed and moved view, as SVG and as PNG
+    shown = page.evaluate("(() => { const v = document.querySelector('svg.network').viewBox.baseVal;"
+                          " return [v.x, v.y, v.width, v.height].join(' '); })()")
+    with page.expect_download() as svg_file:
+        page.click("[data-export=svg]")
+    saved = Path(svg_file.value.path()).read_text(encoding="utf-8")
+    assert f'viewBox="{shown}"' in saved and "<style>" in saved and shown != "0 0 1000 640"
+    with page.expect_download() as png_file:
+        page.click("[data-export=png]")
+    assert Path(png_file.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not page.errors
 
 
 def test_script_in_a_document_is_shown_not_run(server, page, tmp_path):

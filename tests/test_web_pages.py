@@ -394,6 +394,38 @@ def test_network_filters_by_obligation_and_year(client, ids, lib):
     assert client.get("/network", params={"obligation": "bogus"}).status_code == 422
 
 
+def _association_with_a_bloc():
+    """An agreement of a bloc and a state, with the bloc's members added through it (as the
+    pipeline codes the EEC's association agreements in GGO)."""
+    from pactlens.model import Party
+
+    a = anz()
+    a.document.sha256 = "e" * 64
+    a.document.id = "e" * 16
+    ag = a.agreements[0]
+    ag.title = "Association agreement of the EEC and Greece"
+    ag.parties = [Party(name="European Economic Community"), Party(name="Greece", iso3="GRC"),
+                  *(Party(name=n, iso3=c, via="European Economic Community") for n, c in (("France", "FRA"),
+                                                                                         ("Italy", "ITA")))]
+    return a
+
+
+def test_the_network_filters_by_an_organisation_party_to_the_agreements(client, ids, lib):
+    from pactlens.web import network
+
+    a = _association_with_a_bloc()
+    lib.add(a)
+    [(key, name)] = network.organisations(a.agreements[0].parties).items()
+    assert key.startswith("bloc:")  # the bloc named and the bloc its members came through: one organisation
+    every = client.get("/network").text
+    assert f'<option value="{key}"' in every and "North Atlantic Treaty</a>" in every
+    only = client.get("/network", params={"org": key}).text
+    assert "Association agreement of the EEC and Greece</a>" in only and "North Atlantic Treaty</a>" not in only
+    assert f'<option value="{key}" selected' in only and "Show every agreement" in only
+    assert "Association agreement" in client.get("/network.svg", params={"org": key}).text
+    assert "No agreement" in client.get("/network", params={"org": "bloc:nobody"}).text
+
+
 def test_a_multilateral_treaty_is_one_hub_and_the_picture_exports_as_shown(client, ids):
     page = client.get("/network").text
     # NATO's seven parties: seven links to one hub, not 21 pairwise links

@@ -173,3 +173,14 @@ def test_an_upload_over_the_time_limit_is_a_clear_413_and_the_library_is_left_as
         assert client.get(f"/documents/{kept}").status_code == 200
         assert client.get("/api/documents").json()[0]["id"] == kept
         assert app.state.analysis_pool.started == 1  # the limit was the worker's own: no kill, no respawn
+
+
+def test_a_worker_warms_up_on_a_treaty_with_a_quantity_so_its_first_upload_pays_no_first_use():
+    """The warm-up text is read as a treaty whose quantity goes through the quantities reader
+    (quantulum3: its units pattern took 2-5 s to compile on a fresh worker's first long treaty)."""
+    from pactlens.pipeline import analyze_bytes
+    from pactlens.web.app import WARM_UP
+
+    a = analyze_bytes(WARM_UP, "warm-up.txt")
+    assert a.document.kind == "treaty"
+    assert [(q.value, q.per) for p in a.provisions for q in p.quantities] == [(40.0, "year")]

@@ -67,13 +67,16 @@ class Graph:
     hubs: set[str] = field(default_factory=set)  # the keys that are multilateral treaties
     links: list[Link] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    #: every organisation party to a stored agreement, filters or not (key -> name): the choices
+    organisations: dict[str, str] = field(default_factory=dict)
 
 
 def build(stored, name_of, network_class, obligation: str | None = None,
-          year_from: int | None = None, year_to: int | None = None) -> Graph:
+          year_from: int | None = None, year_to: int | None = None, org: str | None = None) -> Graph:
     """The graph of the stored agreements that pass the filters (``obligation``: one of
-    :data:`CLASSES` but none, or "any"; a year range keeps dated agreements only). The same
-    agreement stored from several documents is drawn once."""
+    :data:`CLASSES` but none, or "any"; a year range keeps dated agreements only; ``org``: the
+    key of an organisation that must be a party). The same agreement stored from several
+    documents is drawn once."""
     g = Graph()
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for sa in stored:
@@ -82,7 +85,10 @@ def build(stored, name_of, network_class, obligation: str | None = None,
         keys = sorted(nodes)
         year = int(ag.signed.date[:4]) if ag.signed.date and ag.signed.date[:4].isdigit() else None
         strongest = network_class(sa.obligations)
-        if len(keys) < 2 or not _passes(strongest, year, obligation, year_from, year_to):
+        members = organisations(ag.parties)
+        g.organisations.update(members)
+        if len(keys) < 2 or not _passes(strongest, year, obligation, year_from, year_to) \
+                or (org is not None and org not in members):
             continue
         name = name_of(ag)
         if (name.lower(), tuple(keys)) in seen:
@@ -111,6 +117,23 @@ def node_of(party) -> tuple[str, str]:
         return party.iso3, party.name
     bloc = bloc_named(party.name)
     return (f"bloc:{bloc.id}", bloc.name) if bloc is not None else (party.name, party.name)
+
+
+def organisations(parties) -> dict[str, str]:
+    """The organisations among an agreement's parties (key -> name, the keys of :func:`node_of`):
+    a party that is no state, and the bloc through which a member state became a party (the
+    EEC of the nine states it stands for)."""
+    out: dict[str, str] = {}
+    for p in parties:
+        if p.via:
+            bloc = bloc_named(p.via)
+            key, name = (f"bloc:{bloc.id}", bloc.name) if bloc is not None else (p.via, p.via)
+        elif p.iso3:
+            continue
+        else:
+            key, name = node_of(p)
+        out[key] = name
+    return out
 
 
 def _passes(strongest: str, year: int | None, obligation: str | None, lo: int | None, hi: int | None) -> bool:

@@ -186,46 +186,50 @@ def compare(request: Request, ids: Annotated[str, Query(max_length=2000)] = "",
 Obligation = Annotated[str | None, Query(pattern="^(any|defence|neutrality|consultation)$")]
 YearFrom = Annotated[int | None, Query(alias="from", ge=1, le=9999)]
 YearTo = Annotated[int | None, Query(alias="to", ge=1, le=9999)]
+Organisation = Annotated[str | None, Query(max_length=200)]
 
 
-def _graph(request: Request, obligation: str | None, obligations: bool, year_from: int | None, year_to: int | None):
+def _graph(request: Request, obligation: str | None, obligations: bool, year_from: int | None, year_to: int | None,
+           org: str | None):
     from pactlens.web import network
 
     return network.build(lib(request).agreements(provisions=False), views.name_of, views.network_class,
-                         obligation or ("any" if obligations else None), year_from, year_to)
+                         obligation or ("any" if obligations else None), year_from, year_to, org or None)
 
 
 @router.get("/network")
 async def network_page(request: Request, obligation: Obligation = None, obligations: bool = False,
-                       year_from: YearFrom = None, year_to: YearTo = None):
+                       year_from: YearFrom = None, year_to: YearTo = None, org: Organisation = None):
     """The network with its filters (``?obligation=defence|neutrality|consultation|any``,
-    ``?from=1945&to=1991``; ``?obligations=true`` is ``any``) and a table of the agreements
-    drawn; cached until the library changes."""
+    ``?from=1945&to=1991``, ``?org=bloc:eu``: agreements an organisation is party to;
+    ``?obligations=true`` is ``any``) and a table of the agreements drawn; cached until the
+    library changes."""
     from pactlens.web import network
 
     def build() -> Body:
-        g = _graph(request, obligation, obligations, year_from, year_to)
+        g = _graph(request, obligation, obligations, year_from, year_to, org)
         query = str(request.url.query)
         html = request.app.state.templates.get_template("network.html").render(
             request=request, picture=network.draw(g), graph=g, obligation=obligation or ("any" if obligations else ""),
-            year_from=year_from, year_to=year_to, query=query,
+            year_from=year_from, year_to=year_to, org=org or "", query=query,
+            organisations=sorted(g.organisations.items(), key=lambda kv: kv[1].lower()),
             states=len(g.nodes) - len(g.hubs))
         return body(html)
 
-    key = ("network", obligation, obligations, year_from, year_to)
+    key = ("network", obligation, obligations, year_from, year_to, org)
     page = await cached(request.app.state.pages, key, lib(request).generation, build)
     return respond(request, page, "text/html; charset=utf-8")
 
 
 @router.get("/network.svg")
 def network_svg(request: Request, obligation: Obligation = None, obligations: bool = False,
-                year_from: YearFrom = None, year_to: YearTo = None):
+                year_from: YearFrom = None, year_to: YearTo = None, org: Organisation = None):
     """The picture as shown, as a file (its styles are inside it)."""
     from fastapi.responses import Response
 
     from pactlens.web import network
 
-    svg_text = str(network.draw(_graph(request, obligation, obligations, year_from, year_to)))
+    svg_text = str(network.draw(_graph(request, obligation, obligations, year_from, year_to, org)))
     return Response(svg_text, media_type="image/svg+xml",
                     headers={"Content-Disposition": 'attachment; filename="pactlens-network.svg"'})
 

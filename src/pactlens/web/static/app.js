@@ -33,6 +33,30 @@
       vb.y = drag[3] - (ev.clientY - drag[1]) / r.height * vb.height;
     });
     net.addEventListener("click", function (ev) { if (moved) { ev.preventDefault(); moved = false; } }, true);
+    // Save the picture as it is shown (this zoom and pan): the SVG with its own styles, or a
+    // PNG drawn from it at twice the canvas size.
+    var save = function (href, name) {
+      var a = document.createElement("a"); a.href = href; a.download = name;
+      document.body.appendChild(a); a.click(); a.remove();
+    };
+    document.addEventListener("click", function (ev) {
+      var b = ev.target.closest ? ev.target.closest("[data-export]") : null;
+      if (!b) return;
+      var copy = net.cloneNode(true);
+      copy.setAttribute("viewBox", [vb.x, vb.y, vb.width, vb.height].join(" "));
+      copy.setAttribute("width", full[2]); copy.setAttribute("height", full[3]);
+      var url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(copy));
+      if (b.getAttribute("data-export") === "svg") { save(url, "pactlens-network.svg"); return; }
+      var img = new Image();
+      img.onload = function () {
+        var c = document.createElement("canvas"), ctx = c.getContext("2d");
+        c.width = full[2] * 2; c.height = full[3] * 2;
+        ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, c.width, c.height);
+        ctx.drawImage(img, 0, 0, c.width, c.height);
+        save(c.toDataURL("image/png"), "pactlens-network.png");
+      };
+      img.src = url;
+    });
   }
   // The compare picker: keep the rows whose title, year or parties hold every typed word.
   var filter = document.getElementById("pick-filter");
