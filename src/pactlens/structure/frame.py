@@ -92,8 +92,10 @@ def _leading_caps_run(text: str, start: int, end: int) -> Span | None:
     switched = False
     cut, prev = start, ""
     taken: list[re.Match[str]] = []
-    for w in words:
+    for i, w in enumerate(words):
         tok = w.group(0)
+        if _opens_article(words, i):
+            break  # "... in Environmental Matters ARTICLE 6, paragraph 11 For the existing text": the body
         if upper and not _title_word(tok, True) and tok.lower() in _LINKING_WORDS and not switched:
             upper, switched = False, True
         elif switched and _is_caps_word(tok):
@@ -134,9 +136,43 @@ def _title_in_contents(text: str, start: int, end: int) -> Span | None:
     return None
 
 
+_ARTICLE_WORD_RE = lazy_re(r"(?:ARTICLE|Article|ART\.|Art\.)")
+_ARTICLE_NUMBER_RE = lazy_re(r"(?:\d{1,3}|[IVXLC]{1,6})[A-Za-z]?[.,:]?")
+#: Words that carry an article's number on as part of a title ("Protocol Amending Article 6 of the Convention").
+_REFERENCE_GOES_ON = {"of", "to", "and", "bis", "ter", "in", "on", "under"}
+
+
+def _opens_article(words: list[re.Match[str]], i: int) -> bool:
+    """Word ``i`` is an article's label run on after the title ("... Environmental Matters
+    ARTICLE 6, paragraph 11 For ...", "... Treaty Article 1 The Parties ..."): its number
+    follows and text follows that, and the title neither leads to it ("Protocol Amending
+    Article 6", "Amendment to Article 6") nor says whose article it is ("Article 6 of the
+    Convention", "Article 6 and Annex I")."""
+    if not 0 < i < len(words) - 2 or not _ARTICLE_WORD_RE.fullmatch(words[i].group(0)):
+        return False
+    number = words[i + 1].group(0)
+    if not _ARTICLE_NUMBER_RE.fullmatch(number):
+        return False
+    before = words[i - 1].group(0).lower().strip(",.;:")
+    if before in _SMALL_WORDS or before in _LINKING_WORDS or before.endswith("ing"):
+        return False
+    return number[-1] in ",.:" or words[i + 2].group(0).lower().strip(",.;:") not in _REFERENCE_GOES_ON
+
+
+#: Punctuation around a word that does not make it another word (OCR's stray quote: "'UNION").
+_WORD_EDGES = ",.;:'\"‘’“”()"
+
+
 def _before_repeat(words: list[re.Match[str]], cut: int) -> int:
-    """Cut where the preamble names the parties again: "... AND THE GOVERNMENT OF CANADA
-    THE GOVERNMENT OF THE COMMONWEALTH OF AUSTRALIA (hereinafter ...)"."""
+    """Cut where the heading begins again: a text whose first words (four or more) recur in
+    its opening run prints its heading twice ("AGREEMENT BETWEEN THE GOVERNMENTS OF A AND B
+    AGREEMENT BETWEEN THE GOVERNMENTS OF THE 'A AND B DIRECTED TO ..."); or where the preamble
+    names the parties again: "... AND THE GOVERNMENT OF CANADA THE GOVERNMENT OF THE
+    COMMONWEALTH OF AUSTRALIA (hereinafter ...)"."""
+    bare = [w.group(0).lower().strip(_WORD_EDGES) for w in words]
+    again = next((j for j in range(4, len(bare) - 3) if bare[j : j + 4] == bare[:4]), None)
+    if again is not None:
+        return words[again - 1].end()
     low = [w.group(0).lower().strip(",") for w in words]
     for i in range(3, len(low) - 4):
         if low[i] != "the" or low[i - 1] in _SMALL_WORDS:

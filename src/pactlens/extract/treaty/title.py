@@ -13,8 +13,17 @@ from pactlens.regexes import lazy_re
 _LABEL = lazy_re(r"^\s*(?:MainText|MAIN\s+TEXT|AppendixText)\s*:\s*", re.IGNORECASE)
 BETWEEN = lazy_re(r"\b(?:between|among|amongst)\s+", re.IGNORECASE)
 
+#: A metadata record heading the text as R writes a character vector, the text its last field
+#: (GGO's ECGRCA: 'c("eec - greece association agreement", "customs union", "247", ...,
+#: "agreement establishing an association ...'): its short fields are data, not the title.
+_RECORD = lazy_re(r'c\(\s*(?:"[^"\n]{0,300}"\s*,\s*){2,}"')
+
+
 def strip_label(doc: Doc, start: int) -> int:
+    """Where the title can begin: past a "MainText:" label and a metadata record."""
     m = _LABEL.match(doc.text, start)
+    start = m.end() if m else start
+    m = _RECORD.match(doc.text, start)
     return m.end() if m else start
 
 
