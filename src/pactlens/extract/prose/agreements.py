@@ -19,6 +19,7 @@ from pactlens.extract.prose.described import described_agreements, phrase_title,
 from pactlens.extract.prose.mention_groups import group_mentions, merge_aliases, merge_compounds
 from pactlens.extract.prose.mentions import HEAD_WORDS, kind_of, NamedMention, WrittenAgreement, add_acronym_mentions, named_mentions
 from pactlens.extract.prose.signatories import find_signatories
+from pactlens.extract.prose.signing_parse import Target, fill_from_signing_clauses
 from pactlens.extract.prose.own_document import is_the_document
 from pactlens.extract.prose.with_states import known_home, listed_makers, names_its_other_side
 from pactlens.extract.records import agreement_kind, agreement_slug, unique_ids
@@ -334,7 +335,8 @@ def _descriptive(doc: Doc, subject: WrittenAgreement | None, named: Iterable[Nam
     return out
 
 
-def _about(doc: Doc) -> list[Agreement]:
+def _about(doc: Doc, named_at: dict[int, list[tuple[int, int]]]) -> list[Agreement]:
+    """The agreements the text names and describes; ``named_at`` gets every mention of each named one."""
     named, generic = group_mentions(named_mentions(doc))
     if not named and not generic:
         return _with_described(doc, _descriptive(doc, None), [])
@@ -358,8 +360,10 @@ def _about(doc: Doc) -> list[Agreement]:
     # Generic mentions carry states into the subject's parties ("the Iran-Russia Treaty").
     subject.mentions += [g for g in generic if g.head == subject.head and g.states]
     subject.mentions.sort(key=lambda m: m.start)
-    out = [_written_agreement(doc, subject, "subject")]
-    out += [_written_agreement(doc, w, "related") for w in sorted(ranked[1:], key=lambda w: w.first)]
+    written = [subject] + sorted(ranked[1:], key=lambda w: w.first)
+    out = [_written_agreement(doc, w, "subject" if w is subject else "related") for w in written]
+    for a, w in zip(out, written):
+        named_at[id(a)] = [(m.start, m.end) for m in w.mentions]
     mentions = [m for w in named for m in w.mentions]
     return _with_described(doc, out + _descriptive(doc, subject, mentions), mentions)
 
@@ -388,4 +392,7 @@ def _with_described(doc: Doc, found: list[Agreement], mentions: list[NamedMentio
 
 def find_prose_agreements(doc: Doc) -> list[Agreement]:
     """The agreements writing about agreements names."""
-    return unique_ids(_about(doc))
+    named_at: dict[int, list[tuple[int, int]]] = {}
+    found = _about(doc, named_at)
+    fill_from_signing_clauses(doc, [Target(a, named_at.get(id(a)) or [(e.start, e.end) for e in a.evidence]) for a in found])
+    return unique_ids(found)

@@ -19,22 +19,19 @@ from pactlens.extract.dates import DateMention
 from pactlens.extract.prose.datelines import dateline, today_dates
 from pactlens.extract.prose.discourse import reading_text, url_ranges
 from pactlens.extract.prose.event_clauses import AS_OF
-from pactlens.extract.metadata import document_metadata
-from pactlens.extract.prose.event_anchors import Anchors, relative, weekdays, yearless
 from pactlens.extract.prose.event_dates import dates_with_years, named_happening, year_is_date
+from pactlens.extract.prose.written_dates import document_date, unwritten_years
 from pactlens.extract.prose.event_index import EventIndex
 from pactlens.extract.prose.people import find_people
 from pactlens.model import Agreement, Event
 from pactlens.structure.doc import Doc, Span
 from pactlens.structure.nlp import operative_text
-from pactlens.structure.sentences import BodySentence, body_sentences
+from pactlens.structure.sentences import body_sentences
 from pactlens.regexes import lazy_re
 
 
 #: A deadline year ("by 2017") in a clause that tells of the future.
 _BY = lazy_re(r"\b(?:by|until|till)\s+$", re.I)
-#: The second end of a year range ("the winter of 1978–1979"): the story goes on from there.
-_RANGE_END = lazy_re(r"(?:1[5-9]|20)\d\d\s*[–-]\s*$")
 #: A definite description before a year: "the 2011 uprising", "Bahrain's 2011 uprising", "the uprising of".
 _DEFINITE = lazy_re(r"(?:\b(?:the|its|their|his|her)|[\w.]+['’]s)\s+(?:\w+\s+(?:of|in)\s+)?$", re.I)
 _WILL = lazy_re(r"\b(?:will|would|shall|(?:is|are)\s+(?:planning|expected|scheduled|set)\s+to|plans?\s+to|aims?\s+to|(?:is|are)\s+to)\b", re.I)
@@ -59,12 +56,12 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
     # A news item's dateline dates the day's happenings, "today" and "this morning", not itself.
     # Later ones mostly retell the first ("made the announcement this morning"): the first that
     # dates a happening is kept.
-    doc_date = document_metadata(doc, title=doc.source.title, date=doc.source.date).date
+    doc_date = document_date(doc)
     today = today_dates(doc)
     today_at = {d.start for d in today}
     today_done = False
     dates = [d for d in dates if line is None or d.start != line.start] + today
-    dates, relative_at = _unwritten_years(doc, text, sentences, dates, doc_date)
+    dates, relative_at = unwritten_years(doc, text, sentences, dates, doc_date)
     starts = [s.span.start for s in sentences]
     retold: set[tuple[str, str]] = set()
     by_sentence: dict[int, list[DateMention]] = {}
@@ -114,22 +111,6 @@ def find_events(doc: Doc, agreements: list[Agreement]) -> list[Event]:
                 )
             )
     return _dedupe(events, operative_text(doc))
-
-
-def _unwritten_years(doc: Doc, text: str, sentences: tuple[BodySentence, ...],
-                     dates: list[DateMention], doc_date: str | None) -> tuple[list[DateMention], set[int]]:
-    """``dates`` with the days, months, weekdays and relative dates written without a year
-    (:mod:`pactlens.extract.prose.event_anchors`), in text order; and where the relative ones start
-    (their words, "the same year", are no frame a bare year needs)."""
-    known = [d for d in dates if d.precision in {"day", "month"} or year_is_date(text, d, d.start - 20)
-             or _RANGE_END.search(text, max(0, d.start - 8), d.start)]
-    # An agreement's operative clauses say "the following year", "in January" of no year in particular.
-    op = operative_text(doc)
-    prose = tuple(s for s in sentences if op is None or not op.start <= s.span.start < op.end)
-    more = yearless(text, sentences, dates, Anchors(known, sentences, doc_date, text), op and (op.start, op.end))
-    more += weekdays(text, prose, dates + more, doc_date)
-    rel = relative(text, prose, Anchors(known + more, sentences, doc_date, text))
-    return sorted(dates + more + rel, key=lambda d: d.start), {d.start for d in rel}
 
 
 def _people(actors: set[str]) -> bool:
