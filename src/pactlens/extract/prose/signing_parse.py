@@ -85,8 +85,6 @@ def _arguments(verb: Token) -> list[Token]:
     another with none of its own shares the other's."""
     out = [c for c in verb.children if c.dep_ in _ARG_DEPS]
     out += [g for c in verb.children if c.dep_ == "prep" and c.text.lower() in _ARG_PREPS for g in c.children if g.dep_ == "pobj"]
-    if verb.dep_ in ("acl", "relcl") and verb.head.tag_.startswith("NN"):
-        out.append(verb.head)
     if not out and verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _arguments(verb.head)
     aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
@@ -97,6 +95,8 @@ def _arguments(verb: Token) -> list[Token]:
     for a in list(out):
         out += [c for c in a.conjuncts if c not in out]
         out += [c for c in a.children if c.dep_ == "appos"]  # "A joint statement …, the Nassau Agreement, was issued"
+    if verb.dep_ in ("acl", "relcl") and verb.head.tag_.startswith("NN"):
+        out.append(verb.head)  # (its conjuncts are not the clause's: "an Agreement … that was signed in 2018, and a 2021 Statement")
     return out
 
 
@@ -116,8 +116,8 @@ def _named(targets: list[Target], a: int, b: int, head: int) -> Target | None:
     hits = [(t, s) for t in targets for s in t.spans if s[0] < b and a < s[1]]
     if not hits:
         return None
-    holding = [t for t, s in hits if s[0] <= head < s[1]]
-    return holding[0] if holding else hits[0][0]
+    holding = sorted(((s[1] - s[0], i) for i, (t, s) in enumerate(hits) if s[0] <= head < s[1]))
+    return hits[holding[0][1]][0] if holding else hits[0][0]  # the tightest name around the head
 
 
 def _back_reference(doc: Doc, targets: list[Target], arg: Token) -> list[Target]:
