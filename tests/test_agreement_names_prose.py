@@ -114,3 +114,33 @@ def test_a_declaration_named_only_in_its_own_title_is_the_document():
     doc = "Joint Statement of Chile and Peru\n\nWe reaffirm the Lima Declaration of 2019 and the ASEAN Charter.\n"
     assert "Joint Statement" not in " ".join(a.title or "" for a in _found(doc))
     assert "Lima Declaration" in {a.title for a in _found(doc)}
+
+
+def test_a_capitalised_participle_goes_on_with_the_name():
+    """CRS IF12608 "Seabed Mining in Areas Beyond National Jurisdiction" (2026): "the Agreement
+    Relating to the Implementation of Part XI of the United Nations Convention on the Law of the
+    Sea"; paraphrase: another participle ("Banning"); a lower-case participle is the prose's verb."""
+    (a,) = _found("In 1994, the Agreement Relating to the Implementation of Part XI of the United Nations Convention on the "
+                  "Law of the Sea set out rules for deep seabed mining.\n")
+    assert a.title == "Agreement Relating to the Implementation of Part XI of the United Nations Convention on the Law of the Sea"
+    (b,) = _found("Delegates praised the Treaty Banning Anti-Personnel Mines and its monitors.\n")
+    assert b.title == "Treaty Banning Anti-Personnel Mines"
+    (c,) = _found("They discussed the Lisbon Agreement allowing Spain to fish there.\n")
+    assert c.title == "Lisbon Agreement"
+
+
+def test_a_partnership_whose_makers_its_name_joins_is_an_agreement():
+    """White House, U.S.-India joint statement (8 September 2023): "the work of transforming the
+    India-U.S. Strategic Partnership across all dimensions"; ASEAN-U.S. leaders' statement (6
+    September 2023): "initiatives under the Mekong-U.S. Partnership (MUSP)"; paraphrase: other
+    states and words; a partnership that names no makers is a programme, and a dash joining no
+    state makes none."""
+    (a,) = _found("The leaders called on their governments to continue the work of transforming the India-U.S. Strategic "
+                  "Partnership across all dimensions.\n")
+    assert "Strategic Partnership" in a.title and _parties(a) == ["IND", "USA"]
+    (b,) = _found("They supported shared initiatives under the Mekong-U.S. Partnership (MUSP).\n")
+    assert b.title == "Mekong-U.S. Partnership"
+    (c,) = _found("Santiago and Tokyo launched the Chile–Japan Green Hydrogen Partnership last spring.\n")
+    assert "Green Hydrogen Partnership" in c.title and _parties(c) == ["CHL", "JPN"]
+    assert _found("Funds flow through the Partnership for Global Infrastructure and Investment.\n") == []
+    assert _found("Mali left the Trans-Sahara Counterterrorism Partnership in 2023.\n") == []
