@@ -144,3 +144,13 @@ def test_a_partnership_whose_makers_its_name_joins_is_an_agreement():
     assert "Green Hydrogen Partnership" in c.title and _parties(c) == ["CHL", "JPN"]
     assert _found("Funds flow through the Partnership for Global Infrastructure and Investment.\n") == []
     assert _found("Mali left the Trans-Sahara Counterterrorism Partnership in 2023.\n") == []
+
+
+def test_makers_joined_inside_a_longer_title_make_no_partnership():
+    """ASEAN-U.S. leaders' statement (6 September 2023): "the Plan of Action to Implement the
+    ASEAN-U.S. Strategic Partnership" is a plan whose title names the partnership after "to
+    Implement the"; paraphrase: "the Work Programme for the Chile–Japan Partnership"."""
+    found = _found("They adopted the Plan of Action to Implement the ASEAN-U.S. Strategic Partnership.\n")
+    assert all("Plan of Action" not in (a.title or "") for a in found)
+    found = _found("They adopted the Work Plan for the Chile–Japan Green Partnership.\n")
+    assert all("Work Plan" not in (a.title or "") for a in found)

@@ -284,6 +284,7 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
 
 #: Two names joined by a dash, spaced or not: "India-U.S.", "Mekong – U.S.", "ASEAN-U.S.".
 _JOINED = lazy_re(rf"{_CAP}[^\S\n]?[-\u2013][^\S\n]?{_CAP}")
+_LOWER_WORD = lazy_re(r"(?<![\w.-])[a-z]+\b")
 
 
 def _makers_joined(doc: Doc, states: list[StateMention], a: int, b: int) -> bool:
@@ -292,7 +293,11 @@ def _makers_joined(doc: Doc, states: list[StateMention], a: int, b: int) -> bool
     partnerships two sides made, as "the U.S.-Korea … Deal" is a deal; a partnership named
     without its makers ("the Partnership for Global Infrastructure") is a programme."""
     joined = _JOINED.search(doc.text, a, b)
-    return joined is not None and any(joined.start() <= s.start < joined.end() for s in states)
+    if joined is None or not any(joined.start() <= s.start < joined.end() for s in states):
+        return False
+    # The makers modify the head itself: no "for/to/of …" before them ("the Plan of Action to
+    # Implement the ASEAN-U.S. Strategic Partnership" is a plan) nor between them and the head.
+    return _LOWER_WORD.search(doc.text, a, joined.start()) is None and _LOWER_WORD.search(doc.text, joined.end(), b) is None
 
 
 _PLURAL = lazy_re(r"\b(?:Treaties|Agreements|Conventions|Protocols)\b")
