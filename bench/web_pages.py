@@ -17,7 +17,8 @@ from the page cache. As a baseline measured in the same run and browser, the sam
 document's text alone in a ``<pre>`` is painted from a local file; the ratio to it says
 what the reader's layout and marks cost beyond the bare text. At the end each document
 page's paint and HTML are printed again as ratios to the short brief's page in the same
-run (first visit and cached). Targets (issue 13): a long
+run (first visit and cached), with the server's part of it (request sent to first byte: for a
+first visit, the rendering). Targets (issue 13): a long
 treaty's first paint < 1 s, its HTML < 2 MB, no page scrolling sideways at 390 px.
 
 Screenshots (the first screen, and the whole page where it is under 12,000 px) go to
@@ -55,6 +56,7 @@ MEASURE = """() => {
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const d = document.documentElement;
   return {fcp: fcp ? fcp.startTime : null, html: nav.decodedBodySize || 0,
+          ttfb: nav.responseStart && nav.requestStart ? nav.responseStart - nav.requestStart : null,
           elements: document.getElementsByTagName('*').length, sideways: d.scrollWidth > window.innerWidth + 1, height: d.scrollHeight};
 }"""
 
@@ -174,13 +176,15 @@ def _against_brief(seen: dict[tuple[str, int, str], dict], texts: dict[str, dict
     if brief is None:
         return
     print(f"\nagainst the brief's page ({texts[brief]['chars']:,} characters), same run:")
-    print(f"{'page':42} {'width':>5} {'visit':>5} {'chars':>9} {'paint':>7} {'x brief':>7} {'HTML':>8} {'x brief':>7}")
+    print(f"{'page':42} {'width':>5} {'visit':>5} {'chars':>9} {'paint':>7} {'x brief':>7} {'server':>7} {'x brief':>7} "
+          f"{'HTML':>8} {'x brief':>7}")
     for (name, width, visit), m in seen.items():
         base = seen.get((brief, width, visit))
         if name not in texts or base is None or not base["fcp"] or not m["fcp"]:
             continue
+        server = f"{m['ttfb']:5.0f}ms {m['ttfb'] / base['ttfb']:7.2f}" if m["ttfb"] and base["ttfb"] else f"{'':>7} {'':>7}"
         print(f"{name:42} {width:5d} {visit:>5} {texts[name]['chars']:9,} {m['fcp']:5.0f}ms {m['fcp'] / base['fcp']:7.2f} "
-              f"{m['html'] / 1024:6.0f}KB {m['html'] / base['html']:7.2f}")
+              f"{server} {m['html'] / 1024:6.0f}KB {m['html'] / base['html']:7.2f}")
 
 
 def _await_paint(page) -> None:

@@ -22,7 +22,7 @@ from pactlens.web.problems import ProblemError
 #: 0.97 M characters, Lomé IV 7.3 MB for 0.72 M, the brief 0.3 MB for 10 k), for the budget.
 BYTES_PER_CHAR = 12
 #: The views kept: a handful of long treaties; a short document costs little to parse again.
-VIEW_BUDGET = 96 * 1024 * 1024
+VIEW_BUDGET = 64 * 1024 * 1024
 
 
 @dataclass
