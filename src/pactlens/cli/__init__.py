@@ -9,7 +9,14 @@ from __future__ import annotations
 import os
 import sys
 
-from pactlens.cli.app import app
+# pydantic looks for plugins in every installed distribution's entry points the first time it
+# builds a model (a scan of site-packages: ~0.05 s of a cold start, several times that on a busy
+# machine), and the command line installs none. Its documented switch turns the scan off for this
+# process only; a user who wants a pydantic plugin (e.g. an instrumentation) sets the variable
+# themselves, to '' or a list of names, and it is left as they set it.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from pactlens.cli.app import app  # noqa: E402
 
 # Command modules register themselves on ``app`` when imported.
 from pactlens.cli import analyze as _analyze  # noqa: E402,F401
