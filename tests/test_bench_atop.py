@@ -77,8 +77,9 @@ def test_bench_explain_and_ablation_in_process(tmp_path: Path) -> None:
     embeddings only and both; leave-one-out says which bank treaties each file was coded without."""
     from typer.testing import CliRunner
 
-    from pactlens.cli import app
+    from pactlens.cli import application
 
+    app = application()
     gold = (TREATIES / "gold_atop.tsv").read_text(encoding="utf-8").splitlines()
     (tmp_path / "gold.tsv").write_text("\n".join([gold[0]] + [g for g in gold if "north-atlantic" in g]) + "\n",
                                        encoding="utf-8")

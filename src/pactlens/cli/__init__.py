@@ -2,6 +2,11 @@
 
 Errors the user can act on (:class:`pactlens.errors.PactlensError`) become one
 line on stderr and exit status 2; set ``PACTLENS_DEBUG=1`` to see tracebacks.
+
+Typer and the command modules are imported when a command runs, not when this package is:
+``pactlens --help`` at a terminal 80 or more columns wide (and wherever output is not a
+terminal) prints the same text typer would, kept in :mod:`pactlens.cli.top_help`, without
+importing typer (about three quarters of the start; any submodule of typer imports all of it).
 """
 
 from __future__ import annotations
@@ -16,21 +21,37 @@ import sys
 # themselves, to '' or a list of names, and it is left as they set it.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pactlens.cli.app import app  # noqa: E402
+TYPE_CHECKING = False  # typing's own constant, without importing typing (a tenth of a fast --help)
+if TYPE_CHECKING:
+    import typer
 
-# Command modules register themselves on ``app`` when imported.
-from pactlens.cli import analyze as _analyze  # noqa: E402,F401
-from pactlens.cli import library as _library  # noqa: E402,F401
-from pactlens.cli import serve as _serve  # noqa: E402,F401
-from pactlens.cli import check as _check  # noqa: E402,F401
-from pactlens.cli import bench as _bench  # noqa: E402,F401
+
+def application() -> typer.Typer:
+    """The Typer application with every command registered (imported on first use; typer reads
+    it through :func:`main`, tests through ``CliRunner``)."""
+    from pactlens.cli.app import app
+
+    # Command modules register themselves on ``app`` when imported.
+    from pactlens.cli import analyze as _analyze  # noqa: F401
+    from pactlens.cli import library as _library  # noqa: F401
+    from pactlens.cli import serve as _serve  # noqa: F401
+    from pactlens.cli import check as _check  # noqa: F401
+    from pactlens.cli import bench as _bench  # noqa: F401
+
+    return app
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run one command (``argv``, default the process's arguments) as a user sees it: every way it can end
     becomes an exit status and at most one line on stderr. Tests call it in-process with ``argv``."""
+    from pactlens.cli import top_help
+
+    if top_help.answers(sys.argv[1:] if argv is None else argv):
+        sys.stdout.write(top_help.TEXT)
+        return
     from pactlens.errors import PactlensError, one_line
 
+    app = application()
     try:
         # standalone_mode=False returns typer.Exit's code instead of exiting
         rc = app(args=argv, prog_name=None if argv is None else "pactlens", standalone_mode=False)
