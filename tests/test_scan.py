@@ -150,3 +150,32 @@ def test_sentences_holding_a_year_are_the_search_of_each(text):
     for a in range(0, len(text), 3):
         for b in range(a, len(text) + 1, 4):
             assert years.within(a, b) == (_HAS_YEAR.search(text, a, b) is not None), (a, b)
+
+
+DATED = [
+    # North Atlantic Treaty (shared/corpus/treaties/north-atlantic-1949.txt), its final clause.
+    "Done at Washington, the fourth day of April, 1949.",
+    # The Russia-Iran brief (examples/russia-iran-2025-brief.txt), a footnote.
+    'sign partnership treaty in Moscow," Al Jazeera, January 17, 2025. https://www.aljazeera.com/',
+    # Paraphrases: capitals, an abbreviation, an ISO date, a year in a hyphenated range, years run
+    # together in a figure, a day in words, the Kelvin sign and a dotted capital I (longer lowercase).
+    "DONE AT PARIS THIS TWENTY-FIRST DAY OF MARCH 2003; in mid-1948 and 1990-1995; on Sept. 3, 1999, "
+    "code 20152019; 2024-05-07; the eighteenth of April one thousand nine hundred and ninety; İzmir 1 May 2001 "
+    "(4 \u212a), theft 12th of June 1944",
+]
+
+
+@pytest.mark.parametrize("text", DATED)
+def test_date_patterns_tried_at_their_openings_find_what_a_full_scan_finds(text):
+    """extract/dates.py tries each date pattern only where its matches can begin."""
+    from pactlens.extract.dates import _YEAR_OPENING, _YEAR_RE, _compiled, _openings
+    from pactlens.structure.scan import folded, opened_matches
+
+    found = 0
+    for (_, rx), opening in zip(_compiled(), _openings(), strict=True):
+        full = [m.span() for m in rx.finditer(text)]
+        found += len(full)
+        assert [m.span() for m in matches_at(rx, text, starts_in(opening, text, low=folded(text)))] == full
+    years = [m.span() for m in _YEAR_RE.finditer(text)]
+    assert found and years
+    assert [m.span() for m in opened_matches(_YEAR_RE, _YEAR_OPENING, text)] == years
