@@ -179,3 +179,15 @@ def test_date_patterns_tried_at_their_openings_find_what_a_full_scan_finds(text)
     years = [m.span() for m in _YEAR_RE.finditer(text)]
     assert found and years
     assert [m.span() for m in opened_matches(_YEAR_RE, _YEAR_OPENING, text)] == years
+
+
+def test_a_credit_tail_opens_with_its_literal_and_source_only_at_a_word_start():
+    """entities' credit pattern leads every branch with a literal (the engine then skips to those in
+    C); "Source:" still needs a word start. Caption as in tests/test_named.py (a Getty credit);
+    the rest a paraphrase."""
+    from pactlens.extract.prose.entities import _CREDIT_TAIL
+
+    text = ("_▲ Delegates from the United States and Japan give a post-meeting statement on May 1, 2006. "
+            "| Alex Wong/Getty Images_\n\nTrade grew. Sources: CRS, USTR.\nOpenSources: none.\nSource:\tCRS\n")
+    assert [m.group(0) for m in _CREDIT_TAIL.finditer(text)] == [
+        "| Alex Wong/Getty Images_", "Sources: CRS, USTR.", "Source:\tCRS"]
