@@ -180,7 +180,7 @@ def _after_the(text: str, names: Iterable[str]) -> set[str]:
 def _add_people(doc: Doc, ranges, groups: dict, sdoc) -> set[str]:
     extra = None
     if sdoc is not None:
-        from pactlens.extract.prose.named import person_spans
+        from pactlens.extract.prose.named_people import person_spans
 
         extra = person_spans(doc, sdoc, ranges.__contains__, _bylined(doc))
     names: set[str] = set()

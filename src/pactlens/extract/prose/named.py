@@ -25,7 +25,8 @@ filter below removes one *class* of such noise:
 Organizations are then merged by the same name written differently ("U.S.
 State Department", "the Department of State"; "Forces"/"Force";
 "Defence"/"Defense"), a bare head ("Navy") joins the one organization it can
-mean, and an acronym its full name. Person names go to
+mean, and an acronym its full name. The model's person names are read by
+:mod:`pactlens.extract.prose.named_people` and go to
 :func:`pactlens.extract.prose.people.find_people`, which merges them with the
 role-introduced people by surname.
 """
@@ -82,17 +83,16 @@ from pactlens.extract.prose.org_evidence import (
 )
 from pactlens.extract.prose.org_merge import merge_organizations
 from pactlens.extract.prose.table_bodies import tabled_bodies
-from pactlens.extract.prose.person_evidence import lowercase_words, modified, norp_words, not_a_person, place_names
 from pactlens.extract.prose.people import _OCCUPATIONS, _SINGLE_TITLES, _TITLE_SET
 from pactlens.regexes import lazy_re
 
-__all__ = ["OrgName", "name_key", "organizations", "person_spans"]
+__all__ = ["OrgName", "clean_span", "name_key", "organizations"]
 
 #: A line this long that runs into the next is a hard-wrapped paragraph's, not a heading's.
 _WRAP = 60
 
 
-def _clean(text: str, start: int, end: int, wrapped: bool = False) -> tuple[int, int]:
+def clean_span(text: str, start: int, end: int, wrapped: bool = False) -> tuple[int, int]:
     """Trim a span to its last line or table cell, and of a leading article and a possessive.
 
     A line break inside the span cuts it; with ``wrapped``, only when it ends a paragraph or a
@@ -123,99 +123,9 @@ def _clean(text: str, start: int, end: int, wrapped: bool = False) -> tuple[int,
     return start, end
 
 
-def _strip_title(text: str, start: int, end: int) -> tuple[int, int, bool]:
-    """Drop office words heading a span ("Acting U.S. Navy", "Crown Prince Salman"); say if any went."""
-    stripped = False
-    while True:
-        m = re.match(r"(\S+)\s+", text[start:end])
-        if not m:
-            return start, end, stripped
-        word = m.group(1)
-        two = " ".join(text[start:end].split()[:2])
-        if two in _TITLE_SET:
-            start += len(two) + len(text[start + len(two) : end]) - len(text[start + len(two) : end].lstrip())
-        elif word in _SINGLE_TITLES or word in {"Acting", "Former", "Deputy", "Sheikh", "Shaikh"}:
-            start += m.end()
-        else:
-            return start, end, stripped
-        stripped = True
-
-
-def person_spans(doc: Any, sdoc: Any, inside, exclude_names: set[str]) -> list[tuple[int, int]]:
-    """PERSON spans worth handing to the people merger, cleaned of titles, lines and possessives."""
-    from pactlens.resources.states import lookup
-
-    text = doc.text
-    votes = model_labels(sdoc)
-    heads = headings(doc)
-    cleaned = [(e, *_clean(text, e.start_char, e.end_char)) for e in sdoc.ents if e.label_ in {"PERSON", "ORG"}]
-    things = named_things(text, [(a, b, text[a:b]) for _, a, b in cleaned])  # "a project, codenamed Tube Alloys"
-    common, peoples, places = lowercase_words(text), norp_words(sdoc), place_names(sdoc)
-    out = []
-    for e, *_ in cleaned:
-        if not inside(e.start_char) or e.start_char in heads:
-            continue  # (a headline's capitalised words are no evidence of a person: "Hagel Discusses …")
-        a, b = _clean(text, e.start_char, e.end_char)
-        if e.label_ == "ORG" and not PERSON_SHAPE.match(text[a:b]):
-            continue  # an ORG span shaped like a person's name is a person's ("Wernher von Braun")
-        a, b, _ = _strip_title(text, a, b)
-        name = text[a:b]
-        if not name or DIGIT.search(name) or DEBRIS.search(name) or not name[0].isupper():
-            continue
-        words = name.split()
-        if any(w.isupper() and len(w) > 2 for w in words) or any(w.lower() in _FUNCTION for w in words):
-            continue  # "AWRE"; "Without Borders": not a person's name
-        while len(words) > 1 and words[-1] in _TRAILING_PARTICLES:  # "Khalid Bin Ahmed Bin"
-            b = a + len(text[a:b][: -len(words.pop())].rstrip())
-            name = text[a:b]
-        if words[-1].lower() in NOT_ORG_HEADS or words[0].lower() in NOT_ORG_FIRST:
-            continue  # "Abraham Accords", "Project mBridge"
-        if len(words) == 2 and words[0].rstrip("-") in {"Al", "al", "El", "el"}:
-            continue  # "Al Khalifa" is a family
-        if re.search(r"[A-Za-z]-[a-z]+$", words[-1]) or name in _TITLE_SET:
-            continue  # "Arleigh Burke-class" is a ship class; "Admiral" alone is no one
-        if len(words) == 1 and not _single_ok(votes, name, sdoc, a):
-            continue
-        if lookup(name) is not None or name.lower() in FAITHS or not trusted(votes, name, "PERSON"):
-            continue
-        if any(n and (name in n or n.endswith(words[-1])) for n in exclude_names):
-            continue  # the author in a byline or a credit line
-        if institution_head(name) or classified(text, a, b) or name in things or _PLACE_BEFORE.search(text, max(0, a - 40), a):
-            continue  # a company ("Vickers Armstrong Shipbuilders", "aluminum giant Rusal"), a thing, a base's place
-        if not_a_person(text, a, b, common, peoples, modified(sdoc, a, b), places) or listed_with_places(sdoc, a, b) \
-                or MODEL_AFTER.match(text, b):
-            continue  # a body in its own language, a people, a term, a designation, a place, a weapon ("Iron Dome batteries")
-        out.append((a, b))
-    return out
-
-
 #: Office words in lower case: a name of policy words ending in one names a post.
 _OFFICES = {t.lower() for t in _SINGLE_TITLES} | {o.lower() for o in _OCCUPATIONS}
 _RANKS = {"Rear", "Vice", "Deputy", "Assistant", "Under", "Lieutenant", "Major", "Brigadier", "Acting", "Former", "First", "Chief"}
-#: Words that join the words of an organization's name but never a person's.
-_FUNCTION = {"without", "of", "for", "the", "and", "on", "in", "at", "to", "from", "with", "&"}
-
-
-#: A place a facility is named after: "Naval Support Facility (NSF) [Diego Garcia]".
-_PLACE_BEFORE = lazy_re(r"\b(?:Facility|Station|Base|Airfield|Camp|Activity|Barracks)\s+(?:\([A-Z]{2,}\)\s+)?$")
-
-
-_TRAILING_PARTICLES = {"bin", "Bin", "ibn", "Ibn", "al", "Al", "von", "van", "de", "da", "du", "der", "la", "le"}
-
-
-def _single_ok(votes: dict[str, Counter], name: str, sdoc: Any, start: int) -> bool:
-    """A lone word is a person when the model says so every time it sees the word
-    and either more than once ("Hitler") or where the parse makes it act ("Xi and
-    Putin signed", "Putin's visit"); one PERSON tag on "Polaris" or "Map" is
-    noise. A surname of someone named in full is merged by the people rules
-    whatever this says."""
-    c = votes.get(form_key(name), Counter())
-    if c["PERSON"] != sum(c.values()):
-        return False
-    if c["PERSON"] >= 2:
-        return True
-    span = sdoc.char_span(start, start + len(name))
-    return span is not None and span[0].dep_ in {"nsubj", "nsubjpass", "poss", "conj", "agent"}
 
 
 def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: list[tuple[int, int]],
@@ -231,7 +141,7 @@ def organizations(doc: Any, sdoc: Any, inside, person_words: set[str], known: li
     for e in sdoc.ents:
         if e.label_ not in _BODY_LABELS or not inside(e.start_char):
             continue
-        a, b = _clean(text, e.start_char, e.end_char, wrapped=True)
+        a, b = clean_span(text, e.start_char, e.end_char, wrapped=True)
         if e.label_ in _PLACE_LABELS and not classified(text, a, b) or \
                 e.label_ != "ORG" and not (institution_head(text[a:b]) or classified(text, a, b)):
             continue  # a "person", "product" or "place" the text makes a body is one: "Vickers Armstrong

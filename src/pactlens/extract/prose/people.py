@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pactlens.extract.prose.person_evidence import EDITORIAL_SURNAME
+from pactlens.extract.prose.person_evidence import EDITORIAL_SURNAME, common_words_only, lowercase_words
 from pactlens.extract.prose.person_mentions import add_short_mentions, join_given_name
 from pactlens.resources.lexicon import words
 from pactlens.structure.doc import Doc
@@ -240,7 +240,10 @@ def _listed(text: str, start: int, end: int) -> list[tuple[int, int, str, str | 
         plural = m.group("role")
         role = plural[:-1] if plural[:-1] in _TITLE_SET else plural[:-1].lower()
         pre = _prefix(text, m.start())
-        for n in _ONE_NAME.finditer(text, m.start("names"), m.end("names")):
+        items = list(_ONE_NAME.finditer(text, m.start("names"), m.end("names")))
+        if any(n.group(0).split()[0] in _TITLE_SET for n in items):
+            continue  # items with their own offices list no names of this one: "the Leaders [Summit], President Biden and …"
+        for n in items:
             name = _trim_name(n.group(0))
             if not name or name.split()[0] in NOT_NAME or name in _TITLE_SET or _is_state(name):
                 continue
@@ -354,7 +357,10 @@ def _find_people(doc: Doc, ranges: list[tuple[int, int]], extra_names: list[tupl
     people: dict[str, Person] = {}
     spans: dict[tuple[int, int], Person] = {}
     starts = [a for a, _ in ranges]
+    common = lowercase_words(text) if ranges else frozenset()
     for s, e, name, role, party, gender in _candidates(text, ranges[0][0], ranges[-1][1]) if ranges else []:
+        if common_words_only(name, common):
+            continue  # a role word before words of the sentence introduces no one: "Official [Development Assistance]"
         i = bisect.bisect_right(starts, s) - 1
         if i >= 0 and e <= ranges[i][1]:  # in one body sentence, not in a footnote
             spans[(s, e)] = _register(people, name, role, party, gender)

@@ -45,7 +45,7 @@ _PLACE_OF = lazy_re(
 )
 #: Last words that make a name a place: "Khalifa Port", "Tiananmen Square".
 _PLACE_HEADS = {"port", "harbor", "harbour", "square", "plaza", "park", "island", "islands", "peninsula",
-                "valley", "mountains", "desert", "oasis", "airbase"}
+                "valley", "mountains", "desert", "oasis", "airbase", "shoal", "reef", "atoll"}
 _DESIGNATION_AFTER = lazy_re(r"\.?\s?(?:No\.\s?)?\d")
 _ARTICLE_BEFORE = lazy_re(r"(?:^|[^\w])(?:the|The|a|an)\s+$")
 #: An editor's bracket after a name completes it: "anyone except Jack [Hickerson]".
@@ -53,8 +53,8 @@ EDITORIAL_SURNAME = lazy_re(r"[ \t]?\[([A-Z][\w'’-]+)\]")
 #: A transcript's note of what the room did: "(Laughs.)", "(Applause.)", "(Inaudible.)".
 _STAGE = lazy_re(r"\([A-Z][a-z]+(?:\s[a-z]+)?\.?\)")
 #: A contraction is no name: "I’m", "We’re" at a sentence's start.
-_CONTRACTION = lazy_re(r"['’](?:m|re|ve|ll|d)$")
-_PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
+CONTRACTION = lazy_re(r"['’](?:m|re|ve|ll|d)$")
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "von", "van", "de", "da", "di", "du", "der", "la", "le", "del"}
 
 
 def lowercase_words(text: str) -> frozenset[str]:
@@ -75,7 +75,7 @@ def not_a_person(text: str, start: int, end: int, common: frozenset[str], people
     low = [w.lower().strip(".,'’") for w in words]
     if set(low) & LOANWORDS:
         return "a body named in its own language"
-    if _STAGE.match(text, max(0, start - 1)) and text[start - 1 : start] == "(" or _CONTRACTION.search(name):
+    if _STAGE.match(text, max(0, start - 1)) and text[start - 1 : start] == "(" or CONTRACTION.search(name):
         return "a transcript's stage direction or a contraction"  # "(Laughs.)", "I’m"
     if len(words) == 1 and capital(name):
         return "a capital city"  # "Kyiv would fall": its government, not a person
@@ -88,10 +88,21 @@ def not_a_person(text: str, start: int, end: int, common: frozenset[str], people
         return "a place"
     if len(words) == 1 and (_plural_people(text, start, end, peoples) or modified and _plural(name)):
         return "a people"
-    named = [w for w in low if w not in _PARTICLES]
+    named = [w for w in low if w not in PARTICLES]
     if named and (all(w in common for w in named) or len(words) > 1 and _plural(words[-1]) and low[-1] in common):
         return "common words"  # (a plural common noun ends no one's name: "Indian Startups")
     return None
+
+
+def common_words_only(name: str, common: frozenset[str]) -> bool:
+    """Every word of the name (particles aside) is one the text also writes in lower case, or the
+    name is a contraction: words of the sentence, not a name ("Official [Development Assistance]",
+    "Leaders [Summit]", "Madam Vice President, [I’m]")."""
+    if CONTRACTION.search(name):
+        return True
+    words = [w.lower().strip(".,'’") for w in name.split()]
+    named = [w for w in words if w not in PARTICLES]
+    return bool(named) and all(w in common for w in named)
 
 
 def _among_places(text: str, start: int, end: int, places: frozenset[str]) -> bool:
@@ -123,6 +134,36 @@ def _paired_with_place(text: str, start: int, end: int, places: frozenset[str]) 
         return bool(_LOCATIVE_BEFORE.search(text, max(0, before.start(1) - 12), before.start(1)))
     after = _ITEM_AFTER.match(text, end)
     return after is not None and after.group(1) in places and bool(_LOCATIVE_BEFORE.search(text, max(0, start - 12), start))
+
+
+#: An article or a quantifier just before a name: "in the [Sahel]", "each [Patriot]".
+_DETERMINER_BEFORE = lazy_re(r"(?:^|[^\w])(?:the|The|a|an|An|each|Each|every|Every)\s+$")
+#: Dependencies of a name that modifies the noun after it, which the article is then the noun's.
+_MODIFIER_DEPS = {"compound", "nmod", "poss", "amod"}
+
+
+def with_article(text: str, sdoc: Any, start: int, end: int) -> bool:
+    """The name heads a noun phrase with an article or a quantifier: "in the [Sahel]", "each [Patriot]",
+    "Gavi, the [Vaccine Alliance]". A person's name takes none; a name modifying the noun after it
+    leaves the article to that noun ("the [Trump] Administration", "the [Zuckerman] mission")."""
+    if not _DETERMINER_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ in _MODIFIER_DEPS:
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is None or not after.tag_.startswith("NN")
+
+
+#: A company's or an institution's word after a name: "Lockheed Martin Corporation", "Cho Ray Hospital".
+_BODY_WORD = r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:Corporation|Corp\.|Company|Co\.|Inc\.?|Ltd\.?|LLC|PLC|Group|Holdings|Foundation|[Hh]ospitals?|[Uu]niversity)\b"
+
+
+def named_as_body(text: str, name: str) -> bool:
+    """Somewhere the text writes the name with a company's or an institution's word after it: the name is
+    that body's, not a person's, wherever the model tags it PERSON ("Lockheed Martin" beside "Lockheed
+    Martin Corporation")."""
+    return re.search(re.escape(name) + _BODY_WORD, text) is not None
 
 
 def _italic(text: str, start: int, end: int) -> bool:

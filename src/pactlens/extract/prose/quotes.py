@@ -125,7 +125,7 @@ def find_quotes(doc: Doc, citations: list[Citation], kind: str | None = None,
 
 def _parsed_people(doc: Doc, sdoc: Any, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Person names from the parse, filtered as the entities reader filters them."""
-    from pactlens.extract.prose.named import person_spans
+    from pactlens.extract.prose.named_people import person_spans
 
     starts = [a for a, _ in ranges]
 
