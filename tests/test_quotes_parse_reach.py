@@ -82,3 +82,18 @@ def test_a_subject_the_parser_ran_in_from_the_sentence_before_is_none():
         "meeting in view of the seriousness of the situation after the heinous terrorist attacks in recent days.\"\n"
     )
     assert _speakers(text)["Turkey requested"] != "Turkey"
+
+
+def test_a_subject_left_unnamed_on_purpose_gives_no_speaker():
+    """CRS R48887 (2026): 'One September 2026 analysis concluded that "…" and that "…"'; paraphrase:
+    'Some officials'. However deep the quotation, a generic subject names no one."""
+    text = (
+        "One September 2026 analysis concluded that \"Tehran's decentralized drone ecosystem can regenerate more "
+        "rapidly than its missile production capabilities\" and that \"Iran may regain drone mass within months\".\n"
+    )
+    assert _speakers(text)["Iran may regain "] is None
+    para = (
+        "Some European officials have argued that the new sanctions regime would in practice be applied to "
+        "\"every ship that calls at a port controlled by the rebels\".\n"
+    )
+    assert _speakers(para)["every ship that "] is None

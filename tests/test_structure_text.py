@@ -116,6 +116,26 @@ def test_notes_heading_list_is_definitions():
     ]
 
 
+def test_a_table_of_notes_under_a_notes_heading_is_definitions():
+    """CRS R48903 (2026), a web page captured as Markdown: '# Footnotes' then '| 1. | United Nations
+    Conference …'; paraphrase: a table with bare numbers. A table elsewhere is no notes."""
+    doc = doc_of(
+        "Shipping through the Strait fell sharply.\n\n# Footnotes\n\n"
+        "| 1. | United Nations Conference on Trade and Development (UNCTAD), \"Strait of Hormuz Disruptions,\" "
+        "March 10, 2026, https://unctad.org/publication/strait-hormuz-disruptions. \n"
+        "| 2. | Robert Beckman et al., \"Possible Actions by Coastal States,\" International Journal of Marine "
+        "and Coastal Law, vol. 40 (2025). \n"
+    )
+    assert [f.label for f in doc.footnotes] == ["1", "2"]
+    assert doc.slice(doc.footnotes[1].body).startswith("Robert Beckman et al.")
+    para = doc_of("Trade grew.\n\nEndnotes\n\n| 1 | Smith, \"Title,\" 2001.\n| 2 | Jones, \"Other,\" 2002.\n")
+    assert [(f.label, para.slice(f.body)) for f in para.footnotes] == [
+        ("1", 'Smith, "Title," 2001.'), ("2", 'Jones, "Other," 2002.')
+    ]
+    table = doc_of("Exports by year:\n\n| 1. | Canada | 2001 |\n| 2. | Mexico | 2002 |\n")
+    assert table.footnotes == []
+
+
 def test_bracketed_paragraph_numbers_without_markers_are_not_definitions():
     doc = doc_of("[1] The Parties agree.\n[2] The Parties consult.\n")
     assert doc.footnotes == []

@@ -40,7 +40,11 @@ _NOTES_HEADING_RE = lazy_re(
     r"[ \t]*:?[ \t]*$",
     re.M,
 )
-_NUMBERED_ITEM_RE = lazy_re(r"^[ \t]*(?P<label>\d{1,3})[.)][ \t]+\S", re.M)
+#: A numbered note under a notes heading: "1. Text", or a row of a table of notes as a web page's
+#: Markdown capture writes it ("| 1. | United Nations Conference on Trade …", CRS reports).
+_NUMBERED_ITEM_RE = lazy_re(
+    r"^[ \t]*(?:\|[ \t]*)?(?P<label>\d{1,3})(?:[.)][ \t]*\||[.)]|[ \t]*\|)[ \t]+\S", re.M
+)
 _BLANK_LINE_RE = lazy_re(r"\n[ \t]*\n")
 
 
@@ -105,7 +109,9 @@ def _notes_list_items(text: str) -> list[tuple[int, int, str]]:
             if int(m["label"]) != expected or (expected > 1 and _ends_list(gap)):
                 break
             body = m.end() - 1
-            out.append((m.start("label"), body, m["label"]))
+            # A table row's note opens at its cell's bar, so the note before it ends on its own line.
+            bar = text.find("|", m.start(), m.start("label"))
+            out.append((bar if bar >= 0 else m.start("label"), body, m["label"]))
             expected += 1
             pos = m.end()
     return out

@@ -49,6 +49,9 @@ _COLLECTIVE = {
     "countries", "nations", "sides", "partners", "delegations", "negotiators", "participants",
 }
 _PRONOUNS = {"he": "m", "she": "f"}
+#: Determiners that leave a subject unnamed on purpose (the rules' own list says the same of "One
+#: assessment", :mod:`pactlens.extract.prose.speakers`).
+_GENERIC = {"one", "some", "another", "many", "several", "other", "various", "certain"}
 _RELATIVE = {"which", "that", "who", "whom"}
 #: Heads of a document (or text) that speaks with words of its own.
 _DOCUMENT_HEAD = lazy_re(
@@ -264,6 +267,8 @@ def _name(d: Discourse, subj: Any, about: Agreement | None = None) -> Speaker | 
         return d.pronoun(subj.doc.text, subj.idx, gender=gender)
     if subj.lower_ == "it":
         return _it_refers_to(d, subj, about)
+    if subj.left_edge.lower_ in _GENERIC and subj.left_edge.i < subj.i:
+        return None  # "One September 2026 analysis concluded", "some officials said": no one in particular
     part_of = _instrument_of(subj)
     if part_of is not None:
         subj = part_of  # "Article 2 of the Charter provides": the Charter
