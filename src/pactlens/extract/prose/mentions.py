@@ -59,14 +59,9 @@ _SP = r"(?:[^\S\n]+|[^\S\n]*\n(?![^\S\n]*\n)[^\S\n]*)"  # a name never runs over
 #: readings was exponential) and the words are bounded (a long run of capitalised words without an
 #: instrument word was rescanned from every start: quadratic). No name in the corpus comes near it.
 MAX_NAME_WORDS = 24
-#: A capitalised participle goes on with the name as its "of"/"on" would: "Agreement Establishing the
-#: African Continental Free Trade Area", "Agreement Relating to the Implementation of Part XI …",
-#: "Treaty Banning Nuclear Weapon Tests …" (a title's verb; in lower case only "concerning" and
-#: "regarding", which prose does not use as a verb: "an agreement allowing the United States …" ends at "agreement").
-_PARTICIPLE = r"(?:[A-Z][a-z]+ing|concerning|regarding)(?:[^\S\n]+to)?"
 _NAMED = lazy_re(
     rf"(?<![\w-])(?P<name>(?:{_NAME_WORD}{_SP}(?:{_CONNECT}{_SP})*+){{0,{MAX_NAME_WORDS}}}?(?:(?:{_TITLE_HEADS})(?!{_SP}{_CAP})|{HEAD_WORDS}|(?:{_OTHER_HEADS})(?!{_SP}{_CAP}))"
-    rf"(?:{_SP}(?:on|of|for|between|{_PARTICIPLE}){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD})*){{0,5}})(?![\w-])"
+    rf"(?:{_SP}(?:on|of|for|between|[Cc]oncerning|[Rr]egarding){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:and{_SP})?{_WORD})*){{0,3}})(?![\w-])"
 )
 _NAMED_CAPS = lazy_re(
     r"(?<![\w-])(?P<name>(?:[A-Z][A-Z'\u2019-]+[^\S\n]+(?:(?:OF|ON|THE|AND|FOR|TO)[^\S\n]+)*+)"
@@ -273,31 +268,13 @@ def _make_mention(doc: Doc, a: int, b: int) -> NamedMention | None:
     other = _OTHER_HEAD.search(name)
     if other and (head is None or head.start() == other.start()):  # the name ends in that word
         said = name[: other.start()] if other.group(0) in ("Partnership", "Deal") else name[: other.start()] + name[other.end() :]
-        if not _OTHER_OK[other.group(0).lower()].search(said) and not _makers_joined(doc, states, a, a + raw.find(other.group(0))):
+        if not _OTHER_OK[other.group(0).lower()].search(said):
             return None  # ("Partnership for Global Infrastructure and Investment": an initiative)
     if name.isupper():
         name = " ".join(w.lower() if w in {"OF", "ON", "THE", "AND", "FOR", "TO"} else w.title() for w in name.split())
         name = name[0].upper() + name[1:]
     words = tuple(w.lower() for w in re.findall(r"[\w'\u2019]+", name))
     return NamedMention(a, b, name, words, _head_of(name), modifiers + trailing, compound)
-
-
-#: Two names joined by a dash, spaced or not: "India-U.S.", "Mekong – U.S.", "ASEAN-U.S.".
-_JOINED = lazy_re(rf"{_CAP}[^\S\n]?[-\u2013][^\S\n]?{_CAP}")
-_LOWER_WORD = lazy_re(r"(?<![\w.-])[a-z]+\b")
-
-
-def _makers_joined(doc: Doc, states: list[StateMention], a: int, b: int) -> bool:
-    """Whether a name says whose it is by a dash joining two makers, one of them a state, before
-    its last word: "the India-U.S. Strategic Partnership", "the Mekong-U.S. Partnership" are
-    partnerships two sides made, as "the U.S.-Korea … Deal" is a deal; a partnership named
-    without its makers ("the Partnership for Global Infrastructure") is a programme."""
-    joined = _JOINED.search(doc.text, a, b)
-    if joined is None or not any(joined.start() <= s.start < joined.end() for s in states):
-        return False
-    # The makers modify the head itself: no "for/to/of …" before them ("the Plan of Action to
-    # Implement the ASEAN-U.S. Strategic Partnership" is a plan) nor between them and the head.
-    return _LOWER_WORD.search(doc.text, a, joined.start()) is None and _LOWER_WORD.search(doc.text, joined.end(), b) is None
 
 
 _PLURAL = lazy_re(r"\b(?:Treaties|Agreements|Conventions|Protocols)\b")
