@@ -42,6 +42,7 @@ from pactlens.extract.prose.person_evidence import (
     with_article,
 )
 from pactlens.regexes import lazy_re
+from pactlens.resources.states import lookup
 
 __all__ = ["person_spans"]
 
@@ -140,7 +141,7 @@ class _Facts:
             return _UNSURE  # "Arleigh Burke-class" is a ship class; "Admiral" alone is no one
         if len(words) == 1 and not _single_ok(self.votes, name, self.sdoc, a):
             return _UNSURE
-        if _a_state(name) or name.lower() in FAITHS or not trusted(self.votes, name, "PERSON"):
+        if lookup(name) is not None or name.lower() in FAITHS or not trusted(self.votes, name, "PERSON"):
             return _THING
         if institution_head(name) or classified(text, a, b) or name in self.things or _PLACE_BEFORE.search(text, max(0, a - 40), a):
             return _THING  # a company ("Vickers Armstrong Shipbuilders", "aluminum giant Rusal"), a thing, a base's place
@@ -174,12 +175,6 @@ def _body_in_apposition(text: str, org_starts: set[int], end: int) -> bool:
     if m is None:
         return False
     return m.end() in org_starts
-
-
-def _a_state(name: str) -> bool:
-    from pactlens.resources.states import lookup
-
-    return lookup(name) is not None
 
 
 def _single_ok(votes: dict[str, Counter], name: str, sdoc: Any, start: int) -> bool:

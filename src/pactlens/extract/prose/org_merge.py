@@ -20,6 +20,7 @@ from pactlens.extract.prose.name_forms import (
 )
 from pactlens.extract.prose.namescan import NameIndex, SpanSet
 from pactlens.regexes import lazy_re
+from pactlens.resources.states import lookup
 
 def merge_organizations(text: str, raw: list[tuple[int, int, str]], inside, defined: set[str], votes) -> list[OrgName]:
     """Group forms of one organization; tie acronyms to full names; drop unexplained acronyms."""
@@ -81,7 +82,7 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
         by_name[n].append(k)
     for key in sorted(groups, key=lambda k: len(names[k]), reverse=True):
         bare = _COMPANY_TAIL.sub("", names[key])
-        heads = [names[key][: m.start()] for m in re.finditer(" of ", names[key]) if _a_state(names[key][m.end() :])]
+        heads = [names[key][: m.start()] for m in re.finditer(" of ", names[key]) if lookup(names[key][m.end() :]) is not None]
         heads.append(bare)  # (not "U.S. Department" for "U.S. Department of Commerce": what follows "of" must be a state)
         found = [k for n in heads for k in by_name.get(n, ()) if k != key and k in groups]
         base = min(found, key=order.__getitem__) if found else None
@@ -97,12 +98,6 @@ def _join_of_forms(groups: dict[str, OrgName]) -> None:
 
 def _plural_head(g: OrgName) -> bool:
     return any(f.split()[-1].endswith(("s", "S")) and not f.split()[-1].endswith(("ss", "us")) for f in (g.name, *g.forms))
-
-
-def _a_state(name: str) -> bool:
-    from pactlens.resources.states import lookup
-
-    return lookup(name) is not None
 
 
 def _elsewhere(text: str, groups: dict[str, OrgName], inside, taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
